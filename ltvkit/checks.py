@@ -1,0 +1,124 @@
+"""Argument validation shared by every public function of ltvkit.
+
+Every check raises :class:`LTVInputError` (a ``ValueError``) whose message names
+the argument, the value it got and the range that is allowed, so a reader sees
+what to fix instead of a traceback from deep inside numpy or pandas.
+"""
+
+from __future__ import annotations
+
+import math
+from numbers import Real
+from typing import Any
+
+import numpy as np
+
+__all__ = ["LTVInputError", "check_choice", "check_count", "check_number"]
+
+
+class LTVInputError(ValueError):
+    """Bad input to an ltvkit function; the message names the argument and what is allowed.
+
+    Example:
+        >>> raise LTVInputError("churn_rate must be in (0, 1]; got 0")
+        Traceback (most recent call last):
+        ...
+        ltvkit.checks.LTVInputError: churn_rate must be in (0, 1]; got 0
+    """
+
+
+def _describe_range(minimum: float | None, maximum: float | None, min_open: bool, max_open: bool) -> str:
+    if minimum is None and maximum is None:
+        return "a finite number"
+    if maximum is None:
+        return f"a number {'>' if min_open else '>='} {minimum:g}"
+    if minimum is None:
+        return f"a number {'<' if max_open else '<='} {maximum:g}"
+    left = "(" if min_open else "["
+    right = ")" if max_open else "]"
+    return f"in {left}{minimum:g}, {maximum:g}{right}"
+
+
+def check_number(
+    name: str,
+    value: Any,
+    *,
+    minimum: float | None = None,
+    maximum: float | None = None,
+    min_open: bool = False,
+    max_open: bool = False,
+) -> Any:
+    """Validate a real number (or a numeric numpy array) and return it as float / float array.
+
+    Rejects bool, str, None, NaN, infinities and values outside the range. ``min_open`` and
+    ``max_open`` make the bound exclusive. Arrays are checked element by element.
+
+    Example:
+        >>> check_number("margin", 0.5, minimum=0, maximum=1)
+        0.5
+        >>> check_number("churn_rate", 0.0, minimum=0, maximum=1, min_open=True)
+        Traceback (most recent call last):
+        ...
+        ltvkit.checks.LTVInputError: churn_rate must be in (0, 1]; got 0.0
+    """
+    allowed = _describe_range(minimum, maximum, min_open, max_open)
+    if isinstance(value, (bool, np.bool_)) or value is None or isinstance(value, (str, bytes)):
+        raise LTVInputError(f"{name} must be {allowed}; got {value!r} ({type(value).__name__})")
+    if isinstance(value, Real) or isinstance(value, np.generic):
+        number = float(value)
+        if math.isnan(number) or math.isinf(number):
+            raise LTVInputError(f"{name} must be {allowed}; got {number}")
+        if minimum is not None and (number < minimum or (min_open and number == minimum)):
+            raise LTVInputError(f"{name} must be {allowed}; got {value!r}")
+        if maximum is not None and (number > maximum or (max_open and number == maximum)):
+            raise LTVInputError(f"{name} must be {allowed}; got {value!r}")
+        return number
+    try:
+        array = np.asarray(value)
+    except Exception as exc:
+        raise LTVInputError(f"{name} must be {allowed}; got {type(value).__name__}") from exc
+    if array.dtype == bool or not np.issubdtype(array.dtype, np.number):
+        raise LTVInputError(
+            f"{name} must be {allowed} (or an array of them); got {type(value).__name__} of {array.dtype}"
+        )
+    if array.size == 0:
+        raise LTVInputError(f"{name} must not be empty")
+    array = array.astype(float)
+    bad = ~np.isfinite(array)
+    if minimum is not None:
+        bad |= array < minimum if not min_open else array <= minimum
+    if maximum is not None:
+        bad |= array > maximum if not max_open else array >= maximum
+    if bad.any():
+        first = array.ravel()[np.flatnonzero(bad.ravel())[0]]
+        raise LTVInputError(f"{name} must be {allowed}; got {first} among its {array.size} values")
+    return array
+
+
+def check_count(name: str, value: Any, *, minimum: int = 0) -> int:
+    """Validate a whole number (a count of customers, periods, orders) and return it as int.
+
+    Example:
+        >>> check_count("periods", 12, minimum=1)
+        12
+        >>> check_count("periods", 2.5)
+        Traceback (most recent call last):
+        ...
+        ltvkit.checks.LTVInputError: periods must be a whole number >= 0; got 2.5
+    """
+    number = check_number(name, value, minimum=minimum)
+    if np.ndim(number) != 0 or number != int(number):
+        raise LTVInputError(f"{name} must be a whole number >= {minimum}; got {value!r}")
+    return int(number)
+
+
+def check_choice(name: str, value: Any, choices: tuple[str, ...]) -> str:
+    """Validate that ``value`` is one of ``choices`` and return it.
+
+    Example:
+        >>> check_choice("currency", "RUB", ("RUB", "USD"))
+        'RUB'
+    """
+    if not isinstance(value, str) or value not in choices:
+        raise LTVInputError(f"{name} must be one of {', '.join(choices)}; got {value!r}")
+    return value

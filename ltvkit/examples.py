@@ -1,0 +1,357 @@
+"""The catalogue of the source articles' worked examples: each figure is written here once.
+
+Each :class:`Example` names its source article, the notebook that teaches it, the inputs
+as the article states them, the figures the article prints (``figures``) and, where the
+workbook adds or corrects something, the workbook's own figures (``derived``). Notebooks
+and tests read figures from here; nothing else types them.
+
+Example:
+    >>> ex = example("E-fitness")
+    >>> ex.inputs["monthly_price"], ex.figures["ltv"], ex.currency
+    (500, 3000, 'RUB')
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from ltvkit.checks import LTVInputError
+
+__all__ = ["EXAMPLES", "SOURCES", "Example", "Source", "agrees", "example", "examples_for"]
+
+
+@dataclass(frozen=True)
+class Source:
+    """One source article: its file in ``sources/``, title as published, English title, language."""
+
+    file: str
+    title: str
+    english_title: str
+    language: str
+
+    @property
+    def citation(self) -> str:
+        """How a notebook cites the article: original title with its English rendering."""
+        if self.title == self.english_title:
+            return f"“{self.title}”"
+        return f"“{self.title}” ({self.english_title})"
+
+
+SOURCES: Mapping[str, Source] = MappingProxyType(
+    {
+        "000": Source(
+            "000_3a9df440ebe55289.txt",
+            "Увеличение LTV партнеров: проверенные стратегии",
+            "Raising partners' LTV: proven strategies",
+            "ru",
+        ),
+        "001": Source(
+            "001_f89858f71e888014.txt",
+            "Как посчитать LTV и использовать эту метрику для повышения эффективности бизнеса",
+            "How to calculate LTV and use it to make a business more effective",
+            "ru",
+        ),
+        "002": Source(
+            "002_bacc935fa1b18154.txt",
+            "LTV для производственных компаний",
+            "LTV for manufacturing companies",
+            "ru",
+        ),
+        "003": Source(
+            "003_58347e4af3e73c85.txt",
+            "联盟营销中客户终身价值的衡量与提升",
+            "Measuring and raising CLTV in affiliate marketing",
+            "zh",
+        ),
+        "004": Source(
+            "004_452c235bf0f977d7.txt",
+            "Анализ влияния метрик вовлеченности на жизненную ценность клиента (LTV)",
+            "How engagement metrics affect customer lifetime value (LTV)",
+            "ru",
+        ),
+    }
+)
+
+
+def _frozen(mapping: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    return MappingProxyType(dict(mapping or {}))
+
+
+@dataclass(frozen=True)
+class Example:
+    """A worked example: where it comes from, what goes in, and the figures that come out.
+
+    ``figures`` are printed by the article; ``derived`` are the workbook's own figures for
+    the same example (a correction, a missing step, an alternative reading).
+    """
+
+    id: str
+    source: str
+    notebook: str
+    summary: str
+    currency: str | None
+    inputs: Mapping[str, Any] = field(default_factory=dict)
+    figures: Mapping[str, Any] = field(default_factory=dict)
+    derived: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def article(self) -> Source:
+        """The source article of this example."""
+        return SOURCES[self.source]
+
+
+def _example(
+    id: str,
+    source: str,
+    notebook: str,
+    summary: str,
+    currency: str | None,
+    inputs: Mapping[str, Any] | None = None,
+    figures: Mapping[str, Any] | None = None,
+    derived: Mapping[str, Any] | None = None,
+) -> Example:
+    return Example(id, source, notebook, summary, currency, _frozen(inputs), _frozen(figures), _frozen(derived))
+
+
+_CATALOGUE = (
+    # --- 01 ltv_basics -------------------------------------------------------------
+    _example(
+        "E-simple", "001", "01_ltv_basics",
+        "Simplest formula: a year's income over the customers served that year.",
+        "RUB",
+        inputs={"revenue_per_year": 5_000_000, "customers_per_year": 200},
+        figures={"revenue_per_customer": 25_000},
+    ),
+    _example(
+        "E-manufacturing", "002", "01_ltv_basics",
+        "A manufacturer's LTV as ARPU x lifetime: 1,000,000 a year for 7 years.",
+        "RUB",
+        inputs={"arpu_per_year": 1_000_000, "lifetime_years": 7},
+        figures={"ltv": 7_000_000},
+    ),
+    # --- 02 historical_ltv -----------------------------------------------------------
+    _example(
+        "E-courses", "001", "02_historical_ltv",
+        "Online courses: one customer buys three times; half of revenue is profit; 1,000 spent to win them.",
+        "RUB",
+        inputs={"purchases": (6000, 4000, 8000), "margin": 0.5, "acquisition_cost": 1000, "retention_cost": 0},
+        figures={"revenue": 18_000, "gross_profit": 9_000, "ltv_net_of_acquisition": 8_000},
+        derived={"gross_ltv": 9_000, "ltv_to_cac": 9.0},
+    ),
+    _example(
+        "E-historical-sum", "001", "02_historical_ltv",
+        "Historical LTV as the sum of one customer's purchases.",
+        "RUB",
+        inputs={"purchases": (1800, 3400, 6000)},
+        figures={"ltv": 11_200},
+    ),
+    _example(
+        "E-historical-margin", "001", "02_historical_ltv",
+        "Historical LTV times an average gross margin the article does not state.",
+        "RUB",
+        inputs={"purchases": (1800, 3400, 6000)},
+        figures={"ltv": 4_480},
+        derived={"implied_margin": 0.40},
+    ),
+    _example(
+        "E-check-times-orders", "001", "02_historical_ltv",
+        "Average check times the number of a customer's orders.",
+        "RUB",
+        inputs={"average_order_value": 1500, "orders": 17},
+        figures={"ltv": 25_500},
+    ),
+    _example(
+        "E-three-orders", "001", "02_historical_ltv",
+        "A year of orders in dollars: three orders of $600.",
+        "USD",
+        inputs={"orders": 3, "average_order_value": 600},
+        figures={"ltv": 1_800},
+    ),
+    _example(
+        "E-full-formula", "001", "02_historical_ltv",
+        "The most exact historical formula: purchases less acquisition, retention and cost of goods "
+        "(the article gives no figures; the workbook builds it from E-courses).",
+        "RUB",
+        inputs={"purchases": (6000, 4000, 8000), "cost_of_goods": 9000, "acquisition_cost": 1000, "retention_cost": 0},
+        derived={"ltv": 8_000},
+    ),
+    # --- 03 frequency_formula --------------------------------------------------------
+    _example(
+        "E-advanced", "001", "03_frequency_formula",
+        "LTV = AOV x RPR x lifetime: 2,000 a check, a repeat purchase every half year, 3 years.",
+        "RUB",
+        inputs={"average_order_value": 2000, "purchases_per_year": 2, "lifetime_years": 3},
+        figures={"ltv": 12_000},
+        derived={"wrong_purchases_per_year": 0.5, "wrong_reading_ltv": 3_000},
+    ),
+    _example(
+        "E-cltv-formula", "003", "03_frequency_formula",
+        "CLTV = APV x PF x CL in the Chinese article's terms, with E-advanced's numbers.",
+        "RUB",
+        inputs={"apv": 2000, "pf": 2, "cl": 3},
+        derived={"cltv": 12_000},
+    ),
+    _example(
+        "E-monthly-frequency", "001", "03_frequency_formula",
+        "Average check x purchases a month x months; 138 customers a year is a distractor.",
+        "RUB",
+        inputs={"customers_per_year": 138, "purchases_per_month": 2, "lifetime_months": 7, "average_order_value": 5600},
+        figures={"ltv": 78_400},
+    ),
+    _example(
+        "E-mr-a-mr-b", "001", "03_frequency_formula",
+        "Two very different customers: A buys 40 times a year at $700, B twice a year at $50.",
+        "USD",
+        inputs={
+            "a_purchases_per_year": 40,
+            "a_average_order_value": 700,
+            "b_purchases_per_year": 2,
+            "b_average_order_value": 50,
+        },
+        figures={"a_value_per_year": 28_000, "b_value_per_year": 100},
+    ),
+    # --- 04 churn_and_lifetime -------------------------------------------------------
+    _example(
+        "E-fitness", "001", "04_churn_and_lifetime",
+        "Fitness club: LTV = ARPU x lifetime, 500 a month bought for 6 months on average.",
+        "RUB",
+        inputs={"monthly_price": 500, "lifetime_months": 6},
+        figures={"ltv": 3_000},
+    ),
+    _example(
+        "E-churn", "001", "04_churn_and_lifetime",
+        "Monthly software with 5% churn: lifetime 1 / 0.05 = 20 months at 200 a month.",
+        "RUB",
+        inputs={"churn_per_month": 0.05, "monthly_price": 200},
+        figures={"lifetime_months": 20, "ltv": 4_000},
+        derived={
+            "share_paying_after_20_months": 0.358,
+            "share_paying_after_60_months": 0.046,
+            "median_lifetime_months": 13.5,
+        },
+    ),
+    _example(
+        "E-churn-20", "001", "04_churn_and_lifetime",
+        "20% of customers stop buying each period; a customer cost $60 to win.",
+        "USD",
+        inputs={"churn_per_period": 0.2, "cac": 60},
+        figures={"lifetime_periods": 5},
+        derived={"break_even_ltv": 60},
+    ),
+    # --- 05 predictive_ltv -----------------------------------------------------------
+    _example(
+        "E-online-service", "001", "05_predictive_ltv",
+        "Predictive LTV of an online service: 700 users paying 500 once a month for 18 months, margin 0.7.",
+        "RUB",
+        inputs={"users": 700, "payments_per_month": 1, "monthly_payment": 500, "lifetime_months": 18, "margin": 0.7},
+        figures={"ltv_per_user": 6_300, "ltv_all_users": 4_410_000},
+    ),
+    _example(
+        "E-retention-offer", "001", "05_predictive_ltv",
+        "Retention tactic: the usual cycle is 6 months, so offer 7 and give the last two months a manager.",
+        None,
+        inputs={"expected_cycle_months": 6, "offer_months": 7, "manager_last_months": 2},
+        derived={"extra_months_per_customer": 1},
+    ),
+    # --- 06 ltv_vs_cac ---------------------------------------------------------------
+    _example(
+        "E-best-client-cac", "001", "06_ltv_vs_cac",
+        "The best client's LTV against what it cost to win them.",
+        "USD",
+        inputs={"cac": 60, "ltv": 28_000},
+        figures={"ltv_to_cac": 467},
+    ),
+    _example(
+        "E-ltv-cac-2", "000", "06_ltv_vs_cac",
+        "Rule of thumb: LTV:CAC at least 2:1 (the article); 3:1 is the figure usually quoted elsewhere.",
+        None,
+        inputs={},
+        figures={"minimum_ratio": 2},
+        derived={"usual_ratio": 3},
+    ),
+    # --- 07 budget_planning ----------------------------------------------------------
+    _example(
+        "E-telecom-budget", "001", "07_budget_planning",
+        "A telecom company plans a year's budget from LTV: costs, profit, VAT, customers, advertising.",
+        "RUB",
+        inputs={
+            "costs": 10_000_000,
+            "costs_period": "month",
+            "target_profit": 3_000_000,
+            "vat_rate": 0.20,
+            "ltv_per_customer_per_year": 4_000,
+            "cac": 500,
+            "subscription_per_month_low": 500,
+            "subscription_per_month_high": 600,
+        },
+        figures={
+            "first_pass_turnover_with_vat": 16_250_000,
+            "first_pass_customers": 4_062.5,
+            "first_pass_advertising": 2_031_250,
+            "summary_monthly_costs": 12_500_000,
+            "summary_turnover_without_taxes": 15_500_000,
+            "summary_turnover_with_taxes": 19_375_000,
+            "summary_customers": 4_843.75,
+            "summary_advertising": 2_421_875,
+            "summary_roi_percent": 800,
+        },
+        derived={"roi_percent": 700, "ltv_to_cac": 8.0, "first_pass_customers_rounded": 4_063},
+    ),
+)
+
+EXAMPLES: Mapping[str, Example] = MappingProxyType({ex.id: ex for ex in _CATALOGUE})
+
+
+def example(example_id: str) -> Example:
+    """The worked example with this id (as in worked-examples.md).
+
+    Example:
+        >>> example("E-simple").figures["revenue_per_customer"]
+        25000
+    """
+    try:
+        return EXAMPLES[example_id]
+    except (KeyError, TypeError):
+        raise LTVInputError(f"example_id must be one of {', '.join(EXAMPLES)}; got {example_id!r}") from None
+
+
+def examples_for(notebook: str) -> tuple[Example, ...]:
+    """The examples a notebook teaches, in catalogue order.
+
+    Example:
+        >>> [ex.id for ex in examples_for("01_ltv_basics")]
+        ['E-simple', 'E-manufacturing']
+    """
+    return tuple(ex for ex in _CATALOGUE if ex.notebook == notebook)
+
+
+def _decimals(published: float) -> int:
+    text = repr(float(published))
+    if "e" in text or "." not in text:
+        return 0
+    fraction = text.split(".")[1].rstrip("0")
+    return len(fraction)
+
+
+def agrees(computed: float, published: float) -> bool:
+    """True when ``computed`` equals ``published`` at the precision the figure was printed with.
+
+    An article prints "about 467" or "35.8%": the computed value is rounded to the
+    published figure's decimals (half away from zero) before comparing.
+
+    Example:
+        >>> agrees(28_000 / 60, 467)
+        True
+        >>> agrees(0.95 ** 20, 0.358)
+        True
+        >>> agrees(3000.0, 3500)
+        False
+    """
+    digits = _decimals(published)
+    scaled = abs(float(computed)) * 10**digits
+    rounded = math.copysign(math.floor(scaled + 0.5 + 1e-9), float(computed)) / 10**digits
+    return math.isclose(rounded, float(published), rel_tol=1e-12, abs_tol=1e-12)

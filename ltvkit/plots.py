@@ -1,0 +1,202 @@
+"""The workbook's figures. Each function returns a matplotlib Figure and never shows it.
+
+Figures are made without pyplot (no global state, nothing left open), with a fixed size
+and resolution so the stored notebooks stay small and the same on every run.
+
+Example:
+    >>> fig = waterfall_chart([("revenue", 18_000), ("cost of goods", -9_000)], currency="RUB")
+    >>> fig.axes[0].get_title()
+    ''
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ltvkit.checks import LTVInputError, check_number
+from ltvkit.money import format_money
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = [
+    "DPI",
+    "FIGSIZE",
+    "bar_chart",
+    "cumulative_value_chart",
+    "figure_png",
+    "line_chart",
+    "new_figure",
+    "waterfall_chart",
+]
+
+FIGSIZE: tuple[float, float] = (6.4, 3.4)
+DPI: int = 80
+COLOURS = {"up": "#2a9d8f", "down": "#e76f51", "total": "#264653", "other": "#e9c46a"}
+
+
+def figure_png(figure: Figure) -> bytes:
+    """The figure as PNG bytes, with no timestamp or version in them.
+
+    Example:
+        >>> figure_png(new_figure())[:4]
+        b'\\x89PNG'
+    """
+    import io
+
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", metadata={"Software": None})
+    return buffer.getvalue()
+
+
+@functools.cache
+def _figure_class() -> type:
+    """A matplotlib Figure that shows itself as a PNG in any Jupyter kernel, pyplot or not."""
+    from matplotlib.figure import Figure
+
+    class WorkbookFigure(Figure):
+        def _repr_png_(self) -> bytes:
+            return figure_png(self)
+
+    return WorkbookFigure
+
+
+def new_figure(figsize: tuple[float, float] = FIGSIZE) -> Figure:
+    """A blank figure of the workbook's size and resolution, with one axes.
+
+    Example:
+        >>> len(new_figure().axes)
+        1
+    """
+    fig = _figure_class()(figsize=figsize, dpi=DPI, layout="constrained")
+    axes = fig.add_subplot()
+    axes.spines[["top", "right"]].set_visible(False)
+    return fig
+
+
+def _money_axis(axes, currency: str | None) -> None:
+    from matplotlib.ticker import FuncFormatter
+
+    if currency:
+        axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: format_money(value, currency)))
+
+
+def waterfall_chart(steps: Sequence[tuple[str, float]], *, currency: str | None = "RUB", title: str = "") -> Figure:
+    """A waterfall: the first step is a starting amount, the rest add (+) or take away (-).
+
+    The last bar shows where the steps end, labelled with the amount.
+
+    Args:
+        steps: (label, amount) pairs; money in ``currency``.
+        currency: "RUB", "USD", "CNY" or None for plain numbers.
+        title: the chart's title.
+
+    Example:
+        >>> fig = waterfall_chart([("revenue", 18_000), ("cost of goods", -9_000), ("CAC", -1_000)])
+        >>> [t.get_text() for t in fig.axes[0].get_xticklabels()][-1]
+        'result'
+    """
+    if not steps:
+        raise LTVInputError("steps must hold at least one (label, amount) pair")
+    labels = [str(label) for label, _ in steps]
+    amounts = np.array([check_number(f"amount of {label!r}", amount) for label, amount in steps])
+    ends = np.cumsum(amounts)
+    starts = ends - amounts
+    fig = new_figure()
+    axes = fig.axes[0]
+    colours = [COLOURS["total"]] + [COLOURS["up"] if a >= 0 else COLOURS["down"] for a in amounts[1:]]
+    axes.bar(labels, amounts, bottom=starts, color=colours)
+    axes.bar(["result"], [ends[-1]], color=COLOURS["total"])
+    text = format_money(ends[-1], currency) if currency else f"{ends[-1]:,.0f}"
+    axes.annotate(text, (len(labels), ends[-1]), ha="center", va="bottom")
+    axes.axhline(0, color="black", linewidth=0.8)
+    _money_axis(axes, currency)
+    axes.set_title(title)
+    return fig
+
+
+def bar_chart(
+    labels: Sequence[str], values: Sequence[float], *, currency: str | None = "RUB", title: str = "", ylabel: str = ""
+) -> Figure:
+    """Bars with their values written on top.
+
+    Example:
+        >>> fig = bar_chart(["A", "B"], [28_000, 100], currency="USD")
+        >>> len(fig.axes[0].patches)
+        2
+    """
+    if len(labels) != len(values) or not labels:
+        raise LTVInputError("labels and values must be non-empty and of the same length")
+    numbers = [check_number(f"value of {label!r}", value) for label, value in zip(labels, values, strict=True)]
+    fig = new_figure()
+    axes = fig.axes[0]
+    bars = axes.bar([str(label) for label in labels], numbers, color=COLOURS["total"])
+    axes.bar_label(bars, labels=[format_money(v, currency) if currency else f"{v:,.4g}" for v in numbers])
+    _money_axis(axes, currency)
+    axes.set_title(title)
+    axes.set_ylabel(ylabel)
+    return fig
+
+
+def line_chart(
+    x: Sequence[float],
+    series: dict[str, Sequence[float]],
+    *,
+    xlabel: str = "",
+    ylabel: str = "",
+    title: str = "",
+    currency: str | None = None,
+    percent: bool = False,
+) -> Figure:
+    """One line per named series over a shared x axis.
+
+    Example:
+        >>> fig = line_chart([0, 1, 2], {"geometric": [1, 0.95, 0.9025]}, percent=True)
+        >>> fig.axes[0].get_legend().get_texts()[0].get_text()
+        'geometric'
+    """
+    from matplotlib.ticker import PercentFormatter
+
+    if not series:
+        raise LTVInputError("series must hold at least one named line")
+    fig = new_figure()
+    axes = fig.axes[0]
+    for name, values in series.items():
+        if len(values) != len(x):
+            raise LTVInputError(f"series {name!r} must have as many values as x ({len(x)}); got {len(values)}")
+        axes.plot(x, values, label=name)
+    axes.legend(frameon=False)
+    axes.set_xlabel(xlabel)
+    axes.set_ylabel(ylabel)
+    axes.set_title(title)
+    if percent:
+        axes.yaxis.set_major_formatter(PercentFormatter(1.0))
+    _money_axis(axes, currency)
+    return fig
+
+
+def cumulative_value_chart(amount_per_period: float, periods: float, *, currency: str | None = "RUB") -> Figure:
+    """Bars of the value a customer has brought by the end of each period: amount x period.
+
+    A fractional last period is drawn as a part bar, so the last bar is always the LTV.
+
+    Example:
+        >>> fig = cumulative_value_chart(500, 6)
+        >>> len(fig.axes[0].patches)
+        6
+    """
+    amount = check_number("amount_per_period", amount_per_period, minimum=0)
+    periods = check_number("periods", periods, minimum=0)
+    ends = np.append(np.arange(1, int(np.floor(periods)) + 1, dtype=float), periods)
+    ends = np.unique(ends[ends > 0])
+    fig = new_figure()
+    axes = fig.axes[0]
+    axes.bar(ends, amount * ends, width=0.8, color=COLOURS["up"])
+    axes.set_xlabel("periods with the customer")
+    axes.set_ylabel("value so far")
+    _money_axis(axes, currency)
+    return fig

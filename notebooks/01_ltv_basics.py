@@ -1,0 +1,227 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 01 · LTV basics: what lifetime value measures
+#
+# After this notebook you can compute a first LTV from a company's yearly figures, say which
+# period and unit it is in, and explain why two firms' LTVs are rarely comparable.
+#
+# **You will learn**
+# - the simplest estimate of LTV (revenue over customers) and what it leaves out;
+# - the basic formula LTV = ARPU × lifetime and how to keep its periods consistent;
+# - that an LTV figure means nothing without its currency, its period and what it counts
+#   (revenue or profit);
+# - how to recompute an example yourself with a calculator and check your answer.
+#
+# **You need**: notebook 00 (how the workbook works). No maths beyond multiplication.
+
+# %%
+from ltvkit import (
+    agrees,
+    arpu_ltv,
+    check,
+    example,
+    format_money,
+    revenue_per_customer,
+)
+from ltvkit.calculators import arpu_calculator, revenue_per_customer_calculator
+from ltvkit.plots import bar_chart, cumulative_value_chart
+
+# %% [markdown]
+# ## What LTV is
+#
+# *Lifetime value* is the money one customer brings a business over the whole time they
+# buy from it. It is a forecast or a record **per customer**, in a **currency**, and it adds
+# up **revenue or profit** — which of the two is a choice that every LTV figure must state.
+#
+# The articles this workbook follows use several formulas, from a rough average to a
+# customer's own purchase history. This notebook starts with the two simplest.
+
+# %% [markdown]
+# ## E-simple: a year's revenue over the year's customers
+#
+# The article “Как посчитать LTV и использовать эту метрику для повышения эффективности
+# бизнеса” (How to calculate LTV and use it) opens its list of formulas with the quickest
+# estimate: take what the company earned in a period and divide by the customers it served
+# in that period. Its example company earned 5 million roubles in a year from 200 customers.
+
+# %%
+simple = example("E-simple")
+per_customer = revenue_per_customer(
+    revenue=simple.inputs["revenue_per_year"], customers=simple.inputs["customers_per_year"]
+)
+print(f"Revenue per customer: {format_money(per_customer, simple.currency)} a year")
+assert agrees(per_customer, simple.figures["revenue_per_customer"])
+
+# %% [markdown]
+# ### A critical look: this is a year's revenue, not a lifetime's profit
+#
+# The article calls the result the profit each customer brought on average. Two words in that
+# sentence do not match the calculation:
+#
+# - **profit**: 5 million is the company's *revenue* (its income), so 25,000 RUB is revenue
+#   per customer. Profit would need the costs taken out first (notebook 02 does that);
+# - **lifetime**: the figure covers *one year*. It equals a lifetime value only if every
+#   customer stays exactly one year. A customer who stays three years is worth about three
+#   times as much; one who leaves after a month, much less.
+#
+# So the honest label is "revenue per customer per year". It is a useful first number, as
+# long as it is not read as LTV.
+
+# %% [markdown]
+# ## E-manufacturing: ARPU × lifetime
+#
+# The agency article “LTV для производственных компаний” (LTV for manufacturing companies)
+# uses the basic formula: average revenue per customer per period (ARPU) times the number of
+# periods a customer stays. A manufacturer's client brings 1,000,000 RUB a year and stays
+# 7 years.
+
+# %%
+manufacturing = example("E-manufacturing")
+ltv = arpu_ltv(arpu=manufacturing.inputs["arpu_per_year"], lifetime=manufacturing.inputs["lifetime_years"])
+print(f"LTV = {format_money(ltv, manufacturing.currency)} per client over 7 years")
+assert agrees(ltv, manufacturing.figures["ltv"])
+
+# %% [markdown]
+# The picture shows the value building up year by year: the last bar is the LTV.
+
+# %%
+cumulative_value_chart(manufacturing.inputs["arpu_per_year"], manufacturing.inputs["lifetime_years"], currency="RUB")
+
+# %% [markdown]
+# ## Periods and units: keep them the same on both sides
+#
+# ARPU is money *per period*; lifetime is a *number of periods*. The product is money only
+# when both use the same period. The manufacturer's figures can be restated per month: ARPU
+# becomes 1,000,000 / 12 RUB a month and the lifetime 7 × 12 = 84 months. The LTV does not
+# change, because it is the same money.
+
+# %%
+monthly_arpu = manufacturing.inputs["arpu_per_year"] / 12
+lifetime_months = manufacturing.inputs["lifetime_years"] * 12
+monthly_ltv = arpu_ltv(arpu=monthly_arpu, lifetime=lifetime_months)
+print(f"Monthly ARPU {format_money(monthly_arpu, 'RUB', decimals=2)} x {lifetime_months} months "
+      f"= {format_money(monthly_ltv, 'RUB')}")
+assert agrees(monthly_ltv, manufacturing.figures["ltv"])
+
+# %% [markdown]
+# Mixing the periods is the most common slip: a yearly ARPU times a lifetime in months
+# overstates the LTV twelvefold.
+
+# %%
+mixed = arpu_ltv(arpu=manufacturing.inputs["arpu_per_year"], lifetime=lifetime_months)
+print(f"Yearly ARPU x lifetime in months = {format_money(mixed, 'RUB')}: {mixed / ltv:.0f} times too much")
+
+# %% [markdown]
+# ## Why one firm's LTV says little about another's
+#
+# The two examples above are both called LTV, yet they differ in everything that matters:
+#
+# | | E-simple | E-manufacturing |
+# |---|---|---|
+# | what it adds up | revenue | revenue |
+# | period covered | one year | the whole relationship (7 years) |
+# | per | customer served in the year | client |
+# | currency | RUB | RUB |
+#
+# Before comparing LTVs, ask: revenue or profit? Over what period? Per customer, per user, or
+# per account? In which currency and which year's money? A chart of the two numbers side by
+# side shows how far apart "LTV" can be when those answers differ.
+
+# %%
+bar_chart(
+    ["E-simple (1 year, revenue)", "E-manufacturing (7 years, revenue)"],
+    [per_customer, ltv],
+    currency="RUB",
+    title="Two numbers both called LTV",
+)
+
+# %% [markdown]
+# ## Try it
+#
+# Move the sliders: ARPU per year and the number of years. The label recalculates LTV with
+# `arpu_ltv` and the chart redraws. The next cell prints the result at the starting values
+# (the manufacturer's), so this page shows a real number even where widgets cannot run.
+
+# %%
+calculator = arpu_calculator()
+calculator
+
+# %%
+print(calculator.result_text)
+
+# %% [markdown]
+# A second calculator for the simplest formula, starting from E-simple's numbers.
+
+# %%
+simple_calculator = revenue_per_customer_calculator()
+simple_calculator
+
+# %%
+print(simple_calculator.result_text)
+
+# %% [markdown]
+# ## Exercises
+#
+# Write your figure in place of `None` and run the cell: `check` says whether it is right or
+# gives a hint. Solutions are folded under each exercise (click the dots to open one).
+#
+# **ex-01-1.** Restate the manufacturer's LTV with a monthly ARPU and a lifetime in months.
+# What LTV do you get, in RUB?
+
+# %%
+answer = None
+check("ex-01-1", answer)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer = arpu_ltv(arpu=1_000_000 / 12, lifetime=7 * 12)
+check("ex-01-1", answer)
+
+# %% [markdown]
+# **ex-01-2.** The company of E-simple keeps its revenue but serves 50 more customers. What
+# is the revenue per customer now, in RUB a year?
+
+# %%
+answer = None
+check("ex-01-2", answer)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer = revenue_per_customer(revenue=5_000_000, customers=250)
+check("ex-01-2", answer)
+
+# %% [markdown]
+# **ex-01-3.** The manufacturer's finance team wants the LTV "per month of the year": the
+# same 7-year LTV, but reported as a monthly average over one year's planning. Divide the
+# LTV by 12. Which figure, in RUB?
+
+# %%
+answer = None
+check("ex-01-3", answer)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer = arpu_ltv(arpu=1_000_000, lifetime=7) / 12
+check("ex-01-3", answer)
+
+# %% [markdown]
+# ## Summary
+#
+# | formula | ltvkit | example |
+# |---|---|---|
+# | revenue per customer = revenue in a period / customers in that period | `revenue_per_customer(revenue, customers)` | E-simple: 25,000 RUB a year |
+# | LTV = ARPU × lifetime (same period on both) | `arpu_ltv(arpu, lifetime)` | E-manufacturing: 7,000,000 RUB |
+#
+# Every LTV figure needs four labels: currency, period, revenue or profit, and per what.
+# Next: notebook 02 takes LTV from one customer's purchase history and from revenue to profit.
