@@ -1,7 +1,8 @@
 # The workbook's commands. Each one creates .venv from requirements-lock.txt when needed,
 # so a fresh machine with Python 3.11 needs nothing else.
 #   make report     execute every notebook and write the HTML report to report/
-#   make test       lint, unit tests, doctests, notebook pairing, strict nbval
+#   make test       lint, unit tests, doctests, notebook pairing, strict nbval, browser tests
+#   make app        serve the calculators as a small web app (Voila) on http://127.0.0.1:$(APP_PORT)/
 #   make lab        open the course in JupyterLab
 #   make notebooks  re-execute notebooks from a clean kernel and re-pair them (NB=... for some)
 
@@ -11,8 +12,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NB ?= notebooks/[0-9][0-9]_*.py
 NBVAL := --nbval --nbval-sanitize-with nbval_sanitize.cfg -p no:cacheprovider
+CHROMIUM := /usr/bin/chromium
+APP_PORT ?= 8866
 
-.PHONY: venv test lint unit nbval notebooks report lab clean
+.PHONY: venv test lint unit nbval ui chromium npm notebooks report app lab clean
 
 $(STAMP): requirements-lock.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,18 +29,35 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 
 unit: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q --ignore=tests/ui
 
 nbval: $(STAMP)
 	$(BIN)/python -m pytest -q $(NBVAL) notebooks/*.ipynb
 
-test: lint unit nbval
+# Browser tests (tests/ui): JupyterLab and Voila driven by Playwright in Debian's Chromium,
+# and the report opened from disk. They need the report built first.
+ui: $(STAMP) chromium report
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/ui
+
+test: lint unit nbval ui
+
+# Debian's Chromium for the browser tests (never a browser download by Playwright).
+chromium:
+	test -x $(CHROMIUM) || (apt-get update && apt-get install -y chromium)
+
+# npm fetches the widget renderer of the report once (scripts/build_report.py pins and checks it).
+npm:
+	command -v npm >/dev/null || (apt-get update && apt-get install -y npm)
 
 notebooks: $(STAMP)
 	$(BIN)/python scripts/execute_notebooks.py $(NB)
 
-report: $(STAMP)
+report: $(STAMP) npm
 	$(BIN)/python scripts/build_report.py
+
+app: $(STAMP)
+	$(BIN)/voila app/calculators.ipynb --no-browser --Voila.ip=127.0.0.1 --port=$(APP_PORT) \
+		--progressive_rendering=True
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
