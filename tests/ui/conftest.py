@@ -1,0 +1,87 @@
+"""Fixtures of the browser tests: Debian's Chromium, a JupyterLab server, the screenshot folder.
+
+Chromium is Debian's (``make chromium`` installs it); Playwright never downloads a browser.
+Every page may reach only 127.0.0.1 and local files. The JupyterLab server runs on 127.0.0.1
+with a random token, over a temporary copy of the notebooks (Lab autosaves) with its own
+configuration folders, and is stopped by its PID at the end of the session.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ltv_ui import CHROMIUM, CHROMIUM_ARGS, ROOT, VENV_BIN, Server, free_port, isolated_environment, only_local
+
+SCREENSHOTS: list[Path] = []
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make chromium` (apt-get install -y chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    """A fresh page (own context) that can reach only 127.0.0.1 and local files."""
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    context.route("**/*", only_local)
+    new_page = context.new_page()
+    new_page.set_default_timeout(30_000)
+    yield new_page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def screenshots() -> Path:
+    """Where the tests save their screenshots: $LTV_SCREENSHOTS, or a new temporary folder."""
+    folder = Path(os.environ.get("LTV_SCREENSHOTS") or tempfile.mkdtemp(prefix="ltv-screenshots-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture
+def record_screenshots() -> Any:
+    return SCREENSHOTS.extend
+
+
+@pytest.fixture(scope="session")
+def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """JupyterLab on 127.0.0.1 over a temporary copy of notebooks/ and data/."""
+    base = tmp_path_factory.mktemp("jupyterlab")
+    root = base / "root"
+    (root / "notebooks").mkdir(parents=True)
+    for notebook in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        shutil.copy2(notebook, root / "notebooks" / notebook.name)
+    if (ROOT / "data").is_dir():
+        shutil.copytree(ROOT / "data", root / "data")
+    port, token = free_port(), secrets.token_hex(16)
+    server = Server.start(
+        [str(VENV_BIN / "jupyter-lab"), "--allow-root", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+         f"--IdentityProvider.token={token}", "--LabApp.extension_manager=readonly",
+         "--LabApp.expose_app_in_browser=True"],
+        cwd=root, env=isolated_environment(base), base_url=f"http://127.0.0.1:{port}",
+        ready_path=f"/api/status?token={token}", log=base / "jupyterlab.log", token=token,
+    )
+    yield server
+    server.stop()
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if SCREENSHOTS:
+        terminalreporter.write_sep("-", f"{len(SCREENSHOTS)} screenshots in {SCREENSHOTS[0].parent}")
+        for path in SCREENSHOTS:
+            terminalreporter.write_line(f"  {path.name}")

@@ -1,0 +1,387 @@
+"""What the browser tests share: local servers, Chromium, and calculators read from a page.
+
+A calculator on a page (a ``.ltv-calculator`` box) is matched to the factory in
+``ltvkit.calculators`` that builds one with the same title and slider labels; the test then
+rebuilds it in this process, sets the same values and reads ``result_text`` / ``error_text``,
+so every figure the page shows is checked against an independent calculation.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+VENV_BIN = Path(sys.executable).parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+# --- servers --------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def isolated_environment(base: Path) -> dict[str, str]:
+    """Environment for a Jupyter server that reads and writes nothing outside ``base``.
+
+    Its own config, runtime, data, settings and workspace folders, HOME and TMPDIR; the
+    "get Jupyter news?" toast disabled; jupytext's contents manager off (the test serves plain
+    .ipynb copies); the notebook not virtualised, so every cell is in the page.
+    """
+    folders = {name: base / name for name in ("config", "runtime", "data", "home", "tmp", "settings", "workspaces")}
+    for folder in folders.values():
+        folder.mkdir(parents=True, exist_ok=True)
+    (folders["config"] / "labconfig").mkdir(exist_ok=True)
+    (folders["config"] / "labconfig" / "page_config.json").write_text(
+        json.dumps({"disabledExtensions": {"@jupyterlab/apputils-extension:announcements": True}})
+    )
+    (folders["config"] / "jupyter_server_config.json").write_text(
+        json.dumps({"ServerApp": {"jpserver_extensions": {"jupytext": False}}})
+    )
+    tracker = folders["settings"] / "@jupyterlab" / "notebook-extension"
+    tracker.mkdir(parents=True, exist_ok=True)
+    (tracker / "tracker.jupyterlab-settings").write_text(json.dumps({"windowingMode": "none"}))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("JUPYTER", "IPYTHON"))}
+    env.update(
+        JUPYTER_CONFIG_DIR=str(folders["config"]), JUPYTER_RUNTIME_DIR=str(folders["runtime"]),
+        JUPYTER_DATA_DIR=str(folders["data"]), JUPYTERLAB_SETTINGS_DIR=str(folders["settings"]),
+        JUPYTERLAB_WORKSPACES_DIR=str(folders["workspaces"]), HOME=str(folders["home"]),
+        TMPDIR=str(folders["tmp"]), IPYTHONDIR=str(folders["home"] / ".ipython"),
+        MPLCONFIGDIR=str(folders["home"] / ".matplotlib"), PYTHONDONTWRITEBYTECODE="1",
+    )
+    return env
+
+
+@dataclass
+class Server:
+    """A server process started by a test, stopped by its PID."""
+
+    process: subprocess.Popen[bytes]
+    base_url: str
+    log: Path
+    token: str = ""
+
+    @classmethod
+    def start(cls, command: Sequence[str], *, cwd: Path, env: dict[str, str], base_url: str, ready_path: str,
+              log: Path, token: str = "", timeout: float = 60.0) -> Server:
+        """Start ``command`` and wait until ``base_url + ready_path`` answers 200."""
+        with log.open("wb") as out:
+            process = subprocess.Popen(list(command), cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT,
+                                       stdin=subprocess.DEVNULL)
+        server = cls(process, base_url, log, token)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise RuntimeError(f"{command[0]} exited with {process.returncode}:\n{server.log_tail()}")
+            try:
+                with urllib.request.urlopen(base_url + ready_path, timeout=2) as answer:
+                    if answer.status == 200:
+                        return server
+            except (urllib.error.URLError, OSError):
+                pass
+            time.sleep(0.25)
+        server.stop()
+        raise RuntimeError(f"{command[0]} not ready after {timeout:.0f} s:\n{server.log_tail()}")
+
+    def log_tail(self, chars: int = 4000) -> str:
+        return self.log.read_text(errors="replace")[-chars:] if self.log.exists() else ""
+
+    def api(self, method: str, path: str) -> Any:
+        """Call the Jupyter REST API with the token; the decoded JSON answer (None when empty)."""
+        request = urllib.request.Request(f"{self.base_url}{path}", method=method,
+                                         headers={"Authorization": f"token {self.token}"})
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            body = answer.read()
+        return json.loads(body) if body else None
+
+    def stop(self) -> None:
+        """SIGTERM to the server's PID (it shuts its kernels down), SIGKILL if it lingers."""
+        if self.process.poll() is None:
+            os.kill(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.kill(self.process.pid, signal.SIGKILL)
+                self.process.wait(timeout=10)
+
+
+def only_local(route: Any) -> None:
+    """Playwright route handler: let through 127.0.0.1, files and data URLs; abort the rest."""
+    url = route.request.url
+    if url.startswith(("file:", "data:", "blob:", "http://127.0.0.1:", "ws://127.0.0.1:")):
+        route.continue_()
+    else:
+        route.abort()
+
+
+# --- calculators: the page against ltvkit ---------------------------------------------
+
+
+def calculator_factories() -> list[Callable[[], Any]]:
+    """Every ``*_calculator`` factory of ltvkit.calculators, in the order of the module."""
+    from ltvkit import calculators
+
+    found = [
+        function for name, function in inspect.getmembers(calculators, inspect.isfunction)
+        if name.endswith("_calculator") and function.__module__ == calculators.__name__
+    ]
+    return sorted(found, key=lambda function: inspect.getsourcelines(function)[1])
+
+
+def _title(calculator: Any) -> str:
+    heading = [child for child in calculator.widget.children if type(child).__name__ == "HTML"]
+    return re.sub(r"<[^>]+>", "", heading[0].value).strip() if heading else ""
+
+
+def describe_factory(factory: Callable[[], Any]) -> tuple[str, tuple[str, ...]]:
+    """(title, slider labels) of the calculator a factory builds."""
+    calculator = factory()
+    return _title(calculator), tuple(control.description for control in calculator.controls.values())
+
+
+@dataclass
+class Reading:
+    """What a calculator on the page shows now."""
+
+    title: str
+    labels: tuple[str, ...]
+    values: tuple[float, ...]
+    result: str
+    error: str
+    image: str | None
+
+
+def read_calculator(box: Any) -> Reading:
+    """Read a ``.ltv-calculator`` element: title, slider labels and values, result, message, plot."""
+    data = box.evaluate(
+        """box => {
+            const heading = box.querySelector(':scope > .widget-html .widget-html-content');
+            const sliders = [...box.querySelectorAll(':scope > .widget-slider')];
+            const image = box.querySelector('.widget-output img');
+            return {
+                title: heading ? heading.textContent.trim() : '',
+                labels: sliders.map(s => s.querySelector('.widget-label').textContent.trim()),
+                values: sliders.map(s => Number(s.querySelector('.noUi-handle').getAttribute('aria-valuenow'))),
+                result: box.querySelector('.ltv-result').textContent,
+                error: box.querySelector('.ltv-error').textContent,
+                image: image ? image.getAttribute('src') : null,
+            };
+        }"""
+    )
+    return Reading(data["title"], tuple(data["labels"]), tuple(data["values"]), data["result"], data["error"],
+                   data["image"])
+
+
+class Twin:
+    """The calculator a page shows, rebuilt in this process from its ltvkit factory."""
+
+    def __init__(self, factory: Callable[[], Any]) -> None:
+        self.factory = factory
+        probe = factory()
+        self.names = list(probe.controls)
+        self.controls = [probe.controls[name] for name in self.names]
+
+    @classmethod
+    def for_reading(cls, reading: Reading, factories: Sequence[Callable[[], Any]]) -> Twin:
+        """The factory whose calculator has the reading's title and slider labels."""
+        matches = [f for f in factories if describe_factory(f) == (reading.title, reading.labels)]
+        assert matches, (
+            f"calculator {reading.title!r} with sliders {reading.labels} is built by no factory of ltvkit.calculators"
+        )
+        return cls(matches[0])
+
+    def value(self, index: int, number: float) -> float | int:
+        """A number as the slider's type (IntSlider takes int)."""
+        return round(number) if type(self.controls[index]).__name__ == "IntSlider" else float(number)
+
+    def state(self, values: Sequence[float]) -> tuple[str, str, str | None]:
+        """(result_text, error_text, PNG of the plot as base64 or None) at these slider values."""
+        calculator = self.factory()
+        for index, (name, number) in enumerate(zip(self.names, values, strict=True)):
+            calculator.controls[name].value = self.value(index, number)
+        png = None
+        if calculator.output is not None and calculator.output.outputs:
+            png = calculator.output.outputs[0]["data"]["image/png"]
+        return calculator.result_text, calculator.error_text, png
+
+    def bounds(self, index: int) -> tuple[float, float, float]:
+        control = self.controls[index]
+        return control.min, control.max, control.step
+
+    def keyboard_move(self, values: Sequence[float]) -> tuple[int, int, float]:
+        """(slider index, +1 or -1, new value): one arrow-key step that changes a valid result."""
+        current = self.state(values)[0]
+        for index, value in enumerate(values):
+            low, high, step = self.bounds(index)
+            for direction in (+1, -1):
+                new = self.value(index, value + direction * step)
+                if low <= new <= high:
+                    result, error, _ = self.state(_replace(values, index, new))
+                    if not error and result != current:
+                        return index, direction, new
+        raise AssertionError(f"{self.factory.__name__}: no arrow-key step changes the result")
+
+    def typed_value(self, values: Sequence[float], avoid: int) -> tuple[int, float]:
+        """(slider index, value) to type in a readout: valid, in range, changing the result."""
+        current = self.state(values)[0]
+        order = [i for i in range(len(values)) if i != avoid] + [avoid]
+        for index in order:
+            low, high, step = self.bounds(index)
+            for share in (0.75, 0.25, 0.6, 0.4, 0.9, 0.1):
+                new = self.value(index, low + round((high - low) * share / step) * step)
+                if new == values[index] or not low <= new <= high:
+                    continue
+                result, error, _ = self.state(_replace(values, index, new))
+                if not error and result != current:
+                    return index, new
+        raise AssertionError(f"{self.factory.__name__}: no typed value changes the result")
+
+    def invalid_value(self, values: Sequence[float]) -> tuple[int, float, str, str] | None:
+        """(slider index, value, result_text, error_text) for a slider end the formula rejects.
+
+        Minimums first (churn 0, customers 0...), then maximums (a margin above 1); None when
+        every value the sliders allow is valid.
+        """
+        for end in (0, 1):
+            for index in range(len(values)):
+                new = self.value(index, self.bounds(index)[end])
+                result, error, _ = self.state(_replace(values, index, new))
+                if error:
+                    return index, new, result, error
+        return None
+
+
+def _replace(values: Sequence[float], index: int, new: float) -> list[float]:
+    changed = list(values)
+    changed[index] = new
+    return changed
+
+
+def number_text(value: float) -> str:
+    """A value as typed by a person: no exponent, no trailing zeros."""
+    text = f"{value:.10f}".rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "calculator"
+
+
+def displayed_widget_views(notebook: Path) -> int:
+    """How many widgets a stored notebook's outputs display (its calculators among them)."""
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    return sum(WIDGET_VIEW in output.get("data", {}) for cell in cells for output in cell.get("outputs", []))
+
+
+# --- driving a calculator in the browser ----------------------------------------------
+
+
+def wait_for_reading(box: Any, predicate: Callable[[Reading], bool], what: str, timeout: float = 15.0) -> Reading:
+    """Poll the calculator until ``predicate(reading)`` holds; fail with the last reading."""
+    deadline = time.monotonic() + timeout
+    while True:
+        reading = read_calculator(box)
+        if predicate(reading):
+            return reading
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what}: not seen within {timeout:.0f} s; the calculator shows {reading}")
+        time.sleep(0.1)
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+
+
+def _type_in_readout(box: Any, index: int, value: float) -> None:
+    readout = box.locator(":scope > .widget-slider").nth(index).locator(".widget-readout")
+    readout.click()
+    readout.fill(number_text(value))
+    readout.press("Enter")
+
+
+def exercise_calculator(box: Any, factories: Sequence[Callable[[], Any]], shots: Path, name: str,
+                        no_traceback: Callable[[], None]) -> list[Path]:
+    """The full check of one calculator on a live page (JupyterLab or Voila).
+
+    Default figure; one arrow-key step; a value typed in a readout; the plot redrawn each time
+    (the same PNG as the calculator rebuilt here draws); an invalid value shows the
+    LTVInputError message and no traceback. Returns the screenshots it saved.
+    """
+    box.scroll_into_view_if_needed()
+    reading = read_calculator(box)
+    twin = Twin.for_reading(reading, factories)
+    label = f"{name} ({twin.factory.__name__})"
+    values = list(reading.values)
+    result, error, png = twin.state(values)
+    assert (reading.result, reading.error) == (result, error), f"{label}: default figure differs from ltvkit"
+    assert not error, f"{label}: starts with an error: {error}"
+    if png is not None:
+        assert reading.image == f"data:image/png;base64,{png}", f"{label}: default plot differs from ltvkit's"
+
+    def change(index: int, new: float, how: str) -> None:
+        nonlocal values, png
+        before = read_calculator(box)
+        values = _replace(values, index, new)
+        expected, expected_error, expected_png = twin.state(values)
+        seen = wait_for_reading(
+            box, lambda r: _close(r.values[index], new) and r.result == expected and r.error == expected_error,
+            f"{label}: {how} slider {index} to {new} -> {expected!r}",
+        )
+        if expected_png is not None and expected_png != png:
+            seen = wait_for_reading(box, lambda r: r.image != before.image, f"{label}: plot redrawn after {how}")
+            assert seen.image == f"data:image/png;base64,{expected_png}", f"{label}: plot after {how} differs"
+            png = expected_png
+
+    index, direction, new = twin.keyboard_move(values)
+    handle = box.locator(":scope > .widget-slider").nth(index).locator(".noUi-handle")
+    handle.focus()
+    handle.press("ArrowRight" if direction > 0 else "ArrowLeft")
+    change(index, new, "arrow key on")
+
+    typed_index, typed = twin.typed_value(values, avoid=index)
+    _type_in_readout(box, typed_index, typed)
+    change(typed_index, typed, "typing in the readout of")
+    shots.mkdir(parents=True, exist_ok=True)
+    saved = [shots / f"{name}-recalculated.png"]
+    box.screenshot(path=saved[-1])
+
+    invalid = twin.invalid_value(values)
+    if invalid is None:
+        import warnings
+
+        warnings.warn(f"{label}: no slider reaches a value ltvkit rejects; the error message is untested", stacklevel=2)
+        return saved
+    bad_index, bad, bad_result, bad_error = invalid
+    _type_in_readout(box, bad_index, bad)
+    wait_for_reading(
+        box, lambda r: _close(r.values[bad_index], bad) and r.error == bad_error and r.result == bad_result,
+        f"{label}: invalid value {bad} in slider {bad_index} -> message {bad_error!r}",
+    )
+    assert box.locator(".ltv-error").is_visible(), f"{label}: the validation message is not visible"
+    no_traceback()
+    saved.append(shots / f"{name}-invalid.png")
+    box.screenshot(path=saved[-1])
+    return saved
