@@ -213,6 +213,7 @@ _CATALOGUE = (
             "b_average_order_value": 50,
         },
         figures={"a_value_per_year": 28_000, "b_value_per_year": 100},
+        derived={"a_to_b_ratio": 280, "average_of_the_two_per_year": 14_050},
     ),
     # --- 04 churn_and_lifetime -------------------------------------------------------
     _example(
@@ -232,6 +233,7 @@ _CATALOGUE = (
             "share_paying_after_20_months": 0.358,
             "share_paying_after_60_months": 0.046,
             "median_lifetime_months": 13.5,
+            "straight_line_expected_months": 10.5,
         },
     ),
     _example(
@@ -240,7 +242,7 @@ _CATALOGUE = (
         "USD",
         inputs={"churn_per_period": 0.2, "cac": 60},
         figures={"lifetime_periods": 5},
-        derived={"break_even_ltv": 60},
+        derived={"break_even_ltv": 60, "break_even_price_per_period": 12},
     ),
     # --- 05 predictive_ltv -----------------------------------------------------------
     _example(
@@ -255,7 +257,7 @@ _CATALOGUE = (
         "Retention tactic: the usual cycle is 6 months, so offer 7 and give the last two months a manager.",
         None,
         inputs={"expected_cycle_months": 6, "offer_months": 7, "manager_last_months": 2},
-        derived={"extra_months_per_customer": 1},
+        derived={"extra_months_per_customer": 1, "value_per_kept_customer": 350, "value_for_cohort": 245_000},
     ),
     # --- 06 ltv_vs_cac ---------------------------------------------------------------
     _example(

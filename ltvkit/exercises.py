@@ -98,10 +98,43 @@ _BANK: tuple[Exercise, ...] = (
         "Compare with the gross ratio, 9.0."),
 
     # --- 03 frequency_formula --------------------------------------------------------
+    _ex("ex-03-1", lambda: f.frequency_ltv(
+            example("E-advanced").inputs["average_order_value"], f.frequency_from_interval(0.25),
+            example("E-advanced").inputs["lifetime_years"]),
+        "A purchase every quarter is an interval of 0.25 years, so 1 / 0.25 purchases a year; "
+        "then check x purchases a year x years."),
+    _ex("ex-03-2", lambda: f.frequency_ltv(
+            example("E-monthly-frequency").inputs["average_order_value"],
+            example("E-monthly-frequency").inputs["purchases_per_month"],
+            example("E-monthly-frequency").inputs["lifetime_months"], margin=0.3),
+        "Take the 78,400 RUB of revenue and keep only the 30% that is gross profit; 138 still plays no part."),
+    _ex("ex-03-3", lambda: (example("E-mr-a-mr-b").figures["a_value_per_year"]
+                            + 99 * example("E-mr-a-mr-b").figures["b_value_per_year"]) / 100,
+        "Add up one year of Mr A (40 x $700) and of 99 customers like Mr B (99 x 2 x $50), then divide by 100."),
 
     # --- 04 churn_and_lifetime -------------------------------------------------------
+    _ex("ex-04-1", lambda: f.lifetime_from_churn(f.churn_rate(customers_lost=90, customers_at_start=1200)),
+        "Churn is lost / paying at the start (90 / 1,200); the expected lifetime is 1 / churn, in months."),
+    _ex("ex-04-2", lambda: float(f.survival_curve(example("E-churn").inputs["churn_per_month"], 12)[-1]),
+        "Each month 95% of those left stay: multiply 0.95 by itself 12 times (a share, e.g. 0.5 for half).",
+        absolute=0.001),
+    _ex("ex-04-3", lambda: f.break_even_price(example("E-churn-20").inputs["cac"],
+                                               churn_rate=example("E-churn-20").inputs["churn_per_period"]),
+        "The customer stays 1 / 0.2 = 5 periods; what must they bring each period for 5 periods to add up to $60?"),
 
     # --- 05 predictive_ltv -----------------------------------------------------------
+    _ex("ex-05-1", lambda: example("E-online-service").inputs["users"] * f.frequency_ltv(
+            example("E-online-service").inputs["monthly_payment"],
+            example("E-online-service").inputs["payments_per_month"], 24, example("E-online-service").inputs["margin"]),
+        "Per user: 500 x 1 x 0.7 x 24 months; then multiply by the 700 users."),
+    _ex("ex-05-2", lambda: 0.5 * example("E-retention-offer").derived["value_for_cohort"]
+            / example("E-retention-offer").inputs["manager_last_months"],
+        "Half of the 700 users stay one more month at 350 RUB each; the manager works 2 months: "
+        "the offer breaks even when those 2 months of the manager cost exactly that extra margin."),
+    _ex("ex-05-3", lambda: example("E-retention-offer").inputs["manager_last_months"] * 60_000
+            / example("E-retention-offer").derived["value_for_cohort"],
+        "The manager costs 2 x 60,000 RUB; one extra month of every user is worth 700 x 350 RUB. "
+        "Answer as a share (0.25 for a quarter).", absolute=0.001),
 
     # --- 06 ltv_vs_cac ---------------------------------------------------------------
 

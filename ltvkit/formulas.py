@@ -365,3 +365,176 @@ def discounted_ltv(
     count = check_count("periods", periods)
     powers = np.power.outer(np.asarray(factor, dtype=float), np.arange(count))
     return _result(np.multiply(margin, powers.sum(axis=-1)))
+
+
+# --- notebooks 03-05 ----------------------------------------------------------------------
+
+from dataclasses import dataclass  # noqa: E402  (kept in this section so branches merge cleanly)
+
+__all__ += [
+    "RetentionOffer",
+    "break_even_price",
+    "frequency_from_interval",
+    "median_lifetime",
+    "retention_offer_whatif",
+]
+
+
+def frequency_from_interval(interval_periods: Number) -> Number:
+    """Purchases per period for a customer who buys once every ``interval_periods`` periods.
+
+    "A repeat purchase every half year" is an interval of 0.5 years, so 1 / 0.5 = 2
+    purchases a year. The frequency, not the interval, is what goes into
+    :func:`frequency_ltv`.
+
+    Args:
+        interval_periods: time between two purchases, in periods (0.5 = half a period), > 0.
+
+    Returns:
+        Purchases per period.
+
+    Example:
+        >>> frequency_from_interval(0.5)  # every half year -> purchases a year
+        2.0
+        >>> frequency_from_interval(3)  # once every 3 months -> purchases a month
+        0.3333333333333333
+    """
+    interval = check_number("interval_periods", interval_periods, minimum=0, min_open=True)
+    return _result(np.divide(1.0, interval))
+
+
+def median_lifetime(churn_rate: Number) -> Number:
+    """Time until half of a cohort has left, with a constant churn rate per period.
+
+    The share still paying after t periods is (1 - churn)^t (see :func:`survival_curve`);
+    it falls to one half at t = ln 0.5 / ln(1 - churn). The result is a point in time
+    (13.5 means half-way through period 14); the median is shorter than the expected
+    lifetime 1 / churn because a few customers stay very long and pull the mean up.
+    With churn 1 everyone leaves at once and the median is 0.
+
+    Args:
+        churn_rate: share of customers lost per period, in (0, 1].
+
+    Returns:
+        Median lifetime, in the periods of the churn rate.
+
+    Example:
+        >>> round(median_lifetime(0.05), 2)  # 5% a month -> months
+        13.51
+        >>> median_lifetime(0.5)
+        1.0
+    """
+    churn = check_number("churn_rate", churn_rate, minimum=0, maximum=1, min_open=True)
+    with np.errstate(divide="ignore"):
+        return _result(np.divide(np.log(0.5), np.log1p(np.negative(churn))))
+
+
+def break_even_price(cac: Number, *, churn_rate: Number, margin: Number = 1.0) -> Number:
+    """The price per period at which a customer's LTV just repays their acquisition cost.
+
+    With a constant churn rate the lifetime is 1 / churn periods, so
+    price x margin / churn = CAC gives price = CAC x churn / margin. A customer paying
+    less than this loses money; paying more, they earn it back.
+
+    Args:
+        cac: customer acquisition cost (money per customer), >= 0.
+        churn_rate: share of customers lost per period, in (0, 1].
+        margin: share of the price kept as gross profit, in (0, 1].
+
+    Returns:
+        Price per period (money / period).
+
+    Example:
+        >>> break_even_price(60, churn_rate=0.2)  # $60 CAC, 20% churn -> $ per period
+        12.0
+        >>> break_even_price(60, churn_rate=0.2, margin=0.5)
+        24.0
+    """
+    cac = check_number("cac", cac, minimum=0)
+    churn = check_number("churn_rate", churn_rate, minimum=0, maximum=1, min_open=True)
+    margin = check_number("margin", margin, minimum=0, maximum=1, min_open=True)
+    return _result(np.divide(np.multiply(cac, churn), margin))
+
+
+@dataclass(frozen=True)
+class RetentionOffer:
+    """What a retention offer is worth: extra months, their margin, the manager's cost, the net.
+
+    Amounts are money (the currency of ``margin_per_month``); ``per_customer`` fields are
+    averages over the whole cohort, kept or not.
+    """
+
+    extra_months: float
+    customers_kept: float
+    value_per_kept_customer: float
+    value_for_cohort: float
+    manager_cost: float
+    net_for_cohort: float
+    net_per_customer: float
+    break_even_share_kept: float | None
+
+
+def retention_offer_whatif(
+    margin_per_month: float,
+    *,
+    customers: int,
+    usual_months: float,
+    offer_months: float,
+    share_kept: float = 1.0,
+    manager_months: float = 0.0,
+    manager_cost_per_month: float = 0.0,
+) -> RetentionOffer:
+    """What-if for a retention offer: customers stay ``offer_months`` instead of ``usual_months``.
+
+    The extra months are worth their gross margin for every customer the offer actually
+    keeps (``share_kept`` of the cohort); a manager who looks after the cohort for
+    ``manager_months`` months costs ``manager_cost_per_month`` a month. The break-even share
+    is the share of customers who must stay the extra months for the offer to pay for the
+    manager (None when the offer adds no months).
+
+    Args:
+        margin_per_month: gross profit one customer brings per month (money / month), >= 0.
+        customers: customers in the cohort, a whole number >= 1.
+        usual_months: months a customer stays without the offer, >= 0.
+        offer_months: months they stay with it, >= usual_months.
+        share_kept: share of the cohort the offer keeps for the extra months, in [0, 1].
+        manager_months: months the manager works with the cohort, >= 0.
+        manager_cost_per_month: the manager's cost (money / month), >= 0.
+
+    Returns:
+        A :class:`RetentionOffer` with the value, the cost and the net.
+
+    Example:
+        >>> offer = retention_offer_whatif(350, customers=700, usual_months=6, offer_months=7)
+        >>> offer.value_per_kept_customer, offer.value_for_cohort
+        (350.0, 245000.0)
+        >>> offer = retention_offer_whatif(350, customers=700, usual_months=6, offer_months=7,
+        ...                                manager_months=2, manager_cost_per_month=60_000)
+        >>> offer.net_for_cohort, round(offer.break_even_share_kept, 3)
+        (125000.0, 0.49)
+    """
+    margin = check_number("margin_per_month", margin_per_month, minimum=0)
+    count = check_count("customers", customers, minimum=1)
+    usual = check_number("usual_months", usual_months, minimum=0)
+    offer = check_number("offer_months", offer_months, minimum=usual)
+    kept = check_number("share_kept", share_kept, minimum=0, maximum=1)
+    months = check_number("manager_months", manager_months, minimum=0)
+    cost = check_number("manager_cost_per_month", manager_cost_per_month, minimum=0)
+    extra = offer - usual
+    value_per_kept = extra * margin
+    customers_kept = count * kept
+    value = customers_kept * value_per_kept
+    manager_cost = months * cost
+    net = value - manager_cost
+    full_value = count * value_per_kept
+    break_even = manager_cost / full_value if full_value > 0 else None
+    return RetentionOffer(
+        extra_months=extra,
+        customers_kept=customers_kept,
+        value_per_kept_customer=value_per_kept,
+        value_for_cohort=value,
+        manager_cost=manager_cost,
+        net_for_cohort=net,
+        net_per_customer=net / count,
+        break_even_share_kept=break_even,
+    )
