@@ -127,13 +127,13 @@ _BANK: tuple[Exercise, ...] = (
             example("E-online-service").inputs["monthly_payment"],
             example("E-online-service").inputs["payments_per_month"], 24, example("E-online-service").inputs["margin"]),
         "Per user: 500 x 1 x 0.7 x 24 months; then multiply by the 700 users."),
-    _ex("ex-05-2", lambda: 0.5 * example("E-retention-offer").derived["value_for_cohort"]
+    _ex("ex-05-2", lambda: 0.4 * example("E-retention-offer").derived["value_for_cohort"]
             / example("E-retention-offer").inputs["manager_last_months"],
-        "Half of the 700 users stay one more month at 350 RUB each; the manager works 2 months: "
+        "40% of the 700 users stay one more month at 350 RUB each; the manager works 2 months: "
         "the offer breaks even when those 2 months of the manager cost exactly that extra margin."),
-    _ex("ex-05-3", lambda: example("E-retention-offer").inputs["manager_last_months"] * 60_000
+    _ex("ex-05-3", lambda: example("E-retention-offer").inputs["manager_last_months"] * 90_000
             / example("E-retention-offer").derived["value_for_cohort"],
-        "The manager costs 2 x 60,000 RUB; one extra month of every user is worth 700 x 350 RUB. "
+        "The manager costs 2 x 90,000 RUB; one extra month of every user is worth 700 x 350 RUB. "
         "Answer as a share (0.25 for a quarter).", absolute=0.001),
 
     # --- 06 ltv_vs_cac ---------------------------------------------------------------
