@@ -263,19 +263,25 @@ def frequency_ltv_chart(
     return fig
 
 
-def survival_comparison_chart(churn_rate: float, periods: int, *, period: str = "month") -> Figure:
+def survival_comparison_chart(
+    churn_rate: float, periods: int, *, period: str = "month", marks: Sequence[int] = ()
+) -> Figure:
     """The share of a cohort still paying: geometric survival against the straight-line reading.
 
     Draws (1 - churn)^t and max(1 - churn x t, 0) for t = 0..periods, and a dotted line at
-    the median lifetime (where the geometric curve crosses one half).
+    the median lifetime (where the geometric curve crosses one half). ``marks`` labels the
+    geometric curve's share at those periods.
 
     Args:
         churn_rate: share of customers lost per period, in (0, 1].
         periods: last period on the x axis, a whole number >= 1.
         period: the name of the period for the axis label.
+        marks: periods (whole numbers in 0..periods) at which to write the share still paying.
 
     Example:
-        >>> fig = survival_comparison_chart(0.05, 60)
+        >>> fig = survival_comparison_chart(0.05, 60, marks=[20, 60])
+        >>> [t.get_text() for t in fig.axes[0].texts]
+        ['35.8%', '4.6%']
         >>> [t.get_text() for t in fig.axes[0].get_legend().get_texts()][:2]
         ['geometric: (1 - 5%)^t', 'straight line: 1 - 5% x t']
     """
@@ -283,6 +289,7 @@ def survival_comparison_chart(churn_rate: float, periods: int, *, period: str = 
 
     from ltvkit.checks import check_count
     from ltvkit.formulas import linear_decay_curve, median_lifetime, survival_curve
+    from ltvkit.money import format_share
 
     churn = check_number("churn_rate", churn_rate, minimum=0, maximum=1, min_open=True)
     periods = check_count("periods", periods, minimum=1)
@@ -290,13 +297,21 @@ def survival_comparison_chart(churn_rate: float, periods: int, *, period: str = 
     share = f"{churn * 100:g}%"
     fig = new_figure()
     axes = fig.axes[0]
-    axes.plot(t, survival_curve(churn, periods), color=COLOURS["total"], label=f"geometric: (1 - {share})^t")
+    survivors = survival_curve(churn, periods)
+    axes.plot(t, survivors, color=COLOURS["total"], label=f"geometric: (1 - {share})^t")
     axes.plot(t, linear_decay_curve(churn, periods), color=COLOURS["down"], linestyle="--",
               label=f"straight line: 1 - {share} x t")
     median = median_lifetime(churn)
     if median <= periods:
         axes.axvline(median, color=COLOURS["other"], linestyle=":", label=f"median lifetime {median:.1f}")
-    axes.set_ylim(0, 1.02)
+    for mark in marks:
+        at = check_count("marks", mark)
+        if at > periods:
+            raise LTVInputError(f"marks must be periods in [0, {periods}]; got {mark!r}")
+        axes.plot([at], [survivors[at]], "o", color=COLOURS["total"])
+        axes.annotate(format_share(survivors[at]), (at, survivors[at]), textcoords="offset points", xytext=(0, 8),
+                      ha="center")
+    axes.set_ylim(0, 1.05)
     axes.set_xlabel(f"{period}s since the start")
     axes.set_ylabel("still paying")
     axes.yaxis.set_major_formatter(PercentFormatter(1.0))
