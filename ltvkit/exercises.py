@@ -7,7 +7,7 @@ Example:
     >>> check("ex-02-1", 0.4)
     ex-02-1: right.
     >>> check("ex-02-1", 0.5)
-    ex-02-1: not yet. Hint: divide the article's LTV by the sum of the purchases.
+    ex-02-1: not yet. Hint: Divide the article's LTV by the sum of the purchases.
 """
 
 from __future__ import annotations
@@ -15,11 +15,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from numbers import Real
 from typing import Any
 
 from ltvkit import formulas as f
-from ltvkit.checks import LTVInputError
+from ltvkit.checks import LTVInputError, check_number
 from ltvkit.examples import example
 
 __all__ = ["EXERCISES", "CheckResult", "Exercise", "check"]
@@ -89,13 +88,13 @@ _BANK: tuple[Exercise, ...] = (
     # --- 02 historical_ltv -----------------------------------------------------------
     _ex("ex-02-1", lambda: example("E-historical-margin").figures["ltv"]
             / f.historical_ltv(example("E-historical-margin").inputs["purchases"]),
-        "divide the article's LTV by the sum of the purchases.", absolute=0.001),
+        "Divide the article's LTV by the sum of the purchases.", absolute=0.001),
     _ex("ex-02-2", lambda: f.historical_ltv(example("E-courses").inputs["purchases"], margin=0.5,
                                              acquisition_cost=2500, retention_cost=500),
         "Gross profit is half of 18,000; then take away both the acquisition and the retention cost."),
     _ex("ex-02-3", _courses_net_ratio,
-        "Use net LTV (8,000) over CAC (1,000): that is what the article's own figure implies. "
-        "Compare with the gross ratio, 9.0."),
+        "Divide the figure the article calls the LTV by what it spent on advertising, "
+        "then compare with the gross ratio shown above."),
 
     # --- 03 frequency_formula --------------------------------------------------------
 
@@ -131,23 +130,30 @@ def check(exercise_id: str, answer: Any) -> CheckResult:
 
     Args:
         exercise_id: the id shown with the exercise, e.g. "ex-02-1".
-        answer: your figure (a number; None means not answered yet).
+        answer: your figure, one finite number (None means not answered yet).
 
     Returns:
         A :class:`CheckResult`, truthy when the answer is right.
 
+    Raises:
+        LTVInputError: for an unknown exercise id, or an answer that is not one finite number
+            (a string, True/False, NaN, a list...), so a typo is not mistaken for a wrong figure.
+
     Example:
         >>> check("ex-00-1", None)
         ex-00-1: no answer yet. Replace None with your figure.
+        >>> check("ex-00-1", "3000")
+        Traceback (most recent call last):
+        ...
+        ltvkit.checks.LTVInputError: answer must be a finite number; got '3000' (str)
     """
-    if exercise_id not in EXERCISES:
+    if not isinstance(exercise_id, str) or exercise_id not in EXERCISES:
         raise LTVInputError(f"exercise_id must be one of {', '.join(EXERCISES)}; got {exercise_id!r}")
     exercise = EXERCISES[exercise_id]
     if answer is None:
         return CheckResult(exercise_id, False, f"{exercise_id}: no answer yet. Replace None with your figure.")
-    if isinstance(answer, bool) or not isinstance(answer, Real) or not math.isfinite(answer):
-        return CheckResult(exercise_id, False, f"{exercise_id}: the answer must be a number; got {answer!r}.")
+    value = check_number("answer", answer, scalar=True)
     expected = float(exercise.answer())
-    if math.isclose(float(answer), expected, rel_tol=exercise.tolerance, abs_tol=exercise.absolute):
+    if math.isclose(value, expected, rel_tol=exercise.tolerance, abs_tol=exercise.absolute):
         return CheckResult(exercise_id, True, f"{exercise_id}: right.")
     return CheckResult(exercise_id, False, f"{exercise_id}: not yet. Hint: {exercise.hint}")
