@@ -100,7 +100,7 @@ class HistoricalBreakdown:
 
     def describe(self, currency: str = "RUB") -> str:
         """One line for the calculator's result label."""
-        ratio = format_ratio(self.ltv_to_cac) if self.ltv_to_cac is not None else "no CAC"
+        ratio = format_ratio(self.ltv_to_cac) if self.ltv_to_cac is not None else "n/a (CAC is 0)"
         return (
             f"Revenue {format_money(self.revenue, currency)}; gross LTV {format_money(self.gross_ltv, currency)}; "
             f"net of CAC {format_money(self.net_ltv, currency)}; LTV:CAC {ratio}"
