@@ -58,6 +58,24 @@ def _ex(id: str, answer: Callable[[], float], hint: str, **kwargs: float) -> Exe
     return Exercise(id, answer, hint, **kwargs)
 
 
+def _implied_margin() -> float:
+    """E-historical-margin: the article's LTV over the sum of the purchases."""
+    ex = example("E-historical-margin")
+    return ex.figures["ltv"] / f.historical_ltv(ex.inputs["purchases"])
+
+
+def _check_times_orders_gross_profit() -> float:
+    orders = example("E-check-times-orders").inputs
+    return f.frequency_ltv(orders["average_order_value"], orders["orders"], lifetime_periods=1, margin=_implied_margin())
+
+
+def _full_formula_double_counted() -> float:
+    """E-full-formula with the margin applied as well as the cost of goods: the cost taken out twice."""
+    full = example("E-full-formula").inputs
+    gross = f.historical_ltv(full["purchases"], margin=example("E-courses").inputs["margin"])
+    return gross - full["cost_of_goods"] - full["acquisition_cost"] - full["retention_cost"]
+
+
 def _courses_net_ratio() -> float:
     courses = example("E-courses").inputs
     net = f.historical_ltv(courses["purchases"], margin=courses["margin"], acquisition_cost=courses["acquisition_cost"])
@@ -95,6 +113,10 @@ _BANK: tuple[Exercise, ...] = (
     _ex("ex-02-3", _courses_net_ratio,
         "Divide the figure the article calls the LTV by what it spent on advertising, "
         "then compare with the gross ratio shown above."),
+    _ex("ex-02-4", _check_times_orders_gross_profit,
+        "Average check x number of orders gives revenue; multiply it by the margin you found in ex-02-1."),
+    _ex("ex-02-5", _full_formula_double_counted,
+        "Start from the gross profit (revenue x margin), then subtract the cost of goods and the CAC anyway."),
 
     # --- 03 frequency_formula --------------------------------------------------------
 
