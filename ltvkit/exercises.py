@@ -66,7 +66,9 @@ def _implied_margin() -> float:
 
 def _check_times_orders_gross_profit() -> float:
     orders = example("E-check-times-orders").inputs
-    return f.frequency_ltv(orders["average_order_value"], orders["orders"], lifetime_periods=1, margin=_implied_margin())
+    return f.frequency_ltv(
+        orders["average_order_value"], orders["orders"], lifetime_periods=1, margin=_implied_margin()
+    )
 
 
 def _full_formula_double_counted() -> float:

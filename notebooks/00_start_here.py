@@ -233,7 +233,7 @@ glossary_table().set_index("term")
 #
 # - **AOV** (average check, *средний чек*) is money per *order*; **ARPU** is money per
 #   *customer per period*. A customer who orders twice a month has an ARPU twice the AOV.
-# - **gross margin** (*СВП* in article 001) is a *share* of revenue (0.4 = 40%); multiplied by
+# - **gross margin** (*СВП* in article 001) is a *share* of revenue (0.3 = 30%); multiplied by
 #   revenue it gives gross profit, an amount of money.
 
 # %% [markdown]
