@@ -77,7 +77,8 @@ def arpu_calculator() -> Calculator:
         f.arpu_ltv,
         [
             Slider("arpu", "ARPU per year, RUB", inputs["arpu_per_year"], 0, 3_000_000, 50_000, readout_format=",.0f"),
-            Slider("lifetime", "Lifetime, years", inputs["lifetime_years"], 0, 20, 1, integer=True),
+            # -1 is on the slider on purpose: a lifetime below zero shows the validation message
+            Slider("lifetime", "Lifetime, years", inputs["lifetime_years"], -1, 20, 1, integer=True),
         ],
         describe=lambda value: f"LTV = {format_money(value, 'RUB')}",
         plot=_cumulative_chart,
@@ -99,7 +100,7 @@ class HistoricalBreakdown:
 
     def describe(self, currency: str = "RUB") -> str:
         """One line for the calculator's result label."""
-        ratio = format_ratio(self.ltv_to_cac) if self.ltv_to_cac is not None else "no CAC"
+        ratio = format_ratio(self.ltv_to_cac) if self.ltv_to_cac is not None else "n/a (CAC is 0)"
         return (
             f"Revenue {format_money(self.revenue, currency)}; gross LTV {format_money(self.gross_ltv, currency)}; "
             f"net of CAC {format_money(self.net_ltv, currency)}; LTV:CAC {ratio}"

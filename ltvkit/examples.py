@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from ltvkit.checks import LTVInputError
+from ltvkit.checks import LTVInputError, check_number
 
 __all__ = ["EXAMPLES", "SOURCES", "Example", "Source", "agrees", "example", "examples_for"]
 
@@ -328,6 +328,8 @@ def examples_for(notebook: str) -> tuple[Example, ...]:
         >>> [ex.id for ex in examples_for("01_ltv_basics")]
         ['E-simple', 'E-manufacturing']
     """
+    if not isinstance(notebook, str):
+        raise LTVInputError(f"notebook must be a notebook's name such as '01_ltv_basics'; got {notebook!r}")
     return tuple(ex for ex in _CATALOGUE if ex.notebook == notebook)
 
 
@@ -353,7 +355,9 @@ def agrees(computed: float, published: float) -> bool:
         >>> agrees(3000.0, 3500)
         False
     """
+    computed = check_number("computed", computed, scalar=True)
+    published = check_number("published", published, scalar=True)
     digits = _decimals(published)
-    scaled = abs(float(computed)) * 10**digits
-    rounded = math.copysign(math.floor(scaled + 0.5 + 1e-9), float(computed)) / 10**digits
-    return math.isclose(rounded, float(published), rel_tol=1e-12, abs_tol=1e-12)
+    scaled = abs(computed) * 10**digits
+    rounded = math.copysign(math.floor(scaled + 0.5 + 1e-9), computed) / 10**digits
+    return math.isclose(rounded, published, rel_tol=1e-12, abs_tol=1e-12)

@@ -7,7 +7,7 @@ Example:
     >>> check("ex-02-1", 0.4)
     ex-02-1: right.
     >>> check("ex-02-1", 0.5)
-    ex-02-1: not yet. Hint: divide the article's LTV by the sum of the purchases.
+    ex-02-1: not yet. Hint: Divide the article's LTV by the sum of the purchases.
 """
 
 from __future__ import annotations
@@ -15,11 +15,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from numbers import Real
 from typing import Any
 
 from ltvkit import formulas as f
-from ltvkit.checks import LTVInputError
+from ltvkit.checks import LTVInputError, check_number
 from ltvkit.examples import example
 
 __all__ = ["EXERCISES", "CheckResult", "Exercise", "check"]
@@ -59,6 +58,26 @@ def _ex(id: str, answer: Callable[[], float], hint: str, **kwargs: float) -> Exe
     return Exercise(id, answer, hint, **kwargs)
 
 
+def _implied_margin() -> float:
+    """E-historical-margin: the article's LTV over the sum of the purchases."""
+    ex = example("E-historical-margin")
+    return ex.figures["ltv"] / f.historical_ltv(ex.inputs["purchases"])
+
+
+def _check_times_orders_gross_profit() -> float:
+    orders = example("E-check-times-orders").inputs
+    return f.frequency_ltv(
+        orders["average_order_value"], orders["orders"], lifetime_periods=1, margin=_implied_margin()
+    )
+
+
+def _full_formula_double_counted() -> float:
+    """E-full-formula with the margin applied as well as the cost of goods: the cost taken out twice."""
+    full = example("E-full-formula").inputs
+    gross = f.historical_ltv(full["purchases"], margin=example("E-courses").inputs["margin"])
+    return gross - full["cost_of_goods"] - full["acquisition_cost"] - full["retention_cost"]
+
+
 def _courses_net_ratio() -> float:
     courses = example("E-courses").inputs
     net = f.historical_ltv(courses["purchases"], margin=courses["margin"], acquisition_cost=courses["acquisition_cost"])
@@ -89,13 +108,17 @@ _BANK: tuple[Exercise, ...] = (
     # --- 02 historical_ltv -----------------------------------------------------------
     _ex("ex-02-1", lambda: example("E-historical-margin").figures["ltv"]
             / f.historical_ltv(example("E-historical-margin").inputs["purchases"]),
-        "divide the article's LTV by the sum of the purchases.", absolute=0.001),
+        "Divide the article's LTV by the sum of the purchases.", absolute=0.001),
     _ex("ex-02-2", lambda: f.historical_ltv(example("E-courses").inputs["purchases"], margin=0.5,
                                              acquisition_cost=2500, retention_cost=500),
         "Gross profit is half of 18,000; then take away both the acquisition and the retention cost."),
     _ex("ex-02-3", _courses_net_ratio,
-        "Use net LTV (8,000) over CAC (1,000): that is what the article's own figure implies. "
-        "Compare with the gross ratio, 9.0."),
+        "Divide the figure the article calls the LTV by what it spent on advertising, "
+        "then compare with the gross ratio shown above."),
+    _ex("ex-02-4", _check_times_orders_gross_profit,
+        "Average check x number of orders gives revenue; multiply it by the margin you found in ex-02-1."),
+    _ex("ex-02-5", _full_formula_double_counted,
+        "Start from the gross profit (revenue x margin), then subtract the cost of goods and the CAC anyway."),
 
     # --- 03 frequency_formula --------------------------------------------------------
     _ex("ex-03-1", lambda: f.frequency_ltv(
@@ -116,7 +139,8 @@ _BANK: tuple[Exercise, ...] = (
     _ex("ex-04-1", lambda: f.lifetime_from_churn(f.churn_rate(customers_lost=90, customers_at_start=1200)),
         "Churn is lost / paying at the start (90 / 1,200); the expected lifetime is 1 / churn, in months."),
     _ex("ex-04-2", lambda: float(f.survival_curve(example("E-churn").inputs["churn_per_month"], 12)[-1]),
-        "Each month 95% of those left stay: multiply 0.95 by itself 12 times (a share, e.g. 0.5 for half).",
+        "Each month 95% of those left stay: multiply 0.95 by itself 12 times "
+        "(give a share such as 0.25, not a percentage).",
         absolute=0.001),
     _ex("ex-04-3", lambda: f.break_even_price(example("E-churn-20").inputs["cac"],
                                                churn_rate=example("E-churn-20").inputs["churn_per_period"]),
@@ -129,7 +153,7 @@ _BANK: tuple[Exercise, ...] = (
         "Per user: 500 x 1 x 0.7 x 24 months; then multiply by the 700 users."),
     _ex("ex-05-2", lambda: 0.4 * example("E-retention-offer").derived["value_for_cohort"]
             / example("E-retention-offer").inputs["manager_last_months"],
-        "40% of the 700 users stay one more month at 350 RUB each; the manager works 2 months: "
+        "Of the 700 users, 40% stay one more month at 350 RUB each; the manager works 2 months: "
         "the offer breaks even when those 2 months of the manager cost exactly that extra margin."),
     _ex("ex-05-3", lambda: example("E-retention-offer").inputs["manager_last_months"] * 90_000
             / example("E-retention-offer").derived["value_for_cohort"],
@@ -164,23 +188,30 @@ def check(exercise_id: str, answer: Any) -> CheckResult:
 
     Args:
         exercise_id: the id shown with the exercise, e.g. "ex-02-1".
-        answer: your figure (a number; None means not answered yet).
+        answer: your figure, one finite number (None means not answered yet).
 
     Returns:
         A :class:`CheckResult`, truthy when the answer is right.
 
+    Raises:
+        LTVInputError: for an unknown exercise id, or an answer that is not one finite number
+            (a string, True/False, NaN, a list...), so a typo is not mistaken for a wrong figure.
+
     Example:
         >>> check("ex-00-1", None)
         ex-00-1: no answer yet. Replace None with your figure.
+        >>> check("ex-00-1", "3000")
+        Traceback (most recent call last):
+        ...
+        ltvkit.checks.LTVInputError: answer must be a finite number; got '3000' (str)
     """
-    if exercise_id not in EXERCISES:
+    if not isinstance(exercise_id, str) or exercise_id not in EXERCISES:
         raise LTVInputError(f"exercise_id must be one of {', '.join(EXERCISES)}; got {exercise_id!r}")
     exercise = EXERCISES[exercise_id]
     if answer is None:
         return CheckResult(exercise_id, False, f"{exercise_id}: no answer yet. Replace None with your figure.")
-    if isinstance(answer, bool) or not isinstance(answer, Real) or not math.isfinite(answer):
-        return CheckResult(exercise_id, False, f"{exercise_id}: the answer must be a number; got {answer!r}.")
+    value = check_number("answer", answer, scalar=True)
     expected = float(exercise.answer())
-    if math.isclose(float(answer), expected, rel_tol=exercise.tolerance, abs_tol=exercise.absolute):
+    if math.isclose(value, expected, rel_tol=exercise.tolerance, abs_tol=exercise.absolute):
         return CheckResult(exercise_id, True, f"{exercise_id}: right.")
     return CheckResult(exercise_id, False, f"{exercise_id}: not yet. Hint: {exercise.hint}")

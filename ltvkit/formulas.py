@@ -43,6 +43,18 @@ def _margin(margin: Any) -> Number:
     return check_number("margin", margin, minimum=0, maximum=1)
 
 
+def _matching(**values: Any) -> None:
+    """Refuse arrays whose shapes cannot be combined element by element (numbers always can)."""
+    shapes = {name: np.shape(value) for name, value in values.items()}
+    try:
+        np.broadcast_shapes(*shapes.values())
+    except ValueError:
+        described = ", ".join(f"{name} of shape {shape}" for name, shape in shapes.items())
+        raise LTVInputError(
+            f"{', '.join(shapes)} must be single numbers or arrays of matching shapes; got {described}"
+        ) from None
+
+
 def revenue_per_customer(revenue: Number, customers: Number) -> Number:
     """The simplest LTV: revenue of a period divided by the customers served in it.
 
@@ -59,6 +71,7 @@ def revenue_per_customer(revenue: Number, customers: Number) -> Number:
     """
     revenue = check_number("revenue", revenue, minimum=0)
     customers = check_number("customers", customers, minimum=0, min_open=True)
+    _matching(revenue=revenue, customers=customers)
     return _result(np.divide(revenue, customers))
 
 
@@ -78,6 +91,7 @@ def arpu_ltv(arpu: Number, lifetime: Number) -> Number:
     """
     arpu = check_number("arpu", arpu, minimum=0)
     lifetime = check_number("lifetime", lifetime, minimum=0)
+    _matching(arpu=arpu, lifetime=lifetime)
     return _result(np.multiply(arpu, lifetime))
 
 
@@ -110,6 +124,12 @@ def frequency_ltv(
     purchases_per_period = check_number("purchases_per_period", purchases_per_period, minimum=0)
     lifetime_periods = check_number("lifetime_periods", lifetime_periods, minimum=0)
     margin = _margin(margin)
+    _matching(
+        average_order_value=average_order_value,
+        purchases_per_period=purchases_per_period,
+        lifetime_periods=lifetime_periods,
+        margin=margin,
+    )
     per_period = np.multiply(average_order_value, purchases_per_period)
     return _result(np.multiply(per_period, np.multiply(lifetime_periods, margin)))
 
@@ -130,6 +150,7 @@ def churn_rate(customers_lost: Number, customers_at_start: Number) -> Number:
     """
     at_start = check_number("customers_at_start", customers_at_start, minimum=0, min_open=True)
     lost = check_number("customers_lost", customers_lost, minimum=0)
+    _matching(customers_lost=lost, customers_at_start=at_start)
     if np.any(np.asarray(lost) > np.asarray(at_start)):
         raise LTVInputError(
             f"customers_lost must be in [0, customers_at_start]; got {customers_lost!r} lost of {customers_at_start!r}"
@@ -192,22 +213,25 @@ def subscription_ltv(
         lifetime = lifetime_from_churn(churn_rate)
     else:
         lifetime = check_number("lifetime_periods", lifetime_periods, minimum=0)
+    _matching(price_per_period=price, margin=margin, lifetime=lifetime)
     return _result(np.multiply(np.multiply(price, margin), lifetime))
 
 
 def historical_ltv(
     purchases: Sequence[float] | np.ndarray,
     *,
-    margin: float = 1.0,
-    acquisition_cost: float = 0.0,
-    retention_cost: float = 0.0,
-    cost_of_goods: float = 0.0,
-) -> float:
+    margin: Number = 1.0,
+    acquisition_cost: Number = 0.0,
+    retention_cost: Number = 0.0,
+    cost_of_goods: Number = 0.0,
+) -> Number:
     """Historical LTV of one customer: what their purchases earned, less what they cost.
 
     LTV = margin x sum(purchases) - cost_of_goods - acquisition_cost - retention_cost.
     Use ``margin`` or ``cost_of_goods`` to take out the cost of what was sold, not both:
-    both at once would count that cost twice, so it is refused.
+    both at once would count that cost twice, so it is refused. ``margin`` and the costs
+    may be arrays (one result per element, e.g. several margins); ``purchases`` is the one
+    customer's list.
 
     Args:
         purchases: the customer's purchase amounts (money), each >= 0, at least one.
@@ -217,7 +241,7 @@ def historical_ltv(
         cost_of_goods: cost of what they bought (money), >= 0.
 
     Returns:
-        Money earned from the customer so far.
+        Money earned from the customer so far (negative when they cost more than they brought).
 
     Example:
         >>> historical_ltv([6000, 4000, 8000], margin=0.5)
@@ -232,11 +256,15 @@ def historical_ltv(
     acquisition_cost = check_number("acquisition_cost", acquisition_cost, minimum=0)
     retention_cost = check_number("retention_cost", retention_cost, minimum=0)
     cost_of_goods = check_number("cost_of_goods", cost_of_goods, minimum=0)
-    if margin != 1.0 and cost_of_goods != 0.0:
+    _matching(
+        margin=margin, acquisition_cost=acquisition_cost, retention_cost=retention_cost, cost_of_goods=cost_of_goods
+    )
+    if np.any(np.not_equal(margin, 1.0) & np.not_equal(cost_of_goods, 0.0)):
         raise LTVInputError(
             "give margin or cost_of_goods, not both: each takes out the cost of what was sold"
         )
-    return float(margin * amounts.sum() - cost_of_goods - acquisition_cost - retention_cost)
+    gross = np.multiply(margin, amounts.sum()) - cost_of_goods
+    return _result(gross - acquisition_cost - retention_cost)
 
 
 def ltv_to_cac(ltv: Number, cac: Number) -> Number:
@@ -255,6 +283,7 @@ def ltv_to_cac(ltv: Number, cac: Number) -> Number:
     """
     ltv = check_number("ltv", ltv)
     cac = check_number("cac", cac, minimum=0, min_open=True)
+    _matching(ltv=ltv, cac=cac)
     return _result(np.divide(ltv, cac))
 
 
@@ -274,6 +303,7 @@ def payback_periods(cac: Number, margin_per_period: Number) -> Number:
     """
     cac = check_number("cac", cac, minimum=0)
     margin_per_period = check_number("margin_per_period", margin_per_period, minimum=0, min_open=True)
+    _matching(cac=cac, margin_per_period=margin_per_period)
     return _result(np.divide(cac, margin_per_period))
 
 
@@ -294,7 +324,7 @@ def survival_curve(churn_rate: float, periods: int) -> np.ndarray:
         >>> survival_curve(0.05, 2).round(4).tolist()
         [1.0, 0.95, 0.9025]
     """
-    churn_rate = check_number("churn_rate", churn_rate, minimum=0, maximum=1, min_open=True)
+    churn_rate = check_number("churn_rate", churn_rate, minimum=0, maximum=1, min_open=True, scalar=True)
     periods = check_count("periods", periods)
     return (1.0 - churn_rate) ** np.arange(periods + 1)
 
@@ -317,7 +347,7 @@ def linear_decay_curve(churn_rate: float, periods: int) -> np.ndarray:
         >>> linear_decay_curve(0.05, 3).round(2).tolist()
         [1.0, 0.95, 0.9, 0.85]
     """
-    churn_rate = check_number("churn_rate", churn_rate, minimum=0, maximum=1, min_open=True)
+    churn_rate = check_number("churn_rate", churn_rate, minimum=0, maximum=1, min_open=True, scalar=True)
     periods = check_count("periods", periods)
     return np.clip(1.0 - churn_rate * np.arange(periods + 1), 0.0, 1.0)
 
@@ -354,6 +384,7 @@ def discounted_ltv(
     margin = check_number("margin_per_period", margin_per_period, minimum=0)
     retention = check_number("retention_rate", retention_rate, minimum=0, maximum=1)
     discount = check_number("discount_rate", discount_rate, minimum=0)
+    _matching(margin_per_period=margin, retention_rate=retention, discount_rate=discount)
     factor = np.divide(retention, np.add(1.0, discount))
     if periods is None:
         if np.any(np.asarray(factor) >= 1.0):
@@ -363,8 +394,12 @@ def discounted_ltv(
             )
         return _result(np.divide(margin, np.subtract(1.0, factor)))
     count = check_count("periods", periods)
-    powers = np.power.outer(np.asarray(factor, dtype=float), np.arange(count))
-    return _result(np.multiply(margin, powers.sum(axis=-1)))
+    # sum of factor^t for t = 0 .. count-1, in closed form (count can be large)
+    factor = np.asarray(factor, dtype=float)
+    below_one = factor < 1.0
+    safe = np.where(below_one, factor, 0.0)
+    series = np.where(below_one, (1.0 - safe**count) / (1.0 - safe), float(count))
+    return _result(np.multiply(margin, series))
 
 
 # --- notebooks 03-05 ----------------------------------------------------------------------

@@ -78,6 +78,14 @@ def new_figure(figsize: tuple[float, float] = FIGSIZE) -> Figure:
     return fig
 
 
+def _wrap(label: str, bars: int) -> str:
+    """Break a long tick label into lines so the labels of ``bars`` neighbouring bars do not overlap."""
+    import textwrap
+
+    width = min(20, max(8, 64 // max(bars, 1)))  # characters that fit under one bar of the standard figure
+    return "\n".join(textwrap.wrap(label, width, break_long_words=False)) or label
+
+
 def _money_axis(axes, currency: str | None) -> None:
     from matplotlib.ticker import FuncFormatter
 
@@ -102,7 +110,9 @@ def waterfall_chart(steps: Sequence[tuple[str, float]], *, currency: str | None 
     """
     if not steps:
         raise LTVInputError("steps must hold at least one (label, amount) pair")
-    labels = [str(label) for label, _ in steps]
+    labels = [_wrap(str(label), len(steps) + 1) for label, _ in steps]
+    if len({*labels, "result"}) != len(labels) + 1:
+        raise LTVInputError(f"steps must have different labels, none of them 'result'; got {labels}")
     amounts = np.array([check_number(f"amount of {label!r}", amount) for label, amount in steps])
     ends = np.cumsum(amounts)
     starts = ends - amounts
@@ -114,6 +124,9 @@ def waterfall_chart(steps: Sequence[tuple[str, float]], *, currency: str | None 
     text = format_money(ends[-1], currency) if currency else f"{ends[-1]:,.0f}"
     axes.annotate(text, (len(labels), ends[-1]), ha="center", va="bottom")
     axes.axhline(0, color="black", linewidth=0.8)
+    low, high = min(0.0, starts.min(), ends.min()), max(0.0, starts.max(), ends.max())
+    room = 0.1 * (high - low) or 1.0  # above the tallest bar for the result's label
+    axes.set_ylim(low - (room if low < 0 else 0.0), high + room)
     _money_axis(axes, currency)
     axes.set_title(title)
     return fig
@@ -132,10 +145,15 @@ def bar_chart(
     if len(labels) != len(values) or not labels:
         raise LTVInputError("labels and values must be non-empty and of the same length")
     numbers = [check_number(f"value of {label!r}", value) for label, value in zip(labels, values, strict=True)]
+    if len(set(map(str, labels))) != len(labels):
+        raise LTVInputError(f"labels must be different from each other; got {list(labels)}")
     fig = new_figure()
     axes = fig.axes[0]
-    bars = axes.bar([str(label) for label in labels], numbers, color=COLOURS["total"])
+    bars = axes.bar([_wrap(str(label), len(labels)) for label in labels], numbers, color=COLOURS["total"])
     axes.bar_label(bars, labels=[format_money(v, currency) if currency else f"{v:,.4g}" for v in numbers])
+    low, high = min(0.0, *numbers), max(0.0, *numbers)
+    room = 0.1 * (high - low) or 1.0  # for the values written on top
+    axes.set_ylim(low - (room if low < 0 else 0.0), high + room)
     _money_axis(axes, currency)
     axes.set_title(title)
     axes.set_ylabel(ylabel)

@@ -6,7 +6,7 @@ A :class:`Calculator` calls ``compute(**values)`` whenever a slider moves, shows
 the Output widget's state directly, so it never lands in the cell's own outputs and
 stored notebooks compare strictly. When ``compute`` raises
 :class:`~ltvkit.checks.LTVInputError`, the label shows a dash and the message appears in a
-label with the CSS class ``ltv-error``; no traceback reaches the reader.
+label with the CSS class ``ltv-error``, the plot is cleared, and no traceback reaches the reader.
 
 The compute and describe functions are plain functions and are unit-tested on their own;
 the wrapper is tested in the kernel (set a slider, read the label) and in a browser.
@@ -144,6 +144,8 @@ class Calculator:
         except LTVInputError as error:
             self.result.value = "—"
             self.message.value = str(error)
+            if self.output is not None:
+                self.output.outputs = ()  # no stale chart next to a dash
             return
         self.result.value = self._describe(result)
         self.message.value = ""
