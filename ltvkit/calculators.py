@@ -199,7 +199,7 @@ def ltv_cac_calculator() -> Calculator:
 
     Example:
         >>> ltv_cac_calculator().result_text
-        'LTV:CAC 466.7:1, possibly under-investing in growth; net LTV $27,940; payback 0.0 months of 12'
+        'LTV:CAC 466.7:1, possibly under-investing in growth; net LTV $27,940; payback 0.03 months of 12'
         >>> calc = ltv_cac_calculator()
         >>> calc.controls["cac"].value = 0
         >>> calc.error_text

@@ -146,12 +146,12 @@ class LtvCacSummary:
 
         Example:
             >>> ltv_cac_summary(ltv=6_300, cac=500, lifetime_months=18).describe("RUB")
-            'LTV:CAC 12.6:1, possibly under-investing in growth; net LTV 5,800 RUB; payback 1.4 months of 18'
+            'LTV:CAC 12.6:1, possibly under-investing in growth; net LTV 5,800 RUB; payback 1.43 months of 18'
         """
         return (
             f"LTV:CAC {format_ratio(self.ratio)}, {self.verdict.band}; "
             f"net LTV {format_money(self.net_ltv, currency)}; "
-            f"payback {self.payback_months:,.1f} months of {self.lifetime_months:,.0f}"
+            f"payback {self.payback_months:,.2f} months of {self.lifetime_months:,.0f}"
         )
 
 

@@ -65,7 +65,7 @@ def ratio_band_chart(ratios: Mapping[str, float], *, title: str = "") -> Figure:
     labels = ["<= 1 losing money", "1-2 thin", "2-3 article's minimum", "3-5 usual target", "> 5 very high"]
     for index, label in enumerate(labels):
         axes.axvspan(edges[index], edges[index + 1], color=_BAND_COLOURS[index], alpha=0.35, linewidth=0, label=label)
-    axes.legend(frameon=False, fontsize=7, ncol=3, loc="lower center", bbox_to_anchor=(0.5, 1.0))
+    axes.legend(frameon=False, fontsize=7, ncol=3, loc="upper center", bbox_to_anchor=(0.5, -0.2))
     positions = np.arange(len(names))[::-1]
     axes.scatter(values, positions, color=COLOURS["total"], zorder=3)
     for value, position in zip(values, positions, strict=True):
