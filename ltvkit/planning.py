@@ -45,6 +45,7 @@ __all__ = [
     "RatioVerdict",
     "budget_plan",
     "compare_plans",
+    "format_plan_line",
     "ltv_cac_summary",
     "ltv_cac_verdict",
 ]
@@ -396,6 +397,36 @@ def _check_flag(name: str, value: Any) -> bool:
     return value
 
 
+def format_plan_line(line: str, value: float, currency: str = "RUB") -> str:
+    """Write the value of one line of a :class:`BudgetPlan` for reading.
+
+    Money with its currency and no decimals, customers with two decimals only when they are
+    not whole, LTV:CAC as N:1, returns in percent.
+
+    Args:
+        line: a field name of :class:`BudgetPlan` ("customers", "advertising_budget", ...).
+        value: its value.
+        currency: "RUB", "USD" or "CNY".
+
+    Example:
+        >>> format_plan_line("customers", 4062.5), format_plan_line("customers", 43412.0)
+        ('4,062.50', '43,412')
+        >>> format_plan_line("advertising_budget", 2_031_250), format_plan_line("roi_percent", 700)
+        ('2,031,250 RUB', '700.0%')
+    """
+    line = check_choice("line", line, tuple(item.name for item in fields(BudgetPlan)))
+    value = float(value)
+    if not math.isfinite(value):
+        return "—"
+    if line.startswith("customers"):
+        return f"{value:,.0f}" if value == round(value) else f"{value:,.2f}"
+    if line == "ltv_to_cac":
+        return format_ratio(value)
+    if line.endswith("percent"):
+        return f"{value:,.1f}%"
+    return format_money(value, currency, decimals=0)
+
+
 def compare_plans(plans: dict[str, BudgetPlan], currency: str = "RUB") -> pd.DataFrame:
     """Plans side by side: one row per line of the plan, one column per plan, formatted for reading.
 
@@ -414,20 +445,6 @@ def compare_plans(plans: dict[str, BudgetPlan], currency: str = "RUB") -> pd.Dat
 
     if not plans or not all(isinstance(plan, BudgetPlan) for plan in plans.values()):
         raise LTVInputError("plans must map at least one name to a BudgetPlan")
-    table: dict[str, list[str]] = {}
-    for name, plan in plans.items():
-        column = []
-        for item in fields(plan):
-            value = getattr(plan, item.name)
-            if not math.isfinite(value):
-                column.append("—")
-            elif item.name.startswith("customers"):
-                column.append(f"{value:,.0f}" if value == round(value) else f"{value:,.2f}")
-            elif item.name == "ltv_to_cac":
-                column.append(format_ratio(value))
-            elif item.name.endswith("percent"):
-                column.append(f"{value:,.1f}%")
-            else:
-                column.append(format_money(value, currency, decimals=0))
-        table[name] = column
+    table = {name: [format_plan_line(item.name, getattr(plan, item.name), currency) for item in fields(plan)]
+             for name, plan in plans.items()}
     return pd.DataFrame(table, index=[_LINE_LABELS[item.name] for item in fields(BudgetPlan)])

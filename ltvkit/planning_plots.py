@@ -13,14 +13,21 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import fields
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ltvkit.checks import LTVInputError, check_count, check_number
+from ltvkit.checks import LTVInputError, check_choice, check_count, check_number
 from ltvkit.levers import CHANGE_MODES, RetentionLift, Sensitivity, lifetime_from_retention
 from ltvkit.money import format_money
-from ltvkit.planning import ARTICLE_MINIMUM_RATIO, USUAL_TARGET_RATIO, VERY_HIGH_RATIO, BudgetPlan
+from ltvkit.planning import (
+    ARTICLE_MINIMUM_RATIO,
+    USUAL_TARGET_RATIO,
+    VERY_HIGH_RATIO,
+    BudgetPlan,
+    format_plan_line,
+)
 from ltvkit.plots import COLOURS, _money_axis, new_figure, waterfall_chart
 
 if TYPE_CHECKING:
@@ -30,6 +37,7 @@ __all__ = [
     "cac_effect_chart",
     "payback_chart",
     "plan_waterfall_chart",
+    "plans_chart",
     "ratio_band_chart",
     "retention_lift_chart",
     "tornado_chart",
@@ -170,6 +178,42 @@ def plan_waterfall_chart(plan: BudgetPlan, *, currency: str = "RUB", title: str 
         currency=currency,
         title=title,
     )
+
+
+def plans_chart(plans: Mapping[str, BudgetPlan], line: str = "customers", *, currency: str = "RUB",
+                title: str = "") -> Figure:
+    """One line of several budget plans as bars, each labelled as :func:`ltvkit.planning.compare_plans` writes it.
+
+    Args:
+        plans: name -> plan, in the order to draw.
+        line: the field of :class:`ltvkit.planning.BudgetPlan` to compare ("customers", "advertising_budget", ...).
+        currency: the plans' currency.
+        title: the chart's title.
+
+    Example:
+        >>> from ltvkit.planning import budget_plan
+        >>> plan = budget_plan(costs=100, costs_period="year", target_profit=20, vat_rate=0.2,
+        ...     vat_applied="added_on_top", costs_grossed_up_for_vat=False, ltv_per_customer_per_year=12,
+        ...     ltv_includes_vat=True, cac=2, new_customer_share=1.0, advertising_counted_as_cost=False,
+        ...     customer_rounding="none")
+        >>> fig = plans_chart({"toy": plan})
+        >>> [t.get_text() for t in fig.axes[0].texts]
+        ['12']
+    """
+    from matplotlib.ticker import FuncFormatter
+
+    if not plans or not all(isinstance(plan, BudgetPlan) for plan in plans.values()):
+        raise LTVInputError("plans must map at least one name to a BudgetPlan")
+    line = check_choice("line", line, tuple(item.name for item in fields(BudgetPlan)))
+    values = [getattr(plan, line) for plan in plans.values()]
+    labels = [format_plan_line(line, value, currency) for value in values]
+    fig = new_figure()
+    axes = fig.axes[0]
+    bars = axes.bar(list(plans), values, color=COLOURS["total"])
+    axes.bar_label(bars, labels=labels)
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}"))
+    axes.set_title(title)
+    return fig
 
 
 def tornado_chart(sensitivity: Sensitivity, *, currency: str | None = "RUB") -> Figure:

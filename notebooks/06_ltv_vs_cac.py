@@ -226,9 +226,9 @@ cac_effect_chart(gross, cacs, currency="RUB")
 # In real data the link can even run the other way. A cheap channel (a discount site, broad
 # untargeted ads) often brings customers who buy once and leave; an expensive one (a partner
 # whose audience fits the product) brings customers who stay. Then a lower CAC comes with a
-# *lower* LTV. That is why the partners' article asks which partners bring customers of the
-# highest value, not which are cheapest: compare channels by their LTV:CAC and payback, never
-# by CAC alone.
+# *lower* LTV. That is why “联盟营销中客户终身价值的衡量与提升” (Measuring and raising CLTV in
+# affiliate marketing) asks which partners bring the customers of the highest CLTV, not which
+# are cheapest: compare channels by their LTV:CAC and payback, never by CAC alone.
 
 # %% [markdown]
 # ## Try it

@@ -33,8 +33,7 @@
 from ltvkit import agrees, check, example, format_money, format_ratio
 from ltvkit.calculators import budget_plan_calculator
 from ltvkit.planning import budget_plan, compare_plans
-from ltvkit.planning_plots import plan_waterfall_chart
-from ltvkit.plots import bar_chart
+from ltvkit.planning_plots import plan_waterfall_chart, plans_chart
 
 # %% [markdown]
 # ## E-telecom-budget: a year's plan for a telecom company
@@ -302,12 +301,8 @@ plan_waterfall_chart(corrected, currency="RUB", title="Corrected plan: where the
 compare_plans({"article, first pass": first, "article, summary": summary, "corrected": corrected})
 
 # %%
-bar_chart(
-    ["article, first pass", "article, summary", "corrected"],
-    [first.customers, summary.customers, corrected.customers],
-    currency=None,
-    title="Customers the plan needs",
-)
+plans_chart({"article, first pass": first, "article, summary": summary, "corrected": corrected}, "customers",
+            title="Customers the plan needs")
 
 # %% [markdown]
 # If the company's costs really are 10 million a **year** (and "monthly" was the slip), the

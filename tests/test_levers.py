@@ -30,12 +30,19 @@ from ltvkit.planning_plots import (
     cac_effect_chart,
     payback_chart,
     plan_waterfall_chart,
+    plans_chart,
     ratio_band_chart,
     retention_lift_chart,
     tornado_chart,
 )
 
 FACTORS = ("average check", "purchase frequency", "gross margin", "lifetime")
+
+
+def _toy_plan():
+    return budget_plan(costs=100, costs_period="year", target_profit=20, vat_rate=0.2, vat_applied="added_on_top",
+                       costs_grossed_up_for_vat=False, ltv_per_customer_per_year=12, ltv_includes_vat=True, cac=2,
+                       new_customer_share=1.0, advertising_counted_as_cost=True, customer_rounding="up")
 
 
 def _effects(**kwargs: float) -> dict:
@@ -201,10 +208,8 @@ def test_plots_draw() -> None:
     assert len(ratio_band_chart({"a": 1.5, "b": 467}).axes[0].collections) == 1
     assert len(payback_chart(500, 350, 18).axes[0].lines) == 3
     assert len(cac_effect_chart(9_000, [500, 1_000]).axes) == 2
-    plan = budget_plan(costs=100, costs_period="year", target_profit=20, vat_rate=0.2, vat_applied="added_on_top",
-                       costs_grossed_up_for_vat=False, ltv_per_customer_per_year=12, ltv_includes_vat=True, cac=2,
-                       new_customer_share=1.0, advertising_counted_as_cost=True, customer_rounding="up")
-    assert len(plan_waterfall_chart(plan).axes[0].patches) == 5
+    assert len(plan_waterfall_chart(_toy_plan()).axes[0].patches) == 5
+    assert [t.get_text() for t in plans_chart({"a": _toy_plan(), "b": _toy_plan()}).axes[0].texts] == ["15", "15"]
 
 
 @pytest.mark.parametrize(
@@ -220,6 +225,8 @@ def test_plots_draw() -> None:
         (lambda: cac_effect_chart(0, [500, 600]), "gross_ltv"),
         (lambda: retention_lift_chart(0), "change"),
         (lambda: retention_lift_chart(0.05, marks=[1]), "marks"),
+        (lambda: plans_chart({}), "plans"),
+        (lambda: plans_chart({"a": _toy_plan()}, "profit"), "line"),
     ],
 )
 def test_plot_bad_input_names_the_argument(call, argument: str) -> None:
