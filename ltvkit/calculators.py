@@ -12,11 +12,13 @@ Example:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ltvkit import formulas as f
 from ltvkit.examples import example
+from ltvkit.levers import Sensitivity, lever_sensitivity
 from ltvkit.money import format_money, format_ratio
+from ltvkit.planning import BudgetPlan, LtvCacSummary, budget_plan, ltv_cac_summary
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -24,10 +26,15 @@ if TYPE_CHECKING:
     from ltvkit.widgets import Calculator
 
 __all__ = [
+    "Choice",
     "HistoricalBreakdown",
     "arpu_calculator",
+    "budget_plan_calculator",
     "courses_breakdown",
+    "describe_sensitivity",
     "historical_calculator",
+    "levers_calculator",
+    "ltv_cac_calculator",
     "revenue_per_customer_calculator",
 ]
 
@@ -477,10 +484,183 @@ def retention_offer_calculator() -> Calculator:
 # --- 06 ltv_vs_cac ------------------------------------------------------------------
 
 
+def _ratio_chart(summary: LtvCacSummary, **_values: float) -> Figure:
+    from ltvkit.planning_plots import ratio_band_chart
+
+    return ratio_band_chart({"your customer": summary.ratio})
+
+
+def ltv_cac_calculator() -> Calculator:
+    """LTV and CAC -> LTV:CAC, its verdict, net LTV and payback (E-best-client-cac as defaults).
+
+    The CAC and LTV sliders start at 0, which is not allowed: the calculator then shows why.
+
+    Example:
+        >>> ltv_cac_calculator().result_text
+        'LTV:CAC 466.7:1, possibly under-investing in growth; net LTV $27,940; payback 0.03 months of 12'
+        >>> calc = ltv_cac_calculator()
+        >>> calc.controls["cac"].value = 0
+        >>> calc.error_text
+        'cac must be a number > 0; got 0.0'
+    """
+    from ltvkit.widgets import Calculator, Slider
+
+    inputs = example("E-best-client-cac").inputs
+    return Calculator(
+        ltv_cac_summary,
+        [
+            Slider("ltv", "Gross LTV per customer, $", inputs["ltv"], 0, 30_000, 100, readout_format=",.0f"),
+            Slider("cac", "CAC, $", inputs["cac"], 0, 5_000, 10, readout_format=",.0f"),
+            Slider("lifetime_months", "Months the LTV is earned over", 12, 1, 60, 1, integer=True),
+        ],
+        describe=lambda summary: summary.describe("USD"),
+        plot=_ratio_chart,
+        title="LTV against CAC",
+    )
+
+
 # --- 07 budget_planning -------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Choice:
+    """A calculator input picked from a list (a dropdown): the compute function's keyword and its options.
+
+    ``options`` are (label, value) pairs; ``value`` is the one selected at the start. It plugs
+    into :class:`ltvkit.widgets.Calculator` like a :class:`ltvkit.widgets.Slider`.
+
+    Example:
+        >>> Choice("customer_rounding", "Rounding", "up", (("none", "none"), ("up", "up"))).make().value
+        'up'
+    """
+
+    name: str
+    description: str
+    value: object
+    options: tuple[tuple[str, object], ...]
+
+    def make(self) -> Any:
+        """Build the ipywidgets dropdown for this input."""
+        import ipywidgets as widgets
+
+        return widgets.Dropdown(
+            options=list(self.options), value=self.value, description=self.description,
+            style={"description_width": "initial"}, layout=widgets.Layout(width="460px"),
+        )
+
+
+_YES_NO: tuple[tuple[str, object], ...] = (("no", False), ("yes", True))
+
+
+def _plan_chart(plan: BudgetPlan, **_values: Any) -> Figure:
+    from ltvkit.planning_plots import plan_waterfall_chart
+
+    return plan_waterfall_chart(plan, currency="RUB")
+
+
+def budget_plan_calculator() -> Calculator:
+    """Every assumption of the telecom plan as an input -> the plan and its waterfall (corrected plan as defaults).
+
+    Defaults: E-telecom-budget's amounts with the workbook's corrected assumptions (costs per
+    month, VAT added on top, costs not grossed up, LTV including VAT, every customer won at CAC,
+    advertising counted as a cost, customers rounded up). LTV 0 is not allowed.
+
+    Example:
+        >>> budget_plan_calculator().result_text
+        'Customers 43,412; advertising 21,706,000 RUB; turnover with VAT 173,648,000 RUB; \
+profit after advertising 3,000,667 RUB; ROI 700%'
+        >>> calc = budget_plan_calculator()
+        >>> calc.controls["ltv_per_customer_per_year"].value = 0
+        >>> calc.error_text
+        'ltv_per_customer_per_year must be a number > 0; got 0.0'
+    """
+    from ltvkit.widgets import Calculator, Slider
+
+    inputs = example("E-telecom-budget").inputs
+    return Calculator(
+        budget_plan,
+        [
+            Slider("costs", "Operating costs, RUB", inputs["costs"], 0, 20_000_000, 100_000, readout_format=",.0f"),
+            Choice("costs_period", "Costs are per", inputs["costs_period"], (("month", "month"), ("year", "year"))),
+            Slider("target_profit", "Target profit for the year, RUB", inputs["target_profit"], 0, 20_000_000,
+                   100_000, readout_format=",.0f"),
+            Slider("vat_rate", "VAT rate", inputs["vat_rate"], 0, 0.3, 0.01),
+            Choice("vat_applied", "VAT is", "added_on_top",
+                   (("added on top (x 1.2)", "added_on_top"),
+                    ("taken out of turnover (/ 0.8)", "taken_out_of_turnover"))),
+            Choice("costs_grossed_up_for_vat", "Costs grossed up for VAT", False, _YES_NO),
+            Slider("ltv_per_customer_per_year", "LTV per customer per year, RUB", inputs["ltv_per_customer_per_year"],
+                   0, 10_000, 100, readout_format=",.0f"),
+            Choice("ltv_includes_vat", "LTV includes VAT", True, _YES_NO),
+            Slider("cac", "CAC, RUB", inputs["cac"], 0, 3_000, 50, readout_format=",.0f"),
+            Slider("new_customer_share", "Share of customers to win", 1.0, 0, 1, 0.05),
+            Choice("advertising_counted_as_cost", "Advertising counted as a cost", True, _YES_NO),
+            Choice("customer_rounding", "Customers rounded", "up",
+                   (("up", "up"), ("to nearest", "nearest"), ("not at all", "none"))),
+        ],
+        describe=BudgetPlan.describe,
+        plot=_plan_chart,
+        title="A year's budget plan from LTV",
+    )
+
+
 # --- 08 levers_what_if --------------------------------------------------------------
+
+
+def describe_sensitivity(sensitivity: Sensitivity, currency: str = "RUB") -> str:
+    """One line for the levers calculator: LTV and the lever that moves it most.
+
+    Example:
+        >>> from ltvkit.levers import lever_sensitivity
+        >>> describe_sensitivity(lever_sensitivity(2000, 2, 3, 0.4))
+        'LTV 4,800 RUB; +/-10% on retention moves it most: 4,000 RUB to 6,000 RUB'
+    """
+    top = sensitivity.effects[0]
+    low, high = sorted((top.ltv_low, top.ltv_high))
+    return (
+        f"LTV {format_money(sensitivity.baseline_ltv, currency, decimals=0)}; "
+        f"+/-{sensitivity.change:.0%} on {top.lever} moves it most: "
+        f"{format_money(low, currency, decimals=0)} to {format_money(high, currency, decimals=0)}"
+    )
+
+
+def _tornado(sensitivity: Sensitivity, **_values: float) -> Figure:
+    from ltvkit.planning_plots import tornado_chart
+
+    return tornado_chart(sensitivity, currency="RUB")
+
+
+def levers_calculator() -> Calculator:
+    """The four levers of LTV -> LTV and a tornado of +/-10% on each (E-advanced with a 40% margin).
+
+    A lifetime below one period is not allowed (churn = 1 / lifetime must be a share): the
+    lifetime slider starts at 0 so the calculator shows the message.
+
+    Example:
+        >>> levers_calculator().result_text
+        'LTV 4,800 RUB; +/-10% on retention moves it most: 4,000 RUB to 6,000 RUB'
+        >>> calc = levers_calculator()
+        >>> calc.controls["lifetime_periods"].value = 0.5
+        >>> calc.error_text
+        'lifetime_periods must be a number >= 1; got 0.5'
+    """
+    from ltvkit.levers import advanced_baseline
+    from ltvkit.widgets import Calculator, Slider
+
+    base = advanced_baseline()
+    return Calculator(
+        lever_sensitivity,
+        [
+            Slider("average_order_value", "Average check, RUB", base.average_order_value, 0, 5_000, 100,
+                   readout_format=",.0f"),
+            Slider("purchases_per_period", "Purchases per year", base.purchases_per_period, 0, 12, 0.5),
+            Slider("lifetime_periods", "Lifetime, years", base.lifetime_periods, 0, 10, 0.5),
+            Slider("margin", "Gross margin", base.margin, 0, 1, 0.05),
+        ],
+        describe=describe_sensitivity,
+        plot=_tornado,
+        title="The levers of LTV",
+    )
 
 
 # --- 09 ltv_from_transactions -------------------------------------------------------

@@ -161,10 +161,34 @@ _BANK: tuple[Exercise, ...] = (
         "Answer as a share (0.25 for a quarter).", absolute=0.001),
 
     # --- 06 ltv_vs_cac ---------------------------------------------------------------
+    _ex("ex-06-1", lambda: f.payback_periods(cac=example("E-telecom-budget").inputs["cac"],
+                                             margin_per_period=_online_service_margin_per_month()),
+        "Gross profit a month is the payment times the margin (500 x 0.7); divide the CAC by it."),
+    _ex("ex-06-2", lambda: example("E-online-service").figures["ltv_per_user"]
+            / _ratio_threshold("ARTICLE_MINIMUM_RATIO"),
+        "LTV / CAC >= 2 means CAC <= LTV / 2."),
+    _ex("ex-06-3", lambda: f.ltv_to_cac(ltv=example("E-mr-a-mr-b").figures["b_value_per_year"],
+                                        cac=example("E-best-client-cac").inputs["cac"]),
+        "Mr B brings $100 a year; divide by the $60 CAC.", tolerance=0.01),
 
     # --- 07 budget_planning ----------------------------------------------------------
+    _ex("ex-07-1", lambda: _telecom_plan(vat_applied="added_on_top").customers,
+        "Add 20% VAT on top of 13 million (x 1.2), then divide by the LTV of 4,000."),
+    _ex("ex-07-2", lambda: _telecom_plan().roi_percent,
+        "ROI takes the cost back out before dividing: (LTV - CAC) / CAC x 100."),
+    _ex("ex-07-3", lambda: _telecom_plan(
+            costs_period="month", vat_applied="added_on_top", advertising_counted_as_cost=True,
+            customer_rounding="up", ltv_per_customer_per_year=550 * 12).customers,
+        "Each customer now leaves 6,600 / 1.2 - 500 = 5,000 RUB towards costs and profit; "
+        "divide 123 million by that and round up.", tolerance=0.0, absolute=0.5),
 
     # --- 08 levers_what_if -----------------------------------------------------------
+    _ex("ex-08-1", lambda: (0.50 / example("E-historical-margin").derived["implied_margin"] - 1) * 100,
+        "LTV is proportional to the margin: divide the new margin by the old one, subtract 1, times 100."),
+    _ex("ex-08-2", lambda: _lifetime_after(0.90, 0.05, "points"),
+        "Retention 95% means 5% churn a month; lifetime = 1 / churn."),
+    _ex("ex-08-3", lambda: _lever("churn", "down"),
+        "10% less churn: 1/3 becomes 0.3 a year, so the lifetime is 1 / 0.3 years; LTV = 2,000 x 2 x lifetime x 0.4."),
 
     # --- 09 ltv_from_transactions ----------------------------------------------------
 
@@ -215,3 +239,46 @@ def check(exercise_id: str, answer: Any) -> CheckResult:
     if math.isclose(value, expected, rel_tol=exercise.tolerance, abs_tol=exercise.absolute):
         return CheckResult(exercise_id, True, f"{exercise_id}: right.")
     return CheckResult(exercise_id, False, f"{exercise_id}: not yet. Hint: {exercise.hint}")
+
+
+# --- helpers of the answers of notebooks 06-08 ----------------------------------------
+
+
+def _telecom_plan(**changes: Any) -> Any:
+    """E-telecom-budget planned with the article's first-pass assumptions, some of them changed."""
+    from ltvkit.planning import budget_plan
+
+    inputs = example("E-telecom-budget").inputs
+    assumptions = {
+        "costs": inputs["costs"], "costs_period": "year", "target_profit": inputs["target_profit"],
+        "vat_rate": inputs["vat_rate"], "vat_applied": "taken_out_of_turnover", "costs_grossed_up_for_vat": False,
+        "ltv_per_customer_per_year": inputs["ltv_per_customer_per_year"], "ltv_includes_vat": True,
+        "cac": inputs["cac"], "new_customer_share": 1.0, "advertising_counted_as_cost": False,
+        "customer_rounding": "none",
+    }
+    return budget_plan(**(assumptions | changes))
+
+
+def _online_service_margin_per_month() -> float:
+    service = example("E-online-service").inputs
+    return service["monthly_payment"] * service["payments_per_month"] * service["margin"]
+
+
+def _lever(name: str, which: str) -> float:
+    from ltvkit.levers import advanced_baseline, lever_sensitivity
+
+    effects = lever_sensitivity(**advanced_baseline().as_kwargs()).effects
+    effect = next(e for e in effects if e.lever == name)
+    return effect.ltv_low if which == "down" else effect.ltv_high
+
+
+def _ratio_threshold(name: str) -> float:
+    from ltvkit import planning
+
+    return getattr(planning, name)
+
+
+def _lifetime_after(retention: float, change: float, mode: str) -> float:
+    from ltvkit.levers import retention_lift
+
+    return retention_lift(retention, change, mode).lifetime_after
