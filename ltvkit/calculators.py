@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from ltvkit.widgets import Calculator
 
 __all__ = [
-    "Choice",
     "HistoricalBreakdown",
     "arpu_calculator",
     "budget_plan_calculator",
@@ -522,33 +521,6 @@ def ltv_cac_calculator() -> Calculator:
 # --- 07 budget_planning -------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Choice:
-    """A calculator input picked from a list (a dropdown): the compute function's keyword and its options.
-
-    ``options`` are (label, value) pairs; ``value`` is the one selected at the start. It plugs
-    into :class:`ltvkit.widgets.Calculator` like a :class:`ltvkit.widgets.Slider`.
-
-    Example:
-        >>> Choice("customer_rounding", "Rounding", "up", (("none", "none"), ("up", "up"))).make().value
-        'up'
-    """
-
-    name: str
-    description: str
-    value: object
-    options: tuple[tuple[str, object], ...]
-
-    def make(self) -> Any:
-        """Build the ipywidgets dropdown for this input."""
-        import ipywidgets as widgets
-
-        return widgets.Dropdown(
-            options=list(self.options), value=self.value, description=self.description,
-            style={"description_width": "initial"}, layout=widgets.Layout(width="460px"),
-        )
-
-
 _YES_NO: tuple[tuple[str, object], ...] = (("no", False), ("yes", True))
 
 
@@ -574,7 +546,7 @@ profit after advertising 3,000,667 RUB; ROI 700%'
         >>> calc.error_text
         'ltv_per_customer_per_year must be a number > 0; got 0.0'
     """
-    from ltvkit.widgets import Calculator, Slider
+    from ltvkit.widgets import Calculator, Choice, Slider
 
     inputs = example("E-telecom-budget").inputs
     return Calculator(

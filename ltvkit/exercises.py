@@ -188,7 +188,8 @@ _BANK: tuple[Exercise, ...] = (
     _ex("ex-08-2", lambda: _lifetime_after(0.90, 0.05, "points"),
         "Retention 95% means 5% churn a month; lifetime = 1 / churn."),
     _ex("ex-08-3", lambda: _lever("churn", "down"),
-        "10% less churn: 1/3 becomes 0.3 a year, so the lifetime is 1 / 0.3 years; LTV = 2,000 x 2 x lifetime x 0.4."),
+        "With 10% less churn, 1/3 becomes 0.3 a year, so the lifetime is 1 / 0.3 years; "
+        "LTV = 2,000 x 2 x lifetime x 0.4."),
 
     # --- 09 ltv_from_transactions ----------------------------------------------------
 

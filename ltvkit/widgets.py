@@ -31,7 +31,7 @@ from typing import Any
 
 from ltvkit.checks import LTVInputError
 
-__all__ = ["Calculator", "Slider"]
+__all__ = ["Calculator", "Choice", "Slider"]
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,33 @@ class Slider:
         return widgets.FloatSlider(
             value=self.value, min=self.min, max=self.max, step=self.step, description=self.description,
             readout_format=self.readout_format or ".2f", style=style, layout=layout, continuous_update=False,
+        )
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A calculator input picked from a list (a dropdown): the compute function's keyword and its options.
+
+    ``options`` are (label, value) pairs; ``value`` is the one selected at the start. It plugs
+    into :class:`Calculator` like a :class:`Slider`.
+
+    Example:
+        >>> Choice("customer_rounding", "Rounding", "up", (("none", "none"), ("up", "up"))).make().value
+        'up'
+    """
+
+    name: str
+    description: str
+    value: object
+    options: tuple[tuple[str, object], ...]
+
+    def make(self) -> Any:
+        """Build the ipywidgets dropdown for this input."""
+        import ipywidgets as widgets
+
+        return widgets.Dropdown(
+            options=list(self.options), value=self.value, description=self.description,
+            style={"description_width": "initial"}, layout=widgets.Layout(width="460px"),
         )
 
 

@@ -49,7 +49,8 @@ def test_every_calculator_builds_and_shows_a_result(name: str) -> None:
 def test_every_calculator_has_an_invalid_value_within_its_sliders(name: str) -> None:
     """The browser tests rely on it: some slider position shows the LTVInputError message."""
     calculator = FACTORIES[name]()
-    for control in calculator.controls.values():
+    sliders = [control for control in calculator.controls.values() if hasattr(control, "min")]
+    for control in sliders:
         start = control.value
         for value in sorted({control.min, control.max, min(max(0, control.min), control.max)}):
             control.value = value
