@@ -162,34 +162,41 @@ def describe_factory(factory: Callable[[], Any]) -> tuple[str, tuple[str, ...]]:
     return _title(calculator), tuple(control.description for control in calculator.controls.values())
 
 
+INPUTS = ":scope > .widget-slider, :scope > .widget-dropdown"
+
+
 @dataclass
 class Reading:
-    """What a calculator on the page shows now."""
+    """What a calculator on the page shows now. Inputs in display order: a slider's value is its
+    number, a dropdown's is the label of the option selected."""
 
     title: str
     labels: tuple[str, ...]
-    values: tuple[float, ...]
+    values: tuple[float | str, ...]
     result: str
     error: str
     image: str | None
 
 
 def read_calculator(box: Any) -> Reading:
-    """Read a ``.ltv-calculator`` element: title, slider labels and values, result, message, plot."""
+    """Read a ``.ltv-calculator`` element: title, inputs' labels and values, result, message, plot."""
     data = box.evaluate(
-        """box => {
+        """(box, selector) => {
             const heading = box.querySelector(':scope > .widget-html .widget-html-content');
-            const sliders = [...box.querySelectorAll(':scope > .widget-slider')];
+            const inputs = [...box.querySelectorAll(selector)];
             const image = box.querySelector('.widget-output img');
             return {
                 title: heading ? heading.textContent.trim() : '',
-                labels: sliders.map(s => s.querySelector('.widget-label').textContent.trim()),
-                values: sliders.map(s => Number(s.querySelector('.noUi-handle').getAttribute('aria-valuenow'))),
+                labels: inputs.map(i => i.querySelector('.widget-label').textContent.trim()),
+                values: inputs.map(i => i.classList.contains('widget-dropdown')
+                    ? i.querySelector('select').selectedOptions[0].textContent.replace(/\u00a0/g, ' ')
+                    : Number(i.querySelector('.noUi-handle').getAttribute('aria-valuetext'))),
                 result: box.querySelector('.ltv-result').textContent,
                 error: box.querySelector('.ltv-error').textContent,
                 image: image ? image.getAttribute('src') : null,
             };
-        }"""
+        }""",
+        INPUTS,
     )
     return Reading(data["title"], tuple(data["labels"]), tuple(data["values"]), data["result"], data["error"],
                    data["image"])
@@ -213,15 +220,28 @@ class Twin:
         )
         return cls(matches[0])
 
-    def value(self, index: int, number: float) -> float | int:
-        """A number as the slider's type (IntSlider takes int)."""
-        return round(number) if type(self.controls[index]).__name__ == "IntSlider" else float(number)
+    def is_slider(self, index: int) -> bool:
+        return type(self.controls[index]).__name__ in ("IntSlider", "FloatSlider")
 
-    def state(self, values: Sequence[float]) -> tuple[str, str, str | None]:
-        """(result_text, error_text, PNG of the plot as base64 or None) at these slider values."""
+    def value(self, index: int, shown: float | str) -> Any:
+        """What an input shows, as the control's value: int for an IntSlider, the option's value for a dropdown."""
+        kind = type(self.controls[index]).__name__
+        if kind == "IntSlider":
+            return round(float(shown))
+        if kind == "FloatSlider":
+            return float(shown)
+        labels = list(self.controls[index]._options_labels)
+        return self.controls[index]._options_values[labels.index(shown)]
+
+    def defaults(self) -> list[float | str]:
+        """The inputs at the factory's starting values, as a page shows them."""
+        return [control.value if self.is_slider(i) else control.label for i, control in enumerate(self.controls)]
+
+    def state(self, values: Sequence[float | str]) -> tuple[str, str, str | None]:
+        """(result_text, error_text, PNG of the plot as base64 or None) at these input values."""
         calculator = self.factory()
-        for index, (name, number) in enumerate(zip(self.names, values, strict=True)):
-            calculator.controls[name].value = self.value(index, number)
+        for index, (name, shown) in enumerate(zip(self.names, values, strict=True)):
+            calculator.controls[name].value = self.value(index, shown)
         png = None
         if calculator.output is not None and calculator.output.outputs:
             png = calculator.output.outputs[0]["data"]["image/png"]
@@ -231,10 +251,12 @@ class Twin:
         control = self.controls[index]
         return control.min, control.max, control.step
 
-    def keyboard_move(self, values: Sequence[float]) -> tuple[int, int, float]:
+    def keyboard_move(self, values: Sequence[Any]) -> tuple[int, int, float]:
         """(slider index, +1 or -1, new value): one arrow-key step that changes a valid result."""
         current = self.state(values)[0]
         for index, value in enumerate(values):
+            if not self.is_slider(index):
+                continue
             low, high, step = self.bounds(index)
             for direction in (+1, -1):
                 new = self.value(index, value + direction * step)
@@ -244,10 +266,10 @@ class Twin:
                         return index, direction, new
         raise AssertionError(f"{self.factory.__name__}: no arrow-key step changes the result")
 
-    def typed_value(self, values: Sequence[float], avoid: int) -> tuple[int, float]:
+    def typed_value(self, values: Sequence[Any], avoid: int) -> tuple[int, float]:
         """(slider index, value) to type in a readout: valid, in range, changing the result."""
         current = self.state(values)[0]
-        order = [i for i in range(len(values)) if i != avoid] + [avoid]
+        order = [i for i in range(len(values)) if i != avoid and self.is_slider(i)] + [avoid]
         for index in order:
             low, high, step = self.bounds(index)
             for share in (0.75, 0.25, 0.6, 0.4, 0.9, 0.1):
@@ -259,14 +281,14 @@ class Twin:
                     return index, new
         raise AssertionError(f"{self.factory.__name__}: no typed value changes the result")
 
-    def invalid_value(self, values: Sequence[float]) -> tuple[int, float, str, str] | None:
+    def invalid_value(self, values: Sequence[Any]) -> tuple[int, float, str, str] | None:
         """(slider index, value, result_text, error_text) for a slider end the formula rejects.
 
         Minimums first (churn 0, customers 0...), then maximums (a margin above 1); None when
         every value the sliders allow is valid.
         """
         for end in (0, 1):
-            for index in range(len(values)):
+            for index in (i for i in range(len(values)) if self.is_slider(i)):
                 new = self.value(index, self.bounds(index)[end])
                 result, error, _ = self.state(_replace(values, index, new))
                 if error:
@@ -274,7 +296,7 @@ class Twin:
         return None
 
 
-def _replace(values: Sequence[float], index: int, new: float) -> list[float]:
+def _replace(values: Sequence[Any], index: int, new: Any) -> list[Any]:
     changed = list(values)
     changed[index] = new
     return changed
@@ -311,12 +333,19 @@ def wait_for_reading(box: Any, predicate: Callable[[Reading], bool], what: str, 
         time.sleep(0.1)
 
 
-def _close(a: float, b: float) -> bool:
+def _close(a: float | str, b: float | str) -> bool:
+    if isinstance(a, str) or isinstance(b, str):
+        return a == b
     return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
 
 
+def same_values(shown: Sequence[float | str], expected: Sequence[float | str]) -> bool:
+    """Inputs equal: numbers up to rounding, dropdown labels exactly."""
+    return len(shown) == len(expected) and all(_close(a, b) for a, b in zip(shown, expected, strict=True))
+
+
 def _type_in_readout(box: Any, index: int, value: float) -> None:
-    readout = box.locator(":scope > .widget-slider").nth(index).locator(".widget-readout")
+    readout = box.locator(INPUTS).nth(index).locator(".widget-readout")
     readout.click()
     readout.fill(number_text(value))
     readout.press("Enter")
@@ -342,21 +371,25 @@ def exercise_calculator(box: Any, factories: Sequence[Callable[[], Any]], shots:
         assert reading.image == f"data:image/png;base64,{png}", f"{label}: default plot differs from ltvkit's"
 
     def change(index: int, new: float, how: str) -> None:
+        """After an input was changed on the page: the label and the plot show what ltvkit computes.
+
+        ltvkit computes with the value the page sent to the kernel (0.05 + 0.01 is 0.06 there).
+        """
         nonlocal values, png
-        before = read_calculator(box)
-        values = _replace(values, index, new)
+        seen = wait_for_reading(box, lambda r: _close(r.values[index], new), f"{label}: {how} input {index} to {new}")
+        values = _replace(values, index, seen.values[index])
         expected, expected_error, expected_png = twin.state(values)
-        seen = wait_for_reading(
-            box, lambda r: _close(r.values[index], new) and r.result == expected and r.error == expected_error,
-            f"{label}: {how} slider {index} to {new} -> {expected!r}",
+        wait_for_reading(
+            box, lambda r: r.result == expected and r.error == expected_error,
+            f"{label}: {how} input {index} to {new} -> {expected!r}",
         )
-        if expected_png is not None and expected_png != png:
-            seen = wait_for_reading(box, lambda r: r.image != before.image, f"{label}: plot redrawn after {how}")
-            assert seen.image == f"data:image/png;base64,{expected_png}", f"{label}: plot after {how} differs"
+        if expected_png is not None and expected_png != png:  # the plot must be redrawn, with ltvkit's picture
+            wait_for_reading(box, lambda r: r.image == f"data:image/png;base64,{expected_png}",
+                             f"{label}: plot redrawn after {how} input {index}")
             png = expected_png
 
     index, direction, new = twin.keyboard_move(values)
-    handle = box.locator(":scope > .widget-slider").nth(index).locator(".noUi-handle")
+    handle = box.locator(INPUTS).nth(index).locator(".noUi-handle")
     handle.focus()
     handle.press("ArrowRight" if direction > 0 else "ArrowLeft")
     change(index, new, "arrow key on")
