@@ -198,7 +198,8 @@ def execute(page: Page) -> object:
     try:
         client.execute()
     except CellExecutionError as error:
-        page.error = str(error).strip().splitlines()[-1] if str(error).strip() else repr(error)
+        text = re.sub(r"\x1b\[[0-9;]*m", "", str(error)).strip()  # no terminal colours in a web page
+        page.error = text.splitlines()[-1] if text else repr(error)
     except Exception as error:  # a kernel that dies or times out is an error of the run too
         page.error = f"{type(error).__name__}: {error}"
     page.seconds = time.perf_counter() - started

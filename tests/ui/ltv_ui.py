@@ -8,6 +8,7 @@ so every figure the page shows is checked against an independent calculation.
 
 from __future__ import annotations
 
+import functools
 import inspect
 import json
 import os
@@ -156,6 +157,7 @@ def _title(calculator: Any) -> str:
     return re.sub(r"<[^>]+>", "", heading[0].value).strip() if heading else ""
 
 
+@functools.cache
 def describe_factory(factory: Callable[[], Any]) -> tuple[str, tuple[str, ...]]:
     """(title, slider labels) of the calculator a factory builds."""
     calculator = factory()
