@@ -55,6 +55,8 @@ notebooks: $(STAMP)
 report: $(STAMP) npm
 	$(BIN)/python scripts/build_report.py
 
+# The calculators app: app/calculators.py is its source, paired with app/calculators.ipynb (kept
+# without outputs); after editing the .py run `.venv/bin/jupytext --sync app/calculators.ipynb`.
 app: $(STAMP)
 	$(BIN)/voila app/calculators.ipynb --no-browser --Voila.ip=127.0.0.1 --port=$(APP_PORT) \
 		--progressive_rendering=True
