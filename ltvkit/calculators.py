@@ -197,7 +197,162 @@ def historical_calculator() -> Calculator:
 # --- 12 retention_heterogeneity -----------------------------------------------------
 
 
+@dataclass(frozen=True)
+class RetentionProfile:
+    """What sBG(alpha, beta) says about a cohort: mean churn, survival, DEL and DERL (in payments)."""
+
+    mean_churn: float
+    survival_after_5: float
+    discounted_expected_lifetime: float
+    derl: float
+    renewals: int
+
+    def describe(self) -> str:
+        """One line for the calculator's result label."""
+        return (
+            f"Mean churn {self.mean_churn:.1%}; left after 5 periods {self.survival_after_5:.1%}; "
+            f"DEL {self.discounted_expected_lifetime:.2f}; DERL after {self.renewals} renewals "
+            f"{self.derl:.2f} (payments)"
+        )
+
+
+def retention_profile(alpha: float, beta: float, discount_rate: float, renewals: int) -> RetentionProfile:
+    """sBG(alpha, beta) -> mean churn, share left after 5 periods, DEL of a new customer, DERL by tenure.
+
+    Args:
+        alpha, beta: the beta distribution of customers' churn probabilities, > 0.
+        discount_rate: per period, >= 0.
+        renewals: renewals the customer has made, a whole number >= 0.
+
+    Example:
+        >>> round(retention_profile(3.80, 15.20, 0.10, 0).derl, 2)
+        3.31
+    """
+    from ltvkit.models.sbg import sbg_del, sbg_derl, sbg_survival
+
+    survival = sbg_survival(alpha, beta, 5)
+    return RetentionProfile(
+        mean_churn=alpha / (alpha + beta),
+        survival_after_5=float(survival[-1]),
+        discounted_expected_lifetime=sbg_del(alpha, beta, discount_rate),
+        derl=sbg_derl(alpha, beta, discount_rate, renewals),
+        renewals=int(renewals),
+    )
+
+
+def _retention_chart(profile: RetentionProfile, *, alpha: float, beta: float, **_values: float) -> Figure:
+    from ltvkit.model_plots import sbg_profile_chart
+
+    return sbg_profile_chart(alpha, beta, periods=12, constant_churn=profile.mean_churn)
+
+
+def sbg_calculator() -> Calculator:
+    """alpha and beta -> the spread of churn, the survival curve, DEL and DERL (Regular cohort as defaults).
+
+    Example:
+        >>> sbg_calculator().result_text
+        'Mean churn 37.3%; left after 5 periods 29.2%; DEL 3.70; DERL after 4 renewals 5.89 (payments)'
+    """
+    from ltvkit.models.published import published
+    from ltvkit.widgets import Calculator, Slider
+
+    regular = published("sbg-regular").values
+    return Calculator(
+        retention_profile,
+        [
+            Slider("alpha", "alpha", regular["alpha"], 0, 5, 0.01, readout_format=".3f"),
+            Slider("beta", "beta", regular["beta"], 0, 10, 0.01, readout_format=".3f"),
+            Slider("discount_rate", "Discount rate per period", 0.10, 0, 0.3, 0.01),
+            Slider("renewals", "Renewals made", 4, 0, 12, 1, integer=True),
+        ],
+        describe=RetentionProfile.describe,
+        plot=_retention_chart,
+        title="Retention when customers differ (sBG)",
+    )
+
+
 # --- 13 probabilistic_clv -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CustomerForecast:
+    """One CDNOW-like customer's outlook under the published BG/NBD and Gamma-Gamma parameters."""
+
+    probability_alive: float
+    purchases_next_year: float
+    spend_per_purchase: float
+    clv_next_year: float
+
+    def describe(self) -> str:
+        """One line for the calculator's result label."""
+        return (
+            f"P(alive) {self.probability_alive:.0%}; {self.purchases_next_year:.2f} purchases in the next 52 weeks "
+            f"at {format_money(self.spend_per_purchase, 'USD', decimals=2)}; "
+            f"CLV {format_money(self.clv_next_year, 'USD', decimals=2)}"
+        )
+
+
+def customer_forecast(
+    frequency: int, recency_weeks: float, age_weeks: float, average_spend: float, margin: float,
+    annual_discount_rate: float,
+) -> CustomerForecast:
+    """A customer's P(alive), purchases and discounted margin over the next 52 weeks (CDNOW's published models).
+
+    Args:
+        frequency: repeat purchases so far (whole number >= 0).
+        recency_weeks: weeks from the first to the last repeat purchase (0 if none), <= age_weeks.
+        age_weeks: weeks since the first purchase.
+        average_spend: average repeat purchase, USD (ignored when frequency is 0).
+        margin: share of spend that is profit, in [0, 1].
+        annual_discount_rate: yearly, >= 0.
+
+    Example:
+        >>> round(customer_forecast(2, 30.43, 38.86, 22.35, 0.3, 0.10).probability_alive, 2)
+        0.73
+    """
+    from ltvkit.models.bgnbd import BGNBDFit
+    from ltvkit.models.gamma_gamma import GammaGammaFit, customer_lifetime_value
+    from ltvkit.models.published import published
+    from ltvkit.models.rfm import RFMSummary
+    from ltvkit.models.units import weeks
+
+    purchases = BGNBDFit(**{k: published("bgnbd-cdnow").values[k] for k in ("r", "alpha", "a", "b")},
+                         time_unit="weeks")
+    spend = GammaGammaFit(**{k: published("gamma-gamma-cdnow").values[k] for k in ("p", "q", "gamma")})
+    data = RFMSummary.create(frequency=[frequency], recency=[recency_weeks], T=[age_weeks], time_unit="weeks",
+                             monetary=[average_spend], currency="USD")
+    value = customer_lifetime_value(purchases, spend, data, horizon=weeks(52), step=weeks(4), margin=margin,
+                                    annual_discount_rate=annual_discount_rate)
+    return CustomerForecast(
+        probability_alive=float(purchases.probability_alive(data)[0]),
+        purchases_next_year=float(value.expected_purchases[0]),
+        spend_per_purchase=float(value.expected_spend[0]),
+        clv_next_year=float(value.clv[0]),
+    )
+
+
+def customer_forecast_calculator() -> Calculator:
+    """A CDNOW customer's history -> P(alive), next year's purchases, spend and CLV (customer 1 as defaults).
+
+    Example:
+        >>> customer_forecast_calculator().result_text
+        'P(alive) 73%; 1.56 purchases in the next 52 weeks at $24.66; CLV $11.00'
+    """
+    from ltvkit.widgets import Calculator, Slider
+
+    return Calculator(
+        customer_forecast,
+        [
+            Slider("frequency", "Repeat purchases", 2, 0, 20, 1, integer=True),
+            Slider("recency_weeks", "Weeks to the last repeat purchase", 30.43, 0, 39, 0.01),
+            Slider("age_weeks", "Weeks since the first purchase", 38.86, 0, 39, 0.01),
+            Slider("average_spend", "Average repeat purchase, USD", 22.35, 0, 200, 0.05),
+            Slider("margin", "Gross margin", 0.3, 0, 1, 0.05),
+            Slider("annual_discount_rate", "Discount rate a year", 0.10, 0, 0.3, 0.01),
+        ],
+        describe=CustomerForecast.describe,
+        title="One customer's future under BG/NBD + Gamma-Gamma (CDNOW parameters)",
+    )
 
 
 # --- 14 capstone --------------------------------------------------------------------

@@ -116,8 +116,22 @@ _BANK: tuple[Exercise, ...] = (
     # --- 11 engagement_and_ltv -------------------------------------------------------
 
     # --- 12 retention_heterogeneity --------------------------------------------------
+    _ex("ex-12-1", lambda: _sbg_published_retention("sbg-regular", renewals_made=3),
+        "A customer who has renewed n times has churn beta(alpha, beta + n): the next retention rate is "
+        "(beta + n) / (alpha + beta + n)."),
+    _ex("ex-12-2", lambda: 100 * _derl_case("case2", renewals=4),
+        "Value = margin per year x DERL of case 2 with d = 0.10 for a customer with 4 renewals behind them."),
+    _ex("ex-12-3", lambda: _sbg_published_survival("sbg-high-end", 12),
+        "S(t) = B(alpha, beta + t) / B(alpha, beta); use ltvkit.models.sbg.sbg_survival with the published "
+        "High End parameters."),
 
     # --- 13 probabilistic_clv --------------------------------------------------------
+    _ex("ex-13-1", lambda: _cdnow_customer("probability_alive"),
+        "P(alive) = 1 / (1 + a / (b + x - 1) x ((alpha + T) / (alpha + t_x))^(r + x)) with the published parameters."),
+    _ex("ex-13-2", lambda: _cdnow_customer("spend"),
+        "Gamma-Gamma: p (gamma + x zbar) / (p x + q - 1), a weighted average of $35.22 and the customer's $100."),
+    _ex("ex-13-3", lambda: _months_in_weeks(12),
+        "A month is 365.25 / 12 = 30.4375 days and a week 7 days."),
 
     # --- 14 capstone -----------------------------------------------------------------
 
@@ -151,3 +165,51 @@ def check(exercise_id: str, answer: Any) -> CheckResult:
     if math.isclose(float(answer), expected, rel_tol=exercise.tolerance, abs_tol=exercise.absolute):
         return CheckResult(exercise_id, True, f"{exercise_id}: right.")
     return CheckResult(exercise_id, False, f"{exercise_id}: not yet. Hint: {exercise.hint}")
+
+
+# --- helpers of exercises 12-13 (the probabilistic models; scipy is imported only when checked) ---
+
+
+def _sbg_published_retention(figures_id: str, *, renewals_made: int) -> float:
+    from ltvkit.models.published import published
+    from ltvkit.models.sbg import sbg_retention_rates
+
+    values = published(figures_id).values
+    return float(sbg_retention_rates(values["alpha"], values["beta"], renewals_made + 1)[-1])
+
+
+def _sbg_published_survival(figures_id: str, year: int) -> float:
+    from ltvkit.models.published import published
+    from ltvkit.models.sbg import sbg_survival
+
+    values = published(figures_id).values
+    return float(sbg_survival(values["alpha"], values["beta"], year)[-1])
+
+
+def _derl_case(case: str, *, renewals: int) -> float:
+    from ltvkit.models.published import published
+    from ltvkit.models.sbg import sbg_derl
+
+    values = published("derl-2010").values
+    return sbg_derl(values[f"{case}_alpha"], values[f"{case}_beta"], values["discount_rate"], renewals)
+
+
+def _cdnow_customer(what: str) -> float:
+    from ltvkit.models.bgnbd import BGNBDFit
+    from ltvkit.models.gamma_gamma import GammaGammaFit
+    from ltvkit.models.published import published
+    from ltvkit.models.rfm import RFMSummary
+
+    if what == "probability_alive":
+        fit = BGNBDFit(**{k: published("bgnbd-cdnow").values[k] for k in ("r", "alpha", "a", "b")}, time_unit="weeks")
+        customer = RFMSummary.create(frequency=[2], recency=[30.43], T=[38.86], time_unit="weeks")
+        return float(fit.probability_alive(customer)[0])
+    spend = GammaGammaFit(**{k: published("gamma-gamma-cdnow").values[k] for k in ("p", "q", "gamma")})
+    customer = RFMSummary.create(frequency=[1], recency=[10], T=[30], time_unit="weeks", monetary=[100.0])
+    return float(spend.conditional_expected_spend(customer)[0])
+
+
+def _months_in_weeks(count: float) -> float:
+    from ltvkit.models.units import months
+
+    return months(count).in_unit("weeks")

@@ -24,11 +24,15 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ltvkit.checks import LTVInputError, check_count, check_number
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "ConstantChurnFit",
@@ -36,6 +40,7 @@ __all__ = [
     "alive_counts",
     "fit_constant_churn",
     "fit_sbg",
+    "read_retention_table",
     "sbg_churn_probabilities",
     "sbg_del",
     "sbg_derl",
@@ -340,3 +345,31 @@ def sbg_derl(alpha: float, beta: float, discount_rate: float, renewals: int) -> 
     if d == 0 and a <= 1:
         raise LTVInputError("discount_rate must be > 0 when alpha <= 1: the expected lifetime is then infinite")
     return (b + n) / (a + b + n) * _hyp2f1_one(b + n + 1.0, a + b + n + 1.0, 1.0 / (1.0 + d))
+
+
+def read_retention_table(path: str | Path, *, cohort_size: int = 1000) -> pd.DataFrame:
+    """Read ``data/fader_hardie_2007_retention.csv``: percent alive per year, with counts of customers.
+
+    Adds ``regular_alive`` and ``high_end_alive``: percent x cohort_size / 100, whole customers.
+
+    Example:
+        >>> table = read_retention_table("data/fader_hardie_2007_retention.csv")  # doctest: +SKIP
+        >>> table.loc[table.period == "calibration", "regular_alive"].tolist()  # doctest: +SKIP
+        [1000, 631, 468, 382, 326, 289, 262, 241]
+    """
+    import pandas as pd
+
+    file = Path(path)
+    if not file.is_file():
+        raise LTVInputError(f"path must name the retention table; {str(file)!r} does not exist")
+    size = check_count("cohort_size", cohort_size, minimum=1)
+    table = pd.read_csv(file)
+    needed = ["year", "regular_percent_alive", "high_end_percent_alive", "period"]
+    missing = [column for column in needed if column not in table.columns]
+    if missing:
+        raise LTVInputError(f"the retention table is missing the column(s) {missing}")
+    for cohort in ("regular", "high_end"):
+        percent = table[f"{cohort}_percent_alive"].to_numpy(dtype=float)
+        check_number(f"{cohort}_percent_alive", percent, minimum=0, maximum=100)
+        table[f"{cohort}_alive"] = np.round(percent * size / 100).astype(int)
+    return table
