@@ -40,6 +40,7 @@ __all__ = [
     "BGNBDFit",
     "bgnbd_log_likelihood",
     "fit_bgnbd",
+    "frequency_recency_matrix",
 ]
 
 PARAMETERS = ("r", "alpha", "a", "b")
@@ -297,3 +298,37 @@ def fit_bgnbd(data: RFMSummary, *, start: dict[str, float] | None = None) -> BGN
         iterations=int(result.nit), message=str(result.message),
     )
 
+
+
+def frequency_recency_matrix(
+    fit: BGNBDFit, *, age: Duration, max_frequency: int, recency_steps: int = 40, horizon: Duration | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """P(alive) (or, with ``horizon``, expected purchases in it) on a grid of frequency x recency.
+
+    Rows are frequency 0..max_frequency, columns recency from 0 to ``age`` in ``recency_steps``
+    steps; all customers are ``age`` old. A customer with no repeat purchase has recency 0, so
+    row 0 repeats that one value.
+
+    Returns:
+        (recency grid in the fit's time unit, matrix of shape (max_frequency + 1, recency_steps + 1)).
+
+    Example:
+        >>> from ltvkit.models.units import weeks
+        >>> fit = BGNBDFit(r=0.243, alpha=4.414, a=0.793, b=2.426, time_unit="weeks")
+        >>> grid, matrix = frequency_recency_matrix(fit, age=weeks(39), max_frequency=3, recency_steps=3)
+        >>> matrix.shape, float(matrix[0, 0])
+        ((4, 4), 1.0)
+    """
+    if not isinstance(fit, BGNBDFit):
+        raise LTVInputError(f"fit must be a BGNBDFit; got {type(fit).__name__}")
+    length = require_duration("age", age).in_unit(fit.time_unit)
+    if length <= 0:
+        raise LTVInputError(f"age must be longer than zero; got {age}")
+    top = check_count("max_frequency", max_frequency, minimum=1)
+    steps = check_count("recency_steps", recency_steps, minimum=1)
+    grid = np.linspace(0.0, length, steps + 1)
+    x = np.repeat(np.arange(top + 1, dtype=float), grid.size)
+    t_x = np.where(x > 0, np.tile(grid, top + 1), 0.0)
+    data = RFMSummary.create(frequency=x, recency=t_x, T=np.full(x.size, length), time_unit=fit.time_unit)
+    values = fit.probability_alive(data) if horizon is None else fit.conditional_expected_purchases(data, horizon)
+    return grid, values.reshape(top + 1, grid.size)
