@@ -32,6 +32,8 @@
 # A little probability helps; every formula is spelled out.
 
 # %%
+from itertools import pairwise
+
 import pandas as pd
 
 from ltvkit import check, format_money
@@ -91,7 +93,7 @@ print("Regular, retention rate by year:", ", ".join(f"{rate:.1%}" for rate in ob
 
 # %%
 simulated = simulate_sbg_cohort(alpha=0.7, beta=1.2, customers=1000, periods=7, seed=12)
-rates = [later / earlier for earlier, later in zip(simulated, simulated[1:], strict=False)]
+rates = [later / earlier for earlier, later in pairwise(simulated)]
 print("Simulated cohort alive:", simulated)
 print("Its retention rates:   ", ", ".join(f"{rate:.1%}" for rate in rates))
 

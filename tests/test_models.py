@@ -229,7 +229,8 @@ def test_conditional_expectation_matches_the_papers_formula() -> None:
 def test_new_customer_expectation_equals_conditional_at_age_zero() -> None:
     fit = BGNBDFit(r=0.5, alpha=6.0, a=1.3, b=3.0, time_unit="weeks")
     newcomer = RFMSummary.create(frequency=[0], recency=[0], T=[0], time_unit="weeks")
-    assert fit.conditional_expected_purchases(newcomer, weeks(26))[0] == pytest.approx(fit.expected_purchases(weeks(26)))
+    expected = fit.expected_purchases(weeks(26))
+    assert fit.conditional_expected_purchases(newcomer, weeks(26))[0] == pytest.approx(expected)
 
 
 def test_bgnbd_recovers_simulated_parameters() -> None:
@@ -243,7 +244,8 @@ def test_bgnbd_recovers_simulated_parameters() -> None:
 
 def test_simulated_holdout_matches_expectations() -> None:
     truth = {"r": 0.4, "alpha": 5.0, "a": 0.9, "b": 2.8}
-    sim = simulate_bgnbd(**truth, customers=30_000, T=weeks(39), acquisition_window=weeks(12), holdout=weeks(39), seed=11)
+    sim = simulate_bgnbd(**truth, customers=30_000, T=weeks(39), acquisition_window=weeks(12), holdout=weeks(39),
+                         seed=11)
     expected = BGNBDFit(**truth, time_unit="weeks").conditional_expected_purchases(sim.calibration, weeks(39))
     assert expected.sum() == pytest.approx(sim.holdout_purchases.sum(), rel=0.04)
 
