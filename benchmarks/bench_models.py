@@ -74,12 +74,14 @@ def main(argv: list[str]) -> int:
     lines = [
         f"# BG/NBD + Gamma-Gamma on CDNOW: ltvkit against lifetimes {lifetimes.__version__}",
         "",
-        f"Best of {args.repeat} runs after a warm-up; 2,357 customers (946 repeat buyers); Python {sys.version.split()[0]}.",
+        f"Best of {args.repeat} runs after a warm-up; 2,357 customers (946 repeat buyers); "
+        f"Python {sys.version.split()[0]}.",
         "",
         "| model | ltvkit (ms) | lifetimes (ms) | lifetimes / ltvkit |",
         "|---|---:|---:|---:|",
         f"| BG/NBD | {ours_bg_time * 1e3:.1f} | {theirs_bg_time * 1e3:.1f} | {theirs_bg_time / ours_bg_time:.2f} |",
-        f"| Gamma-Gamma | {ours_gg_time * 1e3:.1f} | {theirs_gg_time * 1e3:.1f} | {theirs_gg_time / ours_gg_time:.2f} |",
+        f"| Gamma-Gamma | {ours_gg_time * 1e3:.1f} | {theirs_gg_time * 1e3:.1f} | "
+        f"{theirs_gg_time / ours_gg_time:.2f} |",
         f"| both | {(ours_bg_time + ours_gg_time) * 1e3:.1f} | {(theirs_bg_time + theirs_gg_time) * 1e3:.1f} | "
         f"{(theirs_bg_time + theirs_gg_time) / (ours_bg_time + ours_gg_time):.2f} |",
         "",
