@@ -47,11 +47,13 @@ def check_number(
     maximum: float | None = None,
     min_open: bool = False,
     max_open: bool = False,
+    scalar: bool = False,
 ) -> Any:
     """Validate a real number (or a numeric numpy array) and return it as float / float array.
 
-    Rejects bool, str, None, NaN, infinities and values outside the range. ``min_open`` and
-    ``max_open`` make the bound exclusive. Arrays are checked element by element.
+    Rejects bool, str, None, complex numbers, dates, NaN, infinities and values outside the
+    range. ``min_open`` and ``max_open`` make the bound exclusive. Arrays (and lists) are
+    checked element by element; ``scalar=True`` refuses them where one number is meant.
 
     Example:
         >>> check_number("margin", 0.5, minimum=0, maximum=1)
@@ -60,11 +62,16 @@ def check_number(
         Traceback (most recent call last):
         ...
         ltvkit.checks.LTVInputError: churn_rate must be in (0, 1]; got 0.0
+        >>> check_number("amount", [1, 2], scalar=True)
+        Traceback (most recent call last):
+        ...
+        ltvkit.checks.LTVInputError: amount must be one number (a finite number), not a list or array; got [1, 2]
     """
     allowed = _describe_range(minimum, maximum, min_open, max_open)
     if isinstance(value, (bool, np.bool_)) or value is None or isinstance(value, (str, bytes)):
         raise LTVInputError(f"{name} must be {allowed}; got {value!r} ({type(value).__name__})")
-    if isinstance(value, Real) or isinstance(value, np.generic):
+    numpy_number = isinstance(value, (np.integer, np.floating)) and not isinstance(value, np.timedelta64)
+    if (isinstance(value, Real) and not isinstance(value, np.generic)) or numpy_number:
         number = float(value)
         if math.isnan(number) or math.isinf(number):
             raise LTVInputError(f"{name} must be {allowed}; got {number}")
@@ -77,10 +84,13 @@ def check_number(
         array = np.asarray(value)
     except Exception as exc:
         raise LTVInputError(f"{name} must be {allowed}; got {type(value).__name__}") from exc
-    if array.dtype == bool or not np.issubdtype(array.dtype, np.number):
-        raise LTVInputError(
-            f"{name} must be {allowed} (or an array of them); got {type(value).__name__} of {array.dtype}"
-        )
+    if scalar and array.ndim != 0:
+        raise LTVInputError(f"{name} must be one number ({allowed}), not a list or array; got {value!r}")
+    if array.dtype.kind not in "iuf":  # signed, unsigned, float: not bool, complex, dates, objects
+        of_them = "" if scalar else " (or an array of them)"
+        raise LTVInputError(f"{name} must be {allowed}{of_them}; got {type(value).__name__} of {array.dtype}")
+    if array.ndim == 0:
+        return check_number(name, array.item(), minimum=minimum, maximum=maximum, min_open=min_open, max_open=max_open)
     if array.size == 0:
         raise LTVInputError(f"{name} must not be empty")
     array = array.astype(float)

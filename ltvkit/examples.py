@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from ltvkit.checks import LTVInputError
+from ltvkit.checks import LTVInputError, check_number
 
 __all__ = ["EXAMPLES", "SOURCES", "Example", "Source", "agrees", "example", "examples_for"]
 
@@ -213,6 +213,7 @@ _CATALOGUE = (
             "b_average_order_value": 50,
         },
         figures={"a_value_per_year": 28_000, "b_value_per_year": 100},
+        derived={"a_to_b_ratio": 280, "average_of_the_two_per_year": 14_050},
     ),
     # --- 04 churn_and_lifetime -------------------------------------------------------
     _example(
@@ -232,6 +233,7 @@ _CATALOGUE = (
             "share_paying_after_20_months": 0.358,
             "share_paying_after_60_months": 0.046,
             "median_lifetime_months": 13.5,
+            "straight_line_expected_months": 10.5,
         },
     ),
     _example(
@@ -240,7 +242,7 @@ _CATALOGUE = (
         "USD",
         inputs={"churn_per_period": 0.2, "cac": 60},
         figures={"lifetime_periods": 5},
-        derived={"break_even_ltv": 60},
+        derived={"break_even_ltv": 60, "break_even_price_per_period": 12},
     ),
     # --- 05 predictive_ltv -----------------------------------------------------------
     _example(
@@ -255,7 +257,7 @@ _CATALOGUE = (
         "Retention tactic: the usual cycle is 6 months, so offer 7 and give the last two months a manager.",
         None,
         inputs={"expected_cycle_months": 6, "offer_months": 7, "manager_last_months": 2},
-        derived={"extra_months_per_customer": 1},
+        derived={"extra_months_per_customer": 1, "value_per_kept_customer": 350, "value_for_cohort": 245_000},
     ),
     # --- 06 ltv_vs_cac ---------------------------------------------------------------
     _example(
@@ -271,7 +273,7 @@ _CATALOGUE = (
         None,
         inputs={},
         figures={"minimum_ratio": 2},
-        derived={"usual_ratio": 3},
+        derived={"usual_ratio": 3, "very_high_ratio": 5},
     ),
     # --- 07 budget_planning ----------------------------------------------------------
     _example(
@@ -299,7 +301,58 @@ _CATALOGUE = (
             "summary_advertising": 2_421_875,
             "summary_roi_percent": 800,
         },
-        derived={"roi_percent": 700, "ltv_to_cac": 8.0, "first_pass_customers_rounded": 4_063},
+        derived={
+            "roi_percent": 700,
+            "ltv_to_cac": 8.0,
+            "first_pass_customers_rounded": 4_063,
+            "first_pass_advertising_rounded": 2_031_500,
+            "vat_added_on_top_turnover_with_vat": 15_600_000,
+            "vat_added_on_top_customers": 3_900,
+            "costs_as_monthly_customers": 38_437.5,
+            "first_pass_profit_after_advertising": 968_750,
+            "months_paid_at_low_price": 8.0,
+            "months_paid_at_high_price": 6.67,
+            "corrected_costs_per_year": 120_000_000,
+            "corrected_customers": 43_412,
+            "corrected_advertising": 21_706_000,
+            "corrected_turnover_without_vat": 144_706_667,
+            "corrected_turnover_with_vat": 173_648_000,
+            "corrected_profit_after_advertising": 3_000_667,
+            "corrected_return_on_costs_percent": 2.1,
+        },
+    ),
+    # --- 08 levers_what_if -----------------------------------------------------------
+    _example(
+        "E-retention-5", "001", "08_levers_what_if",
+        "A claim: raising retention by a modest 5% can raise profit by up to 95% (a Bain & Company study, "
+        "as the article reports it; 25-95% is the range usually quoted).",
+        None,
+        inputs={"retention_increase": 0.05},
+        figures={"profit_increase_up_to_percent": 95},
+        derived={
+            "usually_quoted_low_percent": 25,
+            "points_base_retention": 0.80,
+            "points_lifetime_before": 5,
+            "points_lifetime_after": 6.67,
+            "points_lifetime_increase_percent": 33,
+            "relative_base_retention": 0.95,
+            "relative_retention_after": 0.9975,
+            "relative_lifetime_before": 20,
+            "relative_lifetime_after": 400,
+        },
+    ),
+    _example(
+        "E-sale-probability", "001", "08_levers_what_if",
+        "A claim: a sale to a new customer succeeds with probability 5-20%, to an existing one about 60-70%.",
+        None,
+        figures={"new_low": 0.05, "new_high": 0.20, "existing_low": 0.60, "existing_high": 0.70},
+    ),
+    _example(
+        "E-acquisition-25x", "001", "08_levers_what_if",
+        "A claim: winning a new customer can cost up to 25 times as much as keeping an existing one "
+        "(Harvard Business Review, as the article reports it).",
+        None,
+        figures={"acquisition_to_retention_cost_up_to": 25},
     ),
 )
 
@@ -326,6 +379,8 @@ def examples_for(notebook: str) -> tuple[Example, ...]:
         >>> [ex.id for ex in examples_for("01_ltv_basics")]
         ['E-simple', 'E-manufacturing']
     """
+    if not isinstance(notebook, str):
+        raise LTVInputError(f"notebook must be a notebook's name such as '01_ltv_basics'; got {notebook!r}")
     return tuple(ex for ex in _CATALOGUE if ex.notebook == notebook)
 
 
@@ -351,7 +406,9 @@ def agrees(computed: float, published: float) -> bool:
         >>> agrees(3000.0, 3500)
         False
     """
+    computed = check_number("computed", computed, scalar=True)
+    published = check_number("published", published, scalar=True)
     digits = _decimals(published)
-    scaled = abs(float(computed)) * 10**digits
-    rounded = math.copysign(math.floor(scaled + 0.5 + 1e-9), float(computed)) / 10**digits
-    return math.isclose(rounded, float(published), rel_tol=1e-12, abs_tol=1e-12)
+    scaled = abs(computed) * 10**digits
+    rounded = math.copysign(math.floor(scaled + 0.5 + 1e-9), computed) / 10**digits
+    return math.isclose(rounded, published, rel_tol=1e-12, abs_tol=1e-12)

@@ -7,7 +7,7 @@ Example:
     >>> check("ex-02-1", 0.4)
     ex-02-1: right.
     >>> check("ex-02-1", 0.5)
-    ex-02-1: not yet. Hint: divide the article's LTV by the sum of the purchases.
+    ex-02-1: not yet. Hint: Divide the article's LTV by the sum of the purchases.
 """
 
 from __future__ import annotations
@@ -15,11 +15,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from numbers import Real
 from typing import Any
 
 from ltvkit import formulas as f
-from ltvkit.checks import LTVInputError
+from ltvkit.checks import LTVInputError, check_number
 from ltvkit.examples import example
 
 __all__ = ["EXERCISES", "CheckResult", "Exercise", "check"]
@@ -59,6 +58,26 @@ def _ex(id: str, answer: Callable[[], float], hint: str, **kwargs: float) -> Exe
     return Exercise(id, answer, hint, **kwargs)
 
 
+def _implied_margin() -> float:
+    """E-historical-margin: the article's LTV over the sum of the purchases."""
+    ex = example("E-historical-margin")
+    return ex.figures["ltv"] / f.historical_ltv(ex.inputs["purchases"])
+
+
+def _check_times_orders_gross_profit() -> float:
+    orders = example("E-check-times-orders").inputs
+    return f.frequency_ltv(
+        orders["average_order_value"], orders["orders"], lifetime_periods=1, margin=_implied_margin()
+    )
+
+
+def _full_formula_double_counted() -> float:
+    """E-full-formula with the margin applied as well as the cost of goods: the cost taken out twice."""
+    full = example("E-full-formula").inputs
+    gross = f.historical_ltv(full["purchases"], margin=example("E-courses").inputs["margin"])
+    return gross - full["cost_of_goods"] - full["acquisition_cost"] - full["retention_cost"]
+
+
 def _courses_net_ratio() -> float:
     courses = example("E-courses").inputs
     net = f.historical_ltv(courses["purchases"], margin=courses["margin"], acquisition_cost=courses["acquisition_cost"])
@@ -89,25 +108,88 @@ _BANK: tuple[Exercise, ...] = (
     # --- 02 historical_ltv -----------------------------------------------------------
     _ex("ex-02-1", lambda: example("E-historical-margin").figures["ltv"]
             / f.historical_ltv(example("E-historical-margin").inputs["purchases"]),
-        "divide the article's LTV by the sum of the purchases.", absolute=0.001),
+        "Divide the article's LTV by the sum of the purchases.", absolute=0.001),
     _ex("ex-02-2", lambda: f.historical_ltv(example("E-courses").inputs["purchases"], margin=0.5,
                                              acquisition_cost=2500, retention_cost=500),
         "Gross profit is half of 18,000; then take away both the acquisition and the retention cost."),
     _ex("ex-02-3", _courses_net_ratio,
-        "Use net LTV (8,000) over CAC (1,000): that is what the article's own figure implies. "
-        "Compare with the gross ratio, 9.0."),
+        "Divide the figure the article calls the LTV by what it spent on advertising, "
+        "then compare with the gross ratio shown above."),
+    _ex("ex-02-4", _check_times_orders_gross_profit,
+        "Average check x number of orders gives revenue; multiply it by the margin you found in ex-02-1."),
+    _ex("ex-02-5", _full_formula_double_counted,
+        "Start from the gross profit (revenue x margin), then subtract the cost of goods and the CAC anyway."),
 
     # --- 03 frequency_formula --------------------------------------------------------
+    _ex("ex-03-1", lambda: f.frequency_ltv(
+            example("E-advanced").inputs["average_order_value"], f.frequency_from_interval(0.25),
+            example("E-advanced").inputs["lifetime_years"]),
+        "A purchase every quarter is an interval of 0.25 years, so 1 / 0.25 purchases a year; "
+        "then check x purchases a year x years."),
+    _ex("ex-03-2", lambda: f.frequency_ltv(
+            example("E-monthly-frequency").inputs["average_order_value"],
+            example("E-monthly-frequency").inputs["purchases_per_month"],
+            example("E-monthly-frequency").inputs["lifetime_months"], margin=0.3),
+        "Take the 78,400 RUB of revenue and keep only the 30% that is gross profit; 138 still plays no part."),
+    _ex("ex-03-3", lambda: (example("E-mr-a-mr-b").figures["a_value_per_year"]
+                            + 99 * example("E-mr-a-mr-b").figures["b_value_per_year"]) / 100,
+        "Add up one year of Mr A (40 x $700) and of 99 customers like Mr B (99 x 2 x $50), then divide by 100."),
 
     # --- 04 churn_and_lifetime -------------------------------------------------------
+    _ex("ex-04-1", lambda: f.lifetime_from_churn(f.churn_rate(customers_lost=90, customers_at_start=1200)),
+        "Churn is lost / paying at the start (90 / 1,200); the expected lifetime is 1 / churn, in months."),
+    _ex("ex-04-2", lambda: float(f.survival_curve(example("E-churn").inputs["churn_per_month"], 12)[-1]),
+        "Each month 95% of those left stay: multiply 0.95 by itself 12 times "
+        "(give a share such as 0.25, not a percentage).",
+        absolute=0.001),
+    _ex("ex-04-3", lambda: f.break_even_price(example("E-churn-20").inputs["cac"],
+                                               churn_rate=example("E-churn-20").inputs["churn_per_period"]),
+        "The customer stays 1 / 0.2 = 5 periods; what must they bring each period for 5 periods to add up to $60?"),
 
     # --- 05 predictive_ltv -----------------------------------------------------------
+    _ex("ex-05-1", lambda: example("E-online-service").inputs["users"] * f.frequency_ltv(
+            example("E-online-service").inputs["monthly_payment"],
+            example("E-online-service").inputs["payments_per_month"], 24, example("E-online-service").inputs["margin"]),
+        "Per user: 500 x 1 x 0.7 x 24 months; then multiply by the 700 users."),
+    _ex("ex-05-2", lambda: 0.4 * example("E-retention-offer").derived["value_for_cohort"]
+            / example("E-retention-offer").inputs["manager_last_months"],
+        "Of the 700 users, 40% stay one more month at 350 RUB each; the manager works 2 months: "
+        "the offer breaks even when those 2 months of the manager cost exactly that extra margin."),
+    _ex("ex-05-3", lambda: example("E-retention-offer").inputs["manager_last_months"] * 90_000
+            / example("E-retention-offer").derived["value_for_cohort"],
+        "The manager costs 2 x 90,000 RUB; one extra month of every user is worth 700 x 350 RUB. "
+        "Answer as a share (0.25 for a quarter).", absolute=0.001),
 
     # --- 06 ltv_vs_cac ---------------------------------------------------------------
+    _ex("ex-06-1", lambda: f.payback_periods(cac=example("E-telecom-budget").inputs["cac"],
+                                             margin_per_period=_online_service_margin_per_month()),
+        "Gross profit a month is the payment times the margin (500 x 0.7); divide the CAC by it."),
+    _ex("ex-06-2", lambda: example("E-online-service").figures["ltv_per_user"]
+            / _ratio_threshold("ARTICLE_MINIMUM_RATIO"),
+        "LTV / CAC >= 2 means CAC <= LTV / 2."),
+    _ex("ex-06-3", lambda: f.ltv_to_cac(ltv=example("E-mr-a-mr-b").figures["b_value_per_year"],
+                                        cac=example("E-best-client-cac").inputs["cac"]),
+        "Mr B brings $100 a year; divide by the $60 CAC.", tolerance=0.01),
 
     # --- 07 budget_planning ----------------------------------------------------------
+    _ex("ex-07-1", lambda: _telecom_plan(vat_applied="added_on_top").customers,
+        "Add 20% VAT on top of 13 million (x 1.2), then divide by the LTV of 4,000."),
+    _ex("ex-07-2", lambda: _telecom_plan().roi_percent,
+        "ROI takes the cost back out before dividing: (LTV - CAC) / CAC x 100."),
+    _ex("ex-07-3", lambda: _telecom_plan(
+            costs_period="month", vat_applied="added_on_top", advertising_counted_as_cost=True,
+            customer_rounding="up", ltv_per_customer_per_year=550 * 12).customers,
+        "Each customer now leaves 6,600 / 1.2 - 500 = 5,000 RUB towards costs and profit; "
+        "divide 123 million by that and round up.", tolerance=0.0, absolute=0.5),
 
     # --- 08 levers_what_if -----------------------------------------------------------
+    _ex("ex-08-1", lambda: (0.50 / example("E-historical-margin").derived["implied_margin"] - 1) * 100,
+        "LTV is proportional to the margin: divide the new margin by the old one, subtract 1, times 100."),
+    _ex("ex-08-2", lambda: _lifetime_after(0.90, 0.05, "points"),
+        "Retention 95% means 5% churn a month; lifetime = 1 / churn."),
+    _ex("ex-08-3", lambda: _lever("churn", "down"),
+        "With 10% less churn, 1/3 becomes 0.3 a year, so the lifetime is 1 / 0.3 years; "
+        "LTV = 2,000 x 2 x lifetime x 0.4."),
 
     # --- 09 ltv_from_transactions ----------------------------------------------------
 
@@ -145,26 +227,76 @@ def check(exercise_id: str, answer: Any) -> CheckResult:
 
     Args:
         exercise_id: the id shown with the exercise, e.g. "ex-02-1".
-        answer: your figure (a number; None means not answered yet).
+        answer: your figure, one finite number (None means not answered yet).
 
     Returns:
         A :class:`CheckResult`, truthy when the answer is right.
 
+    Raises:
+        LTVInputError: for an unknown exercise id, or an answer that is not one finite number
+            (a string, True/False, NaN, a list...), so a typo is not mistaken for a wrong figure.
+
     Example:
         >>> check("ex-00-1", None)
         ex-00-1: no answer yet. Replace None with your figure.
+        >>> check("ex-00-1", "3000")
+        Traceback (most recent call last):
+        ...
+        ltvkit.checks.LTVInputError: answer must be a finite number; got '3000' (str)
     """
-    if exercise_id not in EXERCISES:
+    if not isinstance(exercise_id, str) or exercise_id not in EXERCISES:
         raise LTVInputError(f"exercise_id must be one of {', '.join(EXERCISES)}; got {exercise_id!r}")
     exercise = EXERCISES[exercise_id]
     if answer is None:
         return CheckResult(exercise_id, False, f"{exercise_id}: no answer yet. Replace None with your figure.")
-    if isinstance(answer, bool) or not isinstance(answer, Real) or not math.isfinite(answer):
-        return CheckResult(exercise_id, False, f"{exercise_id}: the answer must be a number; got {answer!r}.")
+    value = check_number("answer", answer, scalar=True)
     expected = float(exercise.answer())
-    if math.isclose(float(answer), expected, rel_tol=exercise.tolerance, abs_tol=exercise.absolute):
+    if math.isclose(value, expected, rel_tol=exercise.tolerance, abs_tol=exercise.absolute):
         return CheckResult(exercise_id, True, f"{exercise_id}: right.")
     return CheckResult(exercise_id, False, f"{exercise_id}: not yet. Hint: {exercise.hint}")
+
+
+# --- helpers of the answers of notebooks 06-08 ----------------------------------------
+
+
+def _telecom_plan(**changes: Any) -> Any:
+    """E-telecom-budget planned with the article's first-pass assumptions, some of them changed."""
+    from ltvkit.planning import budget_plan
+
+    inputs = example("E-telecom-budget").inputs
+    assumptions = {
+        "costs": inputs["costs"], "costs_period": "year", "target_profit": inputs["target_profit"],
+        "vat_rate": inputs["vat_rate"], "vat_applied": "taken_out_of_turnover", "costs_grossed_up_for_vat": False,
+        "ltv_per_customer_per_year": inputs["ltv_per_customer_per_year"], "ltv_includes_vat": True,
+        "cac": inputs["cac"], "new_customer_share": 1.0, "advertising_counted_as_cost": False,
+        "customer_rounding": "none",
+    }
+    return budget_plan(**(assumptions | changes))
+
+
+def _online_service_margin_per_month() -> float:
+    service = example("E-online-service").inputs
+    return service["monthly_payment"] * service["payments_per_month"] * service["margin"]
+
+
+def _lever(name: str, which: str) -> float:
+    from ltvkit.levers import advanced_baseline, lever_sensitivity
+
+    effects = lever_sensitivity(**advanced_baseline().as_kwargs()).effects
+    effect = next(e for e in effects if e.lever == name)
+    return effect.ltv_low if which == "down" else effect.ltv_high
+
+
+def _ratio_threshold(name: str) -> float:
+    from ltvkit import planning
+
+    return getattr(planning, name)
+
+
+def _lifetime_after(retention: float, change: float, mode: str) -> float:
+    from ltvkit.levers import retention_lift
+
+    return retention_lift(retention, change, mode).lifetime_after
 
 
 # --- helpers of exercises 12-13 (the probabilistic models; scipy is imported only when checked) ---

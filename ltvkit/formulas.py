@@ -43,6 +43,18 @@ def _margin(margin: Any) -> Number:
     return check_number("margin", margin, minimum=0, maximum=1)
 
 
+def _matching(**values: Any) -> None:
+    """Refuse arrays whose shapes cannot be combined element by element (numbers always can)."""
+    shapes = {name: np.shape(value) for name, value in values.items()}
+    try:
+        np.broadcast_shapes(*shapes.values())
+    except ValueError:
+        described = ", ".join(f"{name} of shape {shape}" for name, shape in shapes.items())
+        raise LTVInputError(
+            f"{', '.join(shapes)} must be single numbers or arrays of matching shapes; got {described}"
+        ) from None
+
+
 def revenue_per_customer(revenue: Number, customers: Number) -> Number:
     """The simplest LTV: revenue of a period divided by the customers served in it.
 
@@ -59,6 +71,7 @@ def revenue_per_customer(revenue: Number, customers: Number) -> Number:
     """
     revenue = check_number("revenue", revenue, minimum=0)
     customers = check_number("customers", customers, minimum=0, min_open=True)
+    _matching(revenue=revenue, customers=customers)
     return _result(np.divide(revenue, customers))
 
 
@@ -78,6 +91,7 @@ def arpu_ltv(arpu: Number, lifetime: Number) -> Number:
     """
     arpu = check_number("arpu", arpu, minimum=0)
     lifetime = check_number("lifetime", lifetime, minimum=0)
+    _matching(arpu=arpu, lifetime=lifetime)
     return _result(np.multiply(arpu, lifetime))
 
 
@@ -110,6 +124,12 @@ def frequency_ltv(
     purchases_per_period = check_number("purchases_per_period", purchases_per_period, minimum=0)
     lifetime_periods = check_number("lifetime_periods", lifetime_periods, minimum=0)
     margin = _margin(margin)
+    _matching(
+        average_order_value=average_order_value,
+        purchases_per_period=purchases_per_period,
+        lifetime_periods=lifetime_periods,
+        margin=margin,
+    )
     per_period = np.multiply(average_order_value, purchases_per_period)
     return _result(np.multiply(per_period, np.multiply(lifetime_periods, margin)))
 
@@ -130,6 +150,7 @@ def churn_rate(customers_lost: Number, customers_at_start: Number) -> Number:
     """
     at_start = check_number("customers_at_start", customers_at_start, minimum=0, min_open=True)
     lost = check_number("customers_lost", customers_lost, minimum=0)
+    _matching(customers_lost=lost, customers_at_start=at_start)
     if np.any(np.asarray(lost) > np.asarray(at_start)):
         raise LTVInputError(
             f"customers_lost must be in [0, customers_at_start]; got {customers_lost!r} lost of {customers_at_start!r}"
@@ -192,22 +213,25 @@ def subscription_ltv(
         lifetime = lifetime_from_churn(churn_rate)
     else:
         lifetime = check_number("lifetime_periods", lifetime_periods, minimum=0)
+    _matching(price_per_period=price, margin=margin, lifetime=lifetime)
     return _result(np.multiply(np.multiply(price, margin), lifetime))
 
 
 def historical_ltv(
     purchases: Sequence[float] | np.ndarray,
     *,
-    margin: float = 1.0,
-    acquisition_cost: float = 0.0,
-    retention_cost: float = 0.0,
-    cost_of_goods: float = 0.0,
-) -> float:
+    margin: Number = 1.0,
+    acquisition_cost: Number = 0.0,
+    retention_cost: Number = 0.0,
+    cost_of_goods: Number = 0.0,
+) -> Number:
     """Historical LTV of one customer: what their purchases earned, less what they cost.
 
     LTV = margin x sum(purchases) - cost_of_goods - acquisition_cost - retention_cost.
     Use ``margin`` or ``cost_of_goods`` to take out the cost of what was sold, not both:
-    both at once would count that cost twice, so it is refused.
+    both at once would count that cost twice, so it is refused. ``margin`` and the costs
+    may be arrays (one result per element, e.g. several margins); ``purchases`` is the one
+    customer's list.
 
     Args:
         purchases: the customer's purchase amounts (money), each >= 0, at least one.
@@ -217,7 +241,7 @@ def historical_ltv(
         cost_of_goods: cost of what they bought (money), >= 0.
 
     Returns:
-        Money earned from the customer so far.
+        Money earned from the customer so far (negative when they cost more than they brought).
 
     Example:
         >>> historical_ltv([6000, 4000, 8000], margin=0.5)
@@ -232,11 +256,15 @@ def historical_ltv(
     acquisition_cost = check_number("acquisition_cost", acquisition_cost, minimum=0)
     retention_cost = check_number("retention_cost", retention_cost, minimum=0)
     cost_of_goods = check_number("cost_of_goods", cost_of_goods, minimum=0)
-    if margin != 1.0 and cost_of_goods != 0.0:
+    _matching(
+        margin=margin, acquisition_cost=acquisition_cost, retention_cost=retention_cost, cost_of_goods=cost_of_goods
+    )
+    if np.any(np.not_equal(margin, 1.0) & np.not_equal(cost_of_goods, 0.0)):
         raise LTVInputError(
             "give margin or cost_of_goods, not both: each takes out the cost of what was sold"
         )
-    return float(margin * amounts.sum() - cost_of_goods - acquisition_cost - retention_cost)
+    gross = np.multiply(margin, amounts.sum()) - cost_of_goods
+    return _result(gross - acquisition_cost - retention_cost)
 
 
 def ltv_to_cac(ltv: Number, cac: Number) -> Number:
@@ -255,6 +283,7 @@ def ltv_to_cac(ltv: Number, cac: Number) -> Number:
     """
     ltv = check_number("ltv", ltv)
     cac = check_number("cac", cac, minimum=0, min_open=True)
+    _matching(ltv=ltv, cac=cac)
     return _result(np.divide(ltv, cac))
 
 
@@ -274,6 +303,7 @@ def payback_periods(cac: Number, margin_per_period: Number) -> Number:
     """
     cac = check_number("cac", cac, minimum=0)
     margin_per_period = check_number("margin_per_period", margin_per_period, minimum=0, min_open=True)
+    _matching(cac=cac, margin_per_period=margin_per_period)
     return _result(np.divide(cac, margin_per_period))
 
 
@@ -294,7 +324,7 @@ def survival_curve(churn_rate: float, periods: int) -> np.ndarray:
         >>> survival_curve(0.05, 2).round(4).tolist()
         [1.0, 0.95, 0.9025]
     """
-    churn_rate = check_number("churn_rate", churn_rate, minimum=0, maximum=1, min_open=True)
+    churn_rate = check_number("churn_rate", churn_rate, minimum=0, maximum=1, min_open=True, scalar=True)
     periods = check_count("periods", periods)
     return (1.0 - churn_rate) ** np.arange(periods + 1)
 
@@ -317,7 +347,7 @@ def linear_decay_curve(churn_rate: float, periods: int) -> np.ndarray:
         >>> linear_decay_curve(0.05, 3).round(2).tolist()
         [1.0, 0.95, 0.9, 0.85]
     """
-    churn_rate = check_number("churn_rate", churn_rate, minimum=0, maximum=1, min_open=True)
+    churn_rate = check_number("churn_rate", churn_rate, minimum=0, maximum=1, min_open=True, scalar=True)
     periods = check_count("periods", periods)
     return np.clip(1.0 - churn_rate * np.arange(periods + 1), 0.0, 1.0)
 
@@ -354,6 +384,7 @@ def discounted_ltv(
     margin = check_number("margin_per_period", margin_per_period, minimum=0)
     retention = check_number("retention_rate", retention_rate, minimum=0, maximum=1)
     discount = check_number("discount_rate", discount_rate, minimum=0)
+    _matching(margin_per_period=margin, retention_rate=retention, discount_rate=discount)
     factor = np.divide(retention, np.add(1.0, discount))
     if periods is None:
         if np.any(np.asarray(factor) >= 1.0):
@@ -363,5 +394,182 @@ def discounted_ltv(
             )
         return _result(np.divide(margin, np.subtract(1.0, factor)))
     count = check_count("periods", periods)
-    powers = np.power.outer(np.asarray(factor, dtype=float), np.arange(count))
-    return _result(np.multiply(margin, powers.sum(axis=-1)))
+    # sum of factor^t for t = 0 .. count-1, in closed form (count can be large)
+    factor = np.asarray(factor, dtype=float)
+    below_one = factor < 1.0
+    safe = np.where(below_one, factor, 0.0)
+    series = np.where(below_one, (1.0 - safe**count) / (1.0 - safe), float(count))
+    return _result(np.multiply(margin, series))
+
+
+# --- notebooks 03-05 ----------------------------------------------------------------------
+
+from dataclasses import dataclass  # noqa: E402  (kept in this section so branches merge cleanly)
+
+__all__ += [
+    "RetentionOffer",
+    "break_even_price",
+    "frequency_from_interval",
+    "median_lifetime",
+    "retention_offer_whatif",
+]
+
+
+def frequency_from_interval(interval_periods: Number) -> Number:
+    """Purchases per period for a customer who buys once every ``interval_periods`` periods.
+
+    "A repeat purchase every half year" is an interval of 0.5 years, so 1 / 0.5 = 2
+    purchases a year. The frequency, not the interval, is what goes into
+    :func:`frequency_ltv`.
+
+    Args:
+        interval_periods: time between two purchases, in periods (0.5 = half a period), > 0.
+
+    Returns:
+        Purchases per period.
+
+    Example:
+        >>> frequency_from_interval(0.5)  # every half year -> purchases a year
+        2.0
+        >>> frequency_from_interval(3)  # once every 3 months -> purchases a month
+        0.3333333333333333
+    """
+    interval = check_number("interval_periods", interval_periods, minimum=0, min_open=True)
+    return _result(np.divide(1.0, interval))
+
+
+def median_lifetime(churn_rate: Number) -> Number:
+    """Time until half of a cohort has left, with a constant churn rate per period.
+
+    The share still paying after t periods is (1 - churn)^t (see :func:`survival_curve`);
+    it falls to one half at t = ln 0.5 / ln(1 - churn). The result is a point in time
+    (13.5 means half-way through period 14); the median is shorter than the expected
+    lifetime 1 / churn because a few customers stay very long and pull the mean up.
+    With churn 1 everyone leaves at once and the median is 0.
+
+    Args:
+        churn_rate: share of customers lost per period, in (0, 1].
+
+    Returns:
+        Median lifetime, in the periods of the churn rate.
+
+    Example:
+        >>> round(median_lifetime(0.05), 2)  # 5% a month -> months
+        13.51
+        >>> median_lifetime(0.5)
+        1.0
+    """
+    churn = check_number("churn_rate", churn_rate, minimum=0, maximum=1, min_open=True)
+    with np.errstate(divide="ignore"):
+        return _result(np.divide(np.log(0.5), np.log1p(np.negative(churn))))
+
+
+def break_even_price(cac: Number, *, churn_rate: Number, margin: Number = 1.0) -> Number:
+    """The price per period at which a customer's LTV just repays their acquisition cost.
+
+    With a constant churn rate the lifetime is 1 / churn periods, so
+    price x margin / churn = CAC gives price = CAC x churn / margin. A customer paying
+    less than this loses money; paying more, they earn it back.
+
+    Args:
+        cac: customer acquisition cost (money per customer), >= 0.
+        churn_rate: share of customers lost per period, in (0, 1].
+        margin: share of the price kept as gross profit, in (0, 1].
+
+    Returns:
+        Price per period (money / period).
+
+    Example:
+        >>> break_even_price(60, churn_rate=0.2)  # $60 CAC, 20% churn -> $ per period
+        12.0
+        >>> break_even_price(60, churn_rate=0.2, margin=0.5)
+        24.0
+    """
+    cac = check_number("cac", cac, minimum=0)
+    churn = check_number("churn_rate", churn_rate, minimum=0, maximum=1, min_open=True)
+    margin = check_number("margin", margin, minimum=0, maximum=1, min_open=True)
+    return _result(np.divide(np.multiply(cac, churn), margin))
+
+
+@dataclass(frozen=True)
+class RetentionOffer:
+    """What a retention offer is worth: extra months, their margin, the manager's cost, the net.
+
+    Amounts are money (the currency of ``margin_per_month``); ``per_customer`` fields are
+    averages over the whole cohort, kept or not.
+    """
+
+    extra_months: float
+    customers_kept: float
+    value_per_kept_customer: float
+    value_for_cohort: float
+    manager_cost: float
+    net_for_cohort: float
+    net_per_customer: float
+    break_even_share_kept: float | None
+
+
+def retention_offer_whatif(
+    margin_per_month: float,
+    *,
+    customers: int,
+    usual_months: float,
+    offer_months: float,
+    share_kept: float = 1.0,
+    manager_months: float = 0.0,
+    manager_cost_per_month: float = 0.0,
+) -> RetentionOffer:
+    """What-if for a retention offer: customers stay ``offer_months`` instead of ``usual_months``.
+
+    The extra months are worth their gross margin for every customer the offer actually
+    keeps (``share_kept`` of the cohort); a manager who looks after the cohort for
+    ``manager_months`` months costs ``manager_cost_per_month`` a month. The break-even share
+    is the share of customers who must stay the extra months for the offer to pay for the
+    manager (None when the offer adds no months).
+
+    Args:
+        margin_per_month: gross profit one customer brings per month (money / month), >= 0.
+        customers: customers in the cohort, a whole number >= 1.
+        usual_months: months a customer stays without the offer, >= 0.
+        offer_months: months they stay with it, >= usual_months.
+        share_kept: share of the cohort the offer keeps for the extra months, in [0, 1].
+        manager_months: months the manager works with the cohort, >= 0.
+        manager_cost_per_month: the manager's cost (money / month), >= 0.
+
+    Returns:
+        A :class:`RetentionOffer` with the value, the cost and the net.
+
+    Example:
+        >>> offer = retention_offer_whatif(350, customers=700, usual_months=6, offer_months=7)
+        >>> offer.value_per_kept_customer, offer.value_for_cohort
+        (350.0, 245000.0)
+        >>> offer = retention_offer_whatif(350, customers=700, usual_months=6, offer_months=7,
+        ...                                manager_months=2, manager_cost_per_month=60_000)
+        >>> offer.net_for_cohort, round(offer.break_even_share_kept, 3)
+        (125000.0, 0.49)
+    """
+    margin = check_number("margin_per_month", margin_per_month, minimum=0)
+    count = check_count("customers", customers, minimum=1)
+    usual = check_number("usual_months", usual_months, minimum=0)
+    offer = check_number("offer_months", offer_months, minimum=usual)
+    kept = check_number("share_kept", share_kept, minimum=0, maximum=1)
+    months = check_number("manager_months", manager_months, minimum=0)
+    cost = check_number("manager_cost_per_month", manager_cost_per_month, minimum=0)
+    extra = offer - usual
+    value_per_kept = extra * margin
+    customers_kept = count * kept
+    value = customers_kept * value_per_kept
+    manager_cost = months * cost
+    net = value - manager_cost
+    full_value = count * value_per_kept
+    break_even = manager_cost / full_value if full_value > 0 else None
+    return RetentionOffer(
+        extra_months=extra,
+        customers_kept=customers_kept,
+        value_per_kept_customer=value_per_kept,
+        value_for_cohort=value,
+        manager_cost=manager_cost,
+        net_for_cohort=net,
+        net_per_customer=net / count,
+        break_even_share_kept=break_even,
+    )

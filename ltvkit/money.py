@@ -35,7 +35,7 @@ def format_money(amount: Any, currency: str = "RUB", decimals: int | None = None
         >>> format_money(466.666, "USD", decimals=2)
         '$466.67'
     """
-    value = check_number("amount", amount)
+    value = check_number("amount", amount, scalar=True)
     currency = check_choice("currency", currency, CURRENCIES)
     if decimals is None:
         decimals = 0 if round(value, 2) == round(value) else 2
@@ -57,7 +57,7 @@ def format_ratio(ratio: Any, decimals: int = 1) -> str:
         >>> format_ratio(28_000 / 60, decimals=0)
         '467:1'
     """
-    value = check_number("ratio", ratio)
+    value = check_number("ratio", ratio, scalar=True)
     decimals = check_count("decimals", decimals)
     return f"{value:,.{decimals}f}:1"
 
@@ -69,6 +69,6 @@ def format_share(share: Any, decimals: int = 1) -> str:
         >>> format_share(0.95 ** 20)
         '35.8%'
     """
-    value = check_number("share", share)
+    value = check_number("share", share, scalar=True)
     decimals = check_count("decimals", decimals)
     return f"{value * 100:.{decimals}f}%"

@@ -78,6 +78,14 @@ def new_figure(figsize: tuple[float, float] = FIGSIZE) -> Figure:
     return fig
 
 
+def _wrap(label: str, bars: int) -> str:
+    """Break a long tick label into lines so the labels of ``bars`` neighbouring bars do not overlap."""
+    import textwrap
+
+    width = min(20, max(8, 64 // max(bars, 1)))  # characters that fit under one bar of the standard figure
+    return "\n".join(textwrap.wrap(label, width, break_long_words=False)) or label
+
+
 def _money_axis(axes, currency: str | None) -> None:
     from matplotlib.ticker import FuncFormatter
 
@@ -102,7 +110,9 @@ def waterfall_chart(steps: Sequence[tuple[str, float]], *, currency: str | None 
     """
     if not steps:
         raise LTVInputError("steps must hold at least one (label, amount) pair")
-    labels = [str(label) for label, _ in steps]
+    labels = [_wrap(str(label), len(steps) + 1) for label, _ in steps]
+    if len({*labels, "result"}) != len(labels) + 1:
+        raise LTVInputError(f"steps must have different labels, none of them 'result'; got {labels}")
     amounts = np.array([check_number(f"amount of {label!r}", amount) for label, amount in steps])
     ends = np.cumsum(amounts)
     starts = ends - amounts
@@ -114,6 +124,9 @@ def waterfall_chart(steps: Sequence[tuple[str, float]], *, currency: str | None 
     text = format_money(ends[-1], currency) if currency else f"{ends[-1]:,.0f}"
     axes.annotate(text, (len(labels), ends[-1]), ha="center", va="bottom")
     axes.axhline(0, color="black", linewidth=0.8)
+    low, high = min(0.0, starts.min(), ends.min()), max(0.0, starts.max(), ends.max())
+    room = 0.1 * (high - low) or 1.0  # above the tallest bar for the result's label
+    axes.set_ylim(low - (room if low < 0 else 0.0), high + room)
     _money_axis(axes, currency)
     axes.set_title(title)
     return fig
@@ -132,10 +145,15 @@ def bar_chart(
     if len(labels) != len(values) or not labels:
         raise LTVInputError("labels and values must be non-empty and of the same length")
     numbers = [check_number(f"value of {label!r}", value) for label, value in zip(labels, values, strict=True)]
+    if len(set(map(str, labels))) != len(labels):
+        raise LTVInputError(f"labels must be different from each other; got {list(labels)}")
     fig = new_figure()
     axes = fig.axes[0]
-    bars = axes.bar([str(label) for label in labels], numbers, color=COLOURS["total"])
+    bars = axes.bar([_wrap(str(label), len(labels)) for label in labels], numbers, color=COLOURS["total"])
     axes.bar_label(bars, labels=[format_money(v, currency) if currency else f"{v:,.4g}" for v in numbers])
+    low, high = min(0.0, *numbers), max(0.0, *numbers)
+    room = 0.1 * (high - low) or 1.0  # for the values written on top
+    axes.set_ylim(low - (room if low < 0 else 0.0), high + room)
     _money_axis(axes, currency)
     axes.set_title(title)
     axes.set_ylabel(ylabel)
@@ -199,4 +217,121 @@ def cumulative_value_chart(amount_per_period: float, periods: float, *, currency
     axes.set_xlabel("periods with the customer")
     axes.set_ylabel("value so far")
     _money_axis(axes, currency)
+    return fig
+
+
+# --- notebooks 03-05 ---
+
+__all__ += ["frequency_ltv_chart", "survival_comparison_chart"]
+
+
+def frequency_ltv_chart(
+    average_order_values: Sequence[float],
+    lifetime_periods: float,
+    *,
+    max_purchases_per_period: float,
+    margin: float = 1.0,
+    currency: str | None = "RUB",
+    period: str = "year",
+    marks: Sequence[tuple[str, float]] = (),
+) -> Figure:
+    """LTV against purchases per period, one straight line per average check.
+
+    LTV = check x purchases per period x lifetime x margin, so each line goes through zero
+    and doubling the frequency moves along it as far as doubling the check. ``marks`` puts
+    labelled points on the first check's line (e.g. a right and a wrong reading).
+
+    Args:
+        average_order_values: one or more average checks (money per order), each >= 0.
+        lifetime_periods: periods a customer keeps buying, >= 0.
+        max_purchases_per_period: right end of the x axis, > 0.
+        margin: share of revenue kept, in [0, 1]; 1 plots revenue.
+        currency: "RUB", "USD", "CNY" or None.
+        period: the name of the period, used in the axis label ("year", "month").
+        marks: (label, purchases per period) pairs to mark on the first line.
+
+    Example:
+        >>> fig = frequency_ltv_chart([2000, 4000], 3, max_purchases_per_period=4,
+        ...                           marks=[("right: 2 a year", 2)])
+        >>> len(fig.axes[0].get_lines()), len(fig.axes[0].texts)
+        (3, 1)
+    """
+    from ltvkit.formulas import frequency_ltv
+
+    if isinstance(average_order_values, (str, bytes)) or not len(average_order_values):
+        raise LTVInputError("average_order_values must hold at least one average check")
+    checks = [check_number("average_order_values", value, minimum=0) for value in average_order_values]
+    top = check_number("max_purchases_per_period", max_purchases_per_period, minimum=0, min_open=True)
+    frequencies = np.linspace(0.0, top, 101)
+    fig = new_figure()
+    axes = fig.axes[0]
+    for value in checks:
+        label = f"check {format_money(value, currency)}" if currency else f"check {value:,.0f}"
+        axes.plot(frequencies, frequency_ltv(value, frequencies, lifetime_periods, margin), label=label)
+    for text, frequency in marks:
+        x = check_number(f"purchases per period of mark {text!r}", frequency, minimum=0)
+        y = frequency_ltv(checks[0], x, lifetime_periods, margin)
+        axes.plot([x], [y], "o", color=COLOURS["down"])
+        amount = format_money(y, currency) if currency else f"{y:,.0f}"
+        axes.annotate(f"{text}: {amount}", (x, y), textcoords="offset points", xytext=(6, -12))
+    axes.set_xlabel(f"purchases per {period}")
+    axes.set_ylabel("LTV")
+    axes.legend(frameon=False)
+    _money_axis(axes, currency)
+    return fig
+
+
+def survival_comparison_chart(
+    churn_rate: float, periods: int, *, period: str = "month", marks: Sequence[int] = ()
+) -> Figure:
+    """The share of a cohort still paying: geometric survival against the straight-line reading.
+
+    Draws (1 - churn)^t and max(1 - churn x t, 0) for t = 0..periods, and a dotted line at
+    the median lifetime (where the geometric curve crosses one half). ``marks`` labels the
+    geometric curve's share at those periods.
+
+    Args:
+        churn_rate: share of customers lost per period, in (0, 1].
+        periods: last period on the x axis, a whole number >= 1.
+        period: the name of the period for the axis label.
+        marks: periods (whole numbers in 0..periods) at which to write the share still paying.
+
+    Example:
+        >>> fig = survival_comparison_chart(0.05, 60, marks=[20, 60])
+        >>> [t.get_text() for t in fig.axes[0].texts]
+        ['35.8%', '4.6%']
+        >>> [t.get_text() for t in fig.axes[0].get_legend().get_texts()][:2]
+        ['geometric: (1 - 5%)^t', 'straight line: 1 - 5% x t']
+    """
+    from matplotlib.ticker import PercentFormatter
+
+    from ltvkit.checks import check_count
+    from ltvkit.formulas import linear_decay_curve, median_lifetime, survival_curve
+    from ltvkit.money import format_share
+
+    churn = check_number("churn_rate", churn_rate, minimum=0, maximum=1, min_open=True)
+    periods = check_count("periods", periods, minimum=1)
+    t = np.arange(periods + 1)
+    share = f"{churn * 100:g}%"
+    fig = new_figure()
+    axes = fig.axes[0]
+    survivors = survival_curve(churn, periods)
+    axes.plot(t, survivors, color=COLOURS["total"], label=f"geometric: (1 - {share})^t")
+    axes.plot(t, linear_decay_curve(churn, periods), color=COLOURS["down"], linestyle="--",
+              label=f"straight line: 1 - {share} x t")
+    median = median_lifetime(churn)
+    if median <= periods:
+        axes.axvline(median, color=COLOURS["other"], linestyle=":", label=f"median lifetime {median:.1f}")
+    for mark in marks:
+        at = check_count("marks", mark)
+        if at > periods:
+            raise LTVInputError(f"marks must be periods in [0, {periods}]; got {mark!r}")
+        axes.plot([at], [survivors[at]], "o", color=COLOURS["total"])
+        axes.annotate(format_share(survivors[at]), (at, survivors[at]), textcoords="offset points", xytext=(0, 8),
+                      ha="center")
+    axes.set_ylim(0, 1.05)
+    axes.set_xlabel(f"{period}s since the start")
+    axes.set_ylabel("still paying")
+    axes.yaxis.set_major_formatter(PercentFormatter(1.0))
+    axes.legend(frameon=False)
     return fig

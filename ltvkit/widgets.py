@@ -6,7 +6,7 @@ A :class:`Calculator` calls ``compute(**values)`` whenever a slider moves, shows
 the Output widget's state directly, so it never lands in the cell's own outputs and
 stored notebooks compare strictly. When ``compute`` raises
 :class:`~ltvkit.checks.LTVInputError`, the label shows a dash and the message appears in a
-label with the CSS class ``ltv-error``; no traceback reaches the reader.
+label with the CSS class ``ltv-error``, the plot is cleared, and no traceback reaches the reader.
 
 The compute and describe functions are plain functions and are unit-tested on their own;
 the wrapper is tested in the kernel (set a slider, read the label) and in a browser.
@@ -31,7 +31,7 @@ from typing import Any
 
 from ltvkit.checks import LTVInputError
 
-__all__ = ["Calculator", "Slider"]
+__all__ = ["Calculator", "Choice", "Slider"]
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,33 @@ class Slider:
         return widgets.FloatSlider(
             value=self.value, min=self.min, max=self.max, step=self.step, description=self.description,
             readout_format=self.readout_format or ".2f", style=style, layout=layout, continuous_update=False,
+        )
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A calculator input picked from a list (a dropdown): the compute function's keyword and its options.
+
+    ``options`` are (label, value) pairs; ``value`` is the one selected at the start. It plugs
+    into :class:`Calculator` like a :class:`Slider`.
+
+    Example:
+        >>> Choice("customer_rounding", "Rounding", "up", (("none", "none"), ("up", "up"))).make().value
+        'up'
+    """
+
+    name: str
+    description: str
+    value: object
+    options: tuple[tuple[str, object], ...]
+
+    def make(self) -> Any:
+        """Build the ipywidgets dropdown for this input."""
+        import ipywidgets as widgets
+
+        return widgets.Dropdown(
+            options=list(self.options), value=self.value, description=self.description,
+            style={"description_width": "initial"}, layout=widgets.Layout(width="460px"),
         )
 
 
@@ -144,6 +171,8 @@ class Calculator:
         except LTVInputError as error:
             self.result.value = "—"
             self.message.value = str(error)
+            if self.output is not None:
+                self.output.outputs = ()  # no stale chart next to a dash
             return
         self.result.value = self._describe(result)
         self.message.value = ""

@@ -1,0 +1,441 @@
+"""What moves LTV: the levers of LTV = average check x purchase frequency x lifetime x margin.
+
+:func:`lever_sensitivity` moves each lever up and down by the same share (10% by default)
+from a baseline and records the LTV each time: the data of a tornado chart. Lifetime appears
+three times, as lifetime, as churn (1 / lifetime) and as retention (1 - churn), because "10%
+more retention" and "10% less churn" are different changes to the same customers.
+:func:`retention_lift` shows why "+5% retention" means little until its base is named
+(percentage points or a relative change). :data:`STRATEGIES` maps the articles' ways of raising
+LTV to the lever each one moves.
+
+Example:
+    >>> base = advanced_baseline()
+    >>> round(base.ltv, 6)
+    4800.0
+    >>> [(e.lever, round(e.ltv_high)) for e in lever_sensitivity(**base.as_kwargs()).effects][:1]
+    [('retention', 6000)]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ltvkit.checks import LTVInputError, check_choice, check_number
+from ltvkit.examples import SOURCES, example
+from ltvkit.formulas import frequency_ltv
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "CHANGE_MODES",
+    "LTV_LEVERS",
+    "STRATEGIES",
+    "TORNADO_LEVERS",
+    "LeverBaseline",
+    "LeverEffect",
+    "RetentionLift",
+    "Sensitivity",
+    "Strategy",
+    "advanced_baseline",
+    "lever_sensitivity",
+    "lifetime_from_retention",
+    "moved_share",
+    "retention_lift",
+    "strategies_by_lever",
+    "strategies_table",
+]
+
+LTV_LEVERS: tuple[str, ...] = ("average check", "purchase frequency", "lifetime", "gross margin")
+"""The four factors of LTV = average check x frequency x lifetime x margin."""
+TORNADO_LEVERS: tuple[str, ...] = (
+    "average check", "purchase frequency", "gross margin", "lifetime", "churn", "retention",
+)
+"""The levers a tornado chart moves: lifetime also described as churn and as retention."""
+CHANGE_MODES: tuple[str, ...] = ("points", "relative")
+
+
+@dataclass(frozen=True)
+class LeverBaseline:
+    """A customer's LTV factors: money per order, orders per period, periods, margin.
+
+    ``lifetime_periods`` must be at least one period, so that churn = 1 / lifetime is a share.
+    """
+
+    average_order_value: float
+    purchases_per_period: float
+    lifetime_periods: float
+    margin: float
+
+    def __post_init__(self) -> None:
+        check_number("average_order_value", self.average_order_value, minimum=0)
+        check_number("purchases_per_period", self.purchases_per_period, minimum=0)
+        check_number("lifetime_periods", self.lifetime_periods, minimum=1)
+        check_number("margin", self.margin, minimum=0, maximum=1)
+
+    @property
+    def churn_rate(self) -> float:
+        """Share of customers lost per period: 1 / lifetime."""
+        return 1.0 / self.lifetime_periods
+
+    @property
+    def retention_rate(self) -> float:
+        """Share of customers kept from one period to the next: 1 - churn."""
+        return 1.0 - self.churn_rate
+
+    @property
+    def ltv(self) -> float:
+        """Gross LTV per customer (money): average check x frequency x lifetime x margin."""
+        return frequency_ltv(self.average_order_value, self.purchases_per_period, self.lifetime_periods, self.margin)
+
+    def as_kwargs(self) -> dict[str, float]:
+        """The four factors as keyword arguments of :func:`lever_sensitivity`."""
+        return {
+            "average_order_value": self.average_order_value,
+            "purchases_per_period": self.purchases_per_period,
+            "lifetime_periods": self.lifetime_periods,
+            "margin": self.margin,
+        }
+
+
+def advanced_baseline() -> LeverBaseline:
+    """E-advanced (2,000 RUB a check, 2 purchases a year, 3 years) with E-historical-margin's 40% margin.
+
+    The article's advanced example has no margin; the margin its historical example implies
+    (4,480 / 11,200 = 0.40) turns its revenue into gross profit.
+
+    Example:
+        >>> advanced_baseline()
+        LeverBaseline(average_order_value=2000, purchases_per_period=2, lifetime_periods=3, margin=0.4)
+    """
+    advanced = example("E-advanced").inputs
+    return LeverBaseline(
+        average_order_value=advanced["average_order_value"],
+        purchases_per_period=advanced["purchases_per_year"],
+        lifetime_periods=advanced["lifetime_years"],
+        margin=example("E-historical-margin").derived["implied_margin"],
+    )
+
+
+@dataclass(frozen=True)
+class LeverEffect:
+    """One lever moved down and up: its values and the LTV each gives (money)."""
+
+    lever: str
+    base_value: float
+    low_value: float
+    high_value: float
+    ltv_low: float
+    ltv_high: float
+
+    @property
+    def swing(self) -> float:
+        """How far apart the two LTVs are (money)."""
+        return abs(self.ltv_high - self.ltv_low)
+
+
+@dataclass(frozen=True)
+class Sensitivity:
+    """LTV at a baseline and with each lever moved by ``change``, largest swing first."""
+
+    baseline_ltv: float
+    change: float
+    effects: tuple[LeverEffect, ...]
+
+    def table(self) -> pd.DataFrame:
+        """One row per lever: its values, the LTVs and the changes in LTV in percent.
+
+        Example:
+            >>> table = lever_sensitivity(**advanced_baseline().as_kwargs()).table()
+            >>> float(table.loc["churn", "LTV change if down, %"])
+            11.1
+        """
+        import pandas as pd
+
+        rows = []
+        for effect in self.effects:
+            rows.append(
+                {
+                    "lever": effect.lever,
+                    "base value": round(effect.base_value, 4),
+                    "value down": round(effect.low_value, 4),
+                    "value up": round(effect.high_value, 4),
+                    "LTV if down": round(effect.ltv_low, 2),
+                    "LTV if up": round(effect.ltv_high, 2),
+                    "LTV change if down, %": round((effect.ltv_low / self.baseline_ltv - 1) * 100, 1)
+                    if self.baseline_ltv
+                    else 0.0,
+                    "LTV change if up, %": round((effect.ltv_high / self.baseline_ltv - 1) * 100, 1)
+                    if self.baseline_ltv
+                    else 0.0,
+                }
+            )
+        return pd.DataFrame(rows).set_index("lever")
+
+
+def lever_sensitivity(
+    average_order_value: float,
+    purchases_per_period: float,
+    lifetime_periods: float,
+    margin: float,
+    *,
+    change: float = 0.10,
+) -> Sensitivity:
+    """Move each lever of LTV down and up by ``change`` (relative) and record the LTV.
+
+    Average check, frequency, margin and lifetime enter LTV as factors, so each moves LTV by
+    the same share it moves. Churn and retention are the lifetime seen another way
+    (lifetime = 1 / churn, retention = 1 - churn): 10% less churn lengthens the lifetime by
+    1 / 0.9 - 1 = 11.1%, and 10% more retention can do much more. A margin moved above 1 is
+    capped at 1 (no margin exceeds 100%).
+
+    Args:
+        average_order_value: money per order, >= 0.
+        purchases_per_period: orders per period, >= 0.
+        lifetime_periods: periods a customer stays, >= 1 (so that churn is a share).
+        margin: gross margin, in [0, 1].
+        change: the relative move of each lever, in (0, 1) (0.10 is +/-10%).
+
+    Returns:
+        A :class:`Sensitivity`, effects sorted by swing (largest first; ties in lever order).
+
+    Example:
+        >>> s = lever_sensitivity(2000, 2, 3, 0.4)
+        >>> [(e.lever, round(e.ltv_low), round(e.ltv_high)) for e in s.effects if e.lever == "average check"]
+        [('average check', 4320, 5280)]
+    """
+    base = LeverBaseline(average_order_value, purchases_per_period, lifetime_periods, margin)
+    change = check_number("change", change, minimum=0, maximum=1, min_open=True, max_open=True)
+    down, up = 1 - change, 1 + change
+    retention_up = base.retention_rate * up
+    if retention_up >= 1:
+        raise LTVInputError(
+            f"change must keep retention below 1: retention {base.retention_rate:.4g} (lifetime_periods "
+            f"{base.lifetime_periods:g}) moved up by {change:.0%} is {retention_up:.4g}; use a smaller change "
+            "or a shorter lifetime"
+        )
+
+    def ltv(**changes: float) -> float:
+        values = base.as_kwargs() | changes
+        return frequency_ltv(
+            values["average_order_value"], values["purchases_per_period"], values["lifetime_periods"], values["margin"]
+        )
+
+    def effect(lever: str, key: str, base_value: float, low: float, high: float) -> LeverEffect:
+        return LeverEffect(lever, base_value, low, high, ltv(**{key: low}), ltv(**{key: high}))
+
+    effects = [
+        effect("average check", "average_order_value", base.average_order_value,
+               base.average_order_value * down, base.average_order_value * up),
+        effect("purchase frequency", "purchases_per_period", base.purchases_per_period,
+               base.purchases_per_period * down, base.purchases_per_period * up),
+        effect("gross margin", "margin", base.margin, base.margin * down, min(base.margin * up, 1.0)),
+        effect("lifetime", "lifetime_periods", base.lifetime_periods,
+               base.lifetime_periods * down, base.lifetime_periods * up),
+    ]
+    churn = base.churn_rate
+    effects.append(LeverEffect("churn", churn, churn * down, churn * up,
+                               ltv(lifetime_periods=1 / (churn * down)), ltv(lifetime_periods=1 / (churn * up))))
+    retention = base.retention_rate
+    retention_down = retention * down
+    effects.append(LeverEffect("retention", retention, retention_down, retention_up,
+                               ltv(lifetime_periods=lifetime_from_retention(retention_down)),
+                               ltv(lifetime_periods=lifetime_from_retention(retention_up))))
+    order = {name: index for index, name in enumerate(TORNADO_LEVERS)}
+    effects.sort(key=lambda e: (-round(e.swing, 9), order[e.lever]))
+    return Sensitivity(base.ltv, change, tuple(effects))
+
+
+def lifetime_from_retention(retention_rate: float) -> float:
+    """Expected lifetime in periods when a share ``retention_rate`` stays each period: 1 / (1 - retention).
+
+    Args:
+        retention_rate: share kept from one period to the next, in [0, 1).
+
+    Returns:
+        Periods (the first one counted), >= 1.
+
+    Example:
+        >>> lifetime_from_retention(0.8)
+        5.000000000000001
+        >>> round(lifetime_from_retention(0.95), 6)
+        20.0
+    """
+    retention = check_number("retention_rate", retention_rate, minimum=0, maximum=1, max_open=True)
+    return 1.0 / (1.0 - retention)
+
+
+def moved_share(share: float, change: float, mode: str) -> float:
+    """A share (a retention or margin rate) after a change in percentage points or a relative change.
+
+    "points" adds ``change`` (0.80 + 0.05 = 0.85); "relative" multiplies by 1 + ``change``
+    (0.95 x 1.05 = 0.9975).
+
+    Args:
+        share: the share before, in [0, 1].
+        change: the change, in [-1, 1] (0.05 is 5 points or 5%).
+        mode: "points" or "relative".
+
+    Returns:
+        The share after, which must stay in [0, 1].
+
+    Example:
+        >>> round(moved_share(0.80, 0.05, "points"), 4), round(moved_share(0.95, 0.05, "relative"), 4)
+        (0.85, 0.9975)
+    """
+    share = check_number("share", share, minimum=0, maximum=1)
+    change = check_number("change", change, minimum=-1, maximum=1)
+    mode = check_choice("mode", mode, CHANGE_MODES)
+    after = share + change if mode == "points" else share * (1 + change)
+    if not 0 <= after <= 1:
+        raise LTVInputError(
+            f"change must keep the share in [0, 1]; {share:g} moved by {change:g} ({mode}) is {after:g}"
+        )
+    return after
+
+
+@dataclass(frozen=True)
+class RetentionLift:
+    """Retention before and after a change, and what it does to the expected lifetime."""
+
+    retention_before: float
+    retention_after: float
+    lifetime_before: float
+    lifetime_after: float
+
+    @property
+    def lifetime_increase_percent(self) -> float:
+        """How much longer customers stay, in percent of the lifetime before."""
+        return (self.lifetime_after / self.lifetime_before - 1) * 100
+
+
+def retention_lift(retention_rate: float, change: float, mode: str) -> RetentionLift:
+    """What "raise retention by ``change``" does to lifetime = 1 / (1 - retention).
+
+    Args:
+        retention_rate: retention per period before, in [0, 1).
+        change: the rise, in (0, 1] (0.05 is 5 points or 5%).
+        mode: "points" (add) or "relative" (multiply by 1 + change).
+
+    Returns:
+        A :class:`RetentionLift`; the retention after must stay below 1.
+
+    Example:
+        >>> lift = retention_lift(0.80, 0.05, "points")
+        >>> round(lift.lifetime_before, 2), round(lift.lifetime_after, 2), round(lift.lifetime_increase_percent)
+        (5.0, 6.67, 33)
+        >>> round(retention_lift(0.95, 0.05, "relative").lifetime_after)
+        400
+    """
+    retention = check_number("retention_rate", retention_rate, minimum=0, maximum=1, max_open=True)
+    change = check_number("change", change, minimum=0, maximum=1, min_open=True)
+    after = moved_share(retention, change, mode)
+    if after >= 1:
+        raise LTVInputError(
+            f"change must keep retention below 1: {retention:g} raised by {change:g} ({mode}) is {after:g}, "
+            "so customers would never leave"
+        )
+    return RetentionLift(retention, after, lifetime_from_retention(retention), lifetime_from_retention(after))
+
+
+# --- the articles' strategies and the levers they move ----------------------------------
+
+
+@dataclass(frozen=True)
+class Strategy:
+    """A way of raising LTV named in the articles: the levers it moves, a side effect, its sources."""
+
+    name: str
+    levers: tuple[str, ...]
+    how: str
+    side_effect: str
+    sources: tuple[str, ...]
+
+
+STRATEGIES: tuple[Strategy, ...] = (
+    Strategy("email newsletters", ("purchase frequency", "lifetime"),
+             "news, offers and reminders bring customers back; surveys find those about to leave",
+             "", ("000", "001")),
+    Strategy("personalisation and segmentation", ("purchase frequency", "average check"),
+             "offers fitted to a segment's needs are taken up more often and for more",
+             "collecting and analysing data costs money", ("000", "001", "003")),
+    Strategy("loyalty programme", ("purchase frequency", "lifetime"),
+             "points, discounts and perks for repeat orders reward coming back",
+             "discounts and bonuses lower the gross margin", ("000", "001", "003")),
+    Strategy("upselling", ("average check",),
+             "a dearer version or an upgrade at the moment of purchase",
+             "", ("000", "001", "003")),
+    Strategy("cross-selling and bundles", ("average check",),
+             "related items (a case with a phone, paper with a printer) in the same order",
+             "a bundle discount lowers the margin on the bundle", ("000", "001", "003")),
+    Strategy("service quality, feedback and community", ("lifetime",),
+             "answered complaints and a good experience keep customers from leaving",
+             "better service costs money", ("000", "001", "003")),
+    Strategy("timely reminders", ("purchase frequency",),
+             "remind a customer when what they bought should be running out",
+             "", ("001",)),
+    Strategy("lower cost to serve", ("gross margin",),
+             "cheaper logistics and bulk purchasing leave more of each order as profit",
+             "", ("001",)),
+    Strategy("retention offer before the usual cycle ends", ("lifetime",),
+             "an offer longer than the usual cycle (7 months for a 6-month one) or a manager for its last months",
+             "the offer's benefit and the manager's time are costs", ("001",)),
+    Strategy("commission on repeat purchases for partners", ("purchase frequency", "lifetime"),
+             "partners are paid for customers who come back, not only for the first sale",
+             "commissions on repeat sales lower the margin on them", ("000",)),
+    Strategy("better partner traffic", ("CAC",),
+             "partners who bring the target audience bring customers worth more for the same spend",
+             "changes which customers arrive, so every lever of the mix moves", ("000", "003")),
+)
+"""The articles' strategies, each mapped to the lever(s) of LTV it moves (CAC where it moves none)."""
+
+
+def strategies_table() -> pd.DataFrame:
+    """The strategies as a table: lever(s) moved, how, side effect and sources by file number.
+
+    Example:
+        >>> strategies_table().loc["upselling", "levers"]
+        'average check'
+    """
+    import pandas as pd
+
+    rows = [
+        {
+            "strategy": s.name,
+            "levers": ", ".join(s.levers),
+            "how": s.how,
+            "side effect": s.side_effect or "—",
+            "sources": ", ".join(s.sources),
+        }
+        for s in STRATEGIES
+    ]
+    return pd.DataFrame(rows).set_index("strategy")
+
+
+def strategies_by_lever() -> dict[str, tuple[str, ...]]:
+    """For each lever (and CAC), the strategies that move it, in table order.
+
+    Example:
+        >>> strategies_by_lever()["gross margin"]
+        ('lower cost to serve',)
+    """
+    return {
+        lever: tuple(s.name for s in STRATEGIES if lever in s.levers)
+        for lever in (*LTV_LEVERS, "CAC")
+    }
+
+
+def _check_catalogue() -> None:
+    for strategy in STRATEGIES:
+        for lever in strategy.levers:
+            if lever not in (*LTV_LEVERS, "CAC"):
+                raise LTVInputError(f"strategy {strategy.name!r}: lever must be one of {LTV_LEVERS}; got {lever!r}")
+        for source in strategy.sources:
+            if source not in SOURCES:
+                raise LTVInputError(
+                    f"strategy {strategy.name!r}: source must be one of {tuple(SOURCES)}; got {source!r}"
+                )
+
+
+_check_catalogue()

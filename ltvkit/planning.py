@@ -1,0 +1,450 @@
+"""Planning with LTV: the LTV:CAC verdict, payback, and a yearly budget plan (E-telecom-budget).
+
+Two ideas live here. First, how to read an LTV:CAC ratio: :func:`ltv_cac_verdict` says which
+band a ratio falls in, with the thresholds taken from the example catalogue (the article's 2:1
+minimum and the 3:1 usually quoted), and :func:`ltv_cac_summary` adds the payback time.
+Second, :func:`budget_plan` turns costs, a target profit and an LTV into a year's plan:
+turnover, VAT, customers, advertising. Every assumption of such a plan (the period of the
+costs, how VAT is applied, whether advertising is a cost, how customers are rounded) is a
+named parameter, so two plans differ only where their parameters differ.
+
+Example:
+    >>> ltv_cac_verdict(4.0).band
+    'usual target met'
+    >>> plan = budget_plan(costs=10_000_000, costs_period="year", target_profit=3_000_000, vat_rate=0.2,
+    ...     vat_applied="taken_out_of_turnover", costs_grossed_up_for_vat=False, ltv_per_customer_per_year=4_000,
+    ...     ltv_includes_vat=True, cac=500, new_customer_share=1.0, advertising_counted_as_cost=False,
+    ...     customer_rounding="none")
+    >>> plan.turnover_with_vat, plan.customers, plan.advertising_budget
+    (16250000.0, 4062.5, 2031250.0)
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING, Any
+
+from ltvkit.checks import LTVInputError, check_choice, check_number
+from ltvkit.examples import example
+from ltvkit.formulas import ltv_to_cac, payback_periods
+from ltvkit.money import format_money, format_ratio
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "ARTICLE_MINIMUM_RATIO",
+    "COSTS_PERIODS",
+    "CUSTOMER_ROUNDINGS",
+    "USUAL_TARGET_RATIO",
+    "VAT_METHODS",
+    "VERY_HIGH_RATIO",
+    "BudgetPlan",
+    "LtvCacSummary",
+    "RatioVerdict",
+    "budget_plan",
+    "compare_plans",
+    "format_plan_line",
+    "ltv_cac_summary",
+    "ltv_cac_verdict",
+]
+
+_RULE = example("E-ltv-cac-2")
+ARTICLE_MINIMUM_RATIO: float = float(_RULE.figures["minimum_ratio"])
+"""The article's rule of thumb: LTV at least twice CAC (source 000)."""
+USUAL_TARGET_RATIO: float = float(_RULE.derived["usual_ratio"])
+"""The 3:1 target usually quoted elsewhere."""
+VERY_HIGH_RATIO: float = float(_RULE.derived["very_high_ratio"])
+"""Above this the workbook suggests the firm may be spending too little on winning customers."""
+
+# --- LTV:CAC verdict and payback (notebook 06) ------------------------------------------
+
+_BANDS = (
+    ("losing money", "each customer costs at least as much to win as they bring"),
+    ("thin", "profitable on paper, but little is left for the other costs"),
+    ("article's minimum met", "at least the 2:1 of the article, below the 3:1 usually quoted"),
+    ("usual target met", "at or above the 3:1 usually quoted"),
+    ("possibly under-investing in growth", "very high: more could be spent on winning customers"),
+)
+
+
+@dataclass(frozen=True)
+class RatioVerdict:
+    """Which band an LTV:CAC ratio falls in, and what that band means."""
+
+    ratio: float
+    band: str
+    meaning: str
+
+    def __str__(self) -> str:
+        return f"{format_ratio(self.ratio)}: {self.band} ({self.meaning})"
+
+
+def ltv_cac_verdict(
+    ratio: float,
+    *,
+    minimum: float = ARTICLE_MINIMUM_RATIO,
+    target: float = USUAL_TARGET_RATIO,
+    very_high: float = VERY_HIGH_RATIO,
+) -> RatioVerdict:
+    """Say which band an LTV:CAC ratio (gross LTV over CAC) falls in.
+
+    Bands: ratio <= 1 losing money; below ``minimum`` thin; below ``target`` the article's
+    minimum met; up to ``very_high`` the usual target met; above it possibly under-investing
+    in growth. The ratio must use LTV *before* CAC is taken off (gross profit per customer):
+    a net LTV already has CAC subtracted, and its ratio is one less.
+
+    Args:
+        ratio: LTV / CAC (no unit; 3.0 reads 3:1); may be negative.
+        minimum: the lowest acceptable ratio, > 1 (the article's 2).
+        target: the usual target, >= minimum (3).
+        very_high: above this the ratio is called very high, >= target (5).
+
+    Returns:
+        A :class:`RatioVerdict` with the ratio, the band's name and its meaning.
+
+    Example:
+        >>> ltv_cac_verdict(1.0).band
+        'losing money'
+        >>> ltv_cac_verdict(2.0).band
+        "article's minimum met"
+        >>> print(ltv_cac_verdict(28_000 / 60))
+        466.7:1: possibly under-investing in growth (very high: more could be spent on winning customers)
+    """
+    ratio = check_number("ratio", ratio)
+    minimum = check_number("minimum", minimum, minimum=1, min_open=True)
+    target = check_number("target", target, minimum=minimum)
+    very_high = check_number("very_high", very_high, minimum=target)
+    if ratio <= 1:
+        index = 0
+    elif ratio < minimum:
+        index = 1
+    elif ratio < target:
+        index = 2
+    elif ratio <= very_high:
+        index = 3
+    else:
+        index = 4
+    band, meaning = _BANDS[index]
+    return RatioVerdict(ratio, band, meaning)
+
+
+@dataclass(frozen=True)
+class LtvCacSummary:
+    """LTV against CAC: the ratio, its verdict, LTV net of CAC and months to pay back CAC."""
+
+    ltv: float
+    cac: float
+    lifetime_months: float
+    ratio: float
+    verdict: RatioVerdict
+    net_ltv: float
+    payback_months: float
+
+    def describe(self, currency: str = "USD") -> str:
+        """One line for a calculator's result label.
+
+        Example:
+            >>> ltv_cac_summary(ltv=6_300, cac=500, lifetime_months=18).describe("RUB")
+            'LTV:CAC 12.6:1, possibly under-investing in growth; net LTV 5,800 RUB; payback 1.43 months of 18'
+        """
+        return (
+            f"LTV:CAC {format_ratio(self.ratio)}, {self.verdict.band}; "
+            f"net LTV {format_money(self.net_ltv, currency)}; "
+            f"payback {self.payback_months:,.2f} months of {self.lifetime_months:,.0f}"
+        )
+
+
+def ltv_cac_summary(ltv: float, cac: float, lifetime_months: float) -> LtvCacSummary:
+    """LTV:CAC, its verdict, net LTV and payback, for a gross LTV earned evenly over a lifetime.
+
+    Payback assumes the customer's gross profit comes in evenly, ``ltv / lifetime_months`` a
+    month: payback = CAC / (LTV / lifetime). A payback longer than the lifetime means the
+    customer never repays their CAC (and the ratio is below 1).
+
+    Args:
+        ltv: gross LTV per customer, before CAC (money), > 0.
+        cac: acquisition cost per customer (money), > 0.
+        lifetime_months: months the customer stays, > 0.
+
+    Returns:
+        An :class:`LtvCacSummary`.
+
+    Example:
+        >>> s = ltv_cac_summary(ltv=6_300, cac=500, lifetime_months=18)
+        >>> round(s.ratio, 1), round(s.payback_months, 2), s.net_ltv
+        (12.6, 1.43, 5800.0)
+    """
+    ltv = check_number("ltv", ltv, minimum=0, min_open=True)
+    cac = check_number("cac", cac, minimum=0, min_open=True)
+    lifetime_months = check_number("lifetime_months", lifetime_months, minimum=0, min_open=True)
+    ratio = ltv_to_cac(ltv, cac)
+    payback = payback_periods(cac, ltv / lifetime_months)
+    return LtvCacSummary(ltv, cac, lifetime_months, ratio, ltv_cac_verdict(ratio), ltv - cac, payback)
+
+
+# --- budget plan (notebook 07) ----------------------------------------------------------
+
+COSTS_PERIODS: tuple[str, ...] = ("month", "year")
+VAT_METHODS: tuple[str, ...] = ("added_on_top", "taken_out_of_turnover")
+CUSTOMER_ROUNDINGS: tuple[str, ...] = ("none", "up", "nearest")
+
+_LINE_LABELS = {
+    "costs_per_year": "operating costs for the year",
+    "target_profit": "target profit",
+    "turnover_without_vat": "turnover without VAT",
+    "vat": "VAT",
+    "turnover_with_vat": "turnover with VAT",
+    "customers_exact": "customers (exact)",
+    "customers": "customers in the plan",
+    "advertising_budget": "advertising budget",
+    "profit_after_advertising": "profit after advertising",
+    "ltv_to_cac": "LTV:CAC",
+    "roi_percent": "ROI of a customer, %",
+    "return_on_costs_percent": "profit over all costs, %",
+}
+
+
+@dataclass(frozen=True)
+class BudgetPlan:
+    """A year's plan built from LTV; each field is one line of the plan (money in the plan's currency).
+
+    Fields:
+        costs_per_year: operating costs for the year as the plan uses them (after the period
+            conversion and, if chosen, the VAT gross-up).
+        target_profit: the profit the plan aims at.
+        turnover_without_vat: what the plan's customers pay, VAT taken out.
+        vat: the VAT in that turnover.
+        turnover_with_vat: what the plan's customers pay, VAT included.
+        customers_exact: customers needed before rounding.
+        customers: customers in the plan, rounded as chosen.
+        advertising_budget: customers to win x CAC.
+        profit_after_advertising: turnover without VAT less costs and advertising.
+        ltv_to_cac: LTV per customer per year over CAC.
+        roi_percent: (LTV - CAC) / CAC x 100, the return on one customer's acquisition.
+        return_on_costs_percent: profit after advertising over costs plus advertising x 100.
+    """
+
+    costs_per_year: float
+    target_profit: float
+    turnover_without_vat: float
+    vat: float
+    turnover_with_vat: float
+    customers_exact: float
+    customers: float
+    advertising_budget: float
+    profit_after_advertising: float
+    ltv_to_cac: float
+    roi_percent: float
+    return_on_costs_percent: float
+
+    def lines(self) -> list[tuple[str, float]]:
+        """The plan's lines as (label, value) pairs, in the order of the fields.
+
+        Example:
+            >>> budget_plan(costs=100, costs_period="year", target_profit=20, vat_rate=0.2,
+            ...     vat_applied="added_on_top", costs_grossed_up_for_vat=False, ltv_per_customer_per_year=12,
+            ...     ltv_includes_vat=True, cac=2, new_customer_share=1.0, advertising_counted_as_cost=False,
+            ...     customer_rounding="up").lines()[6]
+            ('customers in the plan', 12.0)
+        """
+        return [(_LINE_LABELS[item.name], getattr(self, item.name)) for item in fields(self)]
+
+    def describe(self, currency: str = "RUB") -> str:
+        """One line for a calculator's result label.
+
+        Example:
+            >>> budget_plan(costs=100, costs_period="year", target_profit=20, vat_rate=0.2,
+            ...     vat_applied="added_on_top", costs_grossed_up_for_vat=False, ltv_per_customer_per_year=12,
+            ...     ltv_includes_vat=True, cac=2, new_customer_share=1.0, advertising_counted_as_cost=False,
+            ...     customer_rounding="up").describe()
+            'Customers 12; advertising 24 RUB; turnover with VAT 144 RUB; profit after advertising -4 RUB; ROI 500%'
+        """
+        customers = f"{self.customers:,.0f}" if self.customers == round(self.customers) else f"{self.customers:,.2f}"
+        return (
+            f"Customers {customers}; advertising {format_money(self.advertising_budget, currency)}; "
+            f"turnover with VAT {format_money(self.turnover_with_vat, currency)}; "
+            f"profit after advertising {format_money(self.profit_after_advertising, currency, decimals=0)}; "
+            f"ROI {self.roi_percent:,.0f}%"
+        )
+
+
+def _round_customers(customers: float, rounding: str) -> float:
+    if rounding == "up":
+        # a tiny tolerance so that 4,062.0000000001 from float arithmetic stays 4,062
+        return float(math.ceil(customers - 1e-9))
+    if rounding == "nearest":
+        return float(math.floor(customers + 0.5))
+    return customers
+
+
+def budget_plan(
+    *,
+    costs: float,
+    costs_period: str,
+    target_profit: float,
+    vat_rate: float,
+    vat_applied: str,
+    costs_grossed_up_for_vat: bool,
+    ltv_per_customer_per_year: float,
+    ltv_includes_vat: bool,
+    cac: float,
+    new_customer_share: float,
+    advertising_counted_as_cost: bool,
+    customer_rounding: str,
+) -> BudgetPlan:
+    """A year's budget plan from costs, target profit and LTV; every assumption is a parameter.
+
+    The plan needs enough customers that what they pay, without VAT, covers the costs and the
+    target profit (and the advertising that wins them, when advertising counts as a cost):
+
+    - costs for the year = ``costs`` x 12 when ``costs_period`` is "month", else ``costs``;
+      grossed up for VAT (the same way as turnover) when ``costs_grossed_up_for_vat``;
+    - VAT "added_on_top": with VAT = without x (1 + rate) (a 20% VAT: x 1.2);
+      "taken_out_of_turnover": with VAT = without / (1 - rate) (x 1 / 0.8: VAT is then a
+      share of the turnover with VAT);
+    - LTV per customer without VAT = the LTV less its VAT when ``ltv_includes_vat``;
+    - customers = (costs + profit) / LTV without VAT; with advertising counted as a cost,
+      (costs + profit) / (LTV without VAT - share of new customers x CAC);
+    - advertising = customers x ``new_customer_share`` x CAC.
+
+    Args:
+        costs: operating costs as stated (money), >= 0.
+        costs_period: "month" or "year": the period ``costs`` is for.
+        target_profit: profit wanted for the year (money), >= 0.
+        vat_rate: VAT rate, in [0, 1).
+        vat_applied: "added_on_top" or "taken_out_of_turnover" (see above).
+        costs_grossed_up_for_vat: whether costs are increased for VAT before profit is added.
+        ltv_per_customer_per_year: what one customer pays in a year (money), > 0.
+        ltv_includes_vat: whether that LTV includes VAT.
+        cac: cost of winning one new customer (money), >= 0.
+        new_customer_share: share of the plan's customers that must be won (and paid CAC for), in [0, 1].
+        advertising_counted_as_cost: whether the advertising budget must be covered by the turnover too.
+        customer_rounding: "none" (fractions allowed), "up" (enough whole customers) or "nearest".
+
+    Returns:
+        A :class:`BudgetPlan`, money in the currency of the inputs.
+
+    Example:
+        >>> plan = budget_plan(costs=10_000_000, costs_period="month", target_profit=3_000_000, vat_rate=0.2,
+        ...     vat_applied="added_on_top", costs_grossed_up_for_vat=False, ltv_per_customer_per_year=4_000,
+        ...     ltv_includes_vat=True, cac=500, new_customer_share=1.0, advertising_counted_as_cost=True,
+        ...     customer_rounding="up")
+        >>> plan.customers, plan.advertising_budget, plan.turnover_with_vat
+        (43412.0, 21706000.0, 173648000.0)
+    """
+    costs = check_number("costs", costs, minimum=0)
+    costs_period = check_choice("costs_period", costs_period, COSTS_PERIODS)
+    target_profit = check_number("target_profit", target_profit, minimum=0)
+    vat_rate = check_number("vat_rate", vat_rate, minimum=0, maximum=1, max_open=True)
+    vat_applied = check_choice("vat_applied", vat_applied, VAT_METHODS)
+    costs_grossed_up_for_vat = _check_flag("costs_grossed_up_for_vat", costs_grossed_up_for_vat)
+    ltv = check_number("ltv_per_customer_per_year", ltv_per_customer_per_year, minimum=0, min_open=True)
+    ltv_includes_vat = _check_flag("ltv_includes_vat", ltv_includes_vat)
+    cac = check_number("cac", cac, minimum=0)
+    share = check_number("new_customer_share", new_customer_share, minimum=0, maximum=1)
+    advertising_counted_as_cost = _check_flag("advertising_counted_as_cost", advertising_counted_as_cost)
+    customer_rounding = check_choice("customer_rounding", customer_rounding, CUSTOMER_ROUNDINGS)
+
+    def with_vat(amount: float) -> float:
+        return amount * (1 + vat_rate) if vat_applied == "added_on_top" else amount / (1 - vat_rate)
+
+    def without_vat(amount: float) -> float:
+        return amount / (1 + vat_rate) if vat_applied == "added_on_top" else amount * (1 - vat_rate)
+
+    costs_per_year = costs * (12 if costs_period == "month" else 1)
+    if costs_grossed_up_for_vat:
+        costs_per_year = with_vat(costs_per_year)
+    ltv_net = without_vat(ltv) if ltv_includes_vat else ltv
+    ltv_gross = ltv if ltv_includes_vat else with_vat(ltv)
+    to_cover = costs_per_year + target_profit
+    if advertising_counted_as_cost:
+        earned_per_customer = ltv_net - share * cac
+        if earned_per_customer <= 0:
+            raise LTVInputError(
+                "ltv_per_customer_per_year without VAT must exceed new_customer_share x cac when advertising is "
+                f"counted as a cost; got {ltv_net:,.2f} against {share * cac:,.2f}"
+            )
+    else:
+        earned_per_customer = ltv_net
+    customers_exact = to_cover / earned_per_customer
+    customers = _round_customers(customers_exact, customer_rounding)
+    turnover_without_vat = customers * ltv_net
+    turnover_with_vat = customers * ltv_gross
+    advertising = customers * share * cac
+    profit = turnover_without_vat - costs_per_year - advertising
+    spent = costs_per_year + advertising
+    return BudgetPlan(
+        costs_per_year=costs_per_year,
+        target_profit=target_profit,
+        turnover_without_vat=turnover_without_vat,
+        vat=turnover_with_vat - turnover_without_vat,
+        turnover_with_vat=turnover_with_vat,
+        customers_exact=customers_exact,
+        customers=customers,
+        advertising_budget=advertising,
+        profit_after_advertising=profit,
+        ltv_to_cac=ltv / cac if cac > 0 else math.inf,
+        roi_percent=(ltv - cac) / cac * 100 if cac > 0 else math.inf,
+        return_on_costs_percent=profit / spent * 100 if spent > 0 else math.inf,
+    )
+
+
+def _check_flag(name: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise LTVInputError(f"{name} must be True or False; got {value!r}")
+    return value
+
+
+def format_plan_line(line: str, value: float, currency: str = "RUB") -> str:
+    """Write the value of one line of a :class:`BudgetPlan` for reading.
+
+    Money with its currency and no decimals, customers with two decimals only when they are
+    not whole, LTV:CAC as N:1, returns in percent.
+
+    Args:
+        line: a field name of :class:`BudgetPlan` ("customers", "advertising_budget", ...).
+        value: its value.
+        currency: "RUB", "USD" or "CNY".
+
+    Example:
+        >>> format_plan_line("customers", 4062.5), format_plan_line("customers", 43412.0)
+        ('4,062.50', '43,412')
+        >>> format_plan_line("advertising_budget", 2_031_250), format_plan_line("roi_percent", 700)
+        ('2,031,250 RUB', '700.0%')
+    """
+    line = check_choice("line", line, tuple(item.name for item in fields(BudgetPlan)))
+    value = float(value)
+    if not math.isfinite(value):
+        return "—"
+    if line.startswith("customers"):
+        return f"{value:,.0f}" if value == round(value) else f"{value:,.2f}"
+    if line == "ltv_to_cac":
+        return format_ratio(value)
+    if line.endswith("percent"):
+        return f"{value:,.1f}%"
+    return format_money(value, currency, decimals=0)
+
+
+def compare_plans(plans: dict[str, BudgetPlan], currency: str = "RUB") -> pd.DataFrame:
+    """Plans side by side: one row per line of the plan, one column per plan, formatted for reading.
+
+    Money is written with its currency, customers with two decimals when they are not whole,
+    ratios as N:1 and returns in percent.
+
+    Example:
+        >>> plan = budget_plan(costs=100, costs_period="year", target_profit=20, vat_rate=0.2,
+        ...     vat_applied="added_on_top", costs_grossed_up_for_vat=False, ltv_per_customer_per_year=12,
+        ...     ltv_includes_vat=True, cac=2, new_customer_share=1.0, advertising_counted_as_cost=False,
+        ...     customer_rounding="none")
+        >>> compare_plans({"toy": plan}).loc["customers in the plan", "toy"]
+        '12'
+    """
+    import pandas as pd
+
+    if not plans or not all(isinstance(plan, BudgetPlan) for plan in plans.values()):
+        raise LTVInputError("plans must map at least one name to a BudgetPlan")
+    table = {name: [format_plan_line(item.name, getattr(plan, item.name), currency) for item in fields(plan)]
+             for name, plan in plans.items()}
+    return pd.DataFrame(table, index=[_LINE_LABELS[item.name] for item in fields(BudgetPlan)])

@@ -1,0 +1,402 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 02 · Historical LTV: from a customer's purchases to profit
+#
+# After this notebook you can compute a customer's LTV from their order history, take it from
+# revenue to gross profit to profit after acquisition cost, and say which of these an article
+# means when it writes "LTV".
+#
+# **You will learn**
+# - historical LTV as the sum of one customer's purchases, and its shortcut, average check × orders;
+# - how a gross margin turns revenue into gross profit, and how to infer a margin an article leaves out;
+# - gross LTV, LTV net of acquisition cost and the LTV:CAC ratio: three different numbers;
+# - the "full" formula with the cost of goods, and why margin and cost of goods must not be used together.
+#
+# **You need**: notebook 01 (ARPU × lifetime; periods and units).
+
+# %%
+from ltvkit import (
+    LTVInputError,
+    agrees,
+    check,
+    example,
+    format_money,
+    format_ratio,
+    frequency_ltv,
+    historical_ltv,
+    ltv_to_cac,
+)
+from ltvkit.calculators import historical_calculator
+from ltvkit.plots import bar_chart, waterfall_chart
+
+# %% [markdown]
+# ## Historical or predictive?
+#
+# The article “Как посчитать LTV и использовать эту метрику для повышения эффективности
+# бизнеса” (How to calculate LTV and use it) separates two ways of computing LTV. **Historical**
+# LTV uses what a customer has actually bought, as recorded in a CRM or a shop's order log: it
+# looks back. **Predictive** LTV estimates from averages what customers will bring, for a young
+# business without that history or for customers still buying (notebook 05). This notebook is
+# about the first kind: every example adds up money a customer has already paid.
+
+# %% [markdown]
+# ## E-courses: three course purchases, from revenue to net profit
+#
+# The same article explains LTV with an online-courses business that keeps half of every sale as
+# profit. A customer buys a course for 6,000 RUB, later a second for 4,000 and then a third for
+# 8,000. Winning that customer took 1,000 RUB of advertising; nothing was spent afterwards to
+# keep them. The article adds up the purchases, takes half, subtracts the advertising, and calls
+# the result the customer's LTV.
+
+# %%
+courses = example("E-courses")
+purchases = courses.inputs["purchases"]
+margin = courses.inputs["margin"]
+cac = courses.inputs["acquisition_cost"]
+
+revenue = historical_ltv(purchases)
+gross = historical_ltv(purchases, margin=margin)
+net = historical_ltv(purchases, margin=margin, acquisition_cost=cac, retention_cost=courses.inputs["retention_cost"])
+print(f"{'revenue from the three purchases:':<36}{format_money(revenue, 'RUB'):>10}")
+print(f"{f'gross profit at a {margin:.0%} margin:':<36}{format_money(gross, 'RUB'):>10}")
+print(f"{'after the advertising (CAC):':<36}{format_money(net, 'RUB'):>10}")
+assert agrees(revenue, courses.figures["revenue"])
+assert agrees(gross, courses.figures["gross_profit"])
+assert agrees(net, courses.figures["ltv_net_of_acquisition"])
+
+# %% [markdown]
+# The waterfall shows the steps: the revenue, the half that pays for the courses themselves, the
+# advertising, and what is left.
+
+# %%
+waterfall_chart(
+    [("revenue", revenue), ("cost of the courses (50%)", gross - revenue), ("advertising (CAC)", net - gross)],
+    currency="RUB",
+    title="E-courses: one customer's three purchases",
+)
+
+# %% [markdown]
+# ### A critical look: three numbers, all called "LTV"
+#
+# Within one paragraph the article first says a customer's value is *all the revenue* they
+# brought (18,000 RUB), then takes the profit share (9,000) and finally calls what is left after
+# advertising (8,000) "the LTV". All three are defensible, but they are different measures:
+#
+# | measure | what it counts | E-courses |
+# |---|---|---|
+# | revenue LTV | everything the customer paid | 18,000 RUB |
+# | **gross LTV** | revenue × gross margin | 9,000 RUB |
+# | LTV **net of acquisition cost** | gross LTV − CAC (− retention spending) | 8,000 RUB |
+#
+# So the article's 8,000 is LTV *net of acquisition cost*. That matters as soon as LTV is put
+# next to CAC. The usual LTV:CAC ratio divides the **gross** LTV by CAC: how many times the
+# customer's profit repays the cost of winning them. Dividing the net figure would take the CAC
+# out twice, once in the subtraction and once as the divisor.
+
+# %%
+ratio = ltv_to_cac(ltv=gross, cac=cac)
+print(f"gross LTV {format_money(gross, 'RUB')} / CAC {format_money(cac, 'RUB')} = LTV:CAC {format_ratio(ratio)}")
+assert agrees(gross, courses.derived["gross_ltv"])
+assert agrees(ratio, courses.derived["ltv_to_cac"])
+
+# %%
+bar_chart(
+    ["revenue", "gross LTV", "net of CAC"],
+    [revenue, gross, net],
+    currency="RUB",
+    title="Three numbers called LTV for the same customer",
+)
+
+# %% [markdown]
+# ## E-historical-sum: add up the purchases
+#
+# In its section on historical LTV, the article gives the simplest recipe: go through a
+# customer's orders up to the last one and add up what they paid. Its customer bought three
+# times, for 1,800, 3,400 and 6,000 RUB.
+
+# %%
+history = example("E-historical-sum")
+total = historical_ltv(history.inputs["purchases"])
+print(f"Historical LTV = {' + '.join(f'{p:,}' for p in history.inputs['purchases'])} = {format_money(total, 'RUB')}")
+assert agrees(total, history.figures["ltv"])
+
+# %%
+waterfall_chart(
+    [(f"purchase {n}", amount) for n, amount in enumerate(history.inputs["purchases"], start=1)],
+    currency="RUB",
+    title="E-historical-sum: the value builds up order by order",
+)
+
+# %% [markdown]
+# This is revenue. It says what the customer paid, not what the business kept.
+
+# %% [markdown]
+# ## E-historical-margin: the same purchases times a gross margin
+#
+# For "more accurate" figures the article multiplies the sum of all purchases by the average
+# gross margin (*СВП* in its terms: the share of revenue that is gross profit). For the same
+# customer it arrives at 4,480 RUB, but it never says which margin it used.
+
+# %%
+with_margin = example("E-historical-margin")
+print(f"{'sum of the purchases:':<34}{format_money(historical_ltv(with_margin.inputs['purchases']), 'RUB'):>10}")
+print(f"{'the article’s LTV with a margin:':<34}{format_money(with_margin.figures['ltv'], 'RUB'):>10}")
+
+# %% [markdown]
+# **ex-02-1.** Which gross margin (a share between 0 and 1) turns the sum of the purchases into
+# the article's figure? Write it in place of `None`.
+
+# %%
+answer = None
+check("ex-02-1", answer)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer = with_margin.figures["ltv"] / historical_ltv(with_margin.inputs["purchases"])
+check("ex-02-1", answer)
+
+# %% [markdown]
+# The implied margin is the article's figure over the revenue. With it, `historical_ltv`
+# reproduces the 4,480:
+
+# %%
+implied_margin = with_margin.figures["ltv"] / historical_ltv(with_margin.inputs["purchases"])
+print(f"implied gross margin: {implied_margin:.2f} ({implied_margin:.0%})")
+assert agrees(implied_margin, with_margin.derived["implied_margin"])
+reproduced = historical_ltv(with_margin.inputs["purchases"], margin=implied_margin)
+print(f"LTV at that margin: {format_money(reproduced, 'RUB')}")
+assert agrees(reproduced, with_margin.figures["ltv"])
+
+# %% [markdown]
+# ### A critical look: gross profit, and a missing input
+#
+# - The article says 4,480 RUB is the *net* profit the customer brought. Revenue × gross margin is
+#   **gross** profit: only the cost of what was sold is out. Acquisition and retention costs,
+#   and the business's overheads, are still in it (E-courses shows the next step).
+# - A figure that depends on a margin is only checkable, and reusable, when the margin is stated.
+#   Here a reader has to work it out backwards. In your own reports, write the margin next to
+#   the LTV.
+
+# %% [markdown]
+# ## E-check-times-orders: average check × number of orders
+#
+# The article then offers an even quicker way: multiply the company's average check by the
+# number of purchases one customer made. With an average check of 1,500 RUB and a customer who
+# ordered 17 times, it gets 25,500 RUB (and calls it the customer's "life cycle", although it is
+# an amount of money, not a length of time).
+
+# %%
+check_orders = example("E-check-times-orders")
+by_average = frequency_ltv(
+    average_order_value=check_orders.inputs["average_order_value"],
+    purchases_per_period=check_orders.inputs["orders"],
+    lifetime_periods=1,  # the whole history so far counts as one period
+)
+print(f"{check_orders.inputs['average_order_value']:,} RUB x {check_orders.inputs['orders']} orders "
+      f"= {format_money(by_average, 'RUB')}")
+assert agrees(by_average, check_orders.figures["ltv"])
+
+# %% [markdown]
+# The article adds that a gross margin can be applied here too (ex-02-4 does), and warns that
+# the result is an averaged figure rather than the real one. The reason is worth seeing. The shortcut is exact only with the customer's *own* average check. The
+# customer of E-historical-sum made 3 orders worth 11,200 RUB in all; the company-wide check of
+# 1,500 RUB would have credited them with far less:
+
+# %%
+own_purchases = history.inputs["purchases"]
+own_average = historical_ltv(own_purchases) / len(own_purchases)
+exact = frequency_ltv(own_average, len(own_purchases), lifetime_periods=1)
+company_average = frequency_ltv(check_orders.inputs["average_order_value"], len(own_purchases), lifetime_periods=1)
+print(f"own average check {format_money(own_average, 'RUB', decimals=2)} x 3 = {format_money(exact, 'RUB')}")
+print(f"company average check x 3 = {format_money(company_average, 'RUB')}")
+assert agrees(exact, history.figures["ltv"])
+
+# %% [markdown]
+# Use average check × orders for a quick estimate of a group of customers, and the real order
+# history (E-historical-sum) for one customer.
+
+# %% [markdown]
+# ## E-three-orders: a year of orders in dollars
+#
+# In its section on measuring LTV the article takes a customer who placed 3 orders in a year,
+# $600 each on average, and says their LTV is $1,800.
+
+# %%
+three = example("E-three-orders")
+year_value = frequency_ltv(three.inputs["average_order_value"], three.inputs["orders"], lifetime_periods=1)
+print(f"{three.inputs['orders']} orders x ${three.inputs['average_order_value']} = {format_money(year_value, three.currency)}")
+assert agrees(year_value, three.figures["ltv"])
+
+# %% [markdown]
+# ### A critical look: one year is not a lifetime
+#
+# $1,800 is one year of revenue. It is the customer's lifetime value only if they stop buying
+# after that year; a customer who keeps the same pace for three years brings three times as
+# much, and none of it is profit yet. The frequency formula of notebook 03 adds the lifetime
+# explicitly. Here, the same function with one to three years:
+
+# %%
+years = [1, 2, 3]
+by_years = frequency_ltv(three.inputs["average_order_value"], three.inputs["orders"], lifetime_periods=years)
+for n, value in zip(years, by_years, strict=True):
+    print(f"customer who stays {n} year(s): {format_money(value, three.currency)}")
+
+# %% [markdown]
+# ## E-full-formula: purchases less every cost
+#
+# The article's most exact historical formula subtracts everything the customer cost: the sum
+# of the purchases, less the cost of acquiring and keeping the customer, less the cost of the
+# goods sold to them (added up product by product). It gives no numbers, so the workbook builds
+# the example from E-courses: a course costs the seller half its price (that is what a 50% profit
+# share means), so the cost of goods is written out purchase by purchase.
+
+# %%
+full = example("E-full-formula")
+unit_costs = [(1 - margin) * price for price in full.inputs["purchases"]]
+print("cost of each course sold:", ", ".join(format_money(c, "RUB") for c in unit_costs))
+assert agrees(sum(unit_costs), full.inputs["cost_of_goods"])
+
+full_ltv = historical_ltv(
+    full.inputs["purchases"],
+    cost_of_goods=full.inputs["cost_of_goods"],
+    acquisition_cost=full.inputs["acquisition_cost"],
+    retention_cost=full.inputs["retention_cost"],
+)
+print(f"LTV = purchases - cost of goods - acquisition - retention = {format_money(full_ltv, 'RUB')}")
+assert agrees(full_ltv, full.derived["ltv"])
+assert agrees(full_ltv, courses.figures["ltv_net_of_acquisition"])
+
+# %%
+waterfall_chart(
+    [(f"purchase {n}", amount) for n, amount in enumerate(full.inputs["purchases"], start=1)]
+    + [("cost of goods", -full.inputs["cost_of_goods"]), ("CAC", -full.inputs["acquisition_cost"]),
+       ("retention", -full.inputs["retention_cost"])],
+    currency="RUB",
+    title="E-full-formula: every cost written out",
+)
+
+# %% [markdown]
+# It is the same 8,000 RUB as E-courses, reached another way. The margin and the cost of goods
+# are two ways of saying one thing: a 50% margin *means* that half the revenue went on the
+# goods. The full formula is more exact in real life because each product can have its own
+# cost, where a margin is one average for everything.
+#
+# Use one or the other, never both. Multiplying by the margin *and* subtracting the cost of goods
+# takes the cost of the goods out twice and understates the customer badly. `historical_ltv`
+# refuses that combination instead of returning a wrong number:
+
+# %%
+try:
+    historical_ltv(full.inputs["purchases"], margin=margin, cost_of_goods=full.inputs["cost_of_goods"],
+                   acquisition_cost=full.inputs["acquisition_cost"])
+except LTVInputError as error:
+    print(f"LTVInputError: {error}")
+
+# %% [markdown]
+# ## Try it
+#
+# Three purchases, the gross margin and the CAC. The label shows revenue, gross LTV, LTV net of
+# CAC and the gross LTV:CAC ratio; the waterfall redraws. The margin slider goes up to 1.5 on
+# purpose: past 1 the calculator shows the error message instead of a figure, because no business
+# keeps more than all of its revenue. The next cell prints the result at E-courses' values.
+
+# %%
+calculator = historical_calculator()
+calculator
+
+# %%
+print(calculator.result_text)
+
+# %% [markdown]
+# ## Exercises
+#
+# Write your figure in place of `None` and run the cell; `check` says "right" or gives a hint.
+# Solutions are folded under each exercise (click the ⋯ to open one). ex-02-1 is above, in
+# E-historical-margin.
+#
+# **ex-02-2.** The course seller of E-courses now spends 2,500 RUB of advertising to win the same
+# customer and 500 RUB on reminder e-mails to keep them buying. The purchases and the 50% margin
+# stay the same. What is the customer's LTV net of both costs, in RUB?
+
+# %%
+answer = None
+check("ex-02-2", answer)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer = historical_ltv(purchases, margin=margin, acquisition_cost=2_500, retention_cost=500)
+check("ex-02-2", answer)
+
+# %% [markdown]
+# **ex-02-3.** An investor takes the article's figure, which it calls the LTV, and divides it by
+# the CAC of E-courses. What LTV:CAC ratio do they report (a number such as 3.5 for 3.5:1)? Compare it
+# with the gross ratio above: which one answers "how many times does the customer repay their
+# acquisition cost"?
+
+# %%
+answer = None
+check("ex-02-3", answer)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer = ltv_to_cac(ltv=courses.figures["ltv_net_of_acquisition"], cac=cac)
+check("ex-02-3", answer)
+# The net figure already has the CAC taken out; dividing it by the CAC again understates the
+# ratio. The gross ratio (9.0:1) is the one to compare with rules of thumb such as 3:1.
+
+# %% [markdown]
+# **ex-02-4.** The customer of E-check-times-orders (17 orders, average check 1,500 RUB) is
+# served with the gross margin you inferred in ex-02-1. How much gross profit did they bring, in RUB?
+
+# %%
+answer = None
+check("ex-02-4", answer)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer = frequency_ltv(
+    check_orders.inputs["average_order_value"], check_orders.inputs["orders"], lifetime_periods=1,
+    margin=implied_margin,
+)
+check("ex-02-4", answer)
+
+# %% [markdown]
+# **ex-02-5.** A colleague applies the full formula to E-courses but also multiplies the revenue
+# by the 50% margin first: gross profit − cost of goods − CAC. What figure do they get, in RUB?
+# (`historical_ltv` refuses this on purpose, so do the arithmetic with the numbers.)
+
+# %%
+answer = None
+check("ex-02-5", answer)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer = historical_ltv(purchases, margin=margin) - full.inputs["cost_of_goods"] - full.inputs["acquisition_cost"]
+check("ex-02-5", answer)
+# The customer looks like a loss although they brought 8,000 RUB: the cost of the goods was
+# taken out twice.
+
+# %% [markdown]
+# ## Summary
+#
+# | formula | ltvkit | example |
+# |---|---|---|
+# | historical LTV = sum of the customer's purchases | `historical_ltv(purchases)` | E-historical-sum: 11,200 RUB |
+# | gross LTV = sum of purchases × gross margin | `historical_ltv(purchases, margin=m)` | E-historical-margin: 4,480 RUB (m = 0.40) |
+# | net LTV = gross LTV − CAC − retention cost | `historical_ltv(purchases, margin=m, acquisition_cost=..., retention_cost=...)` | E-courses: 18,000 → 9,000 → 8,000 RUB |
+# | LTV:CAC = gross LTV / CAC | `ltv_to_cac(ltv, cac)` | E-courses: 9.0:1 |
+# | average check × number of orders | `frequency_ltv(aov, orders, lifetime_periods=1)` | E-check-times-orders: 25,500 RUB; E-three-orders: $1,800 |
+# | full: purchases − cost of goods − acquisition − retention | `historical_ltv(purchases, cost_of_goods=..., acquisition_cost=..., retention_cost=...)` | E-full-formula: 8,000 RUB |
+#
+# Say which LTV you mean (revenue, gross, or net of CAC), state the margin, and take out the cost
+# of goods once: with a margin or as a cost, never both. Next: notebook 03 adds purchase
+# frequency and lifetime to forecast LTV.

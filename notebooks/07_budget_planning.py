@@ -1,0 +1,412 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 07 · Budget planning from LTV: a published plan, checked line by line
+#
+# After this notebook you can turn costs, a profit target and an LTV into the number of
+# customers and the advertising budget a year needs, with every assumption written down,
+# and you can find the errors in someone else's plan.
+#
+# **You will learn**
+# - how a yearly plan follows from costs + profit, VAT, LTV and CAC;
+# - to name each assumption of a plan (period of the costs, how VAT is applied, whether
+#   advertising is a cost, how customers are rounded) and see what each one changes;
+# - six errors in a published plan, one at a time, and a corrected plan;
+# - the difference between ROI, LTV:CAC and the firm's return on its costs.
+#
+# **You need**: notebook 06 (LTV:CAC, payback). Percentages and a little algebra.
+
+# %%
+from ltvkit import agrees, check, example, format_money, format_ratio
+from ltvkit.calculators import budget_plan_calculator
+from ltvkit.planning import budget_plan, compare_plans
+from ltvkit.planning_plots import plan_waterfall_chart, plans_chart
+
+# %% [markdown]
+# ## E-telecom-budget: a year's plan for a telecom company
+#
+# “Как посчитать LTV и использовать эту метрику для повышения эффективности бизнеса” (How to
+# calculate LTV and use it) opens with a plan. A telecom company has operating costs of
+# 10 million RUB a month (offices, equipment, salaries, lines, licences), wants a profit of
+# 3 million, pays VAT at 20%, and knows that a customer brings 4,000 RUB a year. It is ready to
+# pay 500 RUB to win a customer, whose subscription costs 500-600 RUB a month. The article
+# works out the turnover the company needs, how many customers that takes and what winning
+# them costs, and then lists the plan's figures.
+
+# %%
+telecom = example("E-telecom-budget")
+inputs = telecom.inputs
+for name, value in inputs.items():
+    print(f"{name:30} {value}")
+
+# %% [markdown]
+# ### One planning function, every assumption a parameter
+#
+# `budget_plan` in `ltvkit.planning` makes the plan. Its arithmetic is short: the turnover
+# without VAT must cover the costs and the profit (and the advertising, if that counts as a
+# cost); customers = that turnover / LTV per customer; advertising = customers × CAC. What
+# makes plans differ are the choices around it, and each is a parameter:
+#
+# | parameter | what it decides |
+# |---|---|
+# | `costs_period` | whether the stated costs are for a month (× 12 for the year) or for the year |
+# | `vat_applied` | VAT "added_on_top" (net × 1.2) or "taken_out_of_turnover" (net / 0.8) |
+# | `costs_grossed_up_for_vat` | whether the costs are raised by VAT before the profit is added |
+# | `ltv_includes_vat` | whether the LTV per customer is what the customer pays, VAT included |
+# | `new_customer_share` | the share of the plan's customers that must be won (at CAC) this year |
+# | `advertising_counted_as_cost` | whether the turnover must also pay for the advertising |
+# | `customer_rounding` | "none" (fractions of customers), "up" or "nearest" |
+#
+# It returns a frozen `BudgetPlan` whose fields are the lines of the plan.
+
+# %% [markdown]
+# ### The article's first pass
+#
+# The article adds 10 and 3 million, "adds 20% VAT" by dividing by 0.8, calls the result the
+# year's turnover, divides it by the LTV of 4,000 and multiplies the customers by 500 RUB.
+# These are the parameters that reproduce it:
+
+# %%
+article_first_pass = dict(
+    costs=inputs["costs"],
+    costs_period="year",  # the article adds its "monthly" costs to a year's profit
+    target_profit=inputs["target_profit"],
+    vat_rate=inputs["vat_rate"],
+    vat_applied="taken_out_of_turnover",  # (10 + 3) / 0.8
+    costs_grossed_up_for_vat=False,
+    ltv_per_customer_per_year=inputs["ltv_per_customer_per_year"],
+    ltv_includes_vat=True,  # turnover with VAT / LTV
+    cac=inputs["cac"],
+    new_customer_share=1.0,  # every customer is won this year
+    advertising_counted_as_cost=False,  # the advertising is not in the costs
+    customer_rounding="none",  # 4,062.5 customers
+)
+first = budget_plan(**article_first_pass)
+print(f"Turnover with VAT:  {format_money(first.turnover_with_vat, 'RUB')}")
+print(f"Customers:          {first.customers:,.1f}")
+print(f"Advertising budget: {format_money(first.advertising_budget, 'RUB')}")
+assert agrees(first.turnover_with_vat, telecom.figures["first_pass_turnover_with_vat"])
+assert agrees(first.customers, telecom.figures["first_pass_customers"])
+assert agrees(first.advertising_budget, telecom.figures["first_pass_advertising"])
+
+# %% [markdown]
+# ### The article's summary list
+#
+# A few lines later the article lists the plan's figures again, and they are different:
+# costs of 12.5 million, turnover of 15.5 million without taxes and 19.375 million with them,
+# 4,843.75 customers, 2,421,875 RUB of advertising and an ROI of 800%. One parameter
+# reproduces all of them: the summary raises the **costs** by VAT first (10 / 0.8 = 12.5).
+
+# %%
+article_summary = article_first_pass | {"costs_grossed_up_for_vat": True}
+summary = budget_plan(**article_summary)
+print(f"Costs:                     {format_money(summary.costs_per_year, 'RUB')}")
+print(f"Turnover without taxes:    {format_money(summary.turnover_without_vat, 'RUB')}")
+print(f"Turnover with taxes:       {format_money(summary.turnover_with_vat, 'RUB')}")
+print(f"Customers:                 {summary.customers:,.2f}")
+print(f"Advertising budget:        {format_money(summary.advertising_budget, 'RUB')}")
+print(f"'ROI' = LTV / CAC x 100:   {summary.ltv_to_cac * 100:.0f}%")
+assert agrees(summary.costs_per_year, telecom.figures["summary_monthly_costs"])
+assert agrees(summary.turnover_without_vat, telecom.figures["summary_turnover_without_taxes"])
+assert agrees(summary.turnover_with_vat, telecom.figures["summary_turnover_with_taxes"])
+assert agrees(summary.customers, telecom.figures["summary_customers"])
+assert agrees(summary.advertising_budget, telecom.figures["summary_advertising"])
+assert agrees(summary.ltv_to_cac * 100, telecom.figures["summary_roi_percent"])
+
+# %% [markdown]
+# Both versions side by side, every line of the plan:
+
+# %%
+compare_plans({"article, first pass": first, "article, summary": summary})
+
+# %% [markdown]
+# ## A critical look: six problems, one at a time
+#
+# Each cell below changes **one** parameter of the article's first pass and shows what it
+# does to the plan. Then a corrected plan puts the corrections together.
+
+# %% [markdown]
+# ### Problem 1: the summary applies VAT twice
+#
+# The summary raises the costs by VAT (10 / 0.8 = 12.5 million), adds the profit, and raises
+# the sum by VAT again ((12.5 + 3) / 0.8 = 19.375 million). VAT is a tax on what the company
+# sells: it is added once, to the turnover. Raising the costs first taxes them twice. The two
+# versions of the article differ only in this choice:
+
+# %%
+print(f"Turnover with VAT: {format_money(first.turnover_with_vat, 'RUB')} (VAT once) vs "
+      f"{format_money(summary.turnover_with_vat, 'RUB')} (twice), "
+      f"+{format_money(summary.turnover_with_vat - first.turnover_with_vat, 'RUB')}")
+print(f"Customers: {first.customers:,.2f} vs {summary.customers:,.2f}; advertising "
+      f"+{format_money(summary.advertising_budget - first.advertising_budget, 'RUB')}")
+
+# %% [markdown]
+# ### Problem 2: "adding 20%" is × 1.2, not ÷ 0.8
+#
+# VAT of 20% is charged on the price without VAT: 13 million of net turnover carries
+# 2.6 million of VAT, 15.6 million in all. Dividing by 0.8 gives 16.25 million, so its VAT is
+# 3.25 million: 25% of the net amount (or 20% of the gross one). Dividing by 0.8 is right
+# only for a tax that takes 20% *out of* the gross turnover; for a tax added on top of the
+# price it overstates the turnover by 650,000 RUB and the customers by 162.5.
+
+# %%
+on_top = budget_plan(**(article_first_pass | {"vat_applied": "added_on_top"}))
+print(f"x 1.2: turnover with VAT {format_money(on_top.turnover_with_vat, 'RUB')}, VAT "
+      f"{format_money(on_top.vat, 'RUB')}, customers {on_top.customers:,.0f}")
+print(f"/ 0.8: turnover with VAT {format_money(first.turnover_with_vat, 'RUB')}, VAT "
+      f"{format_money(first.vat, 'RUB')} = {first.vat / first.turnover_without_vat:.0%} of the net turnover")
+assert agrees(on_top.turnover_with_vat, telecom.derived["vat_added_on_top_turnover_with_vat"])
+assert agrees(on_top.customers, telecom.derived["vat_added_on_top_customers"])
+
+# %% [markdown]
+# ### Problem 3: monthly costs, treated as a year's
+#
+# The article calls the 10 million *monthly* costs, then adds them to a *year's* profit and
+# divides by a *year's* LTV. Either the costs are 10 million a year and "monthly" is a slip, or
+# the year's costs are 120 million and the plan is short by a factor of about ten:
+
+# %%
+monthly = budget_plan(**(article_first_pass | {"costs_period": "month"}))
+print(f"Costs for the year {format_money(monthly.costs_per_year, 'RUB')}: customers {monthly.customers:,.1f}, "
+      f"advertising {format_money(monthly.advertising_budget, 'RUB')}")
+assert agrees(monthly.customers, telecom.derived["costs_as_monthly_customers"])
+
+# %% [markdown]
+# ### Problem 4: a customer is a whole person
+#
+# 4,062.5 customers cannot be won. The plan needs whole customers, and to reach its target it
+# must round **up**: 4,062 would leave it short.
+
+# %%
+whole = budget_plan(**(article_first_pass | {"customer_rounding": "up"}))
+print(f"Customers {whole.customers:,.0f}; advertising {format_money(whole.advertising_budget, 'RUB')}")
+assert agrees(whole.customers, telecom.derived["first_pass_customers_rounded"])
+assert agrees(whole.advertising_budget, telecom.derived["first_pass_advertising_rounded"])
+
+# %% [markdown]
+# ### Problem 5: an ROI of 800% is LTV:CAC
+#
+# ROI (return on investment) is what an investment earns *beyond* its cost, over that cost:
+# (return − investment) / investment. A customer bought for 500 RUB who pays 4,000 returns
+# 3,500 more than they cost: ROI = 3,500 / 500 = 700%. The article's 800% is 4,000 / 500 = 8,
+# the LTV:CAC ratio, written as a percentage. And both figures use revenue (with VAT) as the
+# return, not profit. The company's own return, the profit over everything it spent, is a
+# different and much smaller number.
+
+# %%
+print(f"LTV:CAC {format_ratio(first.ltv_to_cac)} (the article's '800%')")
+print(f"ROI of one customer: ({inputs['ltv_per_customer_per_year']:,} - {inputs['cac']}) / {inputs['cac']} "
+      f"= {first.roi_percent:.0f}%")
+print(f"Profit after advertising over costs + advertising (first pass): {first.return_on_costs_percent:.1f}%")
+assert agrees(first.roi_percent, telecom.derived["roi_percent"])
+assert agrees(first.ltv_to_cac, telecom.derived["ltv_to_cac"])
+
+# %% [markdown]
+# ### Problem 6: 4,000 RUB a year against a subscription of 500-600 RUB a month
+#
+# A customer who pays 500-600 RUB every month of the year pays 6,000-7,200 RUB. An LTV of
+# 4,000 a year matches only 8 months at 500 or about 6.7 at 600: possible if customers join
+# during the year or leave before its end, but then "4,000 per customer per year" is an
+# average over customers who are not there all year, and it is not a *lifetime* value at all
+# but a year's revenue. The plan must say which customers it counts; the corrected plan
+# keeps the article's 4,000 and names it as an assumption.
+
+# %%
+low, high = inputs["subscription_per_month_low"], inputs["subscription_per_month_high"]
+print(f"A full year at {low}-{high} RUB a month: {12 * low:,}-{12 * high:,} RUB")
+months_low = inputs["ltv_per_customer_per_year"] / low
+months_high = inputs["ltv_per_customer_per_year"] / high
+print(f"4,000 RUB a year is {months_low:.1f} months at {low} or {months_high:.1f} months at {high}")
+assert agrees(months_low, telecom.derived["months_paid_at_low_price"])
+assert agrees(months_high, telecom.derived["months_paid_at_high_price"])
+
+# %% [markdown]
+# ### And the one the article notices itself: advertising is a cost
+#
+# The article remarks that the advertising money "will hit our profit hard", and leaves it
+# there. The customers of the first pass pay for the costs and the profit; the 2 million spent
+# to win them then comes out of the profit, which shrinks from 3 million to under 1 million:
+
+# %%
+print(f"Profit after advertising, first pass: {format_money(first.profit_after_advertising, 'RUB')}")
+assert agrees(first.profit_after_advertising, telecom.derived["first_pass_profit_after_advertising"])
+
+# %% [markdown]
+# Counting advertising as a cost, each customer contributes their LTV without VAT **less
+# their CAC**, so customers = (costs + profit) / (LTV without VAT − CAC).
+
+# %% [markdown]
+# ## The corrected plan
+#
+# Every assumption, stated:
+#
+# | assumption | choice | why |
+# |---|---|---|
+# | costs | 10 million RUB **a month**, so 120 million for the year | as the article states them (problem 3) |
+# | profit | 3 million RUB for the year | as stated |
+# | VAT | 20% **added on top** of net turnover (× 1.2), once; costs not grossed up | problems 1 and 2 |
+# | LTV | 4,000 RUB per customer per year, **VAT included** (what a customer pays) | as stated; problem 6 stays an open question for the company |
+# | CAC | 500 RUB per customer, every customer won this year | as stated |
+# | advertising | **counted as a cost** the turnover must cover | what the article itself notices |
+# | customers | rounded **up** | problem 4 |
+
+# %%
+corrected = budget_plan(
+    costs=inputs["costs"],
+    costs_period="month",
+    target_profit=inputs["target_profit"],
+    vat_rate=inputs["vat_rate"],
+    vat_applied="added_on_top",
+    costs_grossed_up_for_vat=False,
+    ltv_per_customer_per_year=inputs["ltv_per_customer_per_year"],
+    ltv_includes_vat=True,
+    cac=inputs["cac"],
+    new_customer_share=1.0,
+    advertising_counted_as_cost=True,
+    customer_rounding="up",
+)
+derived = telecom.derived
+assert agrees(corrected.costs_per_year, derived["corrected_costs_per_year"])
+assert agrees(corrected.customers, derived["corrected_customers"])
+assert agrees(corrected.advertising_budget, derived["corrected_advertising"])
+assert agrees(corrected.turnover_without_vat, derived["corrected_turnover_without_vat"])
+assert agrees(corrected.turnover_with_vat, derived["corrected_turnover_with_vat"])
+assert agrees(corrected.profit_after_advertising, derived["corrected_profit_after_advertising"])
+assert agrees(corrected.return_on_costs_percent, derived["corrected_return_on_costs_percent"])
+compare_plans({"corrected plan": corrected})
+
+# %% [markdown]
+# A customer pays 4,000 RUB, of which 3,333 is left after VAT; 500 of it went on winning them,
+# so each brings 2,833 RUB towards 123 million of costs and profit: 43,412 customers, more than
+# ten times the article's plan, and 21.7 million RUB of advertising. The waterfall shows where
+# the turnover goes.
+
+# %%
+plan_waterfall_chart(corrected, currency="RUB", title="Corrected plan: where the turnover goes")
+
+# %%
+compare_plans({"article, first pass": first, "article, summary": summary, "corrected": corrected})
+
+# %%
+plans_chart({"article, first pass": first, "article, summary": summary, "corrected": corrected}, "customers",
+            title="Customers the plan needs")
+
+# %% [markdown]
+# If the company's costs really are 10 million a **year** (and "monthly" was the slip), the
+# same corrected assumptions give a much smaller plan:
+
+# %%
+yearly_costs = budget_plan(**(article_first_pass | {
+    "vat_applied": "added_on_top", "advertising_counted_as_cost": True, "customer_rounding": "up"}))
+print(yearly_costs.describe())
+
+# %% [markdown]
+# ## ROI, LTV:CAC and the return on costs are three different numbers
+#
+# For the corrected plan:
+#
+# - **LTV:CAC** = 4,000 / 500 = 8:1: how many times a customer's payments cover their CAC;
+# - **ROI of a customer** = (4,000 − 500) / 500 = 700%: what the acquisition earns beyond its
+#   cost; both of these use revenue with VAT as the return. On revenue without VAT it is
+#   (3,333 − 500) / 500 = 567%;
+# - **the company's return on costs** = 3 million of profit over 141.7 million of costs and
+#   advertising, about 2.1%.
+#
+# A marketing ratio can look excellent while the business barely breaks even: the ratio
+# leaves out every cost except CAC.
+
+# %%
+net_ltv = inputs["ltv_per_customer_per_year"] / (1 + inputs["vat_rate"])
+print(f"LTV:CAC {format_ratio(corrected.ltv_to_cac)}; ROI {corrected.roi_percent:.0f}% "
+      f"(on revenue without VAT {(net_ltv - inputs['cac']) / inputs['cac'] * 100:.0f}%); "
+      f"return on costs {corrected.return_on_costs_percent:.1f}%")
+
+# %% [markdown]
+# ## Try it
+#
+# Every assumption of the plan is an input: the amounts on sliders, the choices in lists.
+# The calculator starts at the corrected plan. Set the LTV to 0 (or below 600 RUB, when the
+# customer's payment without VAT no longer covers the CAC) to see the plan refused. The next
+# cell prints the plan at the starting values.
+
+# %%
+calculator = budget_plan_calculator()
+calculator
+
+# %%
+print(calculator.result_text)
+
+# %% [markdown]
+# ## Exercises
+#
+# Write your figure in place of `None` and run the cell. Solutions are folded under each
+# exercise.
+#
+# **ex-07-1.** Keep every assumption of the article's first pass but add VAT on top (× 1.2).
+# How many customers does the plan need?
+
+# %%
+answer = None
+check("ex-07-1", answer)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer = (10_000_000 + 3_000_000) * 1.2 / 4_000
+check("ex-07-1", answer)
+
+# %% [markdown]
+# **ex-07-2.** A customer pays 4,000 RUB and cost 500 RUB to win. What is the ROI of winning
+# them, in percent?
+
+# %%
+answer = None
+check("ex-07-2", answer)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer = (4_000 - 500) / 500 * 100
+check("ex-07-2", answer)
+
+# %% [markdown]
+# **ex-07-3.** Take the corrected plan, but suppose customers stay all year at 550 RUB a
+# month, so the LTV per customer per year is 6,600 RUB (VAT included). How many customers does
+# the plan need now?
+
+# %%
+answer = None
+check("ex-07-3", answer)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer = budget_plan(
+    costs=10_000_000, costs_period="month", target_profit=3_000_000, vat_rate=0.2, vat_applied="added_on_top",
+    costs_grossed_up_for_vat=False, ltv_per_customer_per_year=550 * 12, ltv_includes_vat=True, cac=500,
+    new_customer_share=1.0, advertising_counted_as_cost=True, customer_rounding="up",
+).customers
+check("ex-07-3", answer)
+
+# %% [markdown]
+# ## Summary
+#
+# | line of the plan | formula | corrected telecom plan |
+# |---|---|---|
+# | costs for the year | costs × 12 if monthly | 120,000,000 RUB |
+# | LTV without VAT | LTV / (1 + VAT rate) when VAT is added on top | 3,333.33 RUB |
+# | customers | (costs + profit) / (LTV without VAT − CAC), rounded up | 43,412 |
+# | advertising | customers × CAC | 21,706,000 RUB |
+# | turnover with VAT | customers × LTV | 173,648,000 RUB |
+# | ROI of a customer | (LTV − CAC) / CAC × 100 | 700% (LTV:CAC 8:1) |
+#
+# All of it is `budget_plan(...)` in `ltvkit.planning`: write every assumption as a
+# parameter, and change one at a time to see what it is worth.
+# Next: notebook 08 asks which lever moves LTV most.

@@ -1,0 +1,314 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 08 · Levers and what-ifs: what moves LTV, and by how much
+#
+# After this notebook you can say how much LTV changes when the average check, the purchase
+# frequency, the lifetime or the margin changes, draw the answer as a tornado chart, and
+# check a "+5% retention" style claim before you repeat it.
+#
+# **You will learn**
+# - that in LTV = average check × frequency × lifetime × margin every factor moves LTV by the
+#   same share it moves itself;
+# - why 10% less churn and 10% more retention are different changes, and why the tornado
+#   therefore ranks *descriptions* of a lever, not just levers;
+# - percentage points against percent, and what "+5% retention raises profit by up to 95%"
+#   would need to mean something;
+# - which lever each of the articles' strategies for raising LTV moves, and which side effects
+#   can cancel the gain.
+#
+# **You need**: notebooks 03 (E-advanced), 04 (churn and lifetime) and 06 (LTV:CAC).
+
+# %%
+from ltvkit import agrees, check, example, format_money, frequency_ltv
+from ltvkit.calculators import levers_calculator
+from ltvkit.levers import (
+    advanced_baseline,
+    lever_sensitivity,
+    moved_share,
+    retention_lift,
+    strategies_by_lever,
+    strategies_table,
+)
+from ltvkit.planning_plots import retention_lift_chart, tornado_chart
+
+# %% [markdown]
+# ## The baseline: E-advanced with a margin
+#
+# “Как посчитать LTV и использовать эту метрику для повышения эффективности бизнеса” (How to
+# calculate LTV and use it) computes its advanced formula with an average check of 2,000 RUB,
+# a repeat purchase every half year (2 a year) and a lifetime of 3 years: 12,000 RUB of
+# revenue (E-advanced, notebook 03). To talk about profit we need a margin; the same article's
+# historical example implies one of 40% (E-historical-margin, notebook 02). The baseline is
+# therefore a gross LTV of 12,000 × 0.4 = 4,800 RUB.
+
+# %%
+base = advanced_baseline()
+print(base)
+print(f"Gross LTV {format_money(base.ltv, 'RUB')}; lifetime {base.lifetime_periods} years = "
+      f"churn {base.churn_rate:.4f} a year = retention {base.retention_rate:.4f} a year")
+revenue_ltv = frequency_ltv(base.average_order_value, base.purchases_per_period, base.lifetime_periods)
+assert agrees(revenue_ltv, example("E-advanced").figures["ltv"])
+assert agrees(base.ltv, example("E-advanced").figures["ltv"] * example("E-historical-margin").derived["implied_margin"])
+
+# %% [markdown]
+# The lifetime can be described three ways: 3 years; a churn of 1/3 a year (lifetime =
+# 1 / churn, notebook 04); a retention of 2/3 a year (retention = 1 − churn). They are one
+# fact about the customers, but a "10% change" in each is a different change.
+
+# %% [markdown]
+# ## ±10% on each lever: the tornado
+#
+# `lever_sensitivity` moves each lever 10% down and 10% up from the baseline, keeps the others
+# fixed, and records the LTV. The table lists the levers by how far apart their two LTVs are.
+
+# %%
+sensitivity = lever_sensitivity(**base.as_kwargs(), change=0.10)
+sensitivity.table()
+
+# %%
+tornado_chart(sensitivity, currency="RUB")
+
+# %% [markdown]
+# What the chart says, lever by lever:
+#
+# - **average check, frequency, margin, lifetime**: each is a factor of LTV, so ±10% on any of
+#   them is ±10% on LTV (±480 RUB). No factor is "stronger" than another; what differs is how
+#   hard and how costly it is to move each one.
+# - **churn**: 10% less churn (1/3 → 0.3 a year) lengthens the lifetime to 3.33 years: +11.1%.
+#   10% more churn shortens it by only 9.1%. Lifetime = 1 / churn is a curve, not a line.
+# - **retention**: 10% more retention (0.667 → 0.733) means churn falls from 0.333 to 0.267, a
+#   fifth of it: the lifetime grows to 3.75 years, +25%. The bar is the widest because 10% of
+#   retention is a bigger change to the customers than 10% of anything else here.
+
+# %%
+factors = [e for e in sensitivity.effects if e.lever in ("average check", "purchase frequency", "gross margin",
+                                                        "lifetime")]
+assert all(agrees(e.ltv_high / sensitivity.baseline_ltv, 1.1) for e in factors)
+for e in sensitivity.effects:
+    if e.lever in ("churn", "retention"):
+        print(f"{e.lever}: {e.base_value:.4f} -> {e.low_value:.4f} gives LTV {format_money(e.ltv_low, 'RUB')}; "
+              f"-> {e.high_value:.4f} gives {format_money(e.ltv_high, 'RUB')}")
+
+# %% [markdown]
+# ### Points or percent?
+#
+# A share such as a margin or a retention rate can rise "by 10%" in two ways: by 10% **of
+# itself** (40% → 44%) or by 10 **percentage points** (40% → 50%). For LTV the first is +10%,
+# the second +25%. Whenever a claim says "+5%" or "+10%" about a rate, ask which it means.
+
+# %%
+for mode in ("relative", "points"):
+    margin = moved_share(base.margin, 0.10, mode)
+    ltv = frequency_ltv(base.average_order_value, base.purchases_per_period, base.lifetime_periods, margin)
+    print(f"margin +10 ({mode}): {base.margin:.0%} -> {margin:.0%}, LTV {format_money(ltv, 'RUB')} "
+          f"({ltv / base.ltv - 1:+.0%})")
+
+# %% [markdown]
+# ## E-retention-5: "+5% retention raises profit by up to 95%"
+#
+# The article cites a Bain & Company study: raising the retention rate by a modest 5% can
+# raise profit by up to 95% (the claim usually travels as "25 to 95%"). The churn model of
+# notebook 04 shows how much "5%" can mean. Lifetime = 1 / (1 − retention):
+#
+# - **+5 percentage points from 80%**: 80% → 85% retention, lifetime 5 → 6.67 periods, +33%;
+# - **+5% of 95%** (relative): 95% → 99.75%, lifetime 20 → 400 months, twenty times longer;
+# - **+5 points from 95%**: 100% retention, customers who never leave: no finite answer.
+
+# %%
+claim = example("E-retention-5")
+d = claim.derived
+change = claim.inputs["retention_increase"]
+points = retention_lift(d["points_base_retention"], change, "points")
+relative = retention_lift(d["relative_base_retention"], change, "relative")
+for name, lift in (("+5 points", points), ("+5% relative", relative)):
+    print(f"{name:13}: retention {lift.retention_before:.2%} -> {lift.retention_after:.2%}, lifetime "
+          f"{lift.lifetime_before:.2f} -> {lift.lifetime_after:.2f} periods ({lift.lifetime_increase_percent:+,.0f}%)")
+assert agrees(points.lifetime_before, d["points_lifetime_before"])
+assert agrees(points.lifetime_after, d["points_lifetime_after"])
+assert agrees(points.lifetime_increase_percent, d["points_lifetime_increase_percent"])
+assert agrees(relative.retention_after, d["relative_retention_after"])
+assert agrees(relative.lifetime_before, d["relative_lifetime_before"])
+assert agrees(relative.lifetime_after, d["relative_lifetime_after"])
+print(f"The article's figure: profit up to +{claim.figures['profit_increase_up_to_percent']}% "
+      f"(usually quoted as +{d['usually_quoted_low_percent']}% to +{claim.figures['profit_increase_up_to_percent']}%)")
+
+# %% [markdown]
+# The same "+5%" at different starting points, in both readings:
+
+# %%
+for retention in (0.5, 0.6, 0.7, 0.8, 0.9):
+    p = retention_lift(retention, change, "points")
+    r = retention_lift(retention, change, "relative")
+    print(f"from {retention:.0%}: +5 points -> lifetime {p.lifetime_increase_percent:+6.1f}%; "
+          f"+5% relative -> {r.lifetime_increase_percent:+6.1f}%")
+
+# %%
+retention_lift_chart(change, marks=[points, relative])
+
+# %% [markdown]
+# ### A critical look: the claim cannot be checked as it stands
+#
+# With a constant margin per period, LTV grows with the lifetime, so "+5% retention" raises
+# LTV by anything from about +5% to +1,900% (and more) depending on where retention starts,
+# on the period (a month or a year) and on whether the 5 is points or percent. "Up to 95%" is
+# inside that range and so is almost any other figure. And profit is not LTV: the company's
+# profit also depends on what the extra retention costs (discounts, service, managers) and on
+# how many customers there are. To be checkable the claim would need: the base retention and
+# its period, points or percent, what "profit" is (per customer over a lifetime, or the
+# company's in a year), the industry, and the cost of achieving the change.
+
+# %% [markdown]
+# ## E-sale-probability: 5-20% for a new customer, 60-70% for an existing one
+#
+# The article says that a sale to a new customer succeeds with a probability of 5-20% and to
+# an existing customer with about 60-70%, citing a journal whose name is missing from the
+# text. As stated, the ratio between the two can be anything from 3 to 14:
+
+# %%
+sale = example("E-sale-probability").figures
+print(f"new {sale['new_low']:.0%}-{sale['new_high']:.0%}, existing {sale['existing_low']:.0%}-"
+      f"{sale['existing_high']:.0%}: existing customers buy {sale['existing_low'] / sale['new_high']:.0f} to "
+      f"{sale['existing_high'] / sale['new_low']:.0f} times as often")
+
+# %% [markdown]
+# To be checkable it would need a denominator and a window: probability per what (an offer, a
+# visit, an email, a month?), who counts as "new" (a lead who asked for a price, or anyone an
+# advert reached?), over which period, in which industry. Stated that way it is a conversion
+# rate that any CRM can measure: orders / offers, for existing and for new contacts separately.
+
+# %% [markdown]
+# ## E-acquisition-25x: "winning a customer costs up to 25 times keeping one"
+#
+# The article attributes to Harvard Business Review that acquiring a new customer can cost up
+# to 25 times as much as keeping an existing one. "Up to" gives only an upper end, so any
+# smaller ratio agrees with it. The two costs are also of different kinds: CAC is paid once
+# per customer, a retention cost is paid per customer per period. With the telecom CAC of
+# notebook 07, 25 times means keeping a customer costs 20 RUB, which is plausible per month
+# and absurdly low per lifetime:
+
+# %%
+ratio = example("E-acquisition-25x").figures["acquisition_to_retention_cost_up_to"]
+cac = example("E-telecom-budget").inputs["cac"]
+print(f"CAC {format_money(cac, 'RUB')} / {ratio} = {format_money(cac / ratio, 'RUB')} to keep a customer "
+      "(per month? per year? per lifetime?)")
+
+# %% [markdown]
+# To be checkable it would need both costs measured in the same firm over the same horizon:
+# acquisition spend per customer won, against retention spend (discounts, service, loyalty
+# programme) per customer kept for a stated period.
+
+# %% [markdown]
+# ## The articles' strategies and the lever each one moves
+#
+# The three articles on raising LTV (How to calculate LTV and use it; Raising partners' LTV:
+# proven strategies; “联盟营销中客户终身价值的衡量与提升” (Measuring and raising CLTV in affiliate
+# marketing)) list many tactics. `ltvkit.levers.STRATEGIES` maps each to the factor of LTV it
+# moves; the sources column gives the articles' file numbers (000 partners, 001 how to
+# calculate, 003 affiliate marketing).
+
+# %%
+strategies_table()
+
+# %%
+for lever, names in strategies_by_lever().items():
+    print(f"{lever:20} {len(names)} {'strategy' if len(names) == 1 else 'strategies'}: {', '.join(names)}")
+
+# %% [markdown]
+# Most tactics aim at frequency and lifetime; only one (a lower cost to serve) raises the
+# margin, and several *lower* it as a side effect. That can cancel the gain: a loyalty
+# programme that brings 10% more purchases but pays for them with discounts worth 10% of the
+# margin leaves LTV slightly *below* the baseline.
+
+# %%
+loyalty = frequency_ltv(base.average_order_value, base.purchases_per_period * 1.10, base.lifetime_periods,
+                        base.margin * 0.90)
+print(f"+10% frequency, -10% margin: LTV {format_money(loyalty, 'RUB', decimals=0)} against "
+      f"{format_money(base.ltv, 'RUB', decimals=0)}")
+
+# %% [markdown]
+# "Better partner traffic" moves no factor of one customer's LTV: it changes CAC and which
+# customers arrive, so it belongs with LTV:CAC (notebook 06) and with LTV by channel
+# (notebook 10).
+
+# %% [markdown]
+# ## Try it
+#
+# Move the four levers: the label gives the LTV and the lever whose ±10% moves it most, and the
+# tornado is redrawn. A lifetime under one year is refused, since churn = 1 / lifetime must be
+# a share (set the lifetime to 0 or 0.5 to see the message). The next cell prints the result at
+# the baseline.
+
+# %%
+calculator = levers_calculator()
+calculator
+
+# %%
+print(calculator.result_text)
+
+# %% [markdown]
+# ## Exercises
+#
+# Write your figure in place of `None` and run the cell. Solutions are folded under each
+# exercise.
+#
+# **ex-08-1.** The baseline's margin rises from 40% to 50%. By how many percent does LTV rise?
+
+# %%
+answer = None
+check("ex-08-1", answer)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer = (0.50 / 0.40 - 1) * 100
+check("ex-08-1", answer)
+
+# %% [markdown]
+# **ex-08-2.** A subscription keeps 90% of its customers each month. Retention rises by 5
+# percentage points. What is the expected lifetime now, in months?
+
+# %%
+answer = None
+check("ex-08-2", answer)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer = 1 / (1 - 0.95)
+check("ex-08-2", answer)
+
+# %% [markdown]
+# **ex-08-3.** In the baseline, churn falls by 10% (of itself). What is the new LTV, in RUB?
+
+# %%
+answer = None
+check("ex-08-3", answer)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer = frequency_ltv(2000, 2, 1 / (1 / 3 * 0.9), 0.4)
+check("ex-08-3", answer)
+
+# %% [markdown]
+# ## Summary
+#
+# | idea | formula | ltvkit | example |
+# |---|---|---|---|
+# | LTV's factors | LTV = check × frequency × lifetime × margin | `frequency_ltv(...)` | 2,000 × 2 × 3 × 0.4 = 4,800 RUB |
+# | one factor ±x% | LTV ±x% | `lever_sensitivity(...)` | ±10% → ±480 RUB |
+# | churn −x% | lifetime × 1 / (1 − x) | `lever_sensitivity(...)` | −10% → +11.1% |
+# | retention after a change | r + Δ (points) or r × (1 + Δ) (relative) | `moved_share(share, change, mode)` | 40% → 50% or 44% |
+# | lifetime from retention | 1 / (1 − retention) | `retention_lift(r, change, mode)` | 80% → 85%: 5 → 6.67 periods |
+# | the tornado | LTV at each lever ±10% | `tornado_chart(sensitivity)` | retention widest |
+#
+# Before believing "+5% retention", ask: points or percent, from what base, per which period,
+# and what it costs. Next: notebook 09 computes LTV from a shop's real orders.
