@@ -32,7 +32,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -425,10 +425,11 @@ def read_export(
     Example:
         >>> import io
         >>> text = "when,who\\n05.03.2024,A\\n,B\\n"
-        >>> read_export(io.StringIO(text), columns={"when": "date", "who": "customer"}, dates=("date",))
+        >>> read_export(io.StringIO(text), columns={"when": "date", "who": "customer"},
+        ...             dates=("date",))  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        ltvkit.checks.LTVInputError: 1 row cannot be used: line 3, column 'when': empty (got ''). Fix the file, or pass on_bad_rows="skip" to leave such rows out with a report.
+        ltvkit.checks.LTVInputError: 1 row cannot be used: line 3, column 'when': empty (got ''). Fix the file, ...
     """
     on_bad_rows = check_choice("on_bad_rows", on_bad_rows, ("raise", "skip"))
     if not isinstance(columns, Mapping) or not columns:
@@ -505,7 +506,7 @@ def read_export(
         sep=used_sep,
         decimal=used_decimal,
         date_format=date_format_used,
-        rows_read=int(len(raw)),
+        rows_read=len(raw),
         rows_kept=int(kept_mask.sum()),
         skipped=tuple(row for _, _, row in bad),
         skipped_lines=tuple(int(lines[i]) for i in bad_index),

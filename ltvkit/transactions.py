@@ -24,11 +24,9 @@ Example:
     >>> orders = pd.DataFrame({"customer": ["a", "a", "a", "b"],
     ...     "date": pd.to_datetime(["2024-01-01", "2024-01-01", "2024-01-11", "2024-01-05"]),
     ...     "amount": [100.0, 50.0, 30.0, 80.0]})
-    >>> customer_summary(orders, observation_end="2024-01-31")[["frequency", "recency", "T", "monetary_value"]]
-              frequency  recency     T  monetary_value
-    customer                                          
-    a                 1     10.0  30.0            30.0
-    b                 0      0.0  26.0             0.0
+    >>> summary = customer_summary(orders, observation_end="2024-01-31")
+    >>> summary.loc["a", ["frequency", "recency", "T", "monetary_value"]].tolist()
+    [1, 10.0, 30.0, 30.0]
 """
 
 from __future__ import annotations
@@ -306,11 +304,9 @@ def customer_summary(
         >>> import pandas as pd
         >>> orders = pd.DataFrame({"customer": [7, 7, 9], "amount": [6000.0, 4000.0, 8000.0],
         ...                        "date": pd.to_datetime(["2024-01-05", "2024-03-10", "2024-02-01"])})
-        >>> customer_summary(orders, period="M", margin=0.5)[["orders", "frequency", "recency", "T", "historical_ltv"]]
-                  orders  frequency  recency    T  historical_ltv
-        customer                                                 
-        7              2          1      2.0  2.0          5000.0
-        9              1          0      0.0  1.0          4000.0
+        >>> summary = customer_summary(orders, period="M", margin=0.5)
+        >>> summary[["orders", "frequency", "recency", "T", "historical_ltv"]].to_dict("index")[7]
+        {'orders': 2, 'frequency': 1, 'recency': 2.0, 'T': 2.0, 'historical_ltv': 5000.0}
     """
     period = check_choice("period", period, SUMMARY_PERIODS)
     margin = check_number("margin", margin, minimum=0, maximum=1)
@@ -393,7 +389,7 @@ def customer_summary(
     )
     refund_only = ~has_purchase & (np.bincount(codes, minlength=k) > 0)
     report = SummaryReport(
-        rows=int(len(dates)),
+        rows=len(dates),
         purchase_rows=int(purchase.sum()),
         refund_rows=int((~purchase).sum()),
         refund_amount=float(values[~purchase].sum()),
@@ -503,11 +499,8 @@ def cohort_table(
         >>> import pandas as pd
         >>> orders = pd.DataFrame({"customer": ["a", "a", "b", "c"], "amount": [10.0, 5.0, 20.0, 8.0],
         ...     "date": pd.to_datetime(["2024-01-03", "2024-02-10", "2024-01-20", "2024-02-02"])})
-        >>> cohort_table(orders, value="cumulative_ltv")
-        period      0     1
-        cohort             
-        2024-01  15.0  17.5
-        2024-02   8.0   NaN
+        >>> cohort_table(orders, value="cumulative_ltv").to_numpy().tolist()
+        [[15.0, 17.5], [8.0, nan]]
     """
     value = check_choice("value", value, COHORT_VALUES)
     margin = check_number("margin", margin, minimum=0, maximum=1)
@@ -549,10 +542,8 @@ def retention_matrix(
         >>> import pandas as pd
         >>> orders = pd.DataFrame({"customer": ["a", "a", "b"], "amount": [10.0, 5.0, 20.0],
         ...     "date": pd.to_datetime(["2024-01-03", "2024-02-10", "2024-01-20"])})
-        >>> retention_matrix(orders)
-        period     0    1
-        cohort           
-        2024-01  1.0  0.5
+        >>> retention_matrix(orders).to_dict("index")
+        {Period('2024-01', 'M'): {0: 1.0, 1: 0.5}}
     """
     counts = cohort_table(orders, period=period, value="customers", observation_end=observation_end,
                           customer=customer, date=date, amount=amount)
