@@ -26,7 +26,7 @@ Example:
     ...     "amount": [100.0, 50.0, 30.0, 80.0]})
     >>> summary = customer_summary(orders, observation_end="2024-01-31")
     >>> summary.loc["a", ["frequency", "recency", "T", "monetary_value"]].tolist()
-    [1, 10.0, 30.0, 30.0]
+    [1.0, 10.0, 30.0, 30.0]
 """
 
 from __future__ import annotations
