@@ -356,15 +356,17 @@ def parse_dates(
     return result, reasons, chosen
 
 
-def _resolve_columns(raw: pd.DataFrame, columns: Mapping[str, str], required: Sequence[str]) -> None:
+def _resolve_columns(raw: pd.DataFrame, columns: Mapping[str, str], required: Sequence[str]) -> pd.DataFrame:
+    """The raw frame with the file's columns renamed to the spelling asked for (case aside)."""
     present = list(raw.columns)
     lowered = {c.casefold(): c for c in present}
     missing = []
+    renames = {}
     for source, target in columns.items():
         if source in present:
             continue
         if source.casefold() in lowered:
-            raw.rename(columns={lowered[source.casefold()]: source}, inplace=True)
+            renames[lowered[source.casefold()]] = source
             continue
         if target in required:
             missing.append(source)
@@ -374,6 +376,7 @@ def _resolve_columns(raw: pd.DataFrame, columns: Mapping[str, str], required: Se
         raise LTVInputError(
             f"columns missing from the file: {hints}. The file has: {', '.join(repr(c) for c in present)}"
         )
+    return raw.rename(columns=renames)
 
 
 def _similar(a: str, b: str) -> bool:
@@ -441,7 +444,7 @@ def read_export(
         data, source, encoding=encoding, sep=sep, names=names, sheet_name=sheet_name
     )
     required = tuple(columns.values()) if required is None else tuple(required)
-    _resolve_columns(raw, columns, required)
+    raw = _resolve_columns(raw, columns, required)
     original = {target: source_col for source_col, target in columns.items()}
     kept = [c for c in columns if c in raw.columns]
     raw = raw[kept].rename(columns=dict(columns)).reset_index(drop=True)
