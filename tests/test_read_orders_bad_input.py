@@ -71,7 +71,7 @@ def test_bad_time_after_the_date() -> None:
 
 def test_amount_with_point_in_a_decimal_comma_file() -> None:
     text = "Клиент;Дата;Сумма\nA;01.02.2024;1 234,56\nB;02.02.2024;1,234.56\nC;03.02.2024;10,50\n"
-    with pytest.raises(LTVInputError, match="line 3, column 'Сумма': uses '.' as decimal mark"):
+    with pytest.raises(LTVInputError, match=r"line 3, column 'Сумма': uses '\.' as decimal mark"):
         _read(text)
 
 
@@ -98,7 +98,7 @@ def test_amount_with_comma_in_a_decimal_point_file() -> None:
     ],
 )
 def test_amount_formats(written: str, decimal: str, expected: float) -> None:
-    numbers, reasons, mark = parse_numbers([written], decimal=decimal)
+    numbers, reasons, _ = parse_numbers([written], decimal=decimal)
     assert reasons.tolist() == [""]
     assert numbers[0] == pytest.approx(expected)
 
@@ -154,7 +154,7 @@ def test_skip_reports_what_was_left_out_and_totals_reconcile() -> None:
 
 def test_many_bad_rows_are_listed_up_to_five() -> None:
     rows = "".join(f";0{day}.02.2024;1\n" for day in range(1, 8))
-    with pytest.raises(LTVInputError, match="7 rows cannot be used: .* and 2 more problems"):
+    with pytest.raises(LTVInputError, match=r"7 rows cannot be used: .* and 2 more problems"):
         _read("Клиент;Дата;Сумма\n" + rows)
 
 

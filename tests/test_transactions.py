@@ -218,7 +218,8 @@ def test_summary_bad_arguments(kwargs: dict, message: str) -> None:
     ("frame", "message"),
     [
         (pd.DataFrame({"customer": [], "date": pd.to_datetime([]), "amount": []}), "at least one row"),
-        (pd.DataFrame({"customer": ["a"], "date": ["2024-01-01"], "amount": [1.0]}), "orders\\['date'\\] must hold dates"),
+        (pd.DataFrame({"customer": ["a"], "date": ["2024-01-01"], "amount": [1.0]}),
+         "orders\\['date'\\] must hold dates"),
         (pd.DataFrame({"customer": ["a"], "date": pd.to_datetime(["2024-01-01"]), "amount": ["1"]}),
          "orders\\['amount'\\] must hold numbers"),
         (pd.DataFrame({"customer": ["a"], "date": pd.to_datetime(["2024-01-01"]), "amount": [np.inf]}),
