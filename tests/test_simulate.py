@@ -43,7 +43,7 @@ def test_python_m_ltvkit_simulate_rewrites_data_byte_for_byte(tmp_path: Path) ->
     assert written, result.stdout
     for name in written:
         fresh, committed = (tmp_path / name).read_bytes(), (DATA / name).read_bytes()
-        assert fresh == committed, f"data/{name} differs from what ltvkit.simulate writes; run python -m ltvkit.simulate"
+        assert fresh == committed, f"data/{name} differs from ltvkit.simulate's output; run python -m ltvkit.simulate"
         assert hashlib.sha256(committed).hexdigest() in result.stdout
 
 
