@@ -47,6 +47,7 @@ __all__ = [
     "cohort_sizes",
     "cohort_table",
     "customer_summary",
+    "horizon_ltv",
     "load_report",
     "read_orders",
     "retention_matrix",
@@ -549,3 +550,46 @@ def retention_matrix(
                           customer=customer, date=date, amount=amount)
     return counts.div(counts[0], axis=0)
 
+
+def horizon_ltv(
+    orders: pd.DataFrame,
+    *,
+    months: int = 12,
+    margin: float = 1.0,
+    observation_end: Any = None,
+    customer: str = "customer",
+    date: str = "date",
+    amount: str = "amount",
+) -> pd.Series:
+    """Each customer's revenue x margin in the first ``months`` after their first purchase.
+
+    Only customers whose whole horizon is observed are returned (first purchase at least
+    ``months`` before ``observation_end``), so young and old customers are compared over the
+    same time. A month here is 365.25 / 12 days. Refunds count when they are dated.
+
+    Example:
+        >>> import pandas as pd
+        >>> orders = pd.DataFrame({"customer": ["a", "a", "a", "b"], "amount": [100.0, 50.0, 70.0, 30.0],
+        ...     "date": pd.to_datetime(["2023-01-10", "2023-06-01", "2024-02-01", "2024-06-01"])})
+        >>> horizon_ltv(orders, months=12, observation_end="2024-12-31").to_dict()
+        {'a': 150.0}
+    """
+    from ltvkit.checks import check_count
+
+    months = check_count("months", months, minimum=1)
+    margin = check_number("margin", margin, minimum=0, maximum=1)
+    _columns(orders, {"customer": customer, "date": date, "amount": amount})
+    dates = _dates(orders, date)
+    values = _amounts(orders, amount)
+    codes, labels = _customer_codes(orders, customer)
+    days = _days(dates)
+    end_day = int(days.max()) if observation_end is None else int(
+        np.datetime64(_timestamp(observation_end, "observation_end").normalize().to_datetime64(), "D").view(np.int64))
+    first = np.full(len(labels), np.iinfo(np.int64).max, dtype=np.int64)
+    purchase = values >= 0
+    np.minimum.at(first, codes[purchase], days[purchase])
+    horizon = months * 365.25 / 12
+    inside = (days - first[codes] < horizon) & (days >= first[codes])
+    revenue = np.bincount(codes, weights=np.where(inside, values, 0.0), minlength=len(labels))
+    complete = (first != np.iinfo(np.int64).max) & (first + horizon <= end_day + 1)
+    return pd.Series(revenue[complete] * margin, index=labels[complete].rename(customer), name=f"ltv_{months}m")
