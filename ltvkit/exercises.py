@@ -110,10 +110,32 @@ _BANK: tuple[Exercise, ...] = (
     # --- 08 levers_what_if -----------------------------------------------------------
 
     # --- 09 ltv_from_transactions ----------------------------------------------------
+    _ex("ex-09-1", lambda: __import__("ltvkit.school", fromlist=["_"]).school_summary()["revenue"].median(),
+        "customer_summary(orders) gives one row per customer; take the median of its revenue column."),
+    _ex("ex-09-2", lambda: __import__("ltvkit.school", fromlist=["_"]).top_share(
+            __import__("ltvkit.school", fromlist=["_"]).school_summary()["revenue"], 0.10),
+        "Sort customers by revenue, best first; add up the first 10% of them and divide by all revenue."),
+    _ex("ex-09-3", lambda: __import__("ltvkit.school", fromlist=["_"]).cdnow_summary()["revenue"].mean(),
+        "Read the CDNOW sample with read_orders, summarise it with customer_summary (no observation_end) "
+        "and average the revenue column: an amount in USD."),
 
     # --- 10 partners_and_channels ----------------------------------------------------
+    _ex("ex-10-1", lambda: __import__("ltvkit.school", fromlist=["_"]).school_partner_value(
+            "blog_pro_python", "ltv_to_cac", margin=0.6),
+        "partner_economics(base, margin=0.6) with the current terms; read ltv_to_cac in the blogger's row.",
+        tolerance=0.01),
+    _ex("ex-10-2", lambda: __import__("ltvkit.school", fromlist=["_"]).school_partner_value(
+            "cashback_plus", "net_ltv", margin=0.6, first_sale_rate=0.10, repeat_rate=0.10, repeat_months=12),
+        "partner_economics(base, margin=0.6, first_sale_rate=0.10, repeat_rate=0.10, repeat_months=12); "
+        "the cashback service's net_ltv, in RUB."),
 
     # --- 11 engagement_and_ltv -------------------------------------------------------
+    _ex("ex-11-1", lambda: __import__("ltvkit.school", fromlist=["_"]).engagement_spearman("sessions_30d"),
+        "Join the engagement table with horizon_ltv(orders, months=12) and take the rank (Spearman) "
+        "correlation of sessions_30d with ltv_12m.", tolerance=0.0, absolute=0.01),
+    _ex("ex-11-2", lambda: __import__("ltvkit.school", fromlist=["_"]).true_minutes_effect(1.5),
+        "Simulate the school twice, SchoolTruth() and SchoolTruth(minutes_lift=1.5), and compare the mean "
+        "revenue per customer (orders' amount summed over customers), in RUB.", tolerance=0.01),
 
     # --- 12 retention_heterogeneity --------------------------------------------------
 
