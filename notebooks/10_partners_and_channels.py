@@ -92,7 +92,7 @@ grouped_bar_chart(list(table.index), {"gross LTV": table["gross_ltv"].tolist(), 
 
 # %%
 affiliates = today[today.index.get_level_values("partner") != ""]
-for (channel, partner), row in affiliates.sort_values("repeat_buyers", ascending=False).iterrows():
+for (_channel, partner), row in affiliates.sort_values("repeat_buyers", ascending=False).iterrows():
     print(f"{partner:16} {row['kind']:26} {row['customers']:4d} customers, "
           f"{format_share(row['repeat_buyers'])} bought again, revenue per customer "
           f"{format_money(row['revenue'], 'RUB', decimals=0)}")
