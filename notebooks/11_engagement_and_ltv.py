@@ -61,7 +61,7 @@ engagement.describe().round(1)
 # A customer who joined last month has had no time to buy again, and their engagement was measured
 # just now: comparing them with a customer of two years would confuse age with value. So we take
 # each customer's LTV over their first 12 months (`horizon_ltv`), keeping only customers whose
-# first 12 months are all in the data: those who joined in 2023.
+# first 12 months are all in the data: those who joined by 1 January 2024.
 
 # %%
 orders = read_orders("../data/school_orders.csv", customer="ID клиента", date="Дата оплаты", amount="Сумма, руб.",
