@@ -84,6 +84,13 @@ def _courses_net_ratio() -> float:
     return f.ltv_to_cac(net, courses["acquisition_cost"])
 
 
+def _school() -> Any:
+    """The school's data helpers, imported on first use so ``import ltvkit`` stays free of pandas."""
+    from ltvkit import school
+
+    return school
+
+
 _BANK: tuple[Exercise, ...] = (
     # --- 00 start_here ---------------------------------------------------------------
     _ex("ex-00-1", lambda: f.arpu_ltv(arpu=300, lifetime=10),
@@ -192,10 +199,32 @@ _BANK: tuple[Exercise, ...] = (
         "LTV = 2,000 x 2 x lifetime x 0.4."),
 
     # --- 09 ltv_from_transactions ----------------------------------------------------
+    _ex("ex-09-1", lambda: _school().school_summary()["revenue"].median(),
+        "Use customer_summary(orders): one row per customer; take the median of its revenue column."),
+    _ex("ex-09-2", lambda: _school().top_share(
+            _school().school_summary()["revenue"], 0.10),
+        "Sort customers by revenue, best first; add up the first 10% of them and divide by all revenue."),
+    _ex("ex-09-3", lambda: _school().cdnow_summary()["revenue"].mean(),
+        "Read the CDNOW sample with read_orders, summarise it with customer_summary (no observation_end) "
+        "and average the revenue column: an amount in USD."),
 
     # --- 10 partners_and_channels ----------------------------------------------------
+    _ex("ex-10-1", lambda: _school().school_partner_value(
+            "blog_pro_python", "ltv_to_cac", margin=0.6),
+        "Run partner_economics(base, margin=0.6) with the current terms; read ltv_to_cac in the blogger's row.",
+        tolerance=0.01),
+    _ex("ex-10-2", lambda: _school().school_partner_value(
+            "cashback_plus", "net_ltv", margin=0.6, first_sale_rate=0.10, repeat_rate=0.10, repeat_months=12),
+        "Run partner_economics(base, margin=0.6, first_sale_rate=0.10, repeat_rate=0.10, repeat_months=12); "
+        "the cashback service's net_ltv, in RUB."),
 
     # --- 11 engagement_and_ltv -------------------------------------------------------
+    _ex("ex-11-1", lambda: _school().engagement_spearman("sessions_30d"),
+        "Join the engagement table with horizon_ltv(orders, months=12) and take the rank (Spearman) "
+        "correlation of sessions_30d with ltv_12m.", tolerance=0.0, absolute=0.01),
+    _ex("ex-11-2", lambda: _school().true_minutes_effect(1.5),
+        "Simulate the school twice, SchoolTruth() and SchoolTruth(minutes_lift=1.5), and compare the mean "
+        "revenue per customer (orders' amount summed over customers), in RUB.", tolerance=0.01),
 
     # --- 12 retention_heterogeneity --------------------------------------------------
     _ex("ex-12-1", lambda: _sbg_published_retention("sbg-regular", renewals_made=3),

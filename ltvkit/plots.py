@@ -24,13 +24,16 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 __all__ = [
+    "COLOURS",
     "DPI",
     "FIGSIZE",
     "bar_chart",
     "cumulative_value_chart",
     "figure_png",
+    "frequency_ltv_chart",
     "line_chart",
     "new_figure",
+    "survival_comparison_chart",
     "waterfall_chart",
 ]
 
@@ -222,7 +225,6 @@ def cumulative_value_chart(amount_per_period: float, periods: float, *, currency
 
 # --- notebooks 03-05 ---
 
-__all__ += ["frequency_ltv_chart", "survival_comparison_chart"]
 
 
 def frequency_ltv_chart(
