@@ -116,10 +116,10 @@ print(f"Historical LTV after 6 months: {format_money(so_far, 'RUB')} "
 # %% [markdown]
 # ## E-retention-offer: what is one extra month worth?
 #
-# Among its ways to raise LTV, the same article advises a retention plan for each LTV
-# segment: if customers usually stay about 6 months, make them an attractive offer that
-# runs for 7 months, or give them an account manager for the last two months of their usual
-# cycle to work on their loyalty. It gives no figures. We price the tactic with the monthly
+# Among its ways to raise LTV, the same article suggests fitting retention work to each LTV
+# segment. Its recipe: when customers typically last 6 months, build an offer that lasts 7, or
+# put a dedicated manager on them during the final two months of the usual cycle. It gives no
+# figures. We price the tactic with the monthly
 # margin of E-online-service (350 RUB) and its 700 users; that service's users stay 18
 # months, so this is a what-if on borrowed numbers, not a fact about that service.
 #
@@ -174,7 +174,7 @@ print(f"The offer with a manager pays off only if at least {format_share(what_if
 waterfall_chart(
     [("extra month, all kept", what_if.value_for_cohort), ("manager, 2 months", -what_if.manager_cost)],
     currency="RUB",
-    title="The retention offer for 700 users",
+    title=f"The retention offer for {inputs['users']} users",
 )
 
 # %% [markdown]
@@ -224,7 +224,8 @@ answer = None
 check("ex-05-1", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-answer = 700 * frequency_ltv(500, 1, 24, margin=0.7)
+per_user_24 = frequency_ltv(inputs["monthly_payment"], inputs["payments_per_month"], 24, margin=inputs["margin"])
+answer = inputs["users"] * per_user_24
 check("ex-05-1", answer)
 
 # %% [markdown]
@@ -237,8 +238,14 @@ answer = None
 check("ex-05-2", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-some_kept = retention_offer_whatif(350, customers=700, usual_months=6, offer_months=7, share_kept=0.4)
-answer = some_kept.value_for_cohort / 2
+some_kept = retention_offer_whatif(
+    margin_per_month,
+    customers=inputs["users"],
+    usual_months=tactic["expected_cycle_months"],
+    offer_months=tactic["offer_months"],
+    share_kept=0.4,
+)
+answer = some_kept.value_for_cohort / tactic["manager_last_months"]  # the most the manager may cost a month
 check("ex-05-2", answer)
 
 # %% [markdown]
@@ -252,7 +259,12 @@ check("ex-05-3", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 answer = retention_offer_whatif(
-    350, customers=700, usual_months=6, offer_months=7, manager_months=2, manager_cost_per_month=90_000
+    margin_per_month,
+    customers=inputs["users"],
+    usual_months=tactic["expected_cycle_months"],
+    offer_months=tactic["offer_months"],
+    manager_months=tactic["manager_last_months"],
+    manager_cost_per_month=90_000,
 ).break_even_share_kept
 check("ex-05-3", answer)
 
