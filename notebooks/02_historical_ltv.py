@@ -148,9 +148,9 @@ waterfall_chart(
 # %% [markdown]
 # ## E-historical-margin: the same purchases times a gross margin
 #
-# For "more accurate" figures the article multiplies the sum of all purchases by the average
-# gross margin (*СВП* in its terms: the share of revenue that is gross profit). For the same
-# customer it arrives at 4,480 RUB, but it never says which margin it used.
+# The article's next step is meant to be more precise: scale the customer's total by the
+# average gross margin (*СВП* in its terms: the share of revenue that is gross profit). For the
+# same customer it arrives at 4,480 RUB, but it never says which margin it used.
 
 # %%
 with_margin = example("E-historical-margin")
@@ -234,8 +234,8 @@ assert agrees(exact, history.figures["ltv"])
 # %% [markdown]
 # ## E-three-orders: a year of orders in dollars
 #
-# In its section on measuring LTV the article takes a customer who placed 3 orders in a year,
-# $600 each on average, and says their LTV is $1,800.
+# When the article turns to measuring LTV, it values one customer's year in dollars: 3 orders
+# averaging $600 make an LTV of $1,800.
 
 # %%
 three = example("E-three-orders")

@@ -151,10 +151,10 @@ assert agrees(cltv, cltv_example.derived["cltv"])
 # %% [markdown]
 # ## E-monthly-frequency: 2 purchases a month for 7 months
 #
-# The same Russian article uses the formula with months: a company serves 138 customers a
-# year; a customer makes 2 purchases a month on average, keeps buying for 7 months, and the
-# average check is 5,600 RUB. The article gets 78,400 RUB per customer and says plainly that
-# this is before gross margin, that is, revenue.
+# The same Russian article also runs the formula in months. Its example gives four numbers:
+# 138 customers served in a year, 2 purchases per customer per month, 7 months of buying, and
+# an average check of 5,600 RUB. It arrives at 78,400 RUB per customer and is explicit that no
+# gross margin has been applied yet: the figure is revenue.
 
 # %%
 monthly = example("E-monthly-frequency")

@@ -59,9 +59,9 @@ from ltvkit.plots import cumulative_value_chart, waterfall_chart
 # The article's predictive formula multiplies four averages: orders a month × average check
 # gives revenue per month, × gross margin (in Russian, СВП) gives gross profit per month, and
 # × the average number of months a customer stays gives the LTV. It is the frequency formula
-# of notebook 03 with a margin. The example is an online service that has won 700 users; each
-# pays the 500 RUB tariff once a month, users keep paying for a year and a half (18 months)
-# on average, and the service's gross margin is 0.7. The article gets 6,300 RUB per user.
+# of notebook 03 with a margin. The example: an online service with 700 users on a plan of
+# 500 RUB paid once a month, an average stay of 18 months (a year and a half) and a gross
+# margin of 0.7. The article's answer is 6,300 RUB per user.
 
 # %%
 service = example("E-online-service")

@@ -236,7 +236,8 @@ cac_effect_chart(gross, cacs, currency="RUB")
 #
 # Move the sliders: gross LTV per customer, CAC, and the months over which the LTV is earned
 # (for the payback). Set CAC to 0 to see the calculator refuse a ratio with no cost. The next
-# cell prints the result at the starting values, the best client's.
+# cell prints the result at the starting values, the best client's (his $28,000 is a year's
+# revenue, so read the result as an upper bound, as the critical look above explains).
 
 # %%
 calculator = ltv_cac_calculator()

@@ -50,7 +50,7 @@ from ltvkit.planning_plots import plan_waterfall_chart, plans_chart
 telecom = example("E-telecom-budget")
 inputs = telecom.inputs
 for name, value in inputs.items():
-    print(f"{name:30} {value}")
+    print(f"{name:30} {value:,}" if isinstance(value, int | float) else f"{name:30} {value}")
 
 # %% [markdown]
 # ### One planning function, every assumption a parameter
