@@ -99,7 +99,8 @@ assert agrees(ltv, manufacturing.figures["ltv"])
 # The picture shows the value building up year by year: the last bar is the LTV.
 
 # %%
-cumulative_value_chart(manufacturing.inputs["arpu_per_year"], manufacturing.inputs["lifetime_years"], currency="RUB")
+cumulative_value_chart(manufacturing.inputs["arpu_per_year"], manufacturing.inputs["lifetime_years"], currency="RUB",
+                       period="year")
 
 # %% [markdown]
 # ## Periods and units: keep them the same on both sides

@@ -174,6 +174,7 @@ cumulative_value_chart(
     monthly.inputs["average_order_value"] * monthly.inputs["purchases_per_month"],
     monthly.inputs["lifetime_months"],
     currency="RUB",
+    period="month",
 )
 
 # %% [markdown]

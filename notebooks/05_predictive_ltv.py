@@ -89,7 +89,7 @@ assert agrees(all_users, service.figures["ltv_all_users"])
 # eighteenth bar is the forecast.
 
 # %%
-cumulative_value_chart(margin_per_month, inputs["lifetime_months"], currency="RUB")
+cumulative_value_chart(margin_per_month, inputs["lifetime_months"], currency="RUB", period="month")
 
 # %% [markdown]
 # ### Historical against predictive, month by month

@@ -196,7 +196,7 @@ print(summary.describe("RUB"))
 assert agrees(summary.payback_months, months)
 
 # %%
-payback_chart(cac, margin_per_month, service["lifetime_months"], currency="RUB")
+payback_chart(cac, margin_per_month, service["lifetime_months"], currency="RUB", period="month")
 
 # %% [markdown]
 # Two businesses with the same 3:1 ratio can differ a lot: one gets its CAC back in two
