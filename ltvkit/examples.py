@@ -324,8 +324,8 @@ _CATALOGUE = (
     # --- 08 levers_what_if -----------------------------------------------------------
     _example(
         "E-retention-5", "001", "08_levers_what_if",
-        "A claim: raising retention by a modest 5% can raise profit by up to 95% (a Bain & Company study, "
-        "as the article reports it; 25-95% is the range usually quoted).",
+        "A claim: a 5% rise in retention lifts profit by as much as 95% (Bain & Company, as the article "
+        "reports it; 25-95% is the range usually quoted).",
         None,
         inputs={"retention_increase": 0.05},
         figures={"profit_increase_up_to_percent": 95},

@@ -85,9 +85,9 @@ assert agrees(per_customer, simple.figures["revenue_per_customer"])
 # ## E-manufacturing: ARPU × lifetime
 #
 # An agency article on LTV for manufacturing companies (source 002; our copy carries no title
-# of its own) uses the basic formula: average revenue per customer per period (ARPU) times the number of
-# periods a customer stays. A manufacturer's client brings 1,000,000 RUB a year and stays
-# 7 years.
+# of its own) uses the basic formula: average revenue per customer per period (ARPU) times the
+# number of periods a customer stays. A manufacturer's client brings 1,000,000 RUB a year and
+# stays 7 years.
 
 # %%
 manufacturing = example("E-manufacturing")

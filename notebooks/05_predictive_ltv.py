@@ -119,9 +119,9 @@ print(f"Historical LTV after 6 months: {format_money(so_far, 'RUB')} "
 # Among its ways to raise LTV, the same article suggests fitting retention work to each LTV
 # segment. Its recipe: when customers typically last 6 months, build an offer that lasts 7, or
 # put a dedicated manager on them during the final two months of the usual cycle. It gives no
-# figures. We price the tactic with the monthly
-# margin of E-online-service (350 RUB) and its 700 users; that service's users stay 18
-# months, so this is a what-if on borrowed numbers, not a fact about that service.
+# figures. We price the tactic with the monthly margin of E-online-service (350 RUB) and its
+# 700 users; that service's users stay 18 months, so this is a what-if on borrowed numbers,
+# not a fact about that service.
 #
 # If the offer keeps every user one month longer, each user brings one more month of gross
 # profit, and the cohort brings 700 times that:

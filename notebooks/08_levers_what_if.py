@@ -121,8 +121,8 @@ for mode in ("relative", "points"):
 # ## E-retention-5: "+5% retention raises profit by up to 95%"
 #
 # The article credits Bain & Company with the finding that a small rise in retention, 5%,
-# can lift profit by as much as 95% (elsewhere the claim usually appears as "25 to 95%"). The churn model of
-# notebook 04 shows how much "5%" can mean. Lifetime = 1 / (1 − retention):
+# can lift profit by as much as 95% (elsewhere the claim usually appears as "25 to 95%").
+# The churn model of notebook 04 shows how much "5%" can mean. Lifetime = 1 / (1 − retention):
 #
 # - **+5 percentage points from 80%**: 80% → 85% retention, lifetime 5 → 6.67 periods, +33%;
 # - **+5% of 95%** (relative): 95% → 99.75%, lifetime 20 → 400 months, twenty times longer;
@@ -194,8 +194,8 @@ print(f"new {sale['new_low']:.0%}-{sale['new_high']:.0%}, existing {sale['existi
 # ## E-acquisition-25x: "winning a customer costs up to 25 times keeping one"
 #
 # On the authority of Harvard Business Review, the article puts the cost of a new customer at
-# as much as 25 times the cost of holding on to one you have. "Up to" gives only an upper end, so any
-# smaller ratio agrees with it. The two costs are also of different kinds: CAC is paid once
+# as much as 25 times the cost of holding on to one you have. "Up to" gives only an upper
+# end, so any smaller ratio agrees with it. The two costs are also of different kinds: CAC is paid once
 # per customer, a retention cost is paid per customer per period. With the telecom CAC of
 # notebook 07, 25 times means keeping a customer costs 20 RUB, which is plausible per month
 # and absurdly low per lifetime:
