@@ -95,7 +95,7 @@ def revenue_per_customer_calculator() -> Calculator:
 def _cumulative_chart(ltv: float, arpu: float, lifetime: float) -> Figure:
     from ltvkit.plots import cumulative_value_chart
 
-    return cumulative_value_chart(arpu, lifetime, currency="RUB")
+    return cumulative_value_chart(arpu, lifetime, currency="RUB", period="year")
 
 
 def arpu_calculator() -> Calculator:
@@ -382,7 +382,7 @@ def predictive_breakdown(
 def _predictive_chart(breakdown: PredictiveBreakdown, *, months: float, **_values: float) -> Figure:
     from ltvkit.plots import cumulative_value_chart
 
-    return cumulative_value_chart(breakdown.margin_per_month, months, currency="RUB")
+    return cumulative_value_chart(breakdown.margin_per_month, months, currency="RUB", period="month")
 
 
 def predictive_calculator() -> Calculator:
