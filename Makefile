@@ -67,3 +67,10 @@ lab: $(STAMP)
 clean:
 	rm -rf $(VENV) report .pytest_cache .ruff_cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+
+# Benchmark of customer_summary against lifetimes and DuckDB (benchmark-only packages, pinned in
+# benchmarks/requirements.txt); writes benchmarks/results/customer_summary.md. Takes a few minutes.
+.PHONY: bench
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r benchmarks/requirements.txt
+	$(BIN)/python benchmarks/bench_customer_summary.py

@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from ltvkit import formulas as f
 from ltvkit.examples import example
 from ltvkit.levers import Sensitivity, lever_sensitivity
@@ -21,20 +23,47 @@ from ltvkit.money import format_money, format_ratio
 from ltvkit.planning import BudgetPlan, LtvCacSummary, budget_plan, ltv_cac_summary
 
 if TYPE_CHECKING:
+    import pandas as pd
     from matplotlib.figure import Figure
 
+    from ltvkit.partners import PartnerBase
     from ltvkit.widgets import Calculator
 
 __all__ = [
+    "SURVIVAL_CHART_MONTHS",
+    "ChurnBreakdown",
+    "CohortLTV",
+    "CustomerForecast",
     "HistoricalBreakdown",
+    "MetricSegments",
+    "PredictiveBreakdown",
+    "RetentionProfile",
     "arpu_calculator",
     "budget_plan_calculator",
+    "churn_breakdown",
+    "churn_calculator",
+    "cohort_ltv_at",
+    "cohort_ltv_calculator",
+    "commission_calculator",
+    "commission_design",
     "courses_breakdown",
+    "customer_forecast",
+    "customer_forecast_calculator",
+    "describe_design",
     "describe_sensitivity",
+    "engagement_calculator",
+    "frequency_calculator",
     "historical_calculator",
     "levers_calculator",
     "ltv_cac_calculator",
+    "metric_segments",
+    "predictive_breakdown",
+    "predictive_calculator",
+    "retention_offer_calculator",
+    "retention_offer_for_online_service",
+    "retention_profile",
     "revenue_per_customer_calculator",
+    "sbg_calculator",
 ]
 
 
@@ -66,7 +95,7 @@ def revenue_per_customer_calculator() -> Calculator:
 def _cumulative_chart(ltv: float, arpu: float, lifetime: float) -> Figure:
     from ltvkit.plots import cumulative_value_chart
 
-    return cumulative_value_chart(arpu, lifetime, currency="RUB")
+    return cumulative_value_chart(arpu, lifetime, currency="RUB", period="year")
 
 
 def arpu_calculator() -> Calculator:
@@ -176,7 +205,6 @@ def historical_calculator() -> Calculator:
 
 # --- 03 frequency_formula -----------------------------------------------------------
 
-__all__ += ["frequency_calculator"]
 
 
 def _frequency_chart(
@@ -225,7 +253,6 @@ def frequency_calculator() -> Calculator:
 
 # --- 04 churn_and_lifetime ----------------------------------------------------------
 
-__all__ += ["ChurnBreakdown", "churn_breakdown", "churn_calculator"]
 
 SURVIVAL_CHART_MONTHS = 60
 
@@ -308,13 +335,6 @@ def churn_calculator() -> Calculator:
 
 # --- 05 predictive_ltv --------------------------------------------------------------
 
-__all__ += [
-    "PredictiveBreakdown",
-    "predictive_breakdown",
-    "predictive_calculator",
-    "retention_offer_calculator",
-    "retention_offer_for_online_service",
-]
 
 
 @dataclass(frozen=True)
@@ -362,7 +382,7 @@ def predictive_breakdown(
 def _predictive_chart(breakdown: PredictiveBreakdown, *, months: float, **_values: float) -> Figure:
     from ltvkit.plots import cumulative_value_chart
 
-    return cumulative_value_chart(breakdown.margin_per_month, months, currency="RUB")
+    return cumulative_value_chart(breakdown.margin_per_month, months, currency="RUB", period="month")
 
 
 def predictive_calculator() -> Calculator:
@@ -638,16 +658,424 @@ def levers_calculator() -> Calculator:
 # --- 09 ltv_from_transactions -------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class CohortLTV:
+    """One cohort's cumulative LTV per customer after some months, at a margin (None: not observed yet)."""
+
+    cohort: str
+    customers: int
+    months: int
+    margin: float
+    ltv: float | None
+    observed_months: int
+
+    def describe(self, currency: str = "RUB") -> str:
+        """One line for the calculator's result label."""
+        head = f"Cohort {self.cohort} ({self.customers:,} customers)"
+        if self.ltv is None:
+            return f"{head}: only {self.observed_months} months observed, not {self.months}"
+        return (f"{head}: LTV over its first {self.months} months {format_money(self.ltv, currency, decimals=0)} "
+                f"per customer at margin {self.margin:.0%}")
+
+
+def cohort_ltv_at(cumulative: pd.DataFrame, sizes: pd.Series, *, cohort_index: int, months: int,
+                  margin: float) -> CohortLTV:
+    """Read a cohort's cumulative LTV after ``months`` from cohort_table(..., value="cumulative_ltv").
+
+    Args:
+        cumulative: cumulative revenue per customer by cohort (computed with margin 1).
+        sizes: customers per cohort (cohort_sizes).
+        cohort_index: the cohort's row, 0 = the oldest.
+        months: months since the first purchase, >= 1 (1 = the month of the first purchase).
+        margin: share of revenue kept as gross profit, in [0, 1].
+
+    Example:
+        >>> import pandas as pd
+        >>> table = pd.DataFrame([[100.0, 150.0]], index=pd.PeriodIndex(["2024-01"], freq="M"))
+        >>> cohort_ltv_at(table, pd.Series([2], index=table.index), cohort_index=0, months=2, margin=0.5).ltv
+        75.0
+    """
+    from ltvkit.checks import LTVInputError, check_count, check_number
+
+    margin = check_number("margin", margin, minimum=0, maximum=1)
+    months = check_count("months", months, minimum=1)
+    cohort_index = check_count("cohort_index", cohort_index)
+    if cohort_index >= len(cumulative):
+        raise LTVInputError(f"cohort_index must be at most {len(cumulative) - 1}; got {cohort_index}")
+    row = cumulative.iloc[cohort_index].to_numpy(dtype=float)
+    observed = int((~np.isnan(row)).sum())
+    value = row[months - 1] if months <= len(row) else float("nan")
+    ltv = None if np.isnan(value) else float(value) * margin
+    return CohortLTV(str(cumulative.index[cohort_index]), int(sizes.iloc[cohort_index]), months, margin, ltv, observed)
+
+
+def cohort_ltv_calculator(orders: pd.DataFrame | None = None, *, currency: str = "RUB") -> Calculator:
+    """Pick a cohort, a horizon and a margin: the cohort's LTV per customer, its curve highlighted.
+
+    ``orders`` defaults to the school's export (``ltvkit.school.school_orders()``).
+
+    Example:
+        >>> cohort_ltv_calculator().result_text
+        'Cohort 2023-09 (235 customers): LTV over its first 12 months 18,567 RUB per customer at margin 60%'
+    """
+    from ltvkit.transactions import cohort_sizes, cohort_table
+    from ltvkit.widgets import Calculator, Slider
+
+    if orders is None:
+        from ltvkit.school import school_orders
+
+        orders = school_orders()
+    cumulative = cohort_table(orders, value="cumulative_ltv")
+    sizes = cohort_sizes(orders)
+    labels = [str(label) for label in cumulative.index]
+    start = labels.index("2023-09") if "2023-09" in labels else 0
+
+    def compute(cohort_index: int, months: int, margin: float) -> CohortLTV:
+        return cohort_ltv_at(cumulative, sizes, cohort_index=cohort_index, months=months, margin=margin)
+
+    def chart(result: CohortLTV, margin: float, **_values: float) -> Figure:
+        from ltvkit.cohort_plots import cohort_curves
+
+        return cohort_curves(cumulative * margin, currency=currency, highlight=result.cohort,
+                             title="Cumulative LTV per customer by cohort")
+
+    return Calculator(
+        compute,
+        [
+            Slider("cohort_index", "Cohort (0 = first month)", start, 0, len(labels) - 1, 1, integer=True),
+            Slider("months", "Months since first purchase", 12, 1, cumulative.shape[1], 1, integer=True),
+            Slider("margin", "Gross margin", 0.6, 0, 1.5, 0.05),
+        ],
+        describe=lambda result: result.describe(currency),
+        plot=chart,
+        title="LTV of one cohort",
+    )
+
+
 # --- 10 partners_and_channels -------------------------------------------------------
+
+
+def commission_design(base: PartnerBase, *, first_sale_pct: float, repeat_pct: float, repeat_months: int,
+                      margin: float) -> pd.DataFrame:
+    """Partner economics under a commission design given in percent (see ltvkit.partners.partner_economics).
+
+    Example:
+        >>> from ltvkit.partners import partner_base
+        >>> from ltvkit.school import school_costs, school_orders
+        >>> table = commission_design(partner_base(school_orders(), school_costs()), first_sale_pct=10,
+        ...                           repeat_pct=10, repeat_months=12, margin=0.6)
+        >>> round(float(table.loc[("Партнёрская программа", "blog_pro_python"), "net_ltv"]))
+        23271
+    """
+    from ltvkit.checks import check_number
+    from ltvkit.partners import partner_economics
+
+    first = check_number("first_sale_pct", first_sale_pct, minimum=0, maximum=100)
+    repeat = check_number("repeat_pct", repeat_pct, minimum=0, maximum=100)
+    return partner_economics(base, margin=margin, first_sale_rate=first / 100, repeat_rate=repeat / 100,
+                             repeat_months=repeat_months)
+
+
+def describe_design(table: pd.DataFrame, currency: str = "RUB") -> str:
+    """One line on a design: what affiliates are paid and the best and worst net LTV per customer."""
+    affiliates = table[table.index.get_level_values("partner") != ""]
+    per_customer = affiliates["first_sale_commission"] + affiliates["repeat_commission"]
+    paid = float((per_customer * affiliates["customers"]).sum())
+    best = affiliates["net_ltv"].idxmax()[1]
+    worst = affiliates["net_ltv"].idxmin()[1]
+    return (f"Commissions paid {format_money(paid / 1e6, currency, decimals=2).replace(' RUB', 'M RUB')}; net LTV per "
+            f"customer: best {best} {format_money(affiliates['net_ltv'].max(), currency, decimals=0)}, worst {worst} "
+            f"{format_money(affiliates['net_ltv'].min(), currency, decimals=0)}")
+
+
+def commission_calculator(base: PartnerBase | None = None, *, currency: str = "RUB") -> Calculator:
+    """Sliders over the commission design: first-sale and repeat-sale shares, months counted, margin.
+
+    ``base`` defaults to the school's customers by partner (its orders and costs).
+
+    Example:
+        >>> commission_calculator().result_text
+        'Commissions paid 5.99M RUB; net LTV per customer: best blog_pro_python 24,003 RUB, worst kupony_dnya 5,288 RUB'
+    """
+    from ltvkit.widgets import Calculator, Slider
+
+    if base is None:
+        from ltvkit.partners import partner_base
+        from ltvkit.school import school_costs, school_orders
+
+        base = partner_base(school_orders(), school_costs())
+
+    def compute(first_sale_pct: float, repeat_pct: float, repeat_months: int, margin: float) -> pd.DataFrame:
+        return commission_design(base, first_sale_pct=first_sale_pct, repeat_pct=repeat_pct,
+                                 repeat_months=repeat_months, margin=margin)
+
+    def chart(table: pd.DataFrame, **_values: float) -> Figure:
+        from ltvkit.cohort_plots import grouped_bar_chart
+
+        affiliates = table[table.index.get_level_values("partner") != ""]
+        labels = list(affiliates.index.get_level_values("partner"))
+        paid = affiliates["first_sale_commission"] + affiliates["repeat_commission"]
+        return grouped_bar_chart(labels, {"net LTV per customer": affiliates["net_ltv"].tolist(),
+                                          "commission per customer": paid.tolist()},
+                                 currency=currency, title="Affiliates under this design")
+
+    return Calculator(
+        compute,
+        [
+            Slider("first_sale_pct", "First-sale commission, %", 15, 0, 50, 1),
+            Slider("repeat_pct", "Repeat-sale commission, %", 5, 0, 30, 1),
+            Slider("repeat_months", "Months of repeat sales paid", 12, 0, 36, 1, integer=True),
+            Slider("margin", "Gross margin", 0.6, 0, 1.5, 0.05),
+        ],
+        describe=lambda table: describe_design(table, currency),
+        plot=chart,
+        title="Commission design",
+    )
 
 
 # --- 11 engagement_and_ltv ----------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class MetricSegments:
+    """Customers split by one engagement metric: the segment table and the rank correlation."""
+
+    metric: str
+    table: pd.DataFrame
+    spearman: float
+
+    def describe(self, currency: str = "RUB") -> str:
+        """One line for the calculator's result label."""
+        low, high = self.table["mean_value"].iloc[0], self.table["mean_value"].iloc[-1]
+        ratio = f"{high / low:.1f}x" if low else "n/a"
+        return (f"{self.metric}: top segment {format_money(high, currency, decimals=0)} vs bottom "
+                f"{format_money(low, currency, decimals=0)} ({ratio}); Spearman {self.spearman:+.2f}")
+
+
+def metric_segments(frame: pd.DataFrame, *, metric_index: int, segments: int, value: str = "ltv_12m") -> MetricSegments:
+    """Split customers by the metric number ``metric_index`` of ltvkit.engagement.METRICS.
+
+    Example:
+        >>> import pandas as pd
+        >>> frame = pd.DataFrame({"minutes_per_session": [1.0, 2.0, 3.0, 4.0], "ltv_12m": [1.0, 2.0, 2.0, 5.0]})
+        >>> metric_segments(frame, metric_index=0, segments=2).describe()
+        'minutes_per_session: top segment 4 RUB vs bottom 2 RUB (2.3x); Spearman +0.95'
+    """
+    from ltvkit.checks import LTVInputError, check_count
+    from ltvkit.engagement import METRICS, quantile_segments
+
+    index = check_count("metric_index", metric_index)
+    names = list(METRICS)
+    if index >= len(names):
+        raise LTVInputError(f"metric_index must be at most {len(names) - 1}; got {index}")
+    metric = names[index]
+    table = quantile_segments(frame, metric, value, segments=segments)
+    data = frame[[metric, value]].dropna()
+    return MetricSegments(metric, table, float(data[metric].rank().corr(data[value].rank())))
+
+
+def engagement_calculator(
+    frame: pd.DataFrame | None = None, *, value: str = "ltv_12m", currency: str = "RUB"
+) -> Calculator:
+    """Pick an engagement metric and a number of segments: LTV per segment and the rank correlation.
+
+    ``frame`` defaults to the school's engagement table joined with each customer's 12-month LTV.
+
+    Example:
+        >>> import pandas as pd
+        >>> frame = pd.DataFrame({m: range(8) for m in ("minutes_per_session", "minutes_30d", "sessions_30d",
+        ...     "return_days_30d", "conversion_pct", "bounce_pct")}).assign(ltv_12m=[1.0, 1, 2, 2, 3, 3, 4, 9])
+        >>> engagement_calculator(frame).result_text
+        'minutes_30d: top segment 6 RUB vs bottom 1 RUB (6.5x); Spearman +0.98'
+    """
+    from ltvkit.engagement import METRICS
+    from ltvkit.widgets import Calculator, Slider
+
+    if frame is None:
+        from ltvkit.school import school_engagement_ltv
+
+        frame = school_engagement_ltv()
+
+    def compute(metric_index: int, segments: int) -> MetricSegments:
+        return metric_segments(frame, metric_index=metric_index, segments=segments, value=value)
+
+    def chart(result: MetricSegments, **_values: float) -> Figure:
+        from ltvkit.cohort_plots import segment_chart
+
+        return segment_chart(result.table, metric_label=METRICS[result.metric], currency=currency,
+                             title="12-month LTV per customer by segment")
+
+    return Calculator(
+        compute,
+        [
+            Slider("metric_index", "Metric (0-5)", 1, 0, len(METRICS) - 1, 1, integer=True),
+            Slider("segments", "Segments", 4, 1, 10, 1, integer=True),
+        ],
+        describe=lambda result: result.describe(currency),
+        plot=chart,
+        title="Engagement segments",
+    )
+
+
 # --- 12 retention_heterogeneity -----------------------------------------------------
 
 
+@dataclass(frozen=True)
+class RetentionProfile:
+    """What sBG(alpha, beta) says about a cohort: mean churn, survival, DEL and DERL (in payments)."""
+
+    mean_churn: float
+    survival_after_5: float
+    discounted_expected_lifetime: float
+    derl: float
+    renewals: int
+
+    def describe(self) -> str:
+        """One line for the calculator's result label."""
+        return (
+            f"Mean churn {self.mean_churn:.1%}; left after 5 periods {self.survival_after_5:.1%}; "
+            f"DEL {self.discounted_expected_lifetime:.2f}; DERL after {self.renewals} renewals "
+            f"{self.derl:.2f} (payments)"
+        )
+
+
+def retention_profile(alpha: float, beta: float, discount_rate: float, renewals: int) -> RetentionProfile:
+    """sBG(alpha, beta) -> mean churn, share left after 5 periods, DEL of a new customer, DERL by tenure.
+
+    Args:
+        alpha, beta: the beta distribution of customers' churn probabilities, > 0.
+        discount_rate: per period, >= 0.
+        renewals: renewals the customer has made, a whole number >= 0.
+
+    Example:
+        >>> round(retention_profile(3.80, 15.20, 0.10, 0).derl, 2)
+        3.31
+    """
+    from ltvkit.models.sbg import sbg_del, sbg_derl, sbg_survival
+
+    survival = sbg_survival(alpha, beta, 5)
+    return RetentionProfile(
+        mean_churn=alpha / (alpha + beta),
+        survival_after_5=float(survival[-1]),
+        discounted_expected_lifetime=sbg_del(alpha, beta, discount_rate),
+        derl=sbg_derl(alpha, beta, discount_rate, renewals),
+        renewals=int(renewals),
+    )
+
+
+def _retention_chart(profile: RetentionProfile, *, alpha: float, beta: float, **_values: float) -> Figure:
+    from ltvkit.model_plots import sbg_profile_chart
+
+    return sbg_profile_chart(alpha, beta, periods=12, constant_churn=profile.mean_churn)
+
+
+def sbg_calculator() -> Calculator:
+    """alpha and beta -> the spread of churn, the survival curve, DEL and DERL (Regular cohort as defaults).
+
+    Example:
+        >>> sbg_calculator().result_text
+        'Mean churn 37.3%; left after 5 periods 29.2%; DEL 3.70; DERL after 4 renewals 5.89 (payments)'
+    """
+    from ltvkit.models.published import published
+    from ltvkit.widgets import Calculator, Slider
+
+    regular = published("sbg-regular").values
+    return Calculator(
+        retention_profile,
+        [
+            Slider("alpha", "alpha", regular["alpha"], 0, 5, 0.01, readout_format=".3f"),
+            Slider("beta", "beta", regular["beta"], 0, 10, 0.01, readout_format=".3f"),
+            Slider("discount_rate", "Discount rate per period", 0.10, 0, 0.3, 0.01),
+            Slider("renewals", "Renewals made", 4, 0, 12, 1, integer=True),
+        ],
+        describe=RetentionProfile.describe,
+        plot=_retention_chart,
+        title="Retention when customers differ (sBG)",
+    )
+
+
 # --- 13 probabilistic_clv -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CustomerForecast:
+    """One CDNOW-like customer's outlook under the published BG/NBD and Gamma-Gamma parameters."""
+
+    probability_alive: float
+    purchases_next_year: float
+    spend_per_purchase: float
+    clv_next_year: float
+
+    def describe(self) -> str:
+        """One line for the calculator's result label."""
+        return (
+            f"P(alive) {self.probability_alive:.0%}; {self.purchases_next_year:.2f} purchases in the next 52 weeks "
+            f"at {format_money(self.spend_per_purchase, 'USD', decimals=2)}; "
+            f"CLV {format_money(self.clv_next_year, 'USD', decimals=2)}"
+        )
+
+
+def customer_forecast(
+    frequency: int, recency_weeks: float, age_weeks: float, average_spend: float, margin: float,
+    annual_discount_rate: float,
+) -> CustomerForecast:
+    """A customer's P(alive), purchases and discounted margin over the next 52 weeks (CDNOW's published models).
+
+    Args:
+        frequency: repeat purchases so far (whole number >= 0).
+        recency_weeks: weeks from the first to the last repeat purchase (0 if none), <= age_weeks.
+        age_weeks: weeks since the first purchase.
+        average_spend: average repeat purchase, USD (ignored when frequency is 0).
+        margin: share of spend that is profit, in [0, 1].
+        annual_discount_rate: yearly, >= 0.
+
+    Example:
+        >>> round(customer_forecast(2, 30.43, 38.86, 22.35, 0.3, 0.10).probability_alive, 2)
+        0.73
+    """
+    from ltvkit.models.bgnbd import BGNBDFit
+    from ltvkit.models.gamma_gamma import GammaGammaFit, customer_lifetime_value
+    from ltvkit.models.published import published
+    from ltvkit.models.rfm import RFMSummary
+    from ltvkit.models.units import weeks
+
+    purchases = BGNBDFit(**{k: published("bgnbd-cdnow").values[k] for k in ("r", "alpha", "a", "b")},
+                         time_unit="weeks")
+    spend = GammaGammaFit(**{k: published("gamma-gamma-cdnow").values[k] for k in ("p", "q", "gamma")})
+    data = RFMSummary.create(frequency=[frequency], recency=[recency_weeks], T=[age_weeks], time_unit="weeks",
+                             monetary=[average_spend], currency="USD")
+    value = customer_lifetime_value(purchases, spend, data, horizon=weeks(52), step=weeks(4), margin=margin,
+                                    annual_discount_rate=annual_discount_rate)
+    return CustomerForecast(
+        probability_alive=float(purchases.probability_alive(data)[0]),
+        purchases_next_year=float(value.expected_purchases[0]),
+        spend_per_purchase=float(value.expected_spend[0]),
+        clv_next_year=float(value.clv[0]),
+    )
+
+
+def customer_forecast_calculator() -> Calculator:
+    """A CDNOW customer's history -> P(alive), next year's purchases, spend and CLV (customer 1 as defaults).
+
+    Example:
+        >>> customer_forecast_calculator().result_text
+        'P(alive) 73%; 1.56 purchases in the next 52 weeks at $24.66; CLV $11.00'
+    """
+    from ltvkit.widgets import Calculator, Slider
+
+    return Calculator(
+        customer_forecast,
+        [
+            Slider("frequency", "Repeat purchases", 2, 0, 20, 1, integer=True),
+            Slider("recency_weeks", "Weeks to the last repeat purchase", 30.43, 0, 39, 0.01),
+            Slider("age_weeks", "Weeks since the first purchase", 38.86, 0, 39, 0.01),
+            Slider("average_spend", "Average repeat purchase, USD", 22.35, 0, 200, 0.05),
+            Slider("margin", "Gross margin", 0.3, 0, 1, 0.05),
+            Slider("annual_discount_rate", "Discount rate a year", 0.10, 0, 0.3, 0.01),
+        ],
+        describe=CustomerForecast.describe,
+        title="One customer's future under BG/NBD + Gamma-Gamma (CDNOW parameters)",
+    )
 
 
 # --- 14 capstone --------------------------------------------------------------------

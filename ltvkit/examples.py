@@ -184,7 +184,8 @@ _CATALOGUE = (
         "E-advanced", "001", "03_frequency_formula",
         "LTV = AOV x RPR x lifetime: 2,000 a check, a repeat purchase every half year, 3 years.",
         "RUB",
-        inputs={"average_order_value": 2000, "purchases_per_year": 2, "lifetime_years": 3},
+        inputs={"average_order_value": 2000, "purchase_interval_years": 0.5, "purchases_per_year": 2,
+                "lifetime_years": 3},
         figures={"ltv": 12_000},
         derived={"wrong_purchases_per_year": 0.5, "wrong_reading_ltv": 3_000},
     ),
@@ -212,8 +213,8 @@ _CATALOGUE = (
             "b_purchases_per_year": 2,
             "b_average_order_value": 50,
         },
-        figures={"a_value_per_year": 28_000, "b_value_per_year": 100},
-        derived={"a_to_b_ratio": 280, "average_of_the_two_per_year": 14_050},
+        figures={"a_value_per_year": 28_000},
+        derived={"b_value_per_year": 100, "a_to_b_ratio": 280, "average_of_the_two_per_year": 14_050},
     ),
     # --- 04 churn_and_lifetime -------------------------------------------------------
     _example(
@@ -241,8 +242,7 @@ _CATALOGUE = (
         "20% of customers stop buying each period; a customer cost $60 to win.",
         "USD",
         inputs={"churn_per_period": 0.2, "cac": 60},
-        figures={"lifetime_periods": 5},
-        derived={"break_even_ltv": 60, "break_even_price_per_period": 12},
+        derived={"lifetime_periods": 5, "break_even_ltv": 60, "break_even_price_per_period": 12},
     ),
     # --- 05 predictive_ltv -----------------------------------------------------------
     _example(
@@ -265,7 +265,7 @@ _CATALOGUE = (
         "The best client's LTV against what it cost to win them.",
         "USD",
         inputs={"cac": 60, "ltv": 28_000},
-        figures={"ltv_to_cac": 467},
+        derived={"ltv_to_cac": 467},
     ),
     _example(
         "E-ltv-cac-2", "000", "06_ltv_vs_cac",
@@ -324,8 +324,8 @@ _CATALOGUE = (
     # --- 08 levers_what_if -----------------------------------------------------------
     _example(
         "E-retention-5", "001", "08_levers_what_if",
-        "A claim: raising retention by a modest 5% can raise profit by up to 95% (a Bain & Company study, "
-        "as the article reports it; 25-95% is the range usually quoted).",
+        "A claim: a 5% rise in retention lifts profit by as much as 95% (Bain & Company, as the article "
+        "reports it; 25-95% is the range usually quoted).",
         None,
         inputs={"retention_increase": 0.05},
         figures={"profit_increase_up_to_percent": 95},

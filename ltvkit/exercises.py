@@ -84,33 +84,40 @@ def _courses_net_ratio() -> float:
     return f.ltv_to_cac(net, courses["acquisition_cost"])
 
 
+def _school() -> Any:
+    """The school's data helpers, imported on first use so ``import ltvkit`` stays free of pandas."""
+    from ltvkit import school
+
+    return school
+
+
 _BANK: tuple[Exercise, ...] = (
     # --- 00 start_here ---------------------------------------------------------------
-    _ex("ex-00-1", lambda: f.arpu_ltv(arpu=300, lifetime=10),
+    _ex("ex-00-1", lambda: f.arpu_ltv(arpu=300, lifetime=8),
         "LTV = ARPU x lifetime: multiply what a customer pays per month by the months they stay."),
-    _ex("ex-00-2", lambda: f.revenue_per_customer(revenue=1_200_000, customers=400),
+    _ex("ex-00-2", lambda: f.revenue_per_customer(revenue=1_200_000, customers=480),
         "Divide the year's revenue by the customers served that year."),
 
     # --- 01 ltv_basics ---------------------------------------------------------------
-    _ex("ex-01-1", lambda: f.arpu_ltv(
-            arpu=example("E-manufacturing").inputs["arpu_per_year"] / 12,
-            lifetime=example("E-manufacturing").inputs["lifetime_years"] * 12),
-        "Monthly ARPU is the yearly one over 12, and the lifetime in months is 12 times the years: "
-        "the two changes cancel."),
+    _ex("ex-01-1", lambda: f.arpu_ltv(arpu=250_000, lifetime=5 * 4),
+        "Put both in the same period: 5 years are 20 quarters, or four quarters' payments make a year's ARPU."),
     _ex("ex-01-2", lambda: f.revenue_per_customer(
             revenue=example("E-simple").inputs["revenue_per_year"],
             customers=example("E-simple").inputs["customers_per_year"] + 50),
         "Same revenue, 250 customers: revenue / customers."),
-    _ex("ex-01-3", lambda: f.arpu_ltv(arpu=1_000_000, lifetime=7) / 12,
-        "Spread the whole LTV over 12 months: it is the same money, only the period of the rate changes.",
+    _ex("ex-01-3", lambda: f.arpu_ltv(arpu=example("E-manufacturing").inputs["arpu_per_year"] / 12,
+                                       lifetime=example("E-manufacturing").inputs["lifetime_years"]),
+        "Take the monthly ARPU (the yearly one over 12) and multiply it by the lifetime as it stands, in years, "
+        "without turning the years into months.",
         tolerance=0.001),
 
     # --- 02 historical_ltv -----------------------------------------------------------
     _ex("ex-02-1", lambda: example("E-historical-margin").figures["ltv"]
             / f.historical_ltv(example("E-historical-margin").inputs["purchases"]),
         "Divide the article's LTV by the sum of the purchases.", absolute=0.001),
-    _ex("ex-02-2", lambda: f.historical_ltv(example("E-courses").inputs["purchases"], margin=0.5,
-                                             acquisition_cost=2500, retention_cost=500),
+    _ex("ex-02-2", lambda: f.historical_ltv(example("E-courses").inputs["purchases"],
+                                             margin=example("E-courses").inputs["margin"],
+                                             acquisition_cost=2500, retention_cost=700),
         "Gross profit is half of 18,000; then take away both the acquisition and the retention cost."),
     _ex("ex-02-3", _courses_net_ratio,
         "Divide the figure the article calls the LTV by what it spent on advertising, "
@@ -132,19 +139,19 @@ _BANK: tuple[Exercise, ...] = (
             example("E-monthly-frequency").inputs["lifetime_months"], margin=0.3),
         "Take the 78,400 RUB of revenue and keep only the 30% that is gross profit; 138 still plays no part."),
     _ex("ex-03-3", lambda: (example("E-mr-a-mr-b").figures["a_value_per_year"]
-                            + 99 * example("E-mr-a-mr-b").figures["b_value_per_year"]) / 100,
+                            + 99 * example("E-mr-a-mr-b").derived["b_value_per_year"]) / 100,
         "Add up one year of Mr A (40 x $700) and of 99 customers like Mr B (99 x 2 x $50), then divide by 100."),
 
     # --- 04 churn_and_lifetime -------------------------------------------------------
     _ex("ex-04-1", lambda: f.lifetime_from_churn(f.churn_rate(customers_lost=90, customers_at_start=1200)),
         "Churn is lost / paying at the start (90 / 1,200); the expected lifetime is 1 / churn, in months."),
-    _ex("ex-04-2", lambda: float(f.survival_curve(example("E-churn").inputs["churn_per_month"], 12)[-1]),
-        "Each month 95% of those left stay: multiply 0.95 by itself 12 times "
+    _ex("ex-04-2", lambda: float(f.survival_curve(example("E-churn").inputs["churn_per_month"], 24)[-1]),
+        "Each month 95% of those left stay: multiply 0.95 by itself 24 times "
         "(give a share such as 0.25, not a percentage).",
         absolute=0.001),
-    _ex("ex-04-3", lambda: f.break_even_price(example("E-churn-20").inputs["cac"],
-                                               churn_rate=example("E-churn-20").inputs["churn_per_period"]),
-        "The customer stays 1 / 0.2 = 5 periods; what must they bring each period for 5 periods to add up to $60?"),
+    _ex("ex-04-3", lambda: f.break_even_price(example("E-churn-20").inputs["cac"], churn_rate=0.15, margin=0.4),
+        "The customer now stays 1 / 0.15 periods, and only 40% of the price is gross profit: "
+        "price x 0.4 x lifetime must reach the $60 CAC (break_even_price does CAC x churn / margin)."),
 
     # --- 05 predictive_ltv -----------------------------------------------------------
     _ex("ex-05-1", lambda: example("E-online-service").inputs["users"] * f.frequency_ltv(
@@ -161,21 +168,23 @@ _BANK: tuple[Exercise, ...] = (
         "Answer as a share (0.25 for a quarter).", absolute=0.001),
 
     # --- 06 ltv_vs_cac ---------------------------------------------------------------
-    _ex("ex-06-1", lambda: f.payback_periods(cac=example("E-telecom-budget").inputs["cac"],
-                                             margin_per_period=_online_service_margin_per_month()),
-        "Gross profit a month is the payment times the margin (500 x 0.7); divide the CAC by it."),
+    _ex("ex-06-1", lambda: f.payback_periods(cac=2_100, margin_per_period=_online_service_margin_per_month()),
+        "Gross profit a month is the payment times the margin (500 x 0.7); divide the new CAC of 2,100 RUB by it."),
     _ex("ex-06-2", lambda: example("E-online-service").figures["ltv_per_user"]
             / _ratio_threshold("ARTICLE_MINIMUM_RATIO"),
         "LTV / CAC >= 2 means CAC <= LTV / 2."),
-    _ex("ex-06-3", lambda: f.ltv_to_cac(ltv=example("E-mr-a-mr-b").figures["b_value_per_year"],
+    _ex("ex-06-3", lambda: f.ltv_to_cac(ltv=f.frequency_ltv(example("E-mr-a-mr-b").inputs["b_average_order_value"],
+                                                            example("E-mr-a-mr-b").inputs["b_purchases_per_year"],
+                                                            3, margin=0.3),
                                         cac=example("E-best-client-cac").inputs["cac"]),
-        "Mr B brings $100 a year; divide by the $60 CAC.", tolerance=0.01),
+        "Gross LTV = $100 a year x 3 years x 0.3; divide it by the $60 CAC.", tolerance=0.01),
 
     # --- 07 budget_planning ----------------------------------------------------------
-    _ex("ex-07-1", lambda: _telecom_plan(vat_applied="added_on_top").customers,
-        "Add 20% VAT on top of 13 million (x 1.2), then divide by the LTV of 4,000."),
-    _ex("ex-07-2", lambda: _telecom_plan().roi_percent,
-        "ROI takes the cost back out before dividing: (LTV - CAC) / CAC x 100."),
+    _ex("ex-07-1", lambda: _telecom_plan(vat_applied="added_on_top", costs_period="month").customers,
+        "Costs for the year are 12 x 10 million; add the 3 million of profit, add 20% VAT on top (x 1.2), "
+        "then divide by the LTV of 4,000."),
+    _ex("ex-07-2", lambda: _telecom_plan(cac=800).roi_percent,
+        "ROI counts only what comes back beyond the cost: (LTV - CAC) / CAC x 100, not LTV / CAC x 100."),
     _ex("ex-07-3", lambda: _telecom_plan(
             costs_period="month", vat_applied="added_on_top", advertising_counted_as_cost=True,
             customer_rounding="up", ltv_per_customer_per_year=550 * 12).customers,
@@ -183,23 +192,60 @@ _BANK: tuple[Exercise, ...] = (
         "divide 123 million by that and round up.", tolerance=0.0, absolute=0.5),
 
     # --- 08 levers_what_if -----------------------------------------------------------
-    _ex("ex-08-1", lambda: (0.50 / example("E-historical-margin").derived["implied_margin"] - 1) * 100,
-        "LTV is proportional to the margin: divide the new margin by the old one, subtract 1, times 100."),
-    _ex("ex-08-2", lambda: _lifetime_after(0.90, 0.05, "points"),
-        "Retention 95% means 5% churn a month; lifetime = 1 / churn."),
-    _ex("ex-08-3", lambda: _lever("churn", "down"),
-        "With 10% less churn, 1/3 becomes 0.3 a year, so the lifetime is 1 / 0.3 years; "
+    _ex("ex-08-1", lambda: (1.2 * 0.36 / example("E-historical-margin").derived["implied_margin"] - 1) * 100,
+        "LTV is a product of its factors: multiply the check's change (x 1.2) by the margin's (0.36 / 0.40), "
+        "subtract 1, times 100."),
+    _ex("ex-08-2", lambda: _lifetime_after(0.90, 0.05, "relative"),
+        "A rise of 5% of 90% is 4.5 points, so retention becomes 94.5% a month; lifetime = 1 / (1 - retention)."),
+    _ex("ex-08-3", lambda: _baseline_ltv_with_churn_times(0.75),
+        "Churn of 1/3 a year falls by a quarter to 0.25, so the lifetime is 1 / 0.25 years; "
         "LTV = 2,000 x 2 x lifetime x 0.4."),
 
     # --- 09 ltv_from_transactions ----------------------------------------------------
+    _ex("ex-09-1", lambda: _school().school_summary()["revenue"].median(),
+        "Use customer_summary(orders): one row per customer; take the median of its revenue column."),
+    _ex("ex-09-2", lambda: _school().top_share(
+            _school().school_summary()["revenue"], 0.10),
+        "Sort customers by revenue, best first; add up the first 10% of them and divide by all revenue."),
+    _ex("ex-09-3", lambda: _school().cdnow_summary()["revenue"].mean(),
+        "Read the CDNOW sample with read_orders, summarise it with customer_summary (no observation_end) "
+        "and average the revenue column: an amount in USD."),
 
     # --- 10 partners_and_channels ----------------------------------------------------
+    _ex("ex-10-1", lambda: _school().school_partner_value(
+            "blog_pro_python", "ltv_to_cac", margin=0.6),
+        "Run partner_economics(base, margin=0.6) with the current terms; read ltv_to_cac in the blogger's row.",
+        tolerance=0.01),
+    _ex("ex-10-2", lambda: _school().school_partner_value(
+            "cashback_plus", "net_ltv", margin=0.6, first_sale_rate=0.10, repeat_rate=0.10, repeat_months=12),
+        "Run partner_economics(base, margin=0.6, first_sale_rate=0.10, repeat_rate=0.10, repeat_months=12); "
+        "the cashback service's net_ltv, in RUB."),
 
     # --- 11 engagement_and_ltv -------------------------------------------------------
+    _ex("ex-11-1", lambda: _school().engagement_spearman("sessions_30d"),
+        "Join the engagement table with horizon_ltv(orders, months=12) and take the rank (Spearman) "
+        "correlation of sessions_30d with ltv_12m.", tolerance=0.0, absolute=0.01),
+    _ex("ex-11-2", lambda: _school().true_minutes_effect(1.5),
+        "Simulate the school twice, SchoolTruth() and SchoolTruth(minutes_lift=1.5), and compare the mean "
+        "revenue per customer (orders' amount summed over customers), in RUB.", tolerance=0.01),
 
     # --- 12 retention_heterogeneity --------------------------------------------------
+    _ex("ex-12-1", lambda: _sbg_published_retention("sbg-regular", renewals_made=3),
+        "A customer who has renewed n times has churn beta(alpha, beta + n): the next retention rate is "
+        "(beta + n) / (alpha + beta + n)."),
+    _ex("ex-12-2", lambda: 100 * _derl_case("case2", renewals=4),
+        "Value = margin per year x DERL of case 2 with d = 0.10 for a customer with 4 renewals behind them."),
+    _ex("ex-12-3", lambda: _sbg_published_survival("sbg-high-end", 12),
+        "S(t) = B(alpha, beta + t) / B(alpha, beta); use ltvkit.models.sbg.sbg_survival with the published "
+        "High End parameters."),
 
     # --- 13 probabilistic_clv --------------------------------------------------------
+    _ex("ex-13-1", lambda: _cdnow_customer("probability_alive"),
+        "P(alive) = 1 / (1 + a / (b + x - 1) x ((alpha + T) / (alpha + t_x))^(r + x)) with the published parameters."),
+    _ex("ex-13-2", lambda: _cdnow_customer("spend"),
+        "Gamma-Gamma: p (gamma + x zbar) / (p x + q - 1), a weighted average of $35.22 and the customer's $100."),
+    _ex("ex-13-3", lambda: _months_in_weeks(12),
+        "A month is 365.25 / 12 = 30.4375 days and a week 7 days."),
 
     # --- 14 capstone -----------------------------------------------------------------
 
@@ -265,12 +311,13 @@ def _online_service_margin_per_month() -> float:
     return service["monthly_payment"] * service["payments_per_month"] * service["margin"]
 
 
-def _lever(name: str, which: str) -> float:
-    from ltvkit.levers import advanced_baseline, lever_sensitivity
+def _baseline_ltv_with_churn_times(factor: float) -> float:
+    """The levers' baseline (E-advanced with a 40% margin) with its churn multiplied by ``factor``."""
+    from ltvkit.levers import advanced_baseline
 
-    effects = lever_sensitivity(**advanced_baseline().as_kwargs()).effects
-    effect = next(e for e in effects if e.lever == name)
-    return effect.ltv_low if which == "down" else effect.ltv_high
+    base = advanced_baseline()
+    lifetime = f.lifetime_from_churn(base.churn_rate * factor)
+    return f.frequency_ltv(base.average_order_value, base.purchases_per_period, lifetime, base.margin)
 
 
 def _ratio_threshold(name: str) -> float:
@@ -283,3 +330,51 @@ def _lifetime_after(retention: float, change: float, mode: str) -> float:
     from ltvkit.levers import retention_lift
 
     return retention_lift(retention, change, mode).lifetime_after
+
+
+# --- helpers of exercises 12-13 (the probabilistic models; scipy is imported only when checked) ---
+
+
+def _sbg_published_retention(figures_id: str, *, renewals_made: int) -> float:
+    from ltvkit.models.published import published
+    from ltvkit.models.sbg import sbg_retention_rates
+
+    values = published(figures_id).values
+    return float(sbg_retention_rates(values["alpha"], values["beta"], renewals_made + 1)[-1])
+
+
+def _sbg_published_survival(figures_id: str, year: int) -> float:
+    from ltvkit.models.published import published
+    from ltvkit.models.sbg import sbg_survival
+
+    values = published(figures_id).values
+    return float(sbg_survival(values["alpha"], values["beta"], year)[-1])
+
+
+def _derl_case(case: str, *, renewals: int) -> float:
+    from ltvkit.models.published import published
+    from ltvkit.models.sbg import sbg_derl
+
+    values = published("derl-2010").values
+    return sbg_derl(values[f"{case}_alpha"], values[f"{case}_beta"], values["discount_rate"], renewals)
+
+
+def _cdnow_customer(what: str) -> float:
+    from ltvkit.models.bgnbd import BGNBDFit
+    from ltvkit.models.gamma_gamma import GammaGammaFit
+    from ltvkit.models.published import published
+    from ltvkit.models.rfm import RFMSummary
+
+    if what == "probability_alive":
+        fit = BGNBDFit(**{k: published("bgnbd-cdnow").values[k] for k in ("r", "alpha", "a", "b")}, time_unit="weeks")
+        customer = RFMSummary.create(frequency=[2], recency=[30.43], T=[38.86], time_unit="weeks")
+        return float(fit.probability_alive(customer)[0])
+    spend = GammaGammaFit(**{k: published("gamma-gamma-cdnow").values[k] for k in ("p", "q", "gamma")})
+    customer = RFMSummary.create(frequency=[1], recency=[10], T=[30], time_unit="weeks", monetary=[100.0])
+    return float(spend.conditional_expected_spend(customer)[0])
+
+
+def _months_in_weeks(count: float) -> float:
+    from ltvkit.models.units import months
+
+    return months(count).in_unit("weeks")

@@ -9,6 +9,7 @@ amount of money is in whatever currency you pass, a period is whatever period yo
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -16,15 +17,20 @@ import numpy as np
 from ltvkit.checks import LTVInputError, check_count, check_number
 
 __all__ = [
+    "RetentionOffer",
     "arpu_ltv",
+    "break_even_price",
     "churn_rate",
     "discounted_ltv",
+    "frequency_from_interval",
     "frequency_ltv",
     "historical_ltv",
     "lifetime_from_churn",
     "linear_decay_curve",
     "ltv_to_cac",
+    "median_lifetime",
     "payback_periods",
+    "retention_offer_whatif",
     "revenue_per_customer",
     "subscription_ltv",
     "survival_curve",
@@ -404,15 +410,6 @@ def discounted_ltv(
 
 # --- notebooks 03-05 ----------------------------------------------------------------------
 
-from dataclasses import dataclass  # noqa: E402  (kept in this section so branches merge cleanly)
-
-__all__ += [
-    "RetentionOffer",
-    "break_even_price",
-    "frequency_from_interval",
-    "median_lifetime",
-    "retention_offer_whatif",
-]
 
 
 def frequency_from_interval(interval_periods: Number) -> Number:

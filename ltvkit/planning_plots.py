@@ -87,7 +87,9 @@ def ratio_band_chart(ratios: Mapping[str, float], *, title: str = "") -> Figure:
     return fig
 
 
-def payback_chart(cac: float, margin_per_period: float, periods: int, *, currency: str | None = "RUB") -> Figure:
+def payback_chart(
+    cac: float, margin_per_period: float, periods: int, *, currency: str | None = "RUB", period: str = "period"
+) -> Figure:
     """Cumulative gross profit of one customer against their CAC; the crossing is the payback.
 
     Args:
@@ -95,6 +97,7 @@ def payback_chart(cac: float, margin_per_period: float, periods: int, *, currenc
         margin_per_period: gross profit per period (money), > 0.
         periods: how many periods to draw, a whole number >= 1.
         currency: "RUB", "USD", "CNY" or None.
+        period: the name of the period for the axis and the payback label ("month").
 
     Example:
         >>> fig = payback_chart(500, 350, 18)
@@ -112,8 +115,9 @@ def payback_chart(cac: float, margin_per_period: float, periods: int, *, currenc
     payback = cac / margin
     if payback <= periods:
         axes.axvline(payback, color=COLOURS["total"], linewidth=0.8)
-        axes.annotate(f"payback {payback:,.2f}", (payback, cac), textcoords="offset points", xytext=(6, -14))
-    axes.set_xlabel("periods with the customer")
+        axes.annotate(f"payback {payback:,.2f} {period}s", (payback, cac), textcoords="offset points",
+                      xytext=(6, -14))
+    axes.set_xlabel(f"{period}s with the customer")
     axes.legend(frameon=False)
     _money_axis(axes, currency)
     return fig

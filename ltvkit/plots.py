@@ -24,13 +24,16 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 __all__ = [
+    "COLOURS",
     "DPI",
     "FIGSIZE",
     "bar_chart",
     "cumulative_value_chart",
     "figure_png",
+    "frequency_ltv_chart",
     "line_chart",
     "new_figure",
+    "survival_comparison_chart",
     "waterfall_chart",
 ]
 
@@ -197,15 +200,18 @@ def line_chart(
     return fig
 
 
-def cumulative_value_chart(amount_per_period: float, periods: float, *, currency: str | None = "RUB") -> Figure:
+def cumulative_value_chart(
+    amount_per_period: float, periods: float, *, currency: str | None = "RUB", period: str = "period"
+) -> Figure:
     """Bars of the value a customer has brought by the end of each period: amount x period.
 
     A fractional last period is drawn as a part bar, so the last bar is always the LTV.
+    ``period`` names the period on the x axis ("year", "month").
 
     Example:
-        >>> fig = cumulative_value_chart(500, 6)
-        >>> len(fig.axes[0].patches)
-        6
+        >>> fig = cumulative_value_chart(500, 6, period="month")
+        >>> len(fig.axes[0].patches), fig.axes[0].get_xlabel()
+        (6, 'months with the customer')
     """
     amount = check_number("amount_per_period", amount_per_period, minimum=0)
     periods = check_number("periods", periods, minimum=0)
@@ -214,7 +220,7 @@ def cumulative_value_chart(amount_per_period: float, periods: float, *, currency
     fig = new_figure()
     axes = fig.axes[0]
     axes.bar(ends, amount * ends, width=0.8, color=COLOURS["up"])
-    axes.set_xlabel("periods with the customer")
+    axes.set_xlabel(f"{period}s with the customer")
     axes.set_ylabel("value so far")
     _money_axis(axes, currency)
     return fig
@@ -222,7 +228,6 @@ def cumulative_value_chart(amount_per_period: float, periods: float, *, currency
 
 # --- notebooks 03-05 ---
 
-__all__ += ["frequency_ltv_chart", "survival_comparison_chart"]
 
 
 def frequency_ltv_chart(

@@ -93,11 +93,15 @@ computed = revenue_per_customer(revenue=simple.inputs["revenue_per_year"], custo
 assert agrees(computed, simple.figures["revenue_per_customer"])
 
 # %% [markdown]
-# `agrees` compares at the precision the article printed: an article that writes "about 467"
-# agrees with 466.67, but not with 470.
+# `agrees` compares at the precision of the published figure. Notebook 06 divides a best
+# client's LTV of $28,000 by a CAC of $60 and quotes the ratio as "about 467": 466.67 agrees
+# with 467, but it would not agree with 470.
 
 # %%
-print(agrees(28_000 / 60, 467), agrees(28_000 / 60, 470))
+best = example("E-best-client-cac")
+ratio = best.inputs["ltv"] / best.inputs["cac"]
+print(f"{ratio:.2f} agrees with {best.derived['ltv_to_cac']}: {agrees(ratio, best.derived['ltv_to_cac'])}")
+print(f"{ratio:.2f} agrees with 470: {agrees(ratio, 470)}")
 
 # %% [markdown]
 # When an input makes no sense, such as a negative price, a churn rate of 0 or text where a number
@@ -168,7 +172,7 @@ check("ex-00-1", 30)
 # or the blue bar to the left of it; **View → Expand All Code** unfolds every cell at once. Try
 # the exercise first: the point is to do the arithmetic yourself.
 #
-# **ex-00-1.** A subscription costs 300 RUB a month and a subscriber stays 10 months on average.
+# **ex-00-1.** A subscription costs 300 RUB a month and a subscriber stays 8 months on average.
 # What is the LTV per subscriber (LTV = ARPU × lifetime), in RUB?
 
 # %%
@@ -176,11 +180,11 @@ answer = None
 check("ex-00-1", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-answer = arpu_ltv(arpu=300, lifetime=10)
+answer = arpu_ltv(arpu=300, lifetime=8)
 check("ex-00-1", answer)
 
 # %% [markdown]
-# **ex-00-2.** A shop took 1,200,000 RUB in a year from 400 customers. What is its revenue per
+# **ex-00-2.** A shop took 1,200,000 RUB in a year from 480 customers. What is its revenue per
 # customer for that year, in RUB?
 
 # %%
@@ -188,7 +192,7 @@ answer = None
 check("ex-00-2", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-answer = revenue_per_customer(revenue=1_200_000, customers=400)
+answer = revenue_per_customer(revenue=1_200_000, customers=480)
 check("ex-00-2", answer)
 
 # %% [markdown]
@@ -234,7 +238,8 @@ glossary_table().set_index("term")
 # - **AOV** (average check, *средний чек*) is money per *order*; **ARPU** is money per
 #   *customer per period*. A customer who orders twice a month has an ARPU twice the AOV.
 # - **gross margin** (*СВП* in article 001) is a *share* of revenue (0.3 = 30%); multiplied by
-#   revenue it gives gross profit, an amount of money.
+#   revenue it gives gross profit, an amount of money. The letters СВП stand for "average gross
+#   profit", yet the article uses it as a share (0.7): read it as a margin.
 
 # %% [markdown]
 # ## Summary

@@ -84,22 +84,23 @@ assert agrees(per_customer, simple.figures["revenue_per_customer"])
 # %% [markdown]
 # ## E-manufacturing: ARPU × lifetime
 #
-# The agency article “LTV для производственных компаний” (LTV for manufacturing companies)
-# uses the basic formula: average revenue per customer per period (ARPU) times the number of
-# periods a customer stays. A manufacturer's client brings 1,000,000 RUB a year and stays
-# 7 years.
+# An agency article on LTV for manufacturing companies (source 002; our copy carries no title
+# of its own) uses the basic formula: average revenue per customer per period (ARPU) times the
+# number of periods a customer stays. A manufacturer's client brings 1,000,000 RUB a year and
+# stays 7 years.
 
 # %%
 manufacturing = example("E-manufacturing")
 ltv = arpu_ltv(arpu=manufacturing.inputs["arpu_per_year"], lifetime=manufacturing.inputs["lifetime_years"])
-print(f"LTV = {format_money(ltv, manufacturing.currency)} per client over 7 years")
+print(f"LTV = {format_money(ltv, manufacturing.currency)} per client over {manufacturing.inputs['lifetime_years']} years")
 assert agrees(ltv, manufacturing.figures["ltv"])
 
 # %% [markdown]
 # The picture shows the value building up year by year: the last bar is the LTV.
 
 # %%
-cumulative_value_chart(manufacturing.inputs["arpu_per_year"], manufacturing.inputs["lifetime_years"], currency="RUB")
+cumulative_value_chart(manufacturing.inputs["arpu_per_year"], manufacturing.inputs["lifetime_years"], currency="RUB",
+                       period="year")
 
 # %% [markdown]
 # ## Periods and units: keep them the same on both sides
@@ -143,7 +144,7 @@ print(f"Yearly ARPU x lifetime in months = {format_money(mixed, 'RUB')}: {mixed 
 
 # %%
 bar_chart(
-    ["E-simple (1 year, revenue)", "E-manufacturing (7 years, revenue)"],
+    ["E-simple (1 year, revenue)", f"E-manufacturing ({manufacturing.inputs['lifetime_years']} years, revenue)"],
     [per_customer, ltv],
     currency="RUB",
     title="Two numbers both called LTV",
@@ -179,15 +180,16 @@ print(simple_calculator.result_text)
 # Write your figure in place of `None` and run the cell: `check` says whether it is right or
 # gives a hint. Solutions are folded under each exercise (click the dots to open one).
 #
-# **ex-01-1.** Restate the manufacturer's LTV with a monthly ARPU and a lifetime in months.
-# What LTV do you get, in RUB?
+# **ex-01-1.** Another client of the manufacturer is billed 250,000 RUB every quarter and stays
+# 5 years. What is this client's LTV, in RUB?
 
 # %%
 answer = None
 check("ex-01-1", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-answer = arpu_ltv(arpu=1_000_000 / 12, lifetime=7 * 12)
+quarters = 5 * 4
+answer = arpu_ltv(arpu=250_000, lifetime=quarters)  # ARPU per quarter x lifetime in quarters
 check("ex-01-1", answer)
 
 # %% [markdown]
@@ -199,21 +201,22 @@ answer = None
 check("ex-01-2", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-answer = revenue_per_customer(revenue=5_000_000, customers=250)
+answer = revenue_per_customer(revenue=simple.inputs["revenue_per_year"], customers=simple.inputs["customers_per_year"] + 50)
 check("ex-01-2", answer)
 
 # %% [markdown]
-# **ex-01-3.** The manufacturer's finance team wants the LTV "per month of the year": the
-# same 7-year LTV, but reported as a monthly average over one year's planning. Divide the
-# LTV by 12. Which figure, in RUB?
+# **ex-01-3.** The slip can go the other way. A colleague takes the manufacturer's ARPU per
+# *month* and multiplies it by the lifetime in *years* as it stands. Which figure, in RUB, do
+# they report? How many times too small is it?
 
 # %%
 answer = None
 check("ex-01-3", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-answer = arpu_ltv(arpu=1_000_000, lifetime=7) / 12
+answer = arpu_ltv(arpu=monthly_arpu, lifetime=manufacturing.inputs["lifetime_years"])
 check("ex-01-3", answer)
+# 12 times too small: a monthly ARPU needs a lifetime in months.
 
 # %% [markdown]
 # ## Summary

@@ -56,11 +56,11 @@ from ltvkit.plots import bar_chart, waterfall_chart
 # %% [markdown]
 # ## E-courses: three course purchases, from revenue to net profit
 #
-# The same article explains LTV with an online-courses business that keeps half of every sale as
-# profit. A customer buys a course for 6,000 RUB, later a second for 4,000 and then a third for
-# 8,000. Winning that customer took 1,000 RUB of advertising; nothing was spent afterwards to
-# keep them. The article adds up the purchases, takes half, subtracts the advertising, and calls
-# the result the customer's LTV.
+# The same article explains LTV with a seller of online courses whose profit is half of every
+# sale. One customer comes back three times, paying 6,000, then 4,000, then 8,000 RUB. The
+# advertising that brought them in cost 1,000 RUB, and keeping them cost nothing. The article
+# sums the purchases, halves the total, deducts the advertising, and names what remains the
+# customer's LTV.
 
 # %%
 courses = example("E-courses")
@@ -84,7 +84,8 @@ assert agrees(net, courses.figures["ltv_net_of_acquisition"])
 
 # %%
 waterfall_chart(
-    [("revenue", revenue), ("cost of the courses (50%)", gross - revenue), ("advertising (CAC)", net - gross)],
+    [("revenue", revenue), (f"cost of the courses ({1 - margin:.0%})", gross - revenue),
+     ("advertising (CAC)", net - gross)],
     currency="RUB",
     title="E-courses: one customer's three purchases",
 )
@@ -124,9 +125,9 @@ bar_chart(
 # %% [markdown]
 # ## E-historical-sum: add up the purchases
 #
-# In its section on historical LTV, the article gives the simplest recipe: go through a
-# customer's orders up to the last one and add up what they paid. Its customer bought three
-# times, for 1,800, 3,400 and 6,000 RUB.
+# The article's section on historical LTV starts with the plainest recipe: a customer's LTV is
+# the total of every order in their history, taken from the CRM. Its example customer has three
+# orders, of 1,800, 3,400 and 6,000 RUB.
 
 # %%
 history = example("E-historical-sum")
@@ -147,9 +148,9 @@ waterfall_chart(
 # %% [markdown]
 # ## E-historical-margin: the same purchases times a gross margin
 #
-# For "more accurate" figures the article multiplies the sum of all purchases by the average
-# gross margin (*СВП* in its terms: the share of revenue that is gross profit). For the same
-# customer it arrives at 4,480 RUB, but it never says which margin it used.
+# The article's next step is meant to be more precise: scale the customer's total by the
+# average gross margin (*СВП* in its terms: the share of revenue that is gross profit). For the
+# same customer it arrives at 4,480 RUB, but it never says which margin it used.
 
 # %%
 with_margin = example("E-historical-margin")
@@ -193,8 +194,8 @@ assert agrees(reproduced, with_margin.figures["ltv"])
 # %% [markdown]
 # ## E-check-times-orders: average check × number of orders
 #
-# The article then offers an even quicker way: multiply the company's average check by the
-# number of purchases one customer made. With an average check of 1,500 RUB and a customer who
+# A still quicker shortcut follows in the article: the company's average check times the number
+# of orders one customer placed. With an average check of 1,500 RUB and a customer who
 # ordered 17 times, it gets 25,500 RUB (and calls it the customer's "life cycle", although it is
 # an amount of money, not a length of time).
 
@@ -210,18 +211,20 @@ print(f"{check_orders.inputs['average_order_value']:,} RUB x {check_orders.input
 assert agrees(by_average, check_orders.figures["ltv"])
 
 # %% [markdown]
-# The article adds that a gross margin can be applied here too (ex-02-4 does), and warns that
-# the result is an averaged figure rather than the real one. The reason is worth seeing. The shortcut is exact only with the customer's *own* average check. The
-# customer of E-historical-sum made 3 orders worth 11,200 RUB in all; the company-wide check of
-# 1,500 RUB would have credited them with far less:
+# The article notes that a margin fits this shortcut too (ex-02-4 applies one) and that it
+# yields an average, not this customer's actual figure. Here is why that matters: the shortcut
+# is exact only with the customer's *own* average check. The customer of E-historical-sum made
+# 3 orders worth 11,200 RUB in all; the company-wide check of 1,500 RUB would have credited them
+# with far less:
 
 # %%
 own_purchases = history.inputs["purchases"]
 own_average = historical_ltv(own_purchases) / len(own_purchases)
 exact = frequency_ltv(own_average, len(own_purchases), lifetime_periods=1)
 company_average = frequency_ltv(check_orders.inputs["average_order_value"], len(own_purchases), lifetime_periods=1)
-print(f"own average check {format_money(own_average, 'RUB', decimals=2)} x 3 = {format_money(exact, 'RUB')}")
-print(f"company average check x 3 = {format_money(company_average, 'RUB')}")
+print(f"own average check {format_money(own_average, 'RUB', decimals=2)} x {len(own_purchases)} = "
+      f"{format_money(exact, 'RUB')}")
+print(f"company average check x {len(own_purchases)} = {format_money(company_average, 'RUB')}")
 assert agrees(exact, history.figures["ltv"])
 
 # %% [markdown]
@@ -231,8 +234,8 @@ assert agrees(exact, history.figures["ltv"])
 # %% [markdown]
 # ## E-three-orders: a year of orders in dollars
 #
-# In its section on measuring LTV the article takes a customer who placed 3 orders in a year,
-# $600 each on average, and says their LTV is $1,800.
+# When the article turns to measuring LTV, it values one customer's year in dollars: 3 orders
+# averaging $600 make an LTV of $1,800.
 
 # %%
 three = example("E-three-orders")
@@ -328,7 +331,7 @@ print(calculator.result_text)
 # E-historical-margin.
 #
 # **ex-02-2.** The course seller of E-courses now spends 2,500 RUB of advertising to win the same
-# customer and 500 RUB on reminder e-mails to keep them buying. The purchases and the 50% margin
+# customer and 700 RUB on reminder e-mails to keep them buying. The purchases and the 50% margin
 # stay the same. What is the customer's LTV net of both costs, in RUB?
 
 # %%
@@ -336,7 +339,7 @@ answer = None
 check("ex-02-2", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-answer = historical_ltv(purchases, margin=margin, acquisition_cost=2_500, retention_cost=500)
+answer = historical_ltv(purchases, margin=margin, acquisition_cost=2_500, retention_cost=700)  # the exercise's costs
 check("ex-02-2", answer)
 
 # %% [markdown]

@@ -64,7 +64,7 @@ from ltvkit.plots import bar_chart, cumulative_value_chart, frequency_ltv_chart
 
 # %%
 advanced = example("E-advanced")
-purchases_per_year = frequency_from_interval(0.5)  # "every half year": 0.5 years between purchases
+purchases_per_year = frequency_from_interval(advanced.inputs["purchase_interval_years"])  # "every half year"
 assert purchases_per_year == advanced.inputs["purchases_per_year"]
 
 ltv = frequency_ltv(
@@ -109,17 +109,18 @@ frequency_ltv_chart(
     max_purchases_per_period=4,
     currency="RUB",
     period="year",
-    marks=[("wrong: 0.5 a year", wrong_frequency), ("right: 2 a year", purchases_per_year)],
+    marks=[(f"wrong: {wrong_frequency:g} a year", wrong_frequency),
+           (f"right: {purchases_per_year:g} a year", purchases_per_year)],
 )
 
 # %% [markdown]
 # ## E-cltv-formula: the same formula in the Chinese article
 #
 # The article “联盟营销中客户终身价值的衡量与提升” (Measuring and raising CLTV in affiliate
-# marketing) gives one basic formula, CLTV = APV × PF × CL, and names its three parts: the
-# average amount of one purchase, the average number of purchases in a given period, and the
-# average time a customer keeps buying. They are the Russian article's three factors under
-# other names, as the workbook's glossary shows:
+# marketing) offers one basic formula, CLTV = APV × PF × CL. APV is what a purchase is worth on
+# average, PF is how many purchases a customer makes in a chosen period, and CL is how long they
+# go on buying. These are the Russian article's three factors with other labels, as the
+# workbook's glossary shows:
 
 # %%
 glossary_table().set_index("term").loc[["AOV", "APV", "RPR", "PF", "CL"], ["English", "Russian", "Chinese"]]
@@ -150,10 +151,10 @@ assert agrees(cltv, cltv_example.derived["cltv"])
 # %% [markdown]
 # ## E-monthly-frequency: 2 purchases a month for 7 months
 #
-# The same Russian article uses the formula with months: a company serves 138 customers a
-# year; a customer makes 2 purchases a month on average, keeps buying for 7 months, and the
-# average check is 5,600 RUB. The article gets 78,400 RUB per customer and says plainly that
-# this is before gross margin, that is, revenue.
+# The same Russian article also runs the formula in months. Its example gives four numbers:
+# 138 customers served in a year, 2 purchases per customer per month, 7 months of buying, and
+# an average check of 5,600 RUB. It arrives at 78,400 RUB per customer and is explicit that no
+# gross margin has been applied yet: the figure is revenue.
 
 # %%
 monthly = example("E-monthly-frequency")
@@ -173,6 +174,7 @@ cumulative_value_chart(
     monthly.inputs["average_order_value"] * monthly.inputs["purchases_per_month"],
     monthly.inputs["lifetime_months"],
     currency="RUB",
+    period="month",
 )
 
 # %% [markdown]
@@ -210,7 +212,7 @@ value_b = frequency_ltv(pair.inputs["b_average_order_value"], pair.inputs["b_pur
 print(f"Mr A: {format_money(value_a, pair.currency)} a year; Mr B: {format_money(value_b, pair.currency)} a year; "
       f"A is worth {value_a / value_b:.0f} times as much")
 assert agrees(value_a, pair.figures["a_value_per_year"])
-assert agrees(value_b, pair.figures["b_value_per_year"])
+assert agrees(value_b, pair.derived["b_value_per_year"])
 assert agrees(value_a / value_b, pair.derived["a_to_b_ratio"])
 
 # %% [markdown]
@@ -279,7 +281,8 @@ answer = None
 check("ex-03-1", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-answer = frequency_ltv(2000, frequency_from_interval(0.25), 3)
+every_quarter = frequency_from_interval(0.25)  # 0.25 years between purchases
+answer = frequency_ltv(advanced.inputs["average_order_value"], every_quarter, advanced.inputs["lifetime_years"])
 check("ex-03-1", answer)
 
 # %% [markdown]
@@ -291,7 +294,8 @@ answer = None
 check("ex-03-2", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-answer = frequency_ltv(5600, 2, 7, margin=0.3)
+answer = frequency_ltv(monthly.inputs["average_order_value"], monthly.inputs["purchases_per_month"],
+                       monthly.inputs["lifetime_months"], margin=0.3)
 check("ex-03-2", answer)
 
 # %% [markdown]
@@ -303,7 +307,7 @@ answer = None
 check("ex-03-3", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-answer = np.array([40 * 700] + [2 * 50] * 99).mean()
+answer = np.array([value_a] + [value_b] * 99).mean()
 check("ex-03-3", answer)
 
 # %% [markdown]

@@ -33,6 +33,7 @@
 import numpy as np
 
 from ltvkit import (
+    LTVInputError,
     agrees,
     arpu_ltv,
     check,
@@ -54,8 +55,8 @@ from ltvkit.plots import line_chart, survival_comparison_chart
 #
 # The article “Как посчитать LTV и использовать эту метрику для повышения эффективности
 # бизнеса” (How to calculate LTV and use it) illustrates its basic formula, LTV = lifetime ×
-# ARPU, with a fitness club. A month's membership costs 500 RUB, and members usually buy
-# half a year at once. So a member pays for 6 months:
+# ARPU, with a fitness club. Membership is priced at 500 RUB per month, and the typical member
+# pays for six months in one go. So a member pays for 6 months:
 
 # %%
 fitness = example("E-fitness")
@@ -100,8 +101,8 @@ print(f"Churn in April: {lost_in_april} / {march_payers:,} = {format_share(churn
 # %%
 try:
     churn_rate(customers_lost=120, customers_at_start=100)
-except ValueError as error:
-    print(error)
+except LTVInputError as error:
+    print(f"LTVInputError: {error}")
 
 # %% [markdown]
 # ## E-churn: 5% a month, a lifetime of 20 months, LTV 4,000 RUB
@@ -123,10 +124,10 @@ assert agrees(ltv, churn_example.figures["ltv"])
 # %% [markdown]
 # ### A critical look: customers do not leave in a straight line
 #
-# The figures are right, but the article's explanation is not. It reasons that 5% of the
-# customer's loyalty is lost every month (95%, 90%, 85% and so on), so that after 20 months
-# nothing is left, and calls those 20 months the lifetime. That is a straight line: 5% *of
-# the starting group* leaves each month, and everyone is gone by month 20.
+# The figures are right, but the article's explanation is not. Its story has the customer's
+# loyalty shrink by the same 5 points every month, 95%, then 90%, then 85%, until it hits zero
+# at month 20, and it takes that month as the lifetime. That is a straight line: 5% *of the
+# starting group* leaves each month, and everyone is gone by month 20.
 #
 # A churn rate of 5% a month means something else: each month 5% *of those still paying*
 # leave. After one month 95% are left; after two, 95% of 95%, which is 90.25%; after three,
@@ -187,7 +188,8 @@ assert agrees(expected_straight, churn_example.derived["straight_line_expected_m
 # %%
 line_chart(
     months,
-    {"geometric: running sum of 0.95^t": np.cumsum(geometric), "straight line: running sum": np.cumsum(straight)},
+    {f"geometric: running sum of {1 - monthly_churn:g}^t": np.cumsum(geometric),
+     "straight line: running sum": np.cumsum(straight)},
     xlabel="months since the start",
     ylabel="expected paid months so far",
 )
@@ -211,7 +213,7 @@ line_chart(
 churn_20 = example("E-churn-20")
 lifetime_20 = lifetime_from_churn(churn_20.inputs["churn_per_period"])
 print(f"Lifetime = 1 / {churn_20.inputs['churn_per_period']} = {lifetime_20:.0f} periods")
-assert agrees(lifetime_20, churn_20.figures["lifetime_periods"])
+assert agrees(lifetime_20, churn_20.derived["lifetime_periods"])
 
 # %% [markdown]
 # The LTV must at least repay the acquisition cost: value per period × 5 ≥ $60. So a customer
@@ -232,12 +234,13 @@ assert agrees(break_even, churn_20.derived["break_even_price_per_period"])
 prices = np.arange(0, 31)
 line_chart(
     prices,
-    {"LTV at 20% churn": subscription_ltv(prices, churn_rate=churn_20.inputs["churn_per_period"]),
+    {f"LTV at {churn_20.inputs['churn_per_period']:.0%} churn": subscription_ltv(
+        prices, churn_rate=churn_20.inputs["churn_per_period"]),
      "CAC": np.full(prices.shape, cac)},
     xlabel="gross profit per period, $",
     ylabel="money per customer",
     currency="USD",
-    title=r"Below \$12 a period the customer never repays the \$60",
+    title=f"Below \\${break_even:g} a period the customer never repays the \\${cac:g}",
 )
 
 # %% [markdown]
@@ -287,26 +290,27 @@ check("ex-04-1", answer)
 
 # %% [markdown]
 # **ex-04-2.** With E-churn's 5% a month, what share of a group of new customers is still
-# paying after 12 months? Answer as a share (0.5 for half).
+# paying after 24 months? Answer as a share (0.5 for half).
 
 # %%
 answer = None
 check("ex-04-2", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-answer = 0.95**12
+answer = survival_curve(monthly_churn, 24)[24]
 check("ex-04-2", answer)
 
 # %% [markdown]
-# **ex-04-3.** In E-churn-20 (20% churn per period, CAC $60), what is the least gross profit
-# per period, in USD, at which a customer repays their acquisition cost?
+# **ex-04-3.** In E-churn-20 (CAC $60), the churn falls to 15% per period, and 40% of the price
+# is gross profit. What is the lowest price per period, in USD, at which a customer repays their
+# acquisition cost?
 
 # %%
 answer = None
 check("ex-04-3", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-answer = break_even_price(60, churn_rate=0.2)
+answer = break_even_price(cac, churn_rate=0.15, margin=0.4)
 check("ex-04-3", answer)
 
 # %% [markdown]

@@ -59,9 +59,9 @@ from ltvkit.plots import cumulative_value_chart, waterfall_chart
 # The article's predictive formula multiplies four averages: orders a month × average check
 # gives revenue per month, × gross margin (in Russian, СВП) gives gross profit per month, and
 # × the average number of months a customer stays gives the LTV. It is the frequency formula
-# of notebook 03 with a margin. The example is an online service that has won 700 users; each
-# pays the 500 RUB tariff once a month, users keep paying for a year and a half (18 months)
-# on average, and the service's gross margin is 0.7. The article gets 6,300 RUB per user.
+# of notebook 03 with a margin. The example: an online service with 700 users on a plan of
+# 500 RUB paid once a month, an average stay of 18 months (a year and a half) and a gross
+# margin of 0.7. The article's answer is 6,300 RUB per user.
 
 # %%
 service = example("E-online-service")
@@ -89,7 +89,7 @@ assert agrees(all_users, service.figures["ltv_all_users"])
 # eighteenth bar is the forecast.
 
 # %%
-cumulative_value_chart(margin_per_month, inputs["lifetime_months"], currency="RUB")
+cumulative_value_chart(margin_per_month, inputs["lifetime_months"], currency="RUB", period="month")
 
 # %% [markdown]
 # ### Historical against predictive, month by month
@@ -116,12 +116,12 @@ print(f"Historical LTV after 6 months: {format_money(so_far, 'RUB')} "
 # %% [markdown]
 # ## E-retention-offer: what is one extra month worth?
 #
-# Among its ways to raise LTV, the same article advises a retention plan for each LTV
-# segment: if customers usually stay about 6 months, make them an attractive offer that
-# runs for 7 months, or give them an account manager for the last two months of their usual
-# cycle to work on their loyalty. It gives no figures. We price the tactic with the monthly
-# margin of E-online-service (350 RUB) and its 700 users; that service's users stay 18
-# months, so this is a what-if on borrowed numbers, not a fact about that service.
+# Among its ways to raise LTV, the same article suggests fitting retention work to each LTV
+# segment. Its recipe: when customers typically last 6 months, build an offer that lasts 7, or
+# put a dedicated manager on them during the final two months of the usual cycle. It gives no
+# figures. We price the tactic with the monthly margin of E-online-service (350 RUB) and its
+# 700 users; that service's users stay 18 months, so this is a what-if on borrowed numbers,
+# not a fact about that service.
 #
 # If the offer keeps every user one month longer, each user brings one more month of gross
 # profit, and the cohort brings 700 times that:
@@ -174,7 +174,7 @@ print(f"The offer with a manager pays off only if at least {format_share(what_if
 waterfall_chart(
     [("extra month, all kept", what_if.value_for_cohort), ("manager, 2 months", -what_if.manager_cost)],
     currency="RUB",
-    title="The retention offer for 700 users",
+    title=f"The retention offer for {inputs['users']} users",
 )
 
 # %% [markdown]
@@ -224,7 +224,8 @@ answer = None
 check("ex-05-1", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-answer = 700 * frequency_ltv(500, 1, 24, margin=0.7)
+per_user_24 = frequency_ltv(inputs["monthly_payment"], inputs["payments_per_month"], 24, margin=inputs["margin"])
+answer = inputs["users"] * per_user_24
 check("ex-05-1", answer)
 
 # %% [markdown]
@@ -237,8 +238,14 @@ answer = None
 check("ex-05-2", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-some_kept = retention_offer_whatif(350, customers=700, usual_months=6, offer_months=7, share_kept=0.4)
-answer = some_kept.value_for_cohort / 2
+some_kept = retention_offer_whatif(
+    margin_per_month,
+    customers=inputs["users"],
+    usual_months=tactic["expected_cycle_months"],
+    offer_months=tactic["offer_months"],
+    share_kept=0.4,
+)
+answer = some_kept.value_for_cohort / tactic["manager_last_months"]  # the most the manager may cost a month
 check("ex-05-2", answer)
 
 # %% [markdown]
@@ -252,7 +259,12 @@ check("ex-05-3", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 answer = retention_offer_whatif(
-    350, customers=700, usual_months=6, offer_months=7, manager_months=2, manager_cost_per_month=90_000
+    margin_per_month,
+    customers=inputs["users"],
+    usual_months=tactic["expected_cycle_months"],
+    offer_months=tactic["offer_months"],
+    manager_months=tactic["manager_last_months"],
+    manager_cost_per_month=90_000,
 ).break_even_share_kept
 check("ex-05-3", answer)
 

@@ -50,7 +50,7 @@ from ltvkit.planning_plots import plan_waterfall_chart, plans_chart
 telecom = example("E-telecom-budget")
 inputs = telecom.inputs
 for name, value in inputs.items():
-    print(f"{name:30} {value}")
+    print(f"{name:30} {value:,}" if isinstance(value, int | float) else f"{name:30} {value}")
 
 # %% [markdown]
 # ### One planning function, every assumption a parameter
@@ -164,9 +164,9 @@ print(f"Customers: {first.customers:,.2f} vs {summary.customers:,.2f}; advertisi
 
 # %%
 on_top = budget_plan(**(article_first_pass | {"vat_applied": "added_on_top"}))
-print(f"x 1.2: turnover with VAT {format_money(on_top.turnover_with_vat, 'RUB')}, VAT "
+print(f"x {1 + inputs['vat_rate']:g}: turnover with VAT {format_money(on_top.turnover_with_vat, 'RUB')}, VAT "
       f"{format_money(on_top.vat, 'RUB')}, customers {on_top.customers:,.0f}")
-print(f"/ 0.8: turnover with VAT {format_money(first.turnover_with_vat, 'RUB')}, VAT "
+print(f"/ {1 - inputs['vat_rate']:g}: turnover with VAT {format_money(first.turnover_with_vat, 'RUB')}, VAT "
       f"{format_money(first.vat, 'RUB')} = {first.vat / first.turnover_without_vat:.0%} of the net turnover")
 assert agrees(on_top.turnover_with_vat, telecom.derived["vat_added_on_top_turnover_with_vat"])
 assert agrees(on_top.customers, telecom.derived["vat_added_on_top_customers"])
@@ -229,15 +229,16 @@ low, high = inputs["subscription_per_month_low"], inputs["subscription_per_month
 print(f"A full year at {low}-{high} RUB a month: {12 * low:,}-{12 * high:,} RUB")
 months_low = inputs["ltv_per_customer_per_year"] / low
 months_high = inputs["ltv_per_customer_per_year"] / high
-print(f"4,000 RUB a year is {months_low:.1f} months at {low} or {months_high:.1f} months at {high}")
+print(f"{inputs['ltv_per_customer_per_year']:,} RUB a year is {months_low:.1f} months at {low} "
+      f"or {months_high:.1f} months at {high}")
 assert agrees(months_low, telecom.derived["months_paid_at_low_price"])
 assert agrees(months_high, telecom.derived["months_paid_at_high_price"])
 
 # %% [markdown]
 # ### And the one the article notices itself: advertising is a cost
 #
-# The article remarks that the advertising money "will hit our profit hard", and leaves it
-# there. The customers of the first pass pay for the costs and the profit; the 2 million spent
+# The article itself admits that this advertising bill will eat deep into the profit, then
+# moves on. The customers of the first pass pay for the costs and the profit; the 2 million spent
 # to win them then comes out of the profit, which shrinks from 3 million to under 1 million:
 
 # %%
@@ -355,28 +356,30 @@ print(calculator.result_text)
 # Write your figure in place of `None` and run the cell. Solutions are folded under each
 # exercise.
 #
-# **ex-07-1.** Keep every assumption of the article's first pass but add VAT on top (× 1.2).
-# How many customers does the plan need?
+# **ex-07-1.** Fix two of the problems at once: keep the article's first pass, but take the
+# costs as monthly (problem 3) *and* add VAT on top (× 1.2, problem 2). How many customers does
+# the plan need?
 
 # %%
 answer = None
 check("ex-07-1", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-answer = (10_000_000 + 3_000_000) * 1.2 / 4_000
+answer = budget_plan(**(article_first_pass | {"costs_period": "month", "vat_applied": "added_on_top"})).customers
 check("ex-07-1", answer)
 
 # %% [markdown]
-# **ex-07-2.** A customer pays 4,000 RUB and cost 500 RUB to win. What is the ROI of winning
-# them, in percent?
+# **ex-07-2.** A new partner asks 800 RUB per customer won instead of 500. A customer still pays
+# 4,000 RUB a year. What is the ROI of winning them, in percent (the way problem 5 computes it)?
 
 # %%
 answer = None
 check("ex-07-2", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-answer = (4_000 - 500) / 500 * 100
+answer = budget_plan(**(article_first_pass | {"cac": 800})).roi_percent
 check("ex-07-2", answer)
+# (4,000 - 800) / 800 = 400%, not the 500% that LTV / CAC x 100 would suggest.
 
 # %% [markdown]
 # **ex-07-3.** Take the corrected plan, but suppose customers stay all year at 550 RUB a
@@ -388,10 +391,20 @@ answer = None
 check("ex-07-3", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
+a_full_year = 550 * 12  # RUB a year, VAT included
 answer = budget_plan(
-    costs=10_000_000, costs_period="month", target_profit=3_000_000, vat_rate=0.2, vat_applied="added_on_top",
-    costs_grossed_up_for_vat=False, ltv_per_customer_per_year=550 * 12, ltv_includes_vat=True, cac=500,
-    new_customer_share=1.0, advertising_counted_as_cost=True, customer_rounding="up",
+    costs=inputs["costs"],
+    costs_period="month",
+    target_profit=inputs["target_profit"],
+    vat_rate=inputs["vat_rate"],
+    vat_applied="added_on_top",
+    costs_grossed_up_for_vat=False,
+    ltv_per_customer_per_year=a_full_year,
+    ltv_includes_vat=True,
+    cac=inputs["cac"],
+    new_customer_share=1.0,
+    advertising_counted_as_cost=True,
+    customer_rounding="up",
 ).customers
 check("ex-07-3", answer)
 

@@ -120,9 +120,9 @@ for mode in ("relative", "points"):
 # %% [markdown]
 # ## E-retention-5: "+5% retention raises profit by up to 95%"
 #
-# The article cites a Bain & Company study: raising the retention rate by a modest 5% can
-# raise profit by up to 95% (the claim usually travels as "25 to 95%"). The churn model of
-# notebook 04 shows how much "5%" can mean. Lifetime = 1 / (1 − retention):
+# The article credits Bain & Company with the finding that a small rise in retention, 5%,
+# can lift profit by as much as 95% (elsewhere the claim usually appears as "25 to 95%").
+# The churn model of notebook 04 shows how much "5%" can mean. Lifetime = 1 / (1 − retention):
 #
 # - **+5 percentage points from 80%**: 80% → 85% retention, lifetime 5 → 6.67 periods, +33%;
 # - **+5% of 95%** (relative): 95% → 99.75%, lifetime 20 → 400 months, twenty times longer;
@@ -134,7 +134,7 @@ d = claim.derived
 change = claim.inputs["retention_increase"]
 points = retention_lift(d["points_base_retention"], change, "points")
 relative = retention_lift(d["relative_base_retention"], change, "relative")
-for name, lift in (("+5 points", points), ("+5% relative", relative)):
+for name, lift in ((f"+{change * 100:g} points", points), (f"+{change:.0%} relative", relative)):
     print(f"{name:13}: retention {lift.retention_before:.2%} -> {lift.retention_after:.2%}, lifetime "
           f"{lift.lifetime_before:.2f} -> {lift.lifetime_after:.2f} periods ({lift.lifetime_increase_percent:+,.0f}%)")
 assert agrees(points.lifetime_before, d["points_lifetime_before"])
@@ -153,8 +153,8 @@ print(f"The article's figure: profit up to +{claim.figures['profit_increase_up_t
 for retention in (0.5, 0.6, 0.7, 0.8, 0.9):
     p = retention_lift(retention, change, "points")
     r = retention_lift(retention, change, "relative")
-    print(f"from {retention:.0%}: +5 points -> lifetime {p.lifetime_increase_percent:+6.1f}%; "
-          f"+5% relative -> {r.lifetime_increase_percent:+6.1f}%")
+    print(f"from {retention:.0%}: +{change * 100:g} points -> lifetime {p.lifetime_increase_percent:+6.1f}%; "
+          f"+{change:.0%} relative -> {r.lifetime_increase_percent:+6.1f}%")
 
 # %%
 retention_lift_chart(change, marks=[points, relative])
@@ -174,15 +174,15 @@ retention_lift_chart(change, marks=[points, relative])
 # %% [markdown]
 # ## E-sale-probability: 5-20% for a new customer, 60-70% for an existing one
 #
-# The article says that a sale to a new customer succeeds with a probability of 5-20% and to
-# an existing customer with about 60-70%, citing a journal whose name is missing from the
-# text. As stated, the ratio between the two can be anything from 3 to 14:
+# The article puts the odds of closing a sale at 5-20% with a new customer and around 60-70%
+# with an existing one, and credits a journal whose name has dropped out of the text. As
+# stated, the ratio between the two can be anything from 3 to 14:
 
 # %%
 sale = example("E-sale-probability").figures
 print(f"new {sale['new_low']:.0%}-{sale['new_high']:.0%}, existing {sale['existing_low']:.0%}-"
-      f"{sale['existing_high']:.0%}: existing customers buy {sale['existing_low'] / sale['new_high']:.0f} to "
-      f"{sale['existing_high'] / sale['new_low']:.0f} times as often")
+      f"{sale['existing_high']:.0%}: a sale to an existing customer is {sale['existing_low'] / sale['new_high']:.0f} "
+      f"to {sale['existing_high'] / sale['new_low']:.0f} times as likely")
 
 # %% [markdown]
 # To be checkable it would need a denominator and a window: probability per what (an offer, a
@@ -193,9 +193,9 @@ print(f"new {sale['new_low']:.0%}-{sale['new_high']:.0%}, existing {sale['existi
 # %% [markdown]
 # ## E-acquisition-25x: "winning a customer costs up to 25 times keeping one"
 #
-# The article attributes to Harvard Business Review that acquiring a new customer can cost up
-# to 25 times as much as keeping an existing one. "Up to" gives only an upper end, so any
-# smaller ratio agrees with it. The two costs are also of different kinds: CAC is paid once
+# On the authority of Harvard Business Review, the article puts the cost of a new customer at
+# as much as 25 times the cost of holding on to one you have. "Up to" gives only an upper
+# end, so any smaller ratio agrees with it. The two costs are also of different kinds: CAC is paid once
 # per customer, a retention cost is paid per customer per period. With the telecom CAC of
 # notebook 07, 25 times means keeping a customer costs 20 RUB, which is plausible per month
 # and absurdly low per lifetime:
@@ -225,7 +225,7 @@ strategies_table()
 
 # %%
 for lever, names in strategies_by_lever().items():
-    print(f"{lever:20} {len(names)} {'strategy' if len(names) == 1 else 'strategies'}: {', '.join(names)}")
+    print(f"{lever:20} {len(names)} {'strategy' if len(names) == 1 else 'strategies'}: {'; '.join(names)}")
 
 # %% [markdown]
 # Most tactics aim at frequency and lifetime; only one (a lower cost to serve) raises the
@@ -265,37 +265,40 @@ print(calculator.result_text)
 # Write your figure in place of `None` and run the cell. Solutions are folded under each
 # exercise.
 #
-# **ex-08-1.** The baseline's margin rises from 40% to 50%. By how many percent does LTV rise?
+# **ex-08-1.** An upsell raises the baseline's average check by 20%, but the discounts that
+# come with it bring the margin down from 40% to 36%. By how many percent does LTV change?
 
 # %%
 answer = None
 check("ex-08-1", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-answer = (0.50 / 0.40 - 1) * 100
+upsold = frequency_ltv(base.average_order_value * 1.2, base.purchases_per_period, base.lifetime_periods, 0.36)
+answer = (upsold / base.ltv - 1) * 100
 check("ex-08-1", answer)
 
 # %% [markdown]
-# **ex-08-2.** A subscription keeps 90% of its customers each month. Retention rises by 5
-# percentage points. What is the expected lifetime now, in months?
+# **ex-08-2.** A subscription keeps 90% of its customers each month. Retention rises by 5%
+# (of itself, not 5 points). What is the expected lifetime now, in months?
 
 # %%
 answer = None
 check("ex-08-2", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-answer = 1 / (1 - 0.95)
+answer = retention_lift(0.90, change, "relative").lifetime_after
 check("ex-08-2", answer)
 
 # %% [markdown]
-# **ex-08-3.** In the baseline, churn falls by 10% (of itself). What is the new LTV, in RUB?
+# **ex-08-3.** In the baseline, churn falls by a quarter (of itself). What is the new LTV, in RUB?
 
 # %%
 answer = None
 check("ex-08-3", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-answer = frequency_ltv(2000, 2, 1 / (1 / 3 * 0.9), 0.4)
+longer = 1 / (base.churn_rate * 0.75)  # years
+answer = frequency_ltv(base.average_order_value, base.purchases_per_period, longer, base.margin)
 check("ex-08-3", answer)
 
 # %% [markdown]
@@ -306,7 +309,7 @@ check("ex-08-3", answer)
 # | LTV's factors | LTV = check × frequency × lifetime × margin | `frequency_ltv(...)` | 2,000 × 2 × 3 × 0.4 = 4,800 RUB |
 # | one factor ±x% | LTV ±x% | `lever_sensitivity(...)` | ±10% → ±480 RUB |
 # | churn −x% | lifetime × 1 / (1 − x) | `lever_sensitivity(...)` | −10% → +11.1% |
-# | retention after a change | r + Δ (points) or r × (1 + Δ) (relative) | `moved_share(share, change, mode)` | 40% → 50% or 44% |
+# | a share (margin, retention) after a change | s + Δ (points) or s × (1 + Δ) (relative) | `moved_share(share, change, mode)` | margin 40% → 50% or 44% |
 # | lifetime from retention | 1 / (1 − retention) | `retention_lift(r, change, mode)` | 80% → 85%: 5 → 6.67 periods |
 # | the tornado | LTV at each lever ±10% | `tornado_chart(sensitivity)` | retention widest |
 #

@@ -45,7 +45,7 @@ BANDS = ["losing money", "thin", "article's minimum met", "usual target met", "p
 def test_e_best_client_cac_ratio() -> None:
     ex = example("E-best-client-cac")
     ratio = ltv_to_cac(ex.inputs["ltv"], ex.inputs["cac"])
-    assert agrees(ratio, ex.figures["ltv_to_cac"])
+    assert agrees(ratio, ex.derived["ltv_to_cac"])
     assert ltv_cac_verdict(ratio).band == "possibly under-investing in growth"
 
 

@@ -1,0 +1,170 @@
+"""Engagement metrics against LTV: correlations, segments by quantile, and what a push would really do.
+
+The article "Анализ влияния метрик вовлеченности на жизненную ценность клиента (LTV)" (How
+engagement metrics affect LTV) says which way each metric should move LTV. :func:`metric_table`
+turns those claims into measured numbers on a customer table; :func:`quantile_segments` splits
+customers by a metric; :func:`naive_lift` says what a straight line through the data promises
+if a metric were pushed up, which is what a reader must not confuse with what would happen.
+
+Example:
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"minutes": [10, 20, 30, 40], "ltv": [100.0, 150.0, 300.0, 350.0]})
+    >>> quantile_segments(frame, "minutes", "ltv", segments=2)["mean_value"].tolist()
+    [125.0, 325.0]
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ltvkit.checks import LTVInputError, check_count, check_number
+from ltvkit.exports import read_export
+
+__all__ = [
+    "ARTICLE_CLAIMS",
+    "ENGAGEMENT_FILE_COLUMNS",
+    "METRICS",
+    "metric_table",
+    "naive_lift",
+    "quantile_segments",
+    "read_engagement",
+]
+
+ENGAGEMENT_FILE_COLUMNS: dict[str, str] = {
+    "ID клиента": "customer",
+    "Сессий за 30 дней": "sessions_30d",
+    "Минут в продукте за 30 дней": "minutes_30d",
+    "Среднее время сессии, мин": "minutes_per_session",
+    "Дней с возвратом за 30 дней": "return_days_30d",
+    "Конверсия из взаимодействий, %": "conversion_pct",
+    "Доля отказов, %": "bounce_pct",
+    "Устройство": "device",
+}
+"""Columns of the school's analytics export (data/school_engagement.csv) and their names in ltvkit."""
+
+METRICS: dict[str, str] = {
+    "minutes_per_session": "average time per session, min",
+    "minutes_30d": "time with the product in 30 days, min",
+    "sessions_30d": "sessions in 30 days",
+    "return_days_30d": "days with a return visit in 30 days",
+    "conversion_pct": "conversion from interactions, %",
+    "bounce_pct": "bounce rate, %",
+}
+"""The engagement metrics, in the order the notebooks show them, with their labels."""
+
+ARTICLE_CLAIMS: dict[str, tuple[int, str]] = {
+    "minutes_per_session": (+1, "longer sessions: more interest, more purchases"),
+    "minutes_30d": (+1, "more time with the product raises LTV"),
+    "sessions_30d": (+1, "regular visits raise the chance of buying more"),
+    "return_days_30d": (+1, "frequent returns show loyalty and raise LTV"),
+    "conversion_pct": (+1, "acts directly: higher conversion, higher LTV"),
+    "bounce_pct": (-1, "a high bounce rate lowers LTV"),
+}
+"""The direction (+1 up, -1 down) the engagement article gives each metric, in our words."""
+
+
+def read_engagement(path_or_buffer: Any, *, columns: dict[str, str] | None = None) -> pd.DataFrame:
+    """Read an analytics export of engagement per customer (the school's format by default).
+
+    Example:
+        >>> import io
+        >>> text = "ID клиента;Сессий за 30 дней;Доля отказов, %\\nC1;12;35,5\\n"
+        >>> read_engagement(io.StringIO(text)).to_dict("records")
+        [{'customer': 'C1', 'sessions_30d': 12.0, 'bounce_pct': 35.5}]
+    """
+    columns = dict(columns or ENGAGEMENT_FILE_COLUMNS)
+    frame = read_export(path_or_buffer, columns=columns, required=("customer",),
+                        numbers=tuple(c for c in columns.values() if c in METRICS))
+    return frame.drop(columns="line")
+
+
+def _frame(frame: Any, *columns: str) -> pd.DataFrame:
+    if not isinstance(frame, pd.DataFrame):
+        raise LTVInputError(f"frame must be a pandas DataFrame; got {type(frame).__name__}")
+    for column in columns:
+        if column not in frame.columns:
+            raise LTVInputError(f"frame has no column {column!r}; it has {', '.join(map(repr, frame.columns))}")
+    data = frame[list(columns)].dropna()
+    if len(data) < 3:
+        raise LTVInputError(f"frame must hold at least 3 rows with {', '.join(columns)}; got {len(data)}")
+    return data
+
+
+def quantile_segments(frame: pd.DataFrame, metric: str, value: str, *, segments: int = 4) -> pd.DataFrame:
+    """Split customers into equal-sized segments by a metric; mean and median ``value`` in each.
+
+    Ties are broken by rank order, so every segment holds the same number of customers (give
+    or take one) even when many share a value.
+
+    Returns:
+        One row per segment (lowest metric first): ``segment`` (1 = lowest), ``customers``,
+        ``metric_from``, ``metric_to``, ``mean_metric``, ``mean_value``, ``median_value``.
+    """
+    segments = check_count("segments", segments, minimum=2)
+    data = _frame(frame, metric, value)
+    if segments > len(data):
+        raise LTVInputError(f"segments must be at most the number of customers ({len(data)}); got {segments}")
+    ranks = data[metric].rank(method="first").to_numpy()
+    label = np.minimum(((ranks - 1) * segments // len(data)).astype(int), segments - 1) + 1
+    grouped = data.assign(segment=label).groupby("segment")
+    return pd.DataFrame({
+        "customers": grouped.size(),
+        "metric_from": grouped[metric].min(),
+        "metric_to": grouped[metric].max(),
+        "mean_metric": grouped[metric].mean(),
+        "mean_value": grouped[value].mean(),
+        "median_value": grouped[value].median(),
+    }).reset_index()
+
+
+def metric_table(frame: pd.DataFrame, value: str, metrics: dict[str, str] | None = None) -> pd.DataFrame:
+    """The article's claims against the data: correlations and top-vs-bottom quarter per metric.
+
+    Returns:
+        One row per metric: ``label``, ``article_direction`` (+1/-1), ``pearson``, ``spearman``
+        (rank correlation with ``value``), ``bottom_quarter`` and ``top_quarter`` (mean value),
+        ``top_to_bottom`` (their ratio) and ``agrees`` (the measured sign matches the claim).
+    """
+    metrics = metrics or METRICS
+    rows = {}
+    for metric, label in metrics.items():
+        data = _frame(frame, metric, value)
+        quarters = quantile_segments(data, metric, value, segments=4)["mean_value"].to_numpy()
+        spearman = float(data[metric].rank().corr(data[value].rank()))
+        direction = ARTICLE_CLAIMS.get(metric, (0, ""))[0]
+        rows[metric] = {
+            "label": label,
+            "article_direction": direction,
+            "pearson": float(data[metric].corr(data[value])),
+            "spearman": spearman,
+            "bottom_quarter": quarters[0],
+            "top_quarter": quarters[-1],
+            "top_to_bottom": quarters[-1] / quarters[0] if quarters[0] else np.nan,
+            "agrees": bool(np.sign(spearman) == direction) if direction else None,
+        }
+    return pd.DataFrame.from_dict(rows, orient="index")
+
+
+def naive_lift(frame: pd.DataFrame, metric: str, value: str, *, lift: float) -> float:
+    """What a straight-line fit promises: the change in mean ``value`` if ``metric`` rose by ``lift``.
+
+    Fits value = a + b x metric by least squares and returns b x (lift - 1) x mean(metric): the
+    answer a correlation gives when it is read as a cause.
+
+    Example:
+        >>> import pandas as pd
+        >>> frame = pd.DataFrame({"sessions": [1.0, 2.0, 3.0], "ltv": [10.0, 20.0, 30.0]})
+        >>> round(naive_lift(frame, "sessions", "ltv", lift=1.5), 6)
+        10.0
+    """
+    lift = check_number("lift", lift, minimum=0)
+    data = _frame(frame, metric, value)
+    x = data[metric].to_numpy(dtype=float)
+    y = data[value].to_numpy(dtype=float)
+    if np.ptp(x) == 0:
+        raise LTVInputError(f"frame[{metric!r}] must vary to fit a line; every value is {x[0]}")
+    slope = np.polyfit(x, y, 1)[0]
+    return float(slope * (lift - 1) * x.mean())

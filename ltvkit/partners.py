@@ -1,0 +1,240 @@
+"""LTV by partner and channel: who brings customers worth keeping, and what commissions do to it.
+
+A customer belongs to the channel and partner of their first purchase. For each such source,
+:func:`partner_base` gathers what every commission design needs (customers, repeat buyers,
+first-sale revenue, repeat revenue by month since the first purchase, fixed spend); then
+:func:`partner_economics` prices one design quickly enough for a slider:
+
+- first-sale commission: a share of the first order, paid to affiliates only;
+- repeat commission: a share of repeat sales within ``repeat_months`` of the first purchase;
+- CAC per customer = (fixed spend + first-sale commissions) / customers;
+- gross LTV = revenue per customer x margin; net LTV = gross LTV - CAC - repeat commissions.
+
+Commissions are paid on amounts net of refunds: when orders carry an ``order`` number, a refund
+counts against the sale it reverses (so a refunded first sale earns no first-sale commission).
+
+Example:
+    >>> import pandas as pd
+    >>> orders = pd.DataFrame({"customer": ["a", "a", "b"], "amount": [1000.0, 500.0, 800.0],
+    ...     "date": pd.to_datetime(["2024-01-01", "2024-03-01", "2024-01-05"]),
+    ...     "channel": ["aff", "aff", "ads"], "partner": ["blog", "blog", ""]})
+    >>> costs = pd.DataFrame({"channel": ["aff", "ads"], "partner": ["blog", ""], "fixed_spend": [100.0, 400.0],
+    ...     "first_sale_commission_pct": [10.0, 0.0]})
+    >>> table = partner_economics(partner_base(orders, costs), margin=0.5, repeat_rate=0.2, repeat_months=12)
+    >>> table.loc[("aff", "blog"), ["cac", "repeat_commission", "net_ltv"]].tolist()
+    [200.0, 100.0, 450.0]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ltvkit.checks import LTVInputError, check_count, check_number
+from ltvkit.exports import read_export
+
+__all__ = ["PARTNER_FILE_COLUMNS", "PartnerBase", "customer_sources", "partner_base", "partner_economics",
+           "read_partner_costs"]
+
+PARTNER_FILE_COLUMNS: dict[str, str] = {
+    "Канал": "channel",
+    "Партнёр": "partner",
+    "Тип": "kind",
+    "Расходы на привлечение, ₽": "fixed_spend",
+    "Комиссия с первой продажи, %": "first_sale_commission_pct",
+    "Скидка по промокоду, %": "discount_pct",
+}
+"""Columns of the school's partner sheet (data/school_partners.csv) and their names in ltvkit."""
+
+_DAYS_PER_MONTH = 365.25 / 12
+
+
+def read_partner_costs(path_or_buffer: Any, *, columns: dict[str, str] | None = None) -> pd.DataFrame:
+    """Read a sheet of acquisition costs per channel and partner (the school's format by default).
+
+    Returns columns ``channel``, ``partner`` ("" for channels without one), ``kind``,
+    ``fixed_spend`` (money over the period), ``first_sale_commission_pct`` and ``discount_pct``.
+
+    Example:
+        >>> import io
+        >>> sheet = "Канал;Партнёр;Тип;Расходы на привлечение, ₽;Комиссия с первой продажи, %;Скидка по промокоду, %\\n"
+        >>> costs = read_partner_costs(io.StringIO(sheet + "Партнёры;blog;blogger;150 000 ₽;10;5\\n"))
+        >>> costs[["partner", "fixed_spend"]].to_dict("records")
+        [{'partner': 'blog', 'fixed_spend': 150000.0}]
+    """
+    columns = columns or PARTNER_FILE_COLUMNS
+    numbers = tuple(c for c in columns.values() if c in ("fixed_spend", "first_sale_commission_pct", "discount_pct"))
+    frame = read_export(path_or_buffer, columns=columns, numbers=numbers,
+                        required=("channel", "fixed_spend"))
+    return frame.drop(columns="line")
+
+
+def customer_sources(orders: pd.DataFrame) -> pd.DataFrame:
+    """Each customer's channel and partner: those of their first purchase (ties: the first row).
+
+    Example:
+        >>> import pandas as pd
+        >>> orders = pd.DataFrame({"customer": ["a", "a"], "amount": [1.0, 1.0], "channel": ["email", "ads"],
+        ...     "partner": ["", ""], "date": pd.to_datetime(["2024-02-01", "2024-01-01"])})
+        >>> customer_sources(orders).loc["a", "channel"]
+        'ads'
+    """
+    _need(orders, ("customer", "date", "amount", "channel", "partner"))
+    purchases = orders[orders["amount"] >= 0]
+    first = purchases.sort_values(["date"], kind="stable").drop_duplicates("customer")
+    return first.set_index("customer")[["channel", "partner"]].sort_index()
+
+
+def _need(frame: Any, columns: tuple[str, ...]) -> None:
+    if not isinstance(frame, pd.DataFrame):
+        raise LTVInputError(f"orders must be a pandas DataFrame; got {type(frame).__name__}")
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise LTVInputError(f"orders has no column {', '.join(map(repr, missing))}; read_orders(..., partner=..., "
+                            f"channel=...) gives them")
+    if frame.empty:
+        raise LTVInputError("orders must hold at least one row")
+
+
+@dataclass(frozen=True)
+class PartnerBase:
+    """What every commission design needs, per source (channel, partner), computed once.
+
+    ``sources`` is indexed by (channel, partner) with ``kind``, ``customers``, ``repeat_buyers``
+    (share who bought again), ``revenue`` and ``first_sales`` (money), ``fixed_spend``,
+    ``current_rate`` (first-sale commission now) and ``affiliate`` (has a partner);
+    ``repeat_by_month[i, m]`` is source i's repeat revenue in month m since each customer's first
+    purchase (the last column holds everything later).
+    """
+
+    sources: pd.DataFrame
+    repeat_by_month: np.ndarray
+
+
+def partner_base(orders: pd.DataFrame, costs: pd.DataFrame, *, max_months: int = 36) -> PartnerBase:
+    """Aggregate orders by source for :func:`partner_economics`.
+
+    Args:
+        orders: as :func:`ltvkit.transactions.read_orders` returns, with ``partner`` and
+            ``channel`` (and optionally ``order``, to net refunds against their sale).
+        costs: as :func:`read_partner_costs` returns; every source in the orders must be there.
+        max_months: months since the first purchase kept apart (later ones are lumped together).
+    """
+    _need(orders, ("customer", "date", "amount", "channel", "partner"))
+    max_months = check_count("max_months", max_months, minimum=1)
+    for column in ("channel", "partner", "fixed_spend", "first_sale_commission_pct"):
+        if column not in costs.columns:
+            raise LTVInputError(f"costs has no column {column!r}; read it with read_partner_costs")
+    sources = customer_sources(orders)
+    day = orders["date"].to_numpy().astype("datetime64[D]").view(np.int64)
+    amount = orders["amount"].to_numpy(dtype=float)
+    customer = orders["customer"].to_numpy()
+    if "order" in orders.columns:  # a refund counts on the day of the sale it reverses
+        sale_day = pd.Series(day[amount >= 0], index=orders["order"].to_numpy()[amount >= 0])
+        sale_day = sale_day[~sale_day.index.duplicated()]
+        mapped = pd.Series(orders["order"].to_numpy()).map(sale_day).to_numpy()
+        day = np.where((amount < 0) & ~np.isnan(mapped.astype(float)), mapped.astype(float), day).astype(np.int64)
+    first_day = orders.loc[amount >= 0].assign(day=day[amount >= 0]).groupby("customer")["day"].min()
+    known = pd.Series(customer).isin(first_day.index).to_numpy()
+    customer, day, amount = customer[known], day[known], amount[known]
+    since = day - first_day.reindex(customer).to_numpy()
+    first_sale = since == 0
+    month = np.minimum(np.floor(np.maximum(since, 0) / _DAYS_PER_MONTH).astype(np.int64), max_months)
+    cost_index = costs.assign(partner=costs["partner"].fillna("")).set_index(["channel", "partner"])
+    present = pd.MultiIndex.from_frame(sources[["channel", "partner"]]).unique()
+    missing = [key for key in present if key not in cost_index.index]
+    if missing:
+        raise LTVInputError(f"costs has no row for source(s) {missing}; add them to the cost sheet")
+    keys = pd.MultiIndex.from_tuples([key for key in cost_index.index if key in present], names=["channel", "partner"])
+    source_of = pd.Series(np.arange(len(keys)), index=keys)
+    customer_source = pd.Series(source_of.reindex(pd.MultiIndex.from_frame(sources[["channel", "partner"]])).to_numpy(),
+                                index=sources.index)
+    row_source = customer_source.reindex(customer).to_numpy()
+    n = len(keys)
+    first_sales = np.bincount(row_source[first_sale], weights=amount[first_sale], minlength=n)
+    revenue = np.bincount(row_source, weights=amount, minlength=n)
+    repeat = ~first_sale
+    grid = np.bincount(row_source[repeat] * (max_months + 1) + month[repeat], weights=amount[repeat],
+                       minlength=n * (max_months + 1)).reshape(n, max_months + 1)
+    buyers = pd.Series(customer[repeat & (amount > 0)]).unique()
+    repeat_buyers = pd.Series(sources.index.isin(buyers), index=sources.index).groupby(
+        [sources["channel"], sources["partner"]]).mean()
+    counts = sources.groupby(["channel", "partner"]).size()
+    cost_rows = cost_index.reindex(keys)
+    table = pd.DataFrame({
+        "kind": cost_rows["kind"].to_numpy() if "kind" in cost_rows else "",
+        "customers": counts.reindex(keys).to_numpy(),
+        "repeat_buyers": repeat_buyers.reindex(keys).to_numpy(),
+        "revenue": revenue,
+        "first_sales": first_sales,
+        "fixed_spend": cost_rows["fixed_spend"].to_numpy(dtype=float),
+        "current_rate": cost_rows["first_sale_commission_pct"].to_numpy(dtype=float) / 100,
+        "affiliate": np.array([partner != "" for _, partner in keys]),
+    }, index=keys)
+    return PartnerBase(table, grid)
+
+
+def partner_economics(
+    base: PartnerBase,
+    *,
+    margin: float,
+    first_sale_rate: float | None = None,
+    repeat_rate: float = 0.0,
+    repeat_months: int | None = None,
+) -> pd.DataFrame:
+    """Per source: LTV, CAC, LTV:CAC and net LTV per customer under a commission design.
+
+    Args:
+        base: from :func:`partner_base`.
+        margin: share of revenue kept as gross profit, in [0, 1].
+        first_sale_rate: share of the first sale paid to each affiliate, in [0, 1]; None keeps
+            each partner's current rate from the cost sheet.
+        repeat_rate: share of repeat sales paid to the affiliate who brought the customer, in [0, 1].
+        repeat_months: repeat sales count for that many months after the first purchase
+            (None: for as long as the data go).
+
+    Returns:
+        Indexed by (channel, partner): ``kind``, ``customers``, ``repeat_buyers``, per customer
+        ``revenue``, ``gross_ltv``, ``first_sale_commission``, ``fixed_spend``, ``cac``,
+        ``repeat_commission``, ``net_ltv``; and ``ltv_to_cac`` (gross LTV / CAC; NaN when CAC is 0).
+    """
+    margin = check_number("margin", margin, minimum=0, maximum=1)
+    repeat_rate = check_number("repeat_rate", repeat_rate, minimum=0, maximum=1)
+    sources = base.sources
+    if first_sale_rate is None:
+        rate = sources["current_rate"].to_numpy()
+    else:
+        rate = np.where(sources["affiliate"], check_number("first_sale_rate", first_sale_rate, minimum=0, maximum=1),
+                        0.0)
+    months = base.repeat_by_month.shape[1]
+    if repeat_months is None:
+        window = months
+    else:
+        window = check_count("repeat_months", repeat_months, minimum=0)
+        window = min(window, months - 1)
+    repeat_sales = base.repeat_by_month[:, :window].sum(axis=1)
+    customers = sources["customers"].to_numpy(dtype=float)
+    first_commission = rate * np.maximum(sources["first_sales"].to_numpy(), 0) / customers
+    repeat_commission = np.where(sources["affiliate"], repeat_rate * np.maximum(repeat_sales, 0), 0.0) / customers
+    fixed = sources["fixed_spend"].to_numpy() / customers
+    revenue = sources["revenue"].to_numpy() / customers
+    gross = revenue * margin
+    cac = fixed + first_commission
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(cac > 0, gross / np.where(cac > 0, cac, 1), np.nan)
+    return pd.DataFrame({
+        "kind": sources["kind"].to_numpy(),
+        "customers": sources["customers"].to_numpy(),
+        "repeat_buyers": sources["repeat_buyers"].to_numpy(),
+        "revenue": revenue,
+        "gross_ltv": gross,
+        "first_sale_commission": first_commission,
+        "fixed_spend": fixed,
+        "cac": cac,
+        "ltv_to_cac": ratio,
+        "repeat_commission": repeat_commission,
+        "net_ltv": gross - cac - repeat_commission,
+    }, index=sources.index)

@@ -1,0 +1,278 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 09 · LTV from an order export: customers, the heavy tail, and cohorts
+#
+# After this notebook you can load a shop's or CRM's order export as it comes, turn it into a
+# historical LTV per customer, read its distribution honestly, and follow cohorts of customers
+# month by month — on a simulated online school and on the real CDNOW data.
+#
+# **You will learn**
+# - to read a Russian Excel export (`;`, decimal comma, cp1251, day-first dates) without losing
+#   or inventing a single rouble, and what to do with rows the loader refuses;
+# - to build a per-customer summary: orders, repeat purchases, recency, age, revenue, LTV;
+# - why the mean LTV is not the typical customer's LTV (the heavy tail);
+# - to read a retention heatmap and cumulative LTV curves by cohort;
+# - that the same code reproduces a published summary of real data (CDNOW) exactly.
+#
+# **You need**: notebooks 01-02 (historical LTV, margin). The data are in `../data` (see
+# `data/README.md` for where each file comes from).
+
+# %%
+import pandas as pd
+
+from ltvkit import LTVInputError, check, format_money, format_share
+from ltvkit.calculators import cohort_ltv_calculator
+from ltvkit.cohort_plots import cohort_curves, cohort_heatmap, ltv_histogram, revenue_concentration
+from ltvkit.school import top_share
+from ltvkit.transactions import (
+    cohort_sizes,
+    cohort_table,
+    customer_summary,
+    load_report,
+    read_orders,
+    retention_matrix,
+)
+
+# %% [markdown]
+# ## The school's export, as it comes
+#
+# The articles keep telling us to take purchases "from the CRM". Here is what a CRM gives: the
+# order export of an online school of IT courses (simulated, with known true parameters — see
+# `data/README.md`). It is a CSV written for Russian Excel: fields separated by `;`, amounts like
+# `12 900,00` with a non-breaking space, dates like `05.03.2024 14:22`, encoded in cp1251. A
+# refund is a row with a negative amount. First, let the loader read it with its defaults.
+
+# %%
+columns = dict(customer="ID клиента", date="Дата оплаты", amount="Сумма, руб.", partner="Партнёр", channel="Канал",
+               extra={"Номер заказа": "order", "Курс": "product", "Статус": "status"})
+try:
+    read_orders("../data/school_orders.csv", **columns)
+except LTVInputError as error:
+    print(error)
+
+# %% [markdown]
+# The loader refuses the file and says why, line by line: two test orders without a customer and
+# one corporate order whose amount was never filled in ("по счёту", by invoice). It does not guess.
+# We decide: the test orders are not sales, and the invoice will be counted when it is paid. So we
+# skip those rows — explicitly — and read the report of what was left out.
+
+# %%
+orders = read_orders("../data/school_orders.csv", **columns, on_bad_rows="skip")
+print(load_report(orders))
+print(orders.dtypes.to_string())
+
+# %%
+orders.head()
+
+# %% [markdown]
+# ## From orders to customers
+#
+# `customer_summary` turns the order rows into one row per customer. Orders on the same day are
+# one purchase. `frequency` counts purchases after the first (repeat purchases), `recency` is the
+# time from the first to the last purchase and `T` the customer's age at the end of the data,
+# here in days. Revenue is net of refunds; `historical_ltv` is revenue times the margin. We use a
+# gross margin of 60% for the school (an assumption: a course's teachers, platform and support
+# cost about 40% of its price).
+
+# %%
+margin = 0.6
+summary = customer_summary(orders, margin=margin)
+print(summary.attrs["summary_report"])
+summary.head()
+
+# %% [markdown]
+# No money is lost on the way: the summary's revenue is exactly the sum of the amounts read.
+
+# %%
+assert abs(summary["revenue"].sum() - orders["amount"].sum()) < 0.01
+print(f"{len(summary):,} customers; revenue {format_money(summary['revenue'].sum(), 'RUB')}; "
+      f"historical LTV at margin {margin:.0%}: {format_money(summary['historical_ltv'].sum(), 'RUB')}")
+print(f"customers who bought again: {format_share((summary['frequency'] > 0).mean())}")
+
+# %% [markdown]
+# ## Mean and median: the heavy tail
+#
+# "Average LTV" is the number most articles compute. On real customers the average is pulled up by
+# a few who buy a lot; the median customer is worth much less.
+
+# %%
+ltv = summary["historical_ltv"]
+print(f"mean historical LTV:   {format_money(ltv.mean(), 'RUB', decimals=0)}")
+print(f"median historical LTV: {format_money(ltv.median(), 'RUB', decimals=0)}")
+print(f"the top 10% of customers bring {format_share(top_share(summary['revenue'], 0.10))} of revenue")
+
+# %%
+ltv_histogram(ltv, currency="RUB", title="Historical LTV per customer, the school (margin 60%)")
+
+# %%
+revenue_concentration(summary["revenue"], title="Share of revenue by share of customers")
+
+# %% [markdown]
+# ### A critical look: one average hides two businesses
+#
+# The formula the articles use most, average check × purchases × lifetime, gives one number per
+# company. The school's data show why a single number misleads: most customers buy once (a cheap
+# starter course, or one main course) and a minority buy again and again. A budget built on the
+# mean LTV assumes every new customer is worth the mean; the median says the typical one is worth
+# about half of it. Use the mean for totals (revenue of 1,000 new customers), the distribution
+# for decisions about single customers and segments.
+
+# %% [markdown]
+# ## Cohorts: customers grouped by the month of their first purchase
+#
+# Customers who joined in different months have been observed for different times: a customer who
+# came in December 2024 has had no chance to buy again yet. Comparing them in one table mixes age
+# with value. A cohort table puts each group on its own row and counts the months since its first
+# purchase across, so every column compares customers of the same age.
+
+# %%
+retention = retention_matrix(orders)
+print(f"{len(retention)} cohorts; share buying again in month 1 after joining: "
+      f"{format_share(retention[1].mean())} on average")
+cohort_heatmap(retention, title="Share of each cohort buying in month N after its first purchase")
+
+# %% [markdown]
+# Column 0 is always 100%: everyone buys in the month they join. From column 1 on, a few percent
+# of each cohort buy in any given month, most in the first months after joining. The empty
+# triangle at the bottom right is the future: not observed yet.
+#
+# Cumulative LTV per customer adds the revenue of each month (net of refunds) times the margin,
+# divided by the cohort's size. One line per cohort:
+
+# %%
+cumulative = cohort_table(orders, value="cumulative_ltv", margin=margin)
+sizes = cohort_sizes(orders)
+print(f"cohort sizes: from {sizes.min()} to {sizes.max()} customers")
+print(f"mean LTV per customer after 12 months, cohorts of 2023: "
+      f"{format_money(cumulative.iloc[:12][11].mean(), 'RUB', decimals=0)}")
+cohort_curves(cumulative, currency="RUB", highlight="2023-09", title="Cumulative LTV per customer by cohort (margin 60%)")
+
+# %%
+cohort_table(orders, value="revenue").iloc[:6, :6].round(0)
+
+# %% [markdown]
+# ## The same on real data: CDNOW
+#
+# CDNOW was an online music shop. The file `data/cdnow/CDNOW_sample.txt` (from the `lifetimes`
+# package; the data come from Fader and Hardie's studies) holds every purchase of 2,357 customers
+# who first bought in January-March 1997, followed to June 1998. It has no header and separates
+# fields by spaces; the loader reads it with column names we give.
+
+# %%
+cdnow = read_orders("../data/cdnow/CDNOW_sample.txt", names=["master_id", "customer", "date", "cds", "amount"],
+                    customer="customer", date="date", amount="amount")
+cdnow["customer"] = cdnow["customer"].astype("int64")
+print(load_report(cdnow))
+
+# %% [markdown]
+# `lifetimes` also ships a summary of these customers over the first 39 weeks (to 1997-09-30):
+# repeat purchases, recency and age in weeks, and the mean value of repeat purchases. Our
+# `customer_summary` uses the same definitions, so it must give the same table. The orders after
+# 1997-09-30 are left out on purpose (`after_end="drop"`), and the report says how many.
+
+# %%
+calibration = customer_summary(cdnow, observation_end="1997-09-30", after_end="drop")
+print(calibration.attrs["summary_report"])
+published = pd.read_csv("../data/cdnow/cdnow_customers_summary_with_transactions.csv", index_col="ID")
+differences = pd.DataFrame({
+    "frequency": calibration["frequency"] - published["x"],
+    "recency, weeks": (calibration["recency"] / 7).round(2) - published["t_x"],
+    "age T, weeks": (calibration["T"] / 7).round(2) - published["T"],
+    "repeat value, USD": calibration["monetary_value"] - published["zbar"],
+})
+print(differences.abs().max().round(4).to_string())
+assert (differences.abs().max() <= 0.0051).all()
+
+# %% [markdown]
+# Identical, to the cent of rounding. Now the whole 18 months: the same heavy tail as the school's,
+# and three cohorts (the months of the first purchase).
+
+# %%
+cdnow_summary = customer_summary(cdnow)
+print(f"mean LTV (revenue) {format_money(cdnow_summary['revenue'].mean(), 'USD', decimals=2)}, "
+      f"median {format_money(cdnow_summary['revenue'].median(), 'USD', decimals=2)}; "
+      f"{format_share((cdnow_summary['frequency'] == 0).mean())} never bought again")
+ltv_histogram(cdnow_summary["revenue"], currency="USD", title="Revenue per customer, CDNOW 1997-1998")
+
+# %%
+cohort_heatmap(retention_matrix(cdnow), title="CDNOW: share of each cohort buying in month N")
+
+# %% [markdown]
+# ## Try it
+#
+# Pick a cohort (0 is January 2023), a horizon in months and a margin: the label gives the
+# cohort's LTV per customer over that horizon, and the chart highlights its curve. A horizon
+# longer than the cohort has lived says so instead of inventing a number; a margin above 100%
+# is refused. The next cell prints the result at the starting values.
+
+# %%
+calculator = cohort_ltv_calculator(orders)
+calculator
+
+# %%
+print(calculator.result_text)
+
+# %% [markdown]
+# ## Exercises
+#
+# **ex-09-1.** What is the median revenue per customer of the school (RUB, whole period, net of
+# refunds)?
+
+# %%
+answer = None
+check("ex-09-1", answer)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer = customer_summary(orders)["revenue"].median()
+check("ex-09-1", answer)
+
+# %% [markdown]
+# **ex-09-2.** Which share of the school's revenue do the best 10% of its customers bring?
+# Answer as a fraction (0.25 for 25%).
+
+# %%
+answer = None
+check("ex-09-2", answer)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer = top_share(customer_summary(orders)["revenue"], 0.10)
+check("ex-09-2", answer)
+
+# %% [markdown]
+# **ex-09-3.** What is the mean revenue per CDNOW customer over the whole sample, in USD?
+
+# %%
+answer = None
+check("ex-09-3", answer)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer = customer_summary(cdnow)["revenue"].mean()
+check("ex-09-3", answer)
+
+# %% [markdown]
+# ## Summary
+#
+# | step | ltvkit | what to check |
+# |---|---|---|
+# | read an export | `read_orders(path, customer=..., date=..., amount=...)` | the report: rows skipped, their amount, encoding, separator |
+# | one row per customer | `customer_summary(orders, margin=...)` | revenue adds up to the orders' total |
+# | historical LTV | revenue × margin per customer | mean vs median; share of the top 10% |
+# | cohorts | `cohort_table(orders, value=...)`, `retention_matrix(orders)` | compare customers of the same age only |
+#
+# frequency = purchase days − 1 · recency = last − first purchase · T = end − first purchase ·
+# repeat value = revenue after the first day / frequency. Next: notebook 10 splits this LTV by
+# partner and channel, and prices commissions.

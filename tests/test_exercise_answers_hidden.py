@@ -1,0 +1,66 @@
+"""Notebooks 00-08 never show an exercise's answer before its folded solution.
+
+An answer printed by an earlier cell (a worked example, a calculator's result line, a table)
+or written in the text turns the exercise into copying. This test reads each executed
+notebook in order and looks for the answer, in the usual spellings, in every markdown cell
+and every text output that comes before the exercise's solution cell.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from ltvkit.exercises import EXERCISES
+
+NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+STEMS = sorted(p.stem for p in NOTEBOOKS.glob("0[0-8]_*.ipynb"))
+_CHECK = re.compile(r'check\("(ex-\d\d-\d+)"')
+
+
+def _spellings(answer: float) -> set[str]:
+    """How a cell could write the answer: 2400, 2,400, 2,400.00, 0.29, 29.2% ..."""
+    forms = {f"{answer:,.2f}", f"{answer:.2f}"}
+    if abs(answer) >= 10 or float(answer).is_integer():
+        forms |= {f"{answer:,.0f}", f"{answer:.0f}", f"{answer:,.1f}"}
+    if 0 < abs(answer) < 1:
+        forms |= {f"{answer * 100:.1f}%", f"{answer * 100:.0f}%"}
+    return forms
+
+
+def _mentions(text: str, form: str) -> bool:
+    """True when ``form`` stands in ``text`` as a whole number (not inside 18,000 or 3.14)."""
+    return re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d]|[.,]\d)", text) is not None
+
+
+def _shown_text(cell: dict) -> str:
+    if cell["cell_type"] == "markdown":
+        return "".join(cell["source"])
+    parts = []
+    for output in cell.get("outputs", []):
+        if output["output_type"] == "stream":
+            parts.append("".join(output["text"]))
+        elif "data" in output:
+            parts.append("".join(output["data"].get("text/plain", "")))
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_no_answer_is_shown_before_its_solution(stem: str) -> None:
+    cells = json.loads((NOTEBOOKS / f"{stem}.ipynb").read_text(encoding="utf-8"))["cells"]
+    shown: list[str] = []
+    solutions = 0
+    for cell in cells:
+        if "solution" in cell["metadata"].get("tags", []):
+            solutions += 1
+            exercise_id = _CHECK.search("".join(cell["source"])).group(1)
+            answer = float(EXERCISES[exercise_id].answer())
+            before = "\n".join(shown)
+            for form in _spellings(answer):
+                assert not _mentions(before, form), f"{stem}: {exercise_id}'s answer {form} shows before its solution"
+        else:
+            shown.append(_shown_text(cell))
+    assert solutions >= 2, f"{stem}: at least two exercises with folded solutions"
