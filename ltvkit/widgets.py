@@ -7,6 +7,8 @@ the Output widget's state directly, so it never lands in the cell's own outputs 
 stored notebooks compare strictly. When ``compute`` raises
 :class:`~ltvkit.checks.LTVInputError`, the label shows a dash and the message appears in a
 label with the CSS class ``ltv-error``, the plot is cleared, and no traceback reaches the reader.
+Both lines are HTML widgets holding escaped plain text: an ipywidgets ``Label`` is typeset as
+LaTeX in JupyterLab and Voila, which turned "at $24.66; CLV $11.00" into a formula.
 
 The compute and describe functions are plain functions and are unit-tested on their own;
 the wrapper is tested in the kernel (set a slider, read the label) and in a browser.
@@ -131,10 +133,13 @@ class Calculator:
         self._describe = describe
         self._plot = plot
         self.controls = {slider.name: slider.make() for slider in sliders}
-        self.result = widgets.Label()
+        # HTML, not Label: a Label is typeset as LaTeX in JupyterLab, so two amounts in dollars
+        # became a formula. The text is escaped, so it shows exactly as result_text says.
+        self.result = widgets.HTML()
         self.result.add_class("ltv-result")
-        self.message = widgets.Label()
+        self.message = widgets.HTML()
         self.message.add_class("ltv-error")
+        self._result_text = self._error_text = ""
         self.output = widgets.Output() if plot is not None else None
         heading = [widgets.HTML(f"<b>{title}</b>")] if title else []
         children = [*heading, *self.controls.values(), self.result, self.message]
@@ -153,12 +158,19 @@ class Calculator:
     @property
     def result_text(self) -> str:
         """What the result label shows now."""
-        return self.result.value
+        return self._result_text
 
     @property
     def error_text(self) -> str:
         """The validation message shown now ("" when the inputs are valid)."""
-        return self.message.value
+        return self._error_text
+
+    def _show(self, result_text: str, error_text: str) -> None:
+        import html
+
+        self._result_text, self._error_text = result_text, error_text
+        self.result.value = html.escape(result_text)
+        self.message.value = html.escape(error_text)
 
     def _on_change(self, _change: dict[str, Any]) -> None:
         self.recalculate()
@@ -169,13 +181,11 @@ class Calculator:
         try:
             result = self._compute(**values)
         except LTVInputError as error:
-            self.result.value = "—"
-            self.message.value = str(error)
+            self._show("—", str(error))
             if self.output is not None:
                 self.output.outputs = ()  # no stale chart next to a dash
             return
-        self.result.value = self._describe(result)
-        self.message.value = ""
+        self._show(self._describe(result), "")
         if self.output is not None and self._plot is not None:
             self.output.outputs = (_png_output(self._plot(result, **values)),)
 
