@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import io
 import json
 import os
 import re
@@ -138,7 +139,7 @@ def only_local(route: Any) -> None:
         route.abort()
 
 
-# --- calculators: the page against ltvkit ---------------------------------------------
+# --- calculators: the page against the same calculators built in this process -----------
 
 
 def calculator_factories() -> list[Callable[[], Any]]:
@@ -152,16 +153,70 @@ def calculator_factories() -> list[Callable[[], Any]]:
     return sorted(found, key=lambda function: inspect.getsourcelines(function)[1])
 
 
-def _title(calculator: Any) -> str:
-    heading = [child for child in calculator.widget.children if type(child).__name__ == "HTML"]
-    return re.sub(r"<[^>]+>", "", heading[0].value).strip() if heading else ""
-
-
 @functools.cache
-def describe_factory(factory: Callable[[], Any]) -> tuple[str, tuple[str, ...]]:
-    """(title, slider labels) of the calculator a factory builds."""
-    calculator = factory()
-    return _title(calculator), tuple(control.description for control in calculator.controls.values())
+def displayed_calculators(notebook: Path) -> tuple[Any, ...]:
+    """Run a notebook's code in this process (IPython, no kernel, no browser) and return the
+    calculators it displays, in the order a page shows them.
+
+    These are the test's own calculators: built by the same ltvkit code from the same inputs
+    (including data a notebook passes to a factory), so setting a value on one and reading its
+    ``result_text`` is an independent calculation of what the page must show.
+    """
+    import contextlib
+
+    from IPython.core.interactiveshell import InteractiveShell
+    from ipywidgets.widgets.widget import _instances
+
+    import ltvkit.widgets
+
+    created: list[Any] = []
+    shown: list[str] = []
+    original_init = ltvkit.widgets.Calculator.__init__
+
+    def recording_init(self: Any, *args: Any, **kwargs: Any) -> None:
+        original_init(self, *args, **kwargs)
+        created.append(self)
+
+    shell = InteractiveShell.instance()
+    shell.reset(new_session=True)
+    original_publish = shell.display_pub.publish
+
+    def recording_publish(data: dict[str, Any], *args: Any, **kwargs: Any) -> None:
+        if WIDGET_VIEW in data:
+            shown.append(data[WIDGET_VIEW]["model_id"])
+
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    ltvkit.widgets.Calculator.__init__ = recording_init  # type: ignore[method-assign]
+    shell.display_pub.publish = recording_publish  # type: ignore[method-assign]
+    try:
+        with contextlib.chdir(notebook.parent), contextlib.redirect_stdout(io.StringIO()):
+            for cell in cells:
+                if cell["cell_type"] != "code":
+                    continue
+                outcome = shell.run_cell("".join(cell["source"]), store_history=False)
+                outcome.raise_error()
+                value = getattr(outcome.result, "widget", outcome.result)
+                if getattr(value, "model_id", None):
+                    shown.append(value.model_id)
+    finally:
+        ltvkit.widgets.Calculator.__init__ = original_init  # type: ignore[method-assign]
+        shell.display_pub.publish = original_publish  # type: ignore[method-assign]
+    by_box = {calculator.widget.model_id: calculator for calculator in created}
+    found: list[Any] = []
+
+    def walk(widget: Any) -> None:
+        if widget.model_id in by_box:
+            found.append(by_box[widget.model_id])
+        for child in getattr(widget, "children", ()):
+            walk(child)
+
+    for model_id in shown:
+        if model_id in _instances:
+            walk(_instances[model_id])
+    for calculator in found:
+        calculator.folder = notebook.parent
+        calculator.initial_values = calculator.values()
+    return tuple(found)
 
 
 INPUTS = ":scope > .widget-slider, :scope > .widget-dropdown"
@@ -181,7 +236,11 @@ class Reading:
 
 
 def read_calculator(box: Any) -> Reading:
-    """Read a ``.ltv-calculator`` element: title, inputs' labels and values, result, message, plot."""
+    """Read a ``.ltv-calculator`` element: title, inputs' labels and values, result, message, plot.
+
+    A slider's value is its handle's ``aria-valuetext`` (the number itself; ``aria-valuenow``
+    is rounded to one decimal).
+    """
     data = box.evaluate(
         """(box, selector) => {
             const heading = box.querySelector(':scope > .widget-html .widget-html-content');
@@ -204,26 +263,35 @@ def read_calculator(box: Any) -> Reading:
                    data["image"])
 
 
+def _title(calculator: Any) -> str:
+    heading = [child for child in calculator.widget.children if type(child).__name__ == "HTML"]
+    return re.sub(r"<[^>]+>", "", heading[0].value).strip() if heading else ""
+
+
 class Twin:
-    """The calculator a page shows, rebuilt in this process from its ltvkit factory."""
+    """A calculator the page shows, as built in this process (see :func:`displayed_calculators`).
 
-    def __init__(self, factory: Callable[[], Any]) -> None:
-        self.factory = factory
-        probe = factory()
-        self.names = list(probe.controls)
-        self.controls = [probe.controls[name] for name in self.names]
+    Values are handled as a page shows them: numbers for sliders, option labels for dropdowns.
+    """
 
-    @classmethod
-    def for_reading(cls, reading: Reading, factories: Sequence[Callable[[], Any]]) -> Twin:
-        """The factory whose calculator has the reading's title and slider labels."""
-        matches = [f for f in factories if describe_factory(f) == (reading.title, reading.labels)]
-        assert matches, (
-            f"calculator {reading.title!r} with sliders {reading.labels} is built by no factory of ltvkit.calculators"
-        )
-        return cls(matches[0])
+    def __init__(self, calculator: Any) -> None:
+        self.calculator = calculator
+        self.names = list(calculator.controls)
+        self.controls = [calculator.controls[name] for name in self.names]
+        self.title = _title(calculator)
+        self.labels = tuple(control.description for control in self.controls)
+        initial = getattr(calculator, "initial_values", calculator.values())
+        self._defaults = [self.shown(i, initial[name]) for i, name in enumerate(self.names)]
 
     def is_slider(self, index: int) -> bool:
         return type(self.controls[index]).__name__ in ("IntSlider", "FloatSlider")
+
+    def shown(self, index: int, value: Any) -> float | str:
+        """A control's value as the page shows it (a dropdown shows its option's label)."""
+        if self.is_slider(index):
+            return value
+        control = self.controls[index]
+        return control._options_labels[list(control._options_values).index(value)]
 
     def value(self, index: int, shown: float | str) -> Any:
         """What an input shows, as the control's value: int for an IntSlider, the option's value for a dropdown."""
@@ -236,22 +304,31 @@ class Twin:
         return self.controls[index]._options_values[labels.index(shown)]
 
     def defaults(self) -> list[float | str]:
-        """The inputs at the factory's starting values, as a page shows them."""
-        return [control.value if self.is_slider(i) else control.label for i, control in enumerate(self.controls)]
+        """The inputs at the values the notebook displayed the calculator with."""
+        return list(self._defaults)
 
     def state(self, values: Sequence[float | str]) -> tuple[str, str, str | None]:
         """(result_text, error_text, PNG of the plot as base64 or None) at these input values."""
-        calculator = self.factory()
-        for index, (name, shown) in enumerate(zip(self.names, values, strict=True)):
-            calculator.controls[name].value = self.value(index, shown)
+        import contextlib
+
+        with contextlib.chdir(getattr(self.calculator, "folder", ".")):
+            for index, (control, shown) in enumerate(zip(self.controls, values, strict=True)):
+                control.value = self.value(index, shown)
+            self.calculator.recalculate()
         png = None
-        if calculator.output is not None and calculator.output.outputs:
-            png = calculator.output.outputs[0]["data"]["image/png"]
-        return calculator.result_text, calculator.error_text, png
+        output = self.calculator.output
+        if output is not None and output.outputs:
+            png = output.outputs[0]["data"]["image/png"]
+        return self.calculator.result_text, self.calculator.error_text, png
 
     def bounds(self, index: int) -> tuple[float, float, float]:
         control = self.controls[index]
         return control.min, control.max, control.step
+
+    def snapped(self, index: int, value: float) -> float:
+        """Where a slider's handle stands for a value: on its grid of steps, as noUiSlider draws it."""
+        low, high, step = self.bounds(index)
+        return min(high, max(low, self.value(index, low + round((value - low) / step) * step)))
 
     def keyboard_move(self, values: Sequence[Any]) -> tuple[int, int, float]:
         """(slider index, +1 or -1, new value): one arrow-key step that changes a valid result."""
@@ -261,27 +338,27 @@ class Twin:
                 continue
             low, high, step = self.bounds(index)
             for direction in (+1, -1):
-                new = self.value(index, value + direction * step)
+                new = self.value(index, self.snapped(index, value) + direction * step)
                 if low <= new <= high:
                     result, error, _ = self.state(_replace(values, index, new))
                     if not error and result != current:
                         return index, direction, new
-        raise AssertionError(f"{self.factory.__name__}: no arrow-key step changes the result")
+        raise AssertionError(f"{self.title}: no arrow-key step changes the result")
 
     def typed_value(self, values: Sequence[Any], avoid: int) -> tuple[int, float]:
-        """(slider index, value) to type in a readout: valid, in range, changing the result."""
+        """(slider index, value) to type in a readout: valid, on the slider's grid, changing the result."""
         current = self.state(values)[0]
         order = [i for i in range(len(values)) if i != avoid and self.is_slider(i)] + [avoid]
         for index in order:
-            low, high, step = self.bounds(index)
+            low, high, _step = self.bounds(index)
             for share in (0.75, 0.25, 0.6, 0.4, 0.9, 0.1):
-                new = self.value(index, low + round((high - low) * share / step) * step)
-                if new == values[index] or not low <= new <= high:
+                new = self.snapped(index, low + (high - low) * share)
+                if _close(new, values[index]):
                     continue
                 result, error, _ = self.state(_replace(values, index, new))
                 if not error and result != current:
                     return index, new
-        raise AssertionError(f"{self.factory.__name__}: no typed value changes the result")
+        raise AssertionError(f"{self.title}: no typed value changes the result")
 
     def invalid_value(self, values: Sequence[Any]) -> tuple[int, float, str, str] | None:
         """(slider index, value, result_text, error_text) for a slider end the formula rejects.
@@ -289,13 +366,18 @@ class Twin:
         Minimums first (churn 0, customers 0...), then maximums (a margin above 1); None when
         every value the sliders allow is valid.
         """
+        found = None
         for end in (0, 1):
             for index in (i for i in range(len(values)) if self.is_slider(i)):
                 new = self.value(index, self.bounds(index)[end])
                 result, error, _ = self.state(_replace(values, index, new))
                 if error:
-                    return index, new, result, error
-        return None
+                    found = index, new, result, error
+                    break
+            if found:
+                break
+        self.state(values)
+        return found
 
 
 def _replace(values: Sequence[Any], index: int, new: Any) -> list[Any]:
@@ -353,24 +435,48 @@ def _type_in_readout(box: Any, index: int, value: float) -> None:
     readout.press("Enter")
 
 
-def exercise_calculator(box: Any, factories: Sequence[Callable[[], Any]], shots: Path, name: str,
-                        no_traceback: Callable[[], None]) -> list[Path]:
+def check_defaults(box: Any, twin: Twin, label: str) -> Reading:
+    """The calculator on the page is the twin at its starting values: same title, inputs, figure, plot.
+
+    A slider whose starting value is off its grid of steps draws its handle at the nearest step
+    (the kernel keeps the exact value); that is allowed, with a warning, since the reader then
+    sees a rounded input next to a figure computed from the exact one.
+    """
+    import warnings
+
+    reading = read_calculator(box)
+    assert (reading.title, reading.labels) == (twin.title, twin.labels), (
+        f"{label}: the page shows {reading.title!r} {reading.labels}, this process built {twin.title!r} {twin.labels}"
+    )
+    defaults = twin.defaults()
+    for index, (shown, default) in enumerate(zip(reading.values, defaults, strict=True)):
+        if twin.is_slider(index):
+            assert _close(shown, twin.snapped(index, default)), f"{label}: {twin.labels[index]} shows {shown}"
+            if not _close(shown, default):
+                warnings.warn(f"{label}: {twin.labels[index]!r} starts at {default}, off its step; the slider "
+                              f"shows {shown}", stacklevel=2)
+        else:
+            assert shown == default, f"{label}: {twin.labels[index]} shows {shown!r}, not {default!r}"
+    result, error, png = twin.state(defaults)
+    assert (reading.result, reading.error) == (result, error), f"{label}: shows {reading.result!r}, not {result!r}"
+    assert not error, f"{label}: starts with an error: {error}"
+    if png is not None:
+        assert reading.image == f"data:image/png;base64,{png}", f"{label}: its plot is not the one ltvkit draws"
+    return reading
+
+
+def exercise_calculator(box: Any, twin: Twin, shots: Path, name: str, no_traceback: Callable[[], None]) -> list[Path]:
     """The full check of one calculator on a live page (JupyterLab or Voila).
 
     Default figure; one arrow-key step; a value typed in a readout; the plot redrawn each time
-    (the same PNG as the calculator rebuilt here draws); an invalid value shows the
+    (the same PNG as the calculator built here draws); an invalid value shows the
     LTVInputError message and no traceback. Returns the screenshots it saved.
     """
     box.scroll_into_view_if_needed()
-    reading = read_calculator(box)
-    twin = Twin.for_reading(reading, factories)
-    label = f"{name} ({twin.factory.__name__})"
-    values = list(reading.values)
-    result, error, png = twin.state(values)
-    assert (reading.result, reading.error) == (result, error), f"{label}: default figure differs from ltvkit"
-    assert not error, f"{label}: starts with an error: {error}"
-    if png is not None:
-        assert reading.image == f"data:image/png;base64,{png}", f"{label}: default plot differs from ltvkit's"
+    label = f"{name}"
+    check_defaults(box, twin, label)
+    values = twin.defaults()
+    png = twin.state(values)[2]
 
     def change(index: int, new: float, how: str) -> None:
         """After an input was changed on the page: the label and the plot show what ltvkit computes.
@@ -413,7 +519,7 @@ def exercise_calculator(box: Any, factories: Sequence[Callable[[], Any]], shots:
     _type_in_readout(box, bad_index, bad)
     wait_for_reading(
         box, lambda r: _close(r.values[bad_index], bad) and r.error == bad_error and r.result == bad_result,
-        f"{label}: invalid value {bad} in slider {bad_index} -> message {bad_error!r}",
+        f"{label}: invalid value {bad} in input {bad_index} -> message {bad_error!r}",
     )
     assert box.locator(".ltv-error").is_visible(), f"{label}: the validation message is not visible"
     no_traceback()

@@ -22,11 +22,11 @@ from ltv_ui import (
     Server,
     Twin,
     calculator_factories,
-    describe_factory,
+    check_defaults,
+    displayed_calculators,
     exercise_calculator,
     free_port,
     isolated_environment,
-    read_calculator,
 )
 
 APP = ROOT / "app" / "calculators.ipynb"
@@ -58,43 +58,37 @@ def voila(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 
 def test_calculators_app_in_voila(voila: Server, page: Any, screenshots: Path, record_screenshots: Any) -> None:
+    twins = [Twin(calculator) for calculator in displayed_calculators(APP)]
     factories = calculator_factories()
+    assert len(twins) == len(factories), f"the app gathers {len(twins)} of the {len(factories)} calculators of ltvkit"
     boxes = page.locator(".ltv-calculator")
     for attempt in range(1, ATTEMPTS + 1):
         page.goto(f"{voila.base_url}/", wait_until="domcontentloaded")
         try:
             page.wait_for_function(
                 "n => document.querySelectorAll('.ltv-calculator .ltv-result').length >= n",
-                arg=len(factories), timeout=SECONDS_PER_ATTEMPT * 1000,
+                arg=len(twins), timeout=SECONDS_PER_ATTEMPT * 1000,
             )
             break
         except Exception:
             if attempt == ATTEMPTS:
                 raise AssertionError(
-                    f"Voila drew {boxes.count()} of {len(factories)} calculators after {ATTEMPTS} attempts:\n"
+                    f"Voila drew {boxes.count()} of {len(twins)} calculators after {ATTEMPTS} attempts:\n"
                     f"{voila.log_tail()}"
                 ) from None
-    assert boxes.count() == len(factories), "the app shows a calculator twice, or one ltvkit does not know"
-    shown = [Twin.for_reading(read_calculator(boxes.nth(i)), factories).factory for i in range(boxes.count())]
-    assert [f.__name__ for f in shown] == [f.__name__ for f in factories], "the app's order is not ltvkit's"
+    assert boxes.count() == len(twins)
     assert "display(factory())" not in page.locator("body").inner_text(), "the app shows its code"
-
-    shots = []
+    for position, twin in enumerate(twins):
+        check_defaults(boxes.nth(position), twin, f"app {position + 1} {twin.title}")
     screenshot = screenshots / "voila-app.png"
-    page.screenshot(path=screenshot, full_page=True)
-    shots.append(screenshot)
-    # One calculator driven end to end; the others are checked at their defaults above
-    # (Twin.for_reading matched each by title and sliders) and here by their figures.
-    for position in range(boxes.count()):
-        reading = read_calculator(boxes.nth(position))
-        twin = Twin.for_reading(reading, factories)
-        assert reading.result == twin.state(reading.values)[0], f"app: {describe_factory(twin.factory)[0]}"
+    page.screenshot(path=screenshot)
+    shots = [screenshot]
 
     def no_traceback() -> None:
         assert "Traceback" not in page.locator("body").inner_text(), "the app shows a traceback"
 
-    with_error = next(
-        (i for i, f in enumerate(shown) if Twin(f).invalid_value(read_calculator(boxes.nth(i)).values)), 0
-    )
-    shots += exercise_calculator(boxes.nth(with_error), factories, screenshots, "voila-app-calculator", no_traceback)
+    # One calculator driven end to end (the first that can show a validation message).
+    position = next((i for i, twin in enumerate(twins) if twin.invalid_value(twin.defaults())), 0)
+    shots += exercise_calculator(boxes.nth(position), twins[position], screenshots, "voila-app-calculator",
+                                 no_traceback)
     record_screenshots(shots)

@@ -4,7 +4,7 @@ Covers any notebook whose stored outputs display widgets (so notebooks added lat
 included): open it, clear the outputs, run all cells, then for each ``.ltv-calculator`` box
 check the default figure, an arrow-key step, a value typed in a readout, the plot redrawn, and
 the validation message (no traceback) for a value ltvkit rejects. Figures are checked against
-the same calculator rebuilt in this process from ``ltvkit.calculators``.
+the same calculators built in this process by running the notebook's code (ltv_ui.displayed_calculators).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ltv_ui import ROOT, Server, calculator_factories, displayed_widget_views, exercise_calculator, slug
+from ltv_ui import ROOT, Server, Twin, displayed_calculators, displayed_widget_views, exercise_calculator, slug
 
 NOTEBOOKS = [p for p in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")) if displayed_widget_views(p)]
 IDLE = re.compile(r"\| Idle$")
@@ -61,24 +61,22 @@ def _run_all(page: Any, lab: Server, notebook: Path) -> None:
 def test_calculators_in_jupyterlab(
     notebook: Path, lab: Server, page: Any, screenshots: Path, record_screenshots: Any
 ) -> None:
-    factories = calculator_factories()
+    twins = [Twin(calculator) for calculator in displayed_calculators(notebook)]
+    if not twins:
+        pytest.skip(f"{notebook.name} displays widgets but no calculator")
     try:
         _run_all(page, lab, notebook)
         boxes = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .ltv-calculator")
-        if boxes.count() == 0:
-            pytest.skip(f"{notebook.name} displays widgets but no calculator")
+        assert boxes.count() == len(twins), f"{notebook.name}: {boxes.count()} on the page, {len(twins)} built"
 
         def no_traceback() -> None:
             shown = page.locator(TRACEBACKS)
             assert shown.count() == 0, f"{notebook.name}: shown after an invalid value: {shown.first.inner_text()}"
             assert "Traceback" not in page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)").inner_text()
 
-        for position in range(boxes.count()):
-            box = boxes.nth(position)
-            title = box.locator(":scope > .widget-html").first.inner_text() if box.locator(
-                ":scope > .widget-html").count() else ""
-            name = f"lab-{notebook.stem}-{position + 1}-{slug(title)}"
-            record_screenshots(exercise_calculator(box, factories, screenshots, name, no_traceback))
+        for position, twin in enumerate(twins):
+            name = f"lab-{notebook.stem}-{position + 1}-{slug(twin.title)}"
+            record_screenshots(exercise_calculator(boxes.nth(position), twin, screenshots, name, no_traceback))
     finally:
         for session in lab.api("GET", "/api/sessions"):
             lab.api("DELETE", f"/api/sessions/{session['id']}")
