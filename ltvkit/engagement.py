@@ -56,12 +56,12 @@ METRICS: dict[str, str] = {
 """The engagement metrics, in the order the notebooks show them, with their labels."""
 
 ARTICLE_CLAIMS: dict[str, tuple[int, str]] = {
-    "minutes_per_session": (+1, "longer sessions: more interest, more purchases"),
-    "minutes_30d": (+1, "more time with the product raises LTV"),
-    "sessions_30d": (+1, "regular visits raise the chance of buying more"),
-    "return_days_30d": (+1, "frequent returns show loyalty and raise LTV"),
-    "conversion_pct": (+1, "acts directly: higher conversion, higher LTV"),
-    "bounce_pct": (-1, "a high bounce rate lowers LTV"),
+    "minutes_per_session": (+1, "long sessions are read as interest that leads to purchases"),
+    "minutes_30d": (+1, "time spent with the product goes with a higher LTV"),
+    "sessions_30d": (+1, "people who use the product often are expected to buy extra"),
+    "return_days_30d": (+1, "coming back is read as loyalty, tied to a higher LTV"),
+    "conversion_pct": (+1, "conversion is named as a direct driver of LTV"),
+    "bounce_pct": (-1, "bounces are said to pull LTV down"),
 }
 """The direction (+1 up, -1 down) the engagement article gives each metric, in our words."""
 

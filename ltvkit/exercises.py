@@ -238,7 +238,8 @@ _BANK: tuple[Exercise, ...] = (
         "A customer who has renewed n times has churn beta(alpha, beta + n): the next retention rate is "
         "(beta + n) / (alpha + beta + n)."),
     _ex("ex-12-2", lambda: 100 * _sbg_published_derl("sbg-high-end", discount_rate=0.10, renewals=3),
-        "Value = margin per year x DERL: sbg_derl(0.668, 3.806, 0.10, 3) payments, times $100."),
+        "DERL counts payments: use sbg_derl with the High End alpha and beta, d = 0.10 and the renewals already "
+        "made (3), then multiply by the $100 margin a payment brings."),
     _ex("ex-12-3", lambda: _sbg_published_survival("sbg-high-end", 20),
         "S(t) = B(alpha, beta + t) / B(alpha, beta); sbg_survival(alpha, beta, 20) returns S(0) .. S(20): "
         "take the last value, a share such as 0.25."),

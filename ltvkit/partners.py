@@ -124,15 +124,10 @@ def partner_base(orders: pd.DataFrame, costs: pd.DataFrame, *, max_months: int =
         max_months: months since the first purchase kept apart (later ones are lumped together).
 
     Example:
-        >>> import pandas as pd
-        >>> orders = pd.DataFrame({"customer": ["a", "a", "b"], "amount": [1000.0, 500.0, 800.0],
-        ...     "date": pd.to_datetime(["2024-01-01", "2024-03-01", "2024-01-05"]),
-        ...     "channel": ["aff", "aff", "ads"], "partner": ["blog", "blog", ""]})
-        >>> costs = pd.DataFrame({"channel": ["aff", "ads"], "partner": ["blog", ""], "fixed_spend": [100.0, 400.0],
-        ...     "first_sale_commission_pct": [10.0, 0.0]})
-        >>> base = partner_base(orders, costs)
-        >>> base.sources.loc[("aff", "blog"), ["customers", "revenue", "first_sales"]].tolist()
-        [1.0, 1500.0, 1000.0]
+        >>> from ltvkit.school import school_costs, school_orders
+        >>> base = partner_base(school_orders(), school_costs())
+        >>> base.sources.xs("blog_pro_python", level="partner")[["customers", "repeat_buyers"]].round(3).values.tolist()
+        [[255.0, 0.569]]
     """
     _need(orders, ("customer", "date", "amount", "channel", "partner"))
     max_months = check_count("max_months", max_months, minimum=1)
@@ -214,15 +209,10 @@ def partner_economics(
         Money columns are per customer, in the orders' currency.
 
     Example:
-        >>> import pandas as pd
-        >>> orders = pd.DataFrame({"customer": ["a", "a", "b"], "amount": [1000.0, 500.0, 800.0],
-        ...     "date": pd.to_datetime(["2024-01-01", "2024-03-01", "2024-01-05"]),
-        ...     "channel": ["aff", "aff", "ads"], "partner": ["blog", "blog", ""]})
-        >>> costs = pd.DataFrame({"channel": ["aff", "ads"], "partner": ["blog", ""], "fixed_spend": [100.0, 400.0],
-        ...     "first_sale_commission_pct": [10.0, 0.0]})
-        >>> table = partner_economics(partner_base(orders, costs), margin=0.5)
-        >>> table.loc[("aff", "blog"), ["gross_ltv", "cac", "ltv_to_cac", "net_ltv"]].tolist()
-        [750.0, 200.0, 3.75, 550.0]
+        >>> from ltvkit.school import school_costs, school_orders
+        >>> table = partner_economics(partner_base(school_orders(), school_costs()), margin=0.6)
+        >>> table.xs("blog_pro_python", level="partner")[["gross_ltv", "cac", "net_ltv"]].round(0).values.tolist()
+        [[30439.0, 4029.0, 26411.0]]
     """
     margin = check_number("margin", margin, minimum=0, maximum=1)
     repeat_rate = check_number("repeat_rate", repeat_rate, minimum=0, maximum=1)

@@ -149,9 +149,10 @@ print(f"{len(retention)} cohorts; share buying again in month 1 after joining: "
 cohort_heatmap(retention, title="Share of each cohort buying in month N after its first purchase")
 
 # %% [markdown]
-# Column 0 is always 100%: everyone buys in the month they join. From column 1 on, a few percent
-# of each cohort buy in any given month, most in the first months after joining. The empty
-# triangle at the bottom right is the future: not observed yet.
+# Column 0 is always 100%: everyone buys in the month they join (the colour scale stops lower, so
+# that the other columns stay readable). From column 1 on, a minority of each cohort buys in any
+# given month: about one customer in seven in the month after joining, fewer and fewer later. The
+# empty triangle at the bottom right is the future: not observed yet.
 #
 # Cumulative LTV per customer adds the revenue of each month (net of refunds) times the margin,
 # divided by the cohort's size. One line per cohort:

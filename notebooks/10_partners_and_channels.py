@@ -40,12 +40,12 @@ from ltvkit.transactions import read_orders
 # ## Two articles, one question
 #
 # “Увеличение LTV партнеров: проверенные стратегии” (Raising partners' LTV: proven strategies)
-# advises finding the partners whose customers are worth most, keeping LTV at least twice CAC,
-# and considering commissions on later purchases, not only the first. “联盟营销中客户终身价值的衡量与提升”
-# (Measuring and raising CLTV in affiliate marketing) makes the same point from the advertiser's
-# side: choose and fund affiliates by the CLTV of the customers they bring, and refine CLTV with the
-# gross margin and the acquisition cost. Neither article shows the numbers. The school's data let us
-# compute them.
+# tells the advertiser to find out which partners bring the customers worth most, to keep LTV at two
+# times CAC or more, and to think about rewarding partners for a customer's repeat purchases too.
+# “联盟营销中客户终身价值的衡量与提升” (Measuring and raising CLTV in affiliate marketing) argues from the
+# advertiser's side as well: put the affiliate budget where the high-CLTV customers come from, and
+# for a sharper CLTV take the cost of goods and of acquisition into account. Neither article shows
+# the numbers. The school's data let us compute them.
 #
 # We read the export as in notebook 09 and the marketing team's cost sheet: what each channel cost
 # over the two years (ad budgets, content, partners' fixed fees) and the commission each partner

@@ -45,11 +45,11 @@ from ltvkit.transactions import horizon_ltv, read_orders
 # “Анализ влияния метрик вовлеченности на жизненную ценность клиента (LTV)” (How engagement metrics
 # affect LTV) lists engagement metrics and says how each acts on LTV: longer interactions, more
 # return visits and a higher conversion from interactions raise it, and a high bounce rate lowers
-# it. It also warns, in passing, that not every kind of engagement leads to a higher LTV, and it
+# it. One quoted line concedes that some engagement does nothing for LTV, and the article
 # recommends engagement KPIs and A/B tests. It gives no numbers. The school's product analytics give
 # us six metrics per customer. Five are measured in the 30 days after the first purchase; the sixth,
 # conversion from interactions (the share of emails and pushes that led to a target action, a
-# purchase included), is counted over the whole two years, as many dashboards do:
+# purchase included), is counted over the whole two years, as the school's dashboard reports it:
 
 # %%
 engagement = read_engagement("../data/school_engagement.csv").set_index("customer")
@@ -147,13 +147,13 @@ by_device.round(1)
 # |---|---|---|---|
 # | average interaction time | higher, more purchases | about zero: long sessions on desktop, short on mobile | none of its own: only total time acts |
 # | number of returns | more, higher LTV | positive | no effect: a symptom of motivation |
-# | conversion from interactions | acts directly | the strongest | reversed: purchases raise it |
+# | conversion from interactions | a direct driver | the strongest | reversed: purchases raise it |
 # | bounce rate | high, lower LTV | negative | no effect: a symptom |
 # | time spent with the product (total) | more, higher LTV | positive | **causes** part of it |
 #
 # All four of the article's directions show up in the data, yet three of its four table metrics
 # (returns, conversion, bounce) would not move LTV if pushed, and average interaction time would move
-# it only by adding total time. The article's own warning — not all engagement raises LTV — is the
+# it only by adding total time. The article's own caveat, that some engagement does not pay, is the
 # line the data support best. A correlation can find who is valuable (useful for segments and
 # forecasts); only an experiment shows what makes customers valuable. The article does recommend A/B
 # tests: run them on the push itself (send reminders to a random half) before making a metric a KPI.
