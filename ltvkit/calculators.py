@@ -777,14 +777,29 @@ def commission_design(base: PartnerBase, *, first_sale_pct: float, repeat_pct: f
 
 
 def describe_design(table: pd.DataFrame, currency: str = "RUB") -> str:
-    """One line on a design: what affiliates are paid and the best and worst net LTV per customer."""
+    """One line on a design: the commissions affiliates are paid in total, and the best and worst net LTV.
+
+    ``table`` is what :func:`commission_design` returns; amounts are in ``currency`` (the total
+    over the period of the orders, the net LTV per customer).
+
+    Example:
+        >>> import pandas as pd
+        >>> index = pd.MultiIndex.from_tuples([("ads", ""), ("aff", "blog"), ("aff", "coupons")],
+        ...                                   names=["channel", "partner"])
+        >>> table = pd.DataFrame({"customers": [10, 4, 5], "first_sale_commission": [0.0, 100.0, 50.0],
+        ...                       "repeat_commission": [0.0, 50.0, 0.0], "net_ltv": [900.0, 1200.0, 300.0]},
+        ...                      index=index)
+        >>> print(describe_design(table))  # doctest: +NORMALIZE_WHITESPACE
+        Affiliates paid 850 RUB in commissions;
+        net LTV per customer: best blog 1,200 RUB, worst coupons 300 RUB
+    """
     affiliates = table[table.index.get_level_values("partner") != ""]
     per_customer = affiliates["first_sale_commission"] + affiliates["repeat_commission"]
     paid = float((per_customer * affiliates["customers"]).sum())
     best = affiliates["net_ltv"].idxmax()[1]
     worst = affiliates["net_ltv"].idxmin()[1]
-    return (f"Commissions paid {format_money(paid / 1e6, currency, decimals=2).replace(' RUB', 'M RUB')}; net LTV per "
-            f"customer: best {best} {format_money(affiliates['net_ltv'].max(), currency, decimals=0)}, worst {worst} "
+    return (f"Affiliates paid {format_money(paid, currency, decimals=0)} in commissions; net LTV per customer: "
+            f"best {best} {format_money(affiliates['net_ltv'].max(), currency, decimals=0)}, worst {worst} "
             f"{format_money(affiliates['net_ltv'].min(), currency, decimals=0)}")
 
 
@@ -794,8 +809,9 @@ def commission_calculator(base: PartnerBase | None = None, *, currency: str = "R
     ``base`` defaults to the school's customers by partner (its orders and costs).
 
     Example:
-        >>> commission_calculator().result_text
-        'Commissions paid 5.99M RUB; net LTV per customer: best blog_pro_python 24,003 RUB, worst kupony_dnya 5,288 RUB'
+        >>> print(commission_calculator().result_text)  # doctest: +NORMALIZE_WHITESPACE
+        Affiliates paid 5,994,843 RUB in commissions;
+        net LTV per customer: best blog_pro_python 24,003 RUB, worst kupony_dnya 5,288 RUB
     """
     from ltvkit.widgets import Calculator, Slider
 
@@ -929,13 +945,20 @@ class RetentionProfile:
     discounted_expected_lifetime: float
     derl: float
     renewals: int
+    discount_rate: float
 
     def describe(self) -> str:
-        """One line for the calculator's result label."""
+        """One line for the calculator's result label.
+
+        Example:
+            >>> print(RetentionProfile(0.2, 0.4, 4.0, 3.3, 0, 0.1).describe())  # doctest: +NORMALIZE_WHITESPACE
+            Mean churn 20.0%; left after 5 periods 40.0%;
+            at 10% a period: DEL 4.00 payments, DERL after 0 renewals 3.30 payments
+        """
         return (
             f"Mean churn {self.mean_churn:.1%}; left after 5 periods {self.survival_after_5:.1%}; "
-            f"DEL {self.discounted_expected_lifetime:.2f}; DERL after {self.renewals} renewals "
-            f"{self.derl:.2f} (payments)"
+            f"at {self.discount_rate:.0%} a period: DEL {self.discounted_expected_lifetime:.2f} payments, "
+            f"DERL after {self.renewals} renewals {self.derl:.2f} payments"
         )
 
 
@@ -960,6 +983,7 @@ def retention_profile(alpha: float, beta: float, discount_rate: float, renewals:
         discounted_expected_lifetime=sbg_del(alpha, beta, discount_rate),
         derl=sbg_derl(alpha, beta, discount_rate, renewals),
         renewals=int(renewals),
+        discount_rate=float(discount_rate),
     )
 
 
@@ -973,8 +997,9 @@ def sbg_calculator() -> Calculator:
     """alpha and beta -> the spread of churn, the survival curve, DEL and DERL (Regular cohort as defaults).
 
     Example:
-        >>> sbg_calculator().result_text
-        'Mean churn 37.3%; left after 5 periods 29.2%; DEL 3.70; DERL after 4 renewals 5.89 (payments)'
+        >>> print(sbg_calculator().result_text)  # doctest: +NORMALIZE_WHITESPACE
+        Mean churn 37.3%; left after 5 periods 29.2%;
+        at 10% a period: DEL 3.70 payments, DERL after 4 renewals 5.89 payments
     """
     from ltvkit.models.published import published
     from ltvkit.widgets import Calculator, Slider
@@ -1005,13 +1030,22 @@ class CustomerForecast:
     purchases_next_year: float
     spend_per_purchase: float
     clv_next_year: float
+    margin: float
+    annual_discount_rate: float
 
     def describe(self) -> str:
-        """One line for the calculator's result label."""
+        """One line for the calculator's result label (USD, the next 52 weeks).
+
+        Example:
+            >>> print(CustomerForecast(0.5, 1.2, 30.0, 9.5, 0.3, 0.1).describe())  # doctest: +NORMALIZE_WHITESPACE
+            P(alive) 50%; 1.20 purchases in the next 52 weeks at $30.00 each;
+            CLV $9.50 (margin 30%, discounted at 10% a year)
+        """
         return (
             f"P(alive) {self.probability_alive:.0%}; {self.purchases_next_year:.2f} purchases in the next 52 weeks "
-            f"at {format_money(self.spend_per_purchase, 'USD', decimals=2)}; "
-            f"CLV {format_money(self.clv_next_year, 'USD', decimals=2)}"
+            f"at {format_money(self.spend_per_purchase, 'USD', decimals=2)} each; "
+            f"CLV {format_money(self.clv_next_year, 'USD', decimals=2)} (margin {self.margin:.0%}, "
+            f"discounted at {self.annual_discount_rate:.0%} a year)"
         )
 
 
@@ -1033,15 +1067,12 @@ def customer_forecast(
         >>> round(customer_forecast(2, 30.43, 38.86, 22.35, 0.3, 0.10).probability_alive, 2)
         0.73
     """
-    from ltvkit.models.bgnbd import BGNBDFit
-    from ltvkit.models.gamma_gamma import GammaGammaFit, customer_lifetime_value
-    from ltvkit.models.published import published
+    from ltvkit.models.gamma_gamma import customer_lifetime_value
+    from ltvkit.models.published import published_cdnow_models
     from ltvkit.models.rfm import RFMSummary
     from ltvkit.models.units import weeks
 
-    purchases = BGNBDFit(**{k: published("bgnbd-cdnow").values[k] for k in ("r", "alpha", "a", "b")},
-                         time_unit="weeks")
-    spend = GammaGammaFit(**{k: published("gamma-gamma-cdnow").values[k] for k in ("p", "q", "gamma")})
+    purchases, spend = published_cdnow_models()
     data = RFMSummary.create(frequency=[frequency], recency=[recency_weeks], T=[age_weeks], time_unit="weeks",
                              monetary=[average_spend], currency="USD")
     value = customer_lifetime_value(purchases, spend, data, horizon=weeks(52), step=weeks(4), margin=margin,
@@ -1051,6 +1082,8 @@ def customer_forecast(
         purchases_next_year=float(value.expected_purchases[0]),
         spend_per_purchase=float(value.expected_spend[0]),
         clv_next_year=float(value.clv[0]),
+        margin=float(margin),
+        annual_discount_rate=float(annual_discount_rate),
     )
 
 
@@ -1058,8 +1091,9 @@ def customer_forecast_calculator() -> Calculator:
     """A CDNOW customer's history -> P(alive), next year's purchases, spend and CLV (customer 1 as defaults).
 
     Example:
-        >>> customer_forecast_calculator().result_text
-        'P(alive) 73%; 1.56 purchases in the next 52 weeks at $24.66; CLV $11.00'
+        >>> print(customer_forecast_calculator().result_text)  # doctest: +NORMALIZE_WHITESPACE
+        P(alive) 73%; 1.56 purchases in the next 52 weeks at $24.66 each;
+        CLV $11.00 (margin 30%, discounted at 10% a year)
     """
     from ltvkit.widgets import Calculator, Slider
 

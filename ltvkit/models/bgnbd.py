@@ -142,7 +142,12 @@ class BGNBDFit:
 
     @property
     def params(self) -> dict[str, float]:
-        """The four parameters by name."""
+        """The four parameters by name (alpha in ``time_unit``).
+
+        Example:
+            >>> BGNBDFit(r=0.243, alpha=4.414, a=0.793, b=2.426, time_unit="weeks").params["alpha"]
+            4.414
+        """
         return {"r": self.r, "alpha": self.alpha, "a": self.a, "b": self.b}
 
     def in_unit(self, time_unit: str) -> BGNBDFit:
@@ -185,6 +190,13 @@ class BGNBDFit:
         """P(the customer has not dropped out by the end of observation), one value per customer.
 
         Customers without repeat purchases are alive by the model's assumption (probability 1).
+        The data may be in any time unit; they are converted to the model's.
+
+        Example:
+            >>> fit = BGNBDFit(r=0.243, alpha=4.414, a=0.793, b=2.426, time_unit="weeks")
+            >>> data = RFMSummary.create(frequency=[0, 5], recency=[0, 140], T=[273, 273], time_unit="days")
+            >>> fit.probability_alive(data).round(2).tolist()
+            [1.0, 0.28]
         """
         data = _require_summary(data).in_unit(self.time_unit)
         x, t_x, age = data.frequency, data.recency, data.T

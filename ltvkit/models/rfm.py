@@ -191,37 +191,6 @@ class RFMSummary:
             monetary=self.monetary, currency=self.currency, customer_ids=self.customer_ids,
         )
 
-    def select(self, mask: Any) -> RFMSummary:
-        """The customers where ``mask`` (a boolean array of the same length) is True.
-
-        Example:
-            >>> data = RFMSummary.create(frequency=[2, 0], recency=[3, 0], T=[5, 5], time_unit="weeks")
-            >>> len(data.select(data.frequency > 0))
-            1
-        """
-        keep = np.asarray(mask, dtype=bool)
-        if keep.shape != self.frequency.shape:
-            raise LTVInputError(f"mask must have one value per customer ({len(self)}); got shape {keep.shape}")
-        if not keep.any():
-            raise LTVInputError("mask must keep at least one customer")
-        return RFMSummary.create(
-            frequency=self.frequency[keep], recency=self.recency[keep], T=self.T[keep], time_unit=self.time_unit,
-            monetary=None if self.monetary is None else self.monetary[keep], currency=self.currency,
-            customer_ids=None if self.customer_ids is None else self.customer_ids[keep],
-        )
-
-    def repeat_buyers(self) -> RFMSummary:
-        """Only the customers with at least one repeat purchase (what Gamma-Gamma is fitted on).
-
-        Example:
-            >>> data = RFMSummary.create(frequency=[2, 0], recency=[3, 0], T=[5, 5], time_unit="weeks")
-            >>> data.repeat_buyers().frequency
-            array([2.])
-        """
-        if not np.any(self.frequency > 0):
-            raise LTVInputError("frequency must be > 0 for at least one customer: nobody bought twice")
-        return self.select(self.frequency > 0)
-
     def to_frame(self) -> pd.DataFrame:
         """The summary as a DataFrame with columns frequency, recency, T (and monetary).
 
