@@ -289,8 +289,10 @@ bar_chart(list(five_ways), list(five_ways.values()), currency="RUB", title="Gros
 #   36 months, with one BG/NBD per source, because sources differ exactly in how often their
 #   customers come back (`fit_source_models(orders)`; one Gamma-Gamma for all, since spend per
 #   purchase hardly differs between sources);
-# - **LTV:CAC** with the model's LTV, and its band (notebook 06: below 2:1 thin, 2-3:1 the
-#   article's minimum, 3:1 and up the usual target);
+# - **LTV:CAC** with the model's LTV, and its band from notebook 06 (`ltvkit.planning`): up to
+#   1:1 losing money, below 2:1 thin, from 2:1 the minimum of “Увеличение LTV партнеров:
+#   проверенные стратегии” (Raising partners' LTV), from 3:1 the target usually quoted, above
+#   5:1 possibly spending too little on growth;
 # - **payback**: the first month in which a source's customers have brought, on average, as much
 #   gross profit as they cost (`value_curves` and `payback_months`).
 #
@@ -308,10 +310,15 @@ cost_table = source_costs(partner_base(orders, costs))
 models = fit_source_models(orders)
 fits = models.fits()
 print(fits[["r", "alpha", "a", "b", "time_unit", "converged", "customers"]].round(3).to_string())
+labels = source_labels(orders)
+repeaters = history.data.frequency > 0
+buyer_sources = labels.reindex(history.data.customer_ids[repeaters]).to_numpy()
+repeat_spend = pd.Series(history.data.monetary[repeaters]).groupby(buyer_sources).mean()
+print(f"mean repeat purchase by source: {format_money(repeat_spend.min(), 'RUB', decimals=0)} to "
+      f"{format_money(repeat_spend.max(), 'RUB', decimals=0)}, so one Gamma-Gamma for all")
 
 model_ltv = models.values(horizon=CASE.horizon, margin=margin, annual_discount_rate=CASE.annual_discount_rate)
 by_year = year_over_year_by_source(orders, year=2024)
-labels = source_labels(orders)
 methods = pd.DataFrame({
     "simple average": summary["historical_ltv"].groupby(labels).mean(),
     "ARPU x lifetime": by_year["arpu"] * by_year["lifetime_years"] * margin,
@@ -447,24 +454,29 @@ check("ex-14-6", answer)
 #
 # A worked answer to task 6; yours may weigh things differently.
 #
-# 1. **Grow the partners whose customers come back: the HR partner, the Telegram channel and the
+# 1. **The budget as a whole can grow.** At today's average CAC every source is above 5:1, the
+#    band that says the school may be spending too little on winning customers, and seven of the
+#    nine stay above 5:1 even when the next customer's ad spend doubles. The question is less
+#    "what to cut" than "where the next roubles go, and how fast".
+# 2. **Grow the partners whose customers come back: the HR partner, the Telegram channel and the
 #    programming blogger.** Their customers are worth the most over 36 months (35-43 thousand
 #    roubles of gross profit each), and they stay between 6.5:1 and 8:1 even when the next
 #    customer's ad spend doubles. Their audiences are small (100-130 new customers a year each),
 #    so grow them step by step, and pay them for what makes them valuable: a share of repeat sales
 #    (price it first with notebook 10's commission design).
-# 2. **Take the money from the margin of paid search and paid social.** They bring the most
+# 3. **Take the money from the margin of paid search and paid social.** They bring the most
 #    customers (1,618 of 4,376) and still clear 3:1 on average, but the next customer there returns
 #    the least per rouble and has the least room before 3:1. Cut their most expensive campaigns
 #    first, not the channels. The arithmetic of task 6: every million moved from paid search to
 #    the Telegram channel buys about 206 customers instead of 111, worth some 3.9 million
 #    roubles more over three years, if the customers follow the money.
-# 3. **Keep the coupon site and the cashback service where they are.** Their ratios look good
+# 4. **Keep the coupon site and the cashback service where they are.** Their ratios look good
 #    because their customers are cheap; each customer is worth little (8.7 and 15.1 thousand), and
-#    a coupon is easily used by someone who would have bought anyway.
-# 4. **Keep the SEO content budget, and test before adding to it.** Organic search has the best
+#    a coupon is easily used by someone who would have bought anyway. Their first-sale
+#    commissions are the lever here (notebook 10 priced a lower one).
+# 5. **Keep the SEO content budget, and test before adding to it.** Organic search has the best
 #    ratio of all, and the least certain one.
-# 5. **Run it as an experiment, not a bet**: move money in steps, keep part of the weeks or regions
+# 6. **Run it as an experiment, not a bet**: move money in steps, keep part of the weeks or regions
 #    unchanged as a control, give each partner their own promo code, and re-run this notebook's
 #    tasks 3-5 every quarter on the new data.
 #

@@ -163,6 +163,10 @@ def test_new_customer_value_needs_a_duration_and_valid_shares() -> None:
         new_customer_value(CDNOW, CDNOW_SPEND, horizon=months(12), **(arguments | {"first_purchase": -1.0}))
     with pytest.raises(LTVInputError, match="margin"):
         new_customer_value(CDNOW, CDNOW_SPEND, horizon=months(12), **(arguments | {"margin": 1.5}))
+    with pytest.raises(LTVInputError, match="purchases"):
+        new_customer_value("BG/NBD", CDNOW_SPEND, horizon=months(12), **arguments)
+    with pytest.raises(LTVInputError, match="spend"):
+        new_customer_value(CDNOW, {"p": 6.25}, horizon=months(12), **arguments)
 
 
 def test_school_new_customer_value() -> None:
