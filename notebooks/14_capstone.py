@@ -73,19 +73,23 @@ from ltvkit.transactions import customer_summary, horizon_ltv, load_report, read
 # ## The case
 #
 # The online school of IT courses from notebooks 09-11 has two years of sales behind it,
-# 2023 and 2024. Over those two years it spent about 14 million roubles to win customers:
-# 8.9 million on ads, SEO content and partners' placement fees, and the rest as partners'
-# commissions on first sales. Nine sources brought its customers: paid search ads
-# (Контекстная реклама), paid social ads (Таргетированная реклама), organic search (Органический
-# поиск), and six affiliates of its partner programme.
+# 2023 and 2024. Nine sources brought its customers: paid search ads (Контекстная реклама),
+# paid social ads (Таргетированная реклама), organic search (Органический поиск), and six
+# affiliates of its partner programme. To win them it paid for ads, SEO content and partners'
+# placements, and it paid each partner a commission on the first sale of every customer they
+# brought.
 #
 # The marketing lead must now propose next year's acquisition budget: which sources to grow,
-# which to keep, which to cut. She has three files, the same ones you used before:
-#
-# - `data/school_orders.csv`, the CRM's order export, exactly as it comes out for Excel;
-# - `data/school_partners.csv`, what each source cost over the two years;
-# - `data/school_engagement.csv`, product analytics per customer (notebook 11).
-#
+# which to keep, which to cut. She has the files you used in notebooks 09-11: the CRM's order
+# export `data/school_orders.csv`, exactly as it comes out for Excel, and the marketing team's
+# cost sheet `data/school_partners.csv`, what each source cost over the two years:
+
+# %%
+costs = read_partner_costs("../data/school_partners.csv")
+print(f"spend over 2023-2024 before commissions: {format_money(costs['fixed_spend'].sum(), 'RUB')}")
+costs[["channel", "partner", "kind", "fixed_spend", "first_sale_commission_pct", "discount_pct"]]
+
+# %% [markdown]
 # Some things are not in the data and must be assumed. The case fixes them in
 # `ltvkit.capstone.CASE`, so every task uses the same ones:
 
@@ -283,8 +287,8 @@ bar_chart(list(five_ways), list(five_ways.values()), currency="RUB", title="Gros
 # Now the question itself. For each of the nine sources (a customer belongs to the source of
 # their first purchase, as in notebook 10):
 #
-# - **CAC** from the cost sheet: (ads, content and placement fees + first-sale commissions) /
-#   customers: `source_costs(partner_base(orders, costs))`;
+# - **CAC** from the cost sheet (`costs`, read with the case): (ads, content and placement fees +
+#   first-sale commissions) / customers: `source_costs(partner_base(orders, costs))`;
 # - **LTV** by four methods: simple average, ARPU × lifetime, 12-month cohorts, and the model over
 #   36 months, with one BG/NBD per source, because sources differ exactly in how often their
 #   customers come back (`fit_source_models(orders)`; one Gamma-Gamma for all, since spend per
@@ -305,7 +309,6 @@ answer = None
 check("ex-14-4", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-costs = read_partner_costs("../data/school_partners.csv")
 cost_table = source_costs(partner_base(orders, costs))
 models = fit_source_models(orders)
 fits = models.fits()
