@@ -271,7 +271,8 @@ model_12m = new_customer_value(purchases, spend, first_purchase=history.first_pu
 five_ways = {**four_ways, "model, first 12 months": model_12m, "model, 36 months, discounted": model_value}
 for name, value in five_ways.items():
     print(f"{name:30} {format_money(value, 'RUB', decimals=0)}")
-bar_chart(list(five_ways), list(five_ways.values()), currency="RUB", title="Gross LTV of a school customer, six readings")
+bar_chart(list(five_ways), [round(value) for value in five_ways.values()], currency="RUB",
+          title="Gross LTV of a school customer, six readings")
 
 # %% [markdown]
 # The model's first 12 months land about 4% above what the cohorts did, so it has earned some
@@ -363,7 +364,7 @@ print(by_year[["aov", "purchases_per_customer", "lifetime_years"]].sort_values("
 
 # %%
 ratio_band_chart(today["ltv_to_cac"].sort_values(ascending=False).to_dict(),
-                 title="LTV:CAC by source, model LTV over 36 months, today's average CAC")
+                 title="LTV:CAC by source at today's average CAC")
 
 # %% [markdown]
 # ### A critical look: payback "spread evenly over the lifetime"
