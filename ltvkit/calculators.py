@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "SURVIVAL_CHART_MONTHS",
+    "BudgetAllocation",
     "ChurnBreakdown",
     "CohortLTV",
     "CustomerForecast",
@@ -39,6 +40,8 @@ __all__ = [
     "PredictiveBreakdown",
     "RetentionProfile",
     "arpu_calculator",
+    "budget_allocation",
+    "budget_allocation_calculator",
     "budget_plan_calculator",
     "churn_breakdown",
     "churn_calculator",
@@ -1113,3 +1116,109 @@ def customer_forecast_calculator() -> Calculator:
 
 
 # --- 14 capstone --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BudgetAllocation:
+    """Where the next rouble of acquisition money returns most: LTV:CAC per source at the next customer's CAC."""
+
+    table: pd.DataFrame
+    best: str | None
+    horizon_months: int
+    cac_multiplier: float
+
+    def describe(self) -> str:
+        """One line for the calculator's result label."""
+        from ltvkit.planning import ARTICLE_MINIMUM_RATIO, USUAL_TARGET_RATIO
+
+        ratios = self.table["ltv_to_cac"]
+        meets = (f"{int((ratios >= USUAL_TARGET_RATIO).sum())} of {len(ratios)} sources meet "
+                 f"{format_ratio(USUAL_TARGET_RATIO, decimals=0)}, {int((ratios >= ARTICLE_MINIMUM_RATIO).sum())} meet "
+                 f"{format_ratio(ARTICLE_MINIMUM_RATIO, decimals=0)}")
+        worst = str(ratios.idxmin())
+        if self.best is None:
+            return f"No source reaches {format_ratio(ARTICLE_MINIMUM_RATIO, decimals=0)} at these costs; {meets}"
+        return (f"Next rouble: {self.best}, LTV:CAC {format_ratio(ratios[self.best])} over {self.horizon_months} "
+                f"months at CAC x{self.cac_multiplier:g} on ad spend; {meets}; lowest {worst} "
+                f"{format_ratio(ratios[worst])}")
+
+
+def budget_allocation(
+    models: Any, costs: pd.DataFrame, *, margin: float, cac_multiplier: float, horizon_months: int,
+    annual_discount_rate: float = 0.10,
+) -> BudgetAllocation:
+    """Rank acquisition sources for the next rouble: model LTV over a horizon against the marginal CAC.
+
+    Args:
+        models: a :class:`ltvkit.capstone.SourceModels` (one BG/NBD per source, Gamma-Gamma).
+        costs: CAC parts per source (:func:`ltvkit.capstone.source_costs`).
+        margin: share of revenue kept as gross profit, in [0, 1].
+        cac_multiplier: what the next customer costs on ad spend, times today's average, > 0.
+        horizon_months: months of a new customer's value counted, a whole number >= 1.
+        annual_discount_rate: yearly, >= 0.
+
+    Example:
+        >>> from ltvkit.capstone import school_source_models, source_costs
+        >>> from ltvkit.partners import partner_base
+        >>> from ltvkit.school import school_costs, school_orders
+        >>> costs = source_costs(partner_base(school_orders(), school_costs()))
+        >>> budget_allocation(school_source_models(), costs, margin=0.6, cac_multiplier=1, horizon_months=36).best
+        'Органический поиск'
+    """
+    from ltvkit.capstone import acquisition_table, best_source
+    from ltvkit.checks import check_count, check_number
+    from ltvkit.models.units import months
+
+    margin = check_number("margin", margin, minimum=0, maximum=1, scalar=True)
+    horizon = check_count("horizon_months", horizon_months, minimum=1)
+    ltv = models.values(horizon=months(horizon), margin=margin, annual_discount_rate=annual_discount_rate)
+    table = acquisition_table(ltv, costs, cac_multiplier=cac_multiplier)
+    return BudgetAllocation(table, best_source(table), horizon, float(cac_multiplier))
+
+
+def budget_allocation_calculator(
+    models: Any = None, costs: pd.DataFrame | None = None, *, annual_discount_rate: float = 0.10
+) -> Calculator:
+    """Margin, the next customer's CAC multiplier and the horizon -> LTV:CAC per source and the best next rouble.
+
+    ``models`` and ``costs`` default to the school's (``ltvkit.capstone.school_source_models()``
+    and its cost sheet); the defaults of the sliders are the case's assumptions (``ltvkit.capstone.CASE``).
+
+    Example:
+        >>> budget_allocation_calculator().result_text.split(";")[0]
+        'Next rouble: Органический поиск, LTV:CAC 12.0:1 over 36 months at CAC x2 on ad spend'
+    """
+    from ltvkit.capstone import CASE, school_source_models, source_costs
+    from ltvkit.widgets import Calculator, Slider
+
+    if models is None:
+        models = school_source_models()
+    if costs is None:
+        from ltvkit.partners import partner_base
+        from ltvkit.school import school_costs, school_orders
+
+        costs = source_costs(partner_base(school_orders(), school_costs()))
+
+    def compute(margin: float, cac_multiplier: float, horizon_months: int) -> BudgetAllocation:
+        return budget_allocation(models, costs, margin=margin, cac_multiplier=cac_multiplier,
+                                 horizon_months=horizon_months, annual_discount_rate=annual_discount_rate)
+
+    def chart(result: BudgetAllocation, **_values: float) -> Figure:
+        from ltvkit.planning_plots import ratio_band_chart
+
+        ordered = result.table["ltv_to_cac"].sort_values(ascending=False)
+        return ratio_band_chart({str(name): max(float(value), 1e-3) for name, value in ordered.items()},
+                                title="LTV:CAC of the next customer, by source")
+
+    return Calculator(
+        compute,
+        [
+            # a margin above 100% is on the slider on purpose: the calculator shows why it is refused
+            Slider("margin", "Gross margin", CASE.margin, 0, 1.5, 0.05),
+            Slider("cac_multiplier", "Next customer's ad spend, x today's average", CASE.cac_multiplier, 0, 4, 0.25),
+            Slider("horizon_months", "Months of value counted", CASE.horizon_months, 6, 60, 6, integer=True),
+        ],
+        describe=BudgetAllocation.describe,
+        plot=chart,
+        title="Where the next rouble of acquisition goes",
+    )

@@ -256,7 +256,27 @@ _BANK: tuple[Exercise, ...] = (
         "/ 30.4375 days a month."),
 
     # --- 14 capstone -----------------------------------------------------------------
-
+    _ex("ex-14-1", lambda: _school().school_orders()["amount"].sum(),
+        "Read the export with on_bad_rows=\"skip\" and add up the amount column: purchases minus refunds, in RUB."),
+    _ex("ex-14-2", lambda: f.arpu_ltv(_capstone().school_year_over_year().arpu,
+                                       _capstone().school_year_over_year().lifetime_years) * _capstone().CASE.margin,
+        "Take 2024's revenue per buyer (ARPU a year), times the lifetime in years (1 / the share of 2023's buyers "
+        "who did not buy in 2024), times the 60% margin."),
+    _ex("ex-14-3", lambda: _capstone().school_new_customer_value(),
+        "Fit BG/NBD and Gamma-Gamma to all customers' purchase histories, then value a customer with no repeat "
+        "purchase and age zero over months(36): the mean first purchase plus the discounted repeats, times the "
+        "margin, less refunds."),
+    _ex("ex-14-4", lambda: float(_capstone().school_acquisition_table().loc["Контекстная реклама", "ltv_to_cac"]),
+        "Divide paid search's 36-month model LTV by its CAC from the cost sheet (ad budget over its customers); "
+        "answer as a number, 4.5 for 4.5:1.", tolerance=0.01),
+    _ex("ex-14-5", lambda: float(_capstone().school_acquisition_table().loc["Контекстная реклама", "headroom"]),
+        "Paid search stays at 3:1 while its next customer's CAC is at most a third of its LTV: divide that third by "
+        "today's ad spend per customer (the channel pays no commission).", tolerance=0.01),
+    _ex("ex-14-6", lambda: _capstone().reallocate(
+            _capstone().school_acquisition_table(cac_multiplier=_capstone().CASE.cac_multiplier),
+            source_from="Контекстная реклама", source_to="tg_data_digest", amount=1_000_000).profit_change,
+        "Customers lost = 1,000,000 / paid search's next-customer CAC, customers gained = 1,000,000 / the Telegram "
+        "channel's; value each at its source's LTV and subtract.", tolerance=0.01),
 )
 
 EXERCISES: dict[str, Exercise] = {exercise.id: exercise for exercise in _BANK}
@@ -383,3 +403,13 @@ def _bgnbd_alpha_in(unit: str) -> float:
     from ltvkit.models.published import published_cdnow_models
 
     return published_cdnow_models()[0].in_unit(unit).alpha
+
+
+# --- helpers of the exercises of notebook 14 (the capstone) ---------------------------
+
+
+def _capstone() -> Any:
+    """ltvkit.capstone, imported on first use (it loads pandas and fits the models when asked)."""
+    from ltvkit import capstone
+
+    return capstone

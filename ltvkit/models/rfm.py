@@ -175,6 +175,25 @@ class RFMSummary:
     def __len__(self) -> int:
         return int(self.frequency.size)
 
+    def select(self, mask: Any) -> RFMSummary:
+        """The customers where ``mask`` (a boolean array of the same length) is True.
+
+        Example:
+            >>> data = RFMSummary.create(frequency=[2, 0], recency=[3, 0], T=[5, 5], time_unit="weeks")
+            >>> len(data.select(data.frequency > 0))
+            1
+        """
+        keep = np.asarray(mask, dtype=bool)
+        if keep.shape != self.frequency.shape:
+            raise LTVInputError(f"mask must have one value per customer ({len(self)}); got shape {keep.shape}")
+        if not keep.any():
+            raise LTVInputError("mask must keep at least one customer")
+        return RFMSummary.create(
+            frequency=self.frequency[keep], recency=self.recency[keep], T=self.T[keep], time_unit=self.time_unit,
+            monetary=None if self.monetary is None else self.monetary[keep], currency=self.currency,
+            customer_ids=None if self.customer_ids is None else self.customer_ids[keep],
+        )
+
     def in_unit(self, time_unit: str) -> RFMSummary:
         """The same customers with recency and T counted in another time unit.
 
