@@ -68,9 +68,11 @@ clean:
 	rm -rf $(VENV) report .pytest_cache .ruff_cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
-# Benchmark of customer_summary against lifetimes and DuckDB (benchmark-only packages, pinned in
-# benchmarks/requirements.txt); writes benchmarks/results/customer_summary.md. Takes a few minutes.
+# Benchmarks (benchmark-only packages pinned in benchmarks/requirements.txt), each against a peer in
+# the same run: customer_summary vs lifetimes and DuckDB, BG/NBD + Gamma-Gamma fitting vs lifetimes.
+# Write benchmarks/results/customer_summary.md and models.md. Takes a few minutes.
 .PHONY: bench
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r benchmarks/requirements.txt
 	$(BIN)/python benchmarks/bench_customer_summary.py
+	$(BIN)/python benchmarks/bench_models.py --output benchmarks/results/models.md

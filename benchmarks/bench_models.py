@@ -8,7 +8,7 @@ on one scale. Prints a Markdown table; ``--output FILE`` also writes it.
 
 Needs lifetimes (see benchmarks/requirements.txt; measured with lifetimes 0.11.3):
 
-    python benchmarks/bench_models.py [--repeat 20] [--output benchmarks/results_models.md]
+    python benchmarks/bench_models.py [--repeat 20] [--output benchmarks/results/models.md]
 
 Run from the repository root. Tests never assert on time; this script only reports.
 """

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "SURVIVAL_CHART_MONTHS",
+    "BudgetAllocation",
     "ChurnBreakdown",
     "CohortLTV",
     "CustomerForecast",
@@ -39,6 +40,8 @@ __all__ = [
     "PredictiveBreakdown",
     "RetentionProfile",
     "arpu_calculator",
+    "budget_allocation",
+    "budget_allocation_calculator",
     "budget_plan_calculator",
     "churn_breakdown",
     "churn_calculator",
@@ -777,14 +780,29 @@ def commission_design(base: PartnerBase, *, first_sale_pct: float, repeat_pct: f
 
 
 def describe_design(table: pd.DataFrame, currency: str = "RUB") -> str:
-    """One line on a design: what affiliates are paid and the best and worst net LTV per customer."""
+    """One line on a design: the commissions affiliates are paid in total, and the best and worst net LTV.
+
+    ``table`` is what :func:`commission_design` returns; amounts are in ``currency`` (the total
+    over the period of the orders, the net LTV per customer).
+
+    Example:
+        >>> import pandas as pd
+        >>> index = pd.MultiIndex.from_tuples([("ads", ""), ("aff", "blog"), ("aff", "coupons")],
+        ...                                   names=["channel", "partner"])
+        >>> table = pd.DataFrame({"customers": [10, 4, 5], "first_sale_commission": [0.0, 100.0, 50.0],
+        ...                       "repeat_commission": [0.0, 50.0, 0.0], "net_ltv": [900.0, 1200.0, 300.0]},
+        ...                      index=index)
+        >>> print(describe_design(table))  # doctest: +NORMALIZE_WHITESPACE
+        Affiliates paid 850 RUB in commissions;
+        net LTV per customer: best blog 1,200 RUB, worst coupons 300 RUB
+    """
     affiliates = table[table.index.get_level_values("partner") != ""]
     per_customer = affiliates["first_sale_commission"] + affiliates["repeat_commission"]
     paid = float((per_customer * affiliates["customers"]).sum())
     best = affiliates["net_ltv"].idxmax()[1]
     worst = affiliates["net_ltv"].idxmin()[1]
-    return (f"Commissions paid {format_money(paid / 1e6, currency, decimals=2).replace(' RUB', 'M RUB')}; net LTV per "
-            f"customer: best {best} {format_money(affiliates['net_ltv'].max(), currency, decimals=0)}, worst {worst} "
+    return (f"Affiliates paid {format_money(paid, currency, decimals=0)} in commissions; net LTV per customer: "
+            f"best {best} {format_money(affiliates['net_ltv'].max(), currency, decimals=0)}, worst {worst} "
             f"{format_money(affiliates['net_ltv'].min(), currency, decimals=0)}")
 
 
@@ -794,8 +812,9 @@ def commission_calculator(base: PartnerBase | None = None, *, currency: str = "R
     ``base`` defaults to the school's customers by partner (its orders and costs).
 
     Example:
-        >>> commission_calculator().result_text
-        'Commissions paid 5.99M RUB; net LTV per customer: best blog_pro_python 24,003 RUB, worst kupony_dnya 5,288 RUB'
+        >>> print(commission_calculator().result_text)  # doctest: +NORMALIZE_WHITESPACE
+        Affiliates paid 5,994,843 RUB in commissions;
+        net LTV per customer: best blog_pro_python 24,003 RUB, worst kupony_dnya 5,288 RUB
     """
     from ltvkit.widgets import Calculator, Slider
 
@@ -929,13 +948,20 @@ class RetentionProfile:
     discounted_expected_lifetime: float
     derl: float
     renewals: int
+    discount_rate: float
 
     def describe(self) -> str:
-        """One line for the calculator's result label."""
+        """One line for the calculator's result label.
+
+        Example:
+            >>> print(RetentionProfile(0.2, 0.4, 4.0, 3.3, 0, 0.1).describe())  # doctest: +NORMALIZE_WHITESPACE
+            Mean churn 20.0%; left after 5 periods 40.0%;
+            at 10% a period: DEL 4.00 payments, DERL after 0 renewals 3.30 payments
+        """
         return (
             f"Mean churn {self.mean_churn:.1%}; left after 5 periods {self.survival_after_5:.1%}; "
-            f"DEL {self.discounted_expected_lifetime:.2f}; DERL after {self.renewals} renewals "
-            f"{self.derl:.2f} (payments)"
+            f"at {self.discount_rate:.0%} a period: DEL {self.discounted_expected_lifetime:.2f} payments, "
+            f"DERL after {self.renewals} renewals {self.derl:.2f} payments"
         )
 
 
@@ -960,6 +986,7 @@ def retention_profile(alpha: float, beta: float, discount_rate: float, renewals:
         discounted_expected_lifetime=sbg_del(alpha, beta, discount_rate),
         derl=sbg_derl(alpha, beta, discount_rate, renewals),
         renewals=int(renewals),
+        discount_rate=float(discount_rate),
     )
 
 
@@ -973,8 +1000,9 @@ def sbg_calculator() -> Calculator:
     """alpha and beta -> the spread of churn, the survival curve, DEL and DERL (Regular cohort as defaults).
 
     Example:
-        >>> sbg_calculator().result_text
-        'Mean churn 37.3%; left after 5 periods 29.2%; DEL 3.70; DERL after 4 renewals 5.89 (payments)'
+        >>> print(sbg_calculator().result_text)  # doctest: +NORMALIZE_WHITESPACE
+        Mean churn 37.3%; left after 5 periods 29.2%;
+        at 10% a period: DEL 3.70 payments, DERL after 4 renewals 5.89 payments
     """
     from ltvkit.models.published import published
     from ltvkit.widgets import Calculator, Slider
@@ -1005,13 +1033,22 @@ class CustomerForecast:
     purchases_next_year: float
     spend_per_purchase: float
     clv_next_year: float
+    margin: float
+    annual_discount_rate: float
 
     def describe(self) -> str:
-        """One line for the calculator's result label."""
+        """One line for the calculator's result label (USD, the next 52 weeks).
+
+        Example:
+            >>> print(CustomerForecast(0.5, 1.2, 30.0, 9.5, 0.3, 0.1).describe())  # doctest: +NORMALIZE_WHITESPACE
+            P(alive) 50%; 1.20 purchases in the next 52 weeks at $30.00 each;
+            CLV $9.50 (margin 30%, discounted at 10% a year)
+        """
         return (
             f"P(alive) {self.probability_alive:.0%}; {self.purchases_next_year:.2f} purchases in the next 52 weeks "
-            f"at {format_money(self.spend_per_purchase, 'USD', decimals=2)}; "
-            f"CLV {format_money(self.clv_next_year, 'USD', decimals=2)}"
+            f"at {format_money(self.spend_per_purchase, 'USD', decimals=2)} each; "
+            f"CLV {format_money(self.clv_next_year, 'USD', decimals=2)} (margin {self.margin:.0%}, "
+            f"discounted at {self.annual_discount_rate:.0%} a year)"
         )
 
 
@@ -1033,15 +1070,12 @@ def customer_forecast(
         >>> round(customer_forecast(2, 30.43, 38.86, 22.35, 0.3, 0.10).probability_alive, 2)
         0.73
     """
-    from ltvkit.models.bgnbd import BGNBDFit
-    from ltvkit.models.gamma_gamma import GammaGammaFit, customer_lifetime_value
-    from ltvkit.models.published import published
+    from ltvkit.models.gamma_gamma import customer_lifetime_value
+    from ltvkit.models.published import published_cdnow_models
     from ltvkit.models.rfm import RFMSummary
     from ltvkit.models.units import weeks
 
-    purchases = BGNBDFit(**{k: published("bgnbd-cdnow").values[k] for k in ("r", "alpha", "a", "b")},
-                         time_unit="weeks")
-    spend = GammaGammaFit(**{k: published("gamma-gamma-cdnow").values[k] for k in ("p", "q", "gamma")})
+    purchases, spend = published_cdnow_models()
     data = RFMSummary.create(frequency=[frequency], recency=[recency_weeks], T=[age_weeks], time_unit="weeks",
                              monetary=[average_spend], currency="USD")
     value = customer_lifetime_value(purchases, spend, data, horizon=weeks(52), step=weeks(4), margin=margin,
@@ -1051,6 +1085,8 @@ def customer_forecast(
         purchases_next_year=float(value.expected_purchases[0]),
         spend_per_purchase=float(value.expected_spend[0]),
         clv_next_year=float(value.clv[0]),
+        margin=float(margin),
+        annual_discount_rate=float(annual_discount_rate),
     )
 
 
@@ -1058,8 +1094,9 @@ def customer_forecast_calculator() -> Calculator:
     """A CDNOW customer's history -> P(alive), next year's purchases, spend and CLV (customer 1 as defaults).
 
     Example:
-        >>> customer_forecast_calculator().result_text
-        'P(alive) 73%; 1.56 purchases in the next 52 weeks at $24.66; CLV $11.00'
+        >>> print(customer_forecast_calculator().result_text)  # doctest: +NORMALIZE_WHITESPACE
+        P(alive) 73%; 1.56 purchases in the next 52 weeks at $24.66 each;
+        CLV $11.00 (margin 30%, discounted at 10% a year)
     """
     from ltvkit.widgets import Calculator, Slider
 
@@ -1079,3 +1116,109 @@ def customer_forecast_calculator() -> Calculator:
 
 
 # --- 14 capstone --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BudgetAllocation:
+    """Where the next rouble of acquisition money returns most: LTV:CAC per source at the next customer's CAC."""
+
+    table: pd.DataFrame
+    best: str | None
+    horizon_months: int
+    cac_multiplier: float
+
+    def describe(self) -> str:
+        """One line for the calculator's result label."""
+        from ltvkit.planning import ARTICLE_MINIMUM_RATIO, USUAL_TARGET_RATIO
+
+        ratios = self.table["ltv_to_cac"]
+        meets = (f"{int((ratios >= USUAL_TARGET_RATIO).sum())} of {len(ratios)} sources meet "
+                 f"{format_ratio(USUAL_TARGET_RATIO, decimals=0)}, {int((ratios >= ARTICLE_MINIMUM_RATIO).sum())} meet "
+                 f"{format_ratio(ARTICLE_MINIMUM_RATIO, decimals=0)}")
+        worst = str(ratios.idxmin())
+        if self.best is None:
+            return f"No source reaches {format_ratio(ARTICLE_MINIMUM_RATIO, decimals=0)} at these costs; {meets}"
+        return (f"Next rouble: {self.best}, LTV:CAC {format_ratio(ratios[self.best])} over {self.horizon_months} "
+                f"months at CAC x{self.cac_multiplier:g} on ad spend; {meets}; lowest {worst} "
+                f"{format_ratio(ratios[worst])}")
+
+
+def budget_allocation(
+    models: Any, costs: pd.DataFrame, *, margin: float, cac_multiplier: float, horizon_months: int,
+    annual_discount_rate: float = 0.10,
+) -> BudgetAllocation:
+    """Rank acquisition sources for the next rouble: model LTV over a horizon against the marginal CAC.
+
+    Args:
+        models: a :class:`ltvkit.capstone.SourceModels` (one BG/NBD per source, Gamma-Gamma).
+        costs: CAC parts per source (:func:`ltvkit.capstone.source_costs`).
+        margin: share of revenue kept as gross profit, in [0, 1].
+        cac_multiplier: what the next customer costs on ad spend, times today's average, > 0.
+        horizon_months: months of a new customer's value counted, a whole number >= 1.
+        annual_discount_rate: yearly, >= 0.
+
+    Example:
+        >>> from ltvkit.capstone import school_source_models, source_costs
+        >>> from ltvkit.partners import partner_base
+        >>> from ltvkit.school import school_costs, school_orders
+        >>> costs = source_costs(partner_base(school_orders(), school_costs()))
+        >>> budget_allocation(school_source_models(), costs, margin=0.6, cac_multiplier=1, horizon_months=36).best
+        'Органический поиск'
+    """
+    from ltvkit.capstone import acquisition_table, best_source
+    from ltvkit.checks import check_count, check_number
+    from ltvkit.models.units import months
+
+    margin = check_number("margin", margin, minimum=0, maximum=1, scalar=True)
+    horizon = check_count("horizon_months", horizon_months, minimum=1)
+    ltv = models.values(horizon=months(horizon), margin=margin, annual_discount_rate=annual_discount_rate)
+    table = acquisition_table(ltv, costs, cac_multiplier=cac_multiplier)
+    return BudgetAllocation(table, best_source(table), horizon, float(cac_multiplier))
+
+
+def budget_allocation_calculator(
+    models: Any = None, costs: pd.DataFrame | None = None, *, annual_discount_rate: float = 0.10
+) -> Calculator:
+    """Margin, the next customer's CAC multiplier and the horizon -> LTV:CAC per source and the best next rouble.
+
+    ``models`` and ``costs`` default to the school's (``ltvkit.capstone.school_source_models()``
+    and its cost sheet); the defaults of the sliders are the case's assumptions (``ltvkit.capstone.CASE``).
+
+    Example:
+        >>> budget_allocation_calculator().result_text.split(";")[0]
+        'Next rouble: Органический поиск, LTV:CAC 12.0:1 over 36 months at CAC x2 on ad spend'
+    """
+    from ltvkit.capstone import CASE, school_source_models, source_costs
+    from ltvkit.widgets import Calculator, Slider
+
+    if models is None:
+        models = school_source_models()
+    if costs is None:
+        from ltvkit.partners import partner_base
+        from ltvkit.school import school_costs, school_orders
+
+        costs = source_costs(partner_base(school_orders(), school_costs()))
+
+    def compute(margin: float, cac_multiplier: float, horizon_months: int) -> BudgetAllocation:
+        return budget_allocation(models, costs, margin=margin, cac_multiplier=cac_multiplier,
+                                 horizon_months=horizon_months, annual_discount_rate=annual_discount_rate)
+
+    def chart(result: BudgetAllocation, **_values: float) -> Figure:
+        from ltvkit.planning_plots import ratio_band_chart
+
+        ordered = result.table["ltv_to_cac"].sort_values(ascending=False)
+        return ratio_band_chart({str(name): max(float(value), 1e-3) for name, value in ordered.items()},
+                                title="LTV:CAC of the next customer, by source")
+
+    return Calculator(
+        compute,
+        [
+            # a margin above 100% is on the slider on purpose: the calculator shows why it is refused
+            Slider("margin", "Gross margin", CASE.margin, 0, 1.5, 0.05),
+            Slider("cac_multiplier", "Next customer's ad spend, x today's average", CASE.cac_multiplier, 0, 4, 0.25),
+            Slider("horizon_months", "Months of value counted", CASE.horizon_months, 6, 60, 6, integer=True),
+        ],
+        describe=BudgetAllocation.describe,
+        plot=chart,
+        title="Where the next rouble of acquisition goes",
+    )

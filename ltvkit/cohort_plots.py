@@ -28,6 +28,16 @@ __all__ = ["cohort_curves", "cohort_heatmap", "grouped_bar_chart", "ltv_histogra
            "scatter_chart", "segment_chart"]
 
 
+_PERIOD_NAMES = {"D": "days", "W": "weeks", "M": "months", "Q": "quarters"}
+
+
+def _periods_since(table: pd.DataFrame) -> str:
+    """The x-axis label of a cohort table: "months since the first purchase" for a monthly table."""
+    index = table.index
+    name = _PERIOD_NAMES.get(index.freqstr[0], "periods") if isinstance(index, pd.PeriodIndex) else "periods"
+    return f"{name} since the first purchase"
+
+
 def _values(name: str, values: Sequence[float]) -> np.ndarray:
     array = np.asarray(values, dtype=float)
     if array.size == 0:
@@ -36,7 +46,14 @@ def _values(name: str, values: Sequence[float]) -> np.ndarray:
 
 
 def ltv_histogram(values: Sequence[float], *, currency: str = "RUB", bins: int = 40, title: str = "") -> Figure:
-    """Histogram of customers' LTV with the mean and the median marked (a heavy tail pulls the mean up)."""
+    """Histogram of customers' LTV (money in ``currency``) with the mean and the median marked.
+
+    A heavy tail pulls the mean up; the top 1% are drawn at the 99th percentile so the bulk stays readable.
+
+    Example:
+        >>> ltv_histogram([100, 200, 300, 5000], currency="USD").axes[0].get_xlabel()
+        'LTV per customer, USD (top 1% drawn at the 99th percentile)'
+    """
     data = _values("values", values)
     bins = check_count("bins", bins, minimum=2)
     fig = new_figure()
@@ -55,7 +72,12 @@ def ltv_histogram(values: Sequence[float], *, currency: str = "RUB", bins: int =
 
 
 def revenue_concentration(values: Sequence[float], *, title: str = "") -> Figure:
-    """Share of all revenue brought by the top x% of customers (a Lorenz-style curve, best first)."""
+    """Share of all revenue (y, %) brought by the top x% of customers (a Lorenz-style curve, best first).
+
+    Example:
+        >>> revenue_concentration([1.0, 1.0, 1.0, 7.0]).axes[0].get_ylabel()
+        'share of revenue'
+    """
     data = np.sort(_values("values", values))[::-1]
     total = data.sum()
     if total <= 0:
@@ -80,7 +102,16 @@ def revenue_concentration(values: Sequence[float], *, title: str = "") -> Figure
 def cohort_heatmap(
     table: pd.DataFrame, *, title: str = "", percent: bool = True, annotate: bool | None = None
 ) -> Figure:
-    """A cohort table as a heatmap: cohorts down, periods since the first purchase across."""
+    """A cohort table as a heatmap: cohorts down, periods since the first purchase across.
+
+    ``percent`` shows shares (a retention matrix); otherwise the cells' own numbers. The x axis
+    names the table's period ("months since the first purchase" for a monthly table).
+
+    Example:
+        >>> table = pd.DataFrame([[1.0, 0.2], [1.0, np.nan]], index=pd.period_range("2024-01", periods=2, freq="M"))
+        >>> cohort_heatmap(table).axes[0].get_xlabel()
+        'months since the first purchase'
+    """
     if not isinstance(table, pd.DataFrame) or table.empty:
         raise LTVInputError("table must be a non-empty cohort table (cohort_table or retention_matrix)")
     values = table.to_numpy(dtype=float)
@@ -90,7 +121,7 @@ def cohort_heatmap(
     top = np.nanmax(values[:, 1:]) if values.shape[1] > 1 and percent else np.nanmax(values)
     image = axes.imshow(shown, aspect="auto", cmap="YlGnBu", vmin=0, vmax=top if np.isfinite(top) else None)
     fig.colorbar(image, ax=axes, format="{x:.0%}" if percent else None)
-    axes.set_xlabel("periods since the first purchase")
+    axes.set_xlabel(_periods_since(table))
     axes.set_ylabel("cohort (first purchase)")
     step = max(1, len(table.index) // 12)
     axes.set_yticks(range(0, len(table.index), step), [str(label) for label in table.index[::step]])
@@ -108,7 +139,14 @@ def cohort_heatmap(
 def cohort_curves(
     table: pd.DataFrame, *, currency: str = "RUB", highlight: str | None = None, title: str = ""
 ) -> Figure:
-    """Cumulative LTV per customer of each cohort against periods since the first purchase."""
+    """Cumulative LTV per customer (money in ``currency``) of each cohort against periods since the first purchase.
+
+    Example:
+        >>> table = pd.DataFrame([[10.0, 15.0], [8.0, np.nan]], index=pd.period_range("2024-01", periods=2, freq="M"))
+        >>> fig = cohort_curves(table, highlight="2024-01")
+        >>> fig.axes[0].get_xlabel(), [text.get_text() for text in fig.axes[0].get_legend().get_texts()]
+        ('months since the first purchase', ['2024-01', 'mean of the cohorts observed'])
+    """
     if not isinstance(table, pd.DataFrame) or table.empty:
         raise LTVInputError("table must be a non-empty cohort table (cohort_table(..., value='cumulative_ltv'))")
     fig = new_figure()
@@ -122,7 +160,7 @@ def cohort_curves(
     axes.plot(mean.index, mean.to_numpy(dtype=float), color=COLOURS["up"], linewidth=2, linestyle="--",
               label="mean of the cohorts observed")
     axes.legend(frameon=False)
-    axes.set_xlabel("periods since the first purchase")
+    axes.set_xlabel(_periods_since(table))
     axes.set_ylabel("cumulative LTV per customer")
     _money_axis(axes, currency)
     axes.set_title(title)
@@ -133,7 +171,13 @@ def grouped_bar_chart(
     labels: Sequence[str], series: dict[str, Sequence[float]], *, currency: str | None = "RUB", title: str = "",
     horizontal: bool = True,
 ) -> Figure:
-    """Bars for several named series side by side per label (e.g. LTV and CAC per partner)."""
+    """Bars for several named series side by side per label (e.g. LTV and CAC per partner, in ``currency``).
+
+    Example:
+        >>> fig = grouped_bar_chart(["blog", "coupons"], {"LTV": [300.0, 90.0], "CAC": [40.0, 10.0]})
+        >>> len(fig.axes[0].patches)
+        4
+    """
     if not labels or not series:
         raise LTVInputError("labels and series must not be empty")
     fig = new_figure((6.4, max(3.4, 0.45 * len(labels) + 1.2)))
@@ -170,7 +214,13 @@ def scatter_chart(
     x: Sequence[float], y: Sequence[float], *, xlabel: str, ylabel: str, currency: str | None = "RUB",
     title: str = "", log_x: bool = False,
 ) -> Figure:
-    """Points of y against x with the least-squares line, for a metric against LTV."""
+    """Points of y against x with the least-squares line, for a metric against LTV (y in ``currency``).
+
+    Example:
+        >>> fig = scatter_chart([1, 2, 3], [10.0, 25.0, 30.0], xlabel="sessions", ylabel="LTV")
+        >>> fig.axes[0].get_legend().get_texts()[0].get_text()
+        'straight-line fit'
+    """
     xs, ys = _values("x", x), _values("y", y)
     if xs.shape != ys.shape:
         raise LTVInputError(f"x and y must have the same length; got {xs.size} and {ys.size}")
@@ -192,7 +242,15 @@ def scatter_chart(
 
 
 def segment_chart(segments: pd.DataFrame, *, metric_label: str, currency: str = "RUB", title: str = "") -> Figure:
-    """Mean and median value per segment of a metric (a table from quantile_segments)."""
+    """Mean and median value (in ``currency``) per segment of a metric (a table from quantile_segments).
+
+    Example:
+        >>> from ltvkit.engagement import quantile_segments
+        >>> frame = pd.DataFrame({"sessions": [1, 2, 3, 4], "ltv": [10.0, 20.0, 20.0, 50.0]})
+        >>> fig = segment_chart(quantile_segments(frame, "sessions", "ltv", segments=2), metric_label="sessions")
+        >>> fig.axes[0].get_xlabel()
+        'segment by sessions (lowest first)'
+    """
     for column in ("segment", "mean_value", "median_value", "metric_from", "metric_to"):
         if column not in segments.columns:
             raise LTVInputError(f"segments must come from quantile_segments; it has no column {column!r}")

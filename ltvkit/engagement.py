@@ -56,12 +56,12 @@ METRICS: dict[str, str] = {
 """The engagement metrics, in the order the notebooks show them, with their labels."""
 
 ARTICLE_CLAIMS: dict[str, tuple[int, str]] = {
-    "minutes_per_session": (+1, "longer sessions: more interest, more purchases"),
-    "minutes_30d": (+1, "more time with the product raises LTV"),
-    "sessions_30d": (+1, "regular visits raise the chance of buying more"),
-    "return_days_30d": (+1, "frequent returns show loyalty and raise LTV"),
-    "conversion_pct": (+1, "acts directly: higher conversion, higher LTV"),
-    "bounce_pct": (-1, "a high bounce rate lowers LTV"),
+    "minutes_per_session": (+1, "long sessions are read as interest that leads to purchases"),
+    "minutes_30d": (+1, "time spent with the product goes with a higher LTV"),
+    "sessions_30d": (+1, "people who use the product often are expected to buy extra"),
+    "return_days_30d": (+1, "coming back is read as loyalty, tied to a higher LTV"),
+    "conversion_pct": (+1, "conversion is named as a direct driver of LTV"),
+    "bounce_pct": (-1, "bounces are said to pull LTV down"),
 }
 """The direction (+1 up, -1 down) the engagement article gives each metric, in our words."""
 
@@ -101,7 +101,14 @@ def quantile_segments(frame: pd.DataFrame, metric: str, value: str, *, segments:
 
     Returns:
         One row per segment (lowest metric first): ``segment`` (1 = lowest), ``customers``,
-        ``metric_from``, ``metric_to``, ``mean_metric``, ``mean_value``, ``median_value``.
+        ``metric_from``, ``metric_to``, ``mean_metric``, ``mean_value``, ``median_value``
+        (the value in its own unit, e.g. RUB of LTV per customer).
+
+    Example:
+        >>> frame = pd.DataFrame({"sessions": [3, 1, 2, 2], "ltv": [300.0, 100.0, 150.0, 250.0]})
+        >>> table = quantile_segments(frame, "sessions", "ltv", segments=2)
+        >>> table[["customers", "metric_to", "mean_value"]].values.tolist()
+        [[2.0, 2.0, 125.0], [2.0, 3.0, 275.0]]
     """
     segments = check_count("segments", segments, minimum=2)
     data = _frame(frame, metric, value)
@@ -127,6 +134,12 @@ def metric_table(frame: pd.DataFrame, value: str, metrics: dict[str, str] | None
         One row per metric: ``label``, ``article_direction`` (+1/-1), ``pearson``, ``spearman``
         (rank correlation with ``value``), ``bottom_quarter`` and ``top_quarter`` (mean value),
         ``top_to_bottom`` (their ratio) and ``agrees`` (the measured sign matches the claim).
+
+    Example:
+        >>> frame = pd.DataFrame({"bounce_pct": [10.0, 20.0, 30.0, 40.0], "ltv": [400.0, 300.0, 350.0, 100.0]})
+        >>> row = metric_table(frame, "ltv", {"bounce_pct": "bounce rate, %"}).loc["bounce_pct"]
+        >>> round(float(row["spearman"]), 2), bool(row["agrees"])
+        (-0.8, True)
     """
     metrics = metrics or METRICS
     rows = {}

@@ -203,28 +203,32 @@ _BANK: tuple[Exercise, ...] = (
 
     # --- 09 ltv_from_transactions ----------------------------------------------------
     _ex("ex-09-1", lambda: _school().school_summary()["revenue"].median(),
-        "Use customer_summary(orders): one row per customer; take the median of its revenue column."),
-    _ex("ex-09-2", lambda: _school().top_share(
-            _school().school_summary()["revenue"], 0.10),
-        "Sort customers by revenue, best first; add up the first 10% of them and divide by all revenue."),
-    _ex("ex-09-3", lambda: _school().cdnow_summary()["revenue"].mean(),
-        "Read the CDNOW sample with read_orders, summarise it with customer_summary (no observation_end) "
-        "and average the revenue column: an amount in USD."),
+        "Use customer_summary(orders): one row per customer; take the median of its revenue column "
+        "(or undo the margin: the median historical LTV above divided by 0.6)."),
+    _ex("ex-09-2", lambda: _school().top_share(_school().school_summary()["revenue"], 0.20),
+        "Sort customers by revenue, best first; add up the first 20% of them and divide by all revenue "
+        "(top_share(summary['revenue'], 0.20) does it). The '80/20 rule' would say 0.8."),
+    _ex("ex-09-3", lambda: _school().top_share(_school().cdnow_summary()["revenue"], 0.10),
+        "Summarise the CDNOW orders with customer_summary (no observation_end), then apply top_share to its "
+        "revenue column with 0.10, as for the school."),
 
     # --- 10 partners_and_channels ----------------------------------------------------
     _ex("ex-10-1", lambda: _school().school_partner_value(
-            "blog_pro_python", "ltv_to_cac", margin=0.6),
-        "Run partner_economics(base, margin=0.6) with the current terms; read ltv_to_cac in the blogger's row.",
+            "kursy_agregator", "ltv_to_cac", margin=0.6, first_sale_rate=0.10, repeat_rate=0.10, repeat_months=12),
+        "Read ltv_to_cac in the course aggregator's row of the design table (design = partner_economics(base, "
+        "margin=0.6, first_sale_rate=0.10, repeat_rate=0.10, repeat_months=12)). Repeat commissions are not in "
+        "CAC, so only the lower first-sale commission moves the ratio.",
         tolerance=0.01),
     _ex("ex-10-2", lambda: _school().school_partner_value(
-            "cashback_plus", "net_ltv", margin=0.6, first_sale_rate=0.10, repeat_rate=0.10, repeat_months=12),
-        "Run partner_economics(base, margin=0.6, first_sale_rate=0.10, repeat_rate=0.10, repeat_months=12); "
-        "the cashback service's net_ltv, in RUB."),
+            "tg_data_digest", "net_ltv", margin=0.6, first_sale_rate=0.10, repeat_rate=0.10, repeat_months=24),
+        "Run partner_economics(base, margin=0.6, first_sale_rate=0.10, repeat_rate=0.10, repeat_months=24) and read "
+        "net_ltv in the Telegram channel's row, in RUB; it should be below the 12-month design's figure."),
 
     # --- 11 engagement_and_ltv -------------------------------------------------------
-    _ex("ex-11-1", lambda: _school().engagement_spearman("sessions_30d"),
-        "Join the engagement table with horizon_ltv(orders, months=12) and take the rank (Spearman) "
-        "correlation of sessions_30d with ltv_12m.", tolerance=0.0, absolute=0.01),
+    _ex("ex-11-1", lambda: _school().engagement_spearman("sessions_30d", device="Компьютер"),
+        "Keep the desktop customers, frame[frame['device'] == 'Компьютер'], and compute the rank (Spearman) "
+        "correlation of their sessions_30d with their ltv_12m: correlate the ranks, as metric_table does.",
+        tolerance=0.0, absolute=0.01),
     _ex("ex-11-2", lambda: _school().true_minutes_effect(1.5),
         "Simulate the school twice, SchoolTruth() and SchoolTruth(minutes_lift=1.5), and compare the mean "
         "revenue per customer (orders' amount summed over customers), in RUB.", tolerance=0.01),
@@ -233,22 +237,46 @@ _BANK: tuple[Exercise, ...] = (
     _ex("ex-12-1", lambda: _sbg_published_retention("sbg-regular", renewals_made=3),
         "A customer who has renewed n times has churn beta(alpha, beta + n): the next retention rate is "
         "(beta + n) / (alpha + beta + n)."),
-    _ex("ex-12-2", lambda: 100 * _derl_case("case2", renewals=4),
-        "Value = margin per year x DERL of case 2 with d = 0.10 for a customer with 4 renewals behind them."),
-    _ex("ex-12-3", lambda: _sbg_published_survival("sbg-high-end", 12),
-        "S(t) = B(alpha, beta + t) / B(alpha, beta); use ltvkit.models.sbg.sbg_survival with the published "
-        "High End parameters."),
+    _ex("ex-12-2", lambda: 100 * _sbg_published_derl("sbg-high-end", discount_rate=0.10, renewals=3),
+        "DERL counts payments: use sbg_derl with the High End alpha and beta, d = 0.10 and the renewals already "
+        "made (3), then multiply by the $100 margin a payment brings."),
+    _ex("ex-12-3", lambda: _sbg_published_survival("sbg-high-end", 20),
+        "S(t) = B(alpha, beta + t) / B(alpha, beta); sbg_survival(alpha, beta, 20) returns S(0) .. S(20): "
+        "take the last value, a share such as 0.25."),
 
     # --- 13 probabilistic_clv --------------------------------------------------------
     _ex("ex-13-1", lambda: _cdnow_customer("probability_alive"),
-        "P(alive) = 1 / (1 + a / (b + x - 1) x ((alpha + T) / (alpha + t_x))^(r + x)) with the published parameters."),
+        "Build the customer with RFMSummary.create(frequency=[5], recency=[20], T=[39], time_unit='weeks') and "
+        "ask published_purchases.probability_alive; a share between 0 and 1."),
     _ex("ex-13-2", lambda: _cdnow_customer("spend"),
-        "Gamma-Gamma: p (gamma + x zbar) / (p x + q - 1), a weighted average of $35.22 and the customer's $100."),
-    _ex("ex-13-3", lambda: _months_in_weeks(12),
-        "A month is 365.25 / 12 = 30.4375 days and a week 7 days."),
+        "Gamma-Gamma: p (gamma + x zbar) / (p x + q - 1) with x = 3 and zbar = $50, a weighted average of "
+        "the $35.22 everybody spends and the customer's own $50."),
+    _ex("ex-13-3", lambda: _bgnbd_alpha_in("months"),
+        "Only alpha carries the time unit: published_purchases.in_unit('months').alpha, or 4.414 weeks x 7 days "
+        "/ 30.4375 days a month."),
 
     # --- 14 capstone -----------------------------------------------------------------
-
+    _ex("ex-14-1", lambda: _school().school_orders()["amount"].sum(),
+        "Read the export with on_bad_rows=\"skip\" and add up the amount column: purchases minus refunds, in RUB."),
+    _ex("ex-14-2", lambda: f.arpu_ltv(_capstone().school_year_over_year().arpu,
+                                       _capstone().school_year_over_year().lifetime_years) * _capstone().CASE.margin,
+        "Take 2024's revenue per buyer (ARPU a year), times the lifetime in years (1 / the share of 2023's buyers "
+        "who did not buy in 2024), times the 60% margin."),
+    _ex("ex-14-3", lambda: _capstone().school_new_customer_value(),
+        "Fit BG/NBD and Gamma-Gamma to all customers' purchase histories, then value a customer with no repeat "
+        "purchase and age zero over months(36): the mean first purchase plus the discounted repeats, times the "
+        "margin, less refunds."),
+    _ex("ex-14-4", lambda: float(_capstone().school_acquisition_table().loc["Контекстная реклама", "ltv_to_cac"]),
+        "Divide paid search's 36-month model LTV by its CAC from the cost sheet (ad budget over its customers); "
+        "answer as a number, 4.5 for 4.5:1.", tolerance=0.01),
+    _ex("ex-14-5", lambda: float(_capstone().school_acquisition_table().loc["Контекстная реклама", "headroom"]),
+        "Paid search stays at 3:1 while its next customer's CAC is at most a third of its LTV: divide that third by "
+        "today's ad spend per customer (the channel pays no commission).", tolerance=0.01),
+    _ex("ex-14-6", lambda: _capstone().reallocate(
+            _capstone().school_acquisition_table(cac_multiplier=_capstone().CASE.cac_multiplier),
+            source_from="Контекстная реклама", source_to="tg_data_digest", amount=1_000_000).profit_change,
+        "Customers lost = 1,000,000 / paid search's next-customer CAC, customers gained = 1,000,000 / the Telegram "
+        "channel's; value each at its source's LTV and subtract.", tolerance=0.01),
 )
 
 EXERCISES: dict[str, Exercise] = {exercise.id: exercise for exercise in _BANK}
@@ -351,30 +379,37 @@ def _sbg_published_survival(figures_id: str, year: int) -> float:
     return float(sbg_survival(values["alpha"], values["beta"], year)[-1])
 
 
-def _derl_case(case: str, *, renewals: int) -> float:
+def _sbg_published_derl(figures_id: str, *, discount_rate: float, renewals: int) -> float:
     from ltvkit.models.published import published
     from ltvkit.models.sbg import sbg_derl
 
-    values = published("derl-2010").values
-    return sbg_derl(values[f"{case}_alpha"], values[f"{case}_beta"], values["discount_rate"], renewals)
+    values = published(figures_id).values
+    return sbg_derl(values["alpha"], values["beta"], discount_rate, renewals)
 
 
 def _cdnow_customer(what: str) -> float:
-    from ltvkit.models.bgnbd import BGNBDFit
-    from ltvkit.models.gamma_gamma import GammaGammaFit
-    from ltvkit.models.published import published
+    from ltvkit.models.published import published_cdnow_models
     from ltvkit.models.rfm import RFMSummary
 
+    purchases, spend = published_cdnow_models()
     if what == "probability_alive":
-        fit = BGNBDFit(**{k: published("bgnbd-cdnow").values[k] for k in ("r", "alpha", "a", "b")}, time_unit="weeks")
-        customer = RFMSummary.create(frequency=[2], recency=[30.43], T=[38.86], time_unit="weeks")
-        return float(fit.probability_alive(customer)[0])
-    spend = GammaGammaFit(**{k: published("gamma-gamma-cdnow").values[k] for k in ("p", "q", "gamma")})
-    customer = RFMSummary.create(frequency=[1], recency=[10], T=[30], time_unit="weeks", monetary=[100.0])
+        customer = RFMSummary.create(frequency=[5], recency=[20], T=[39], time_unit="weeks")
+        return float(purchases.probability_alive(customer)[0])
+    customer = RFMSummary.create(frequency=[3], recency=[20], T=[39], time_unit="weeks", monetary=[50.0])
     return float(spend.conditional_expected_spend(customer)[0])
 
 
-def _months_in_weeks(count: float) -> float:
-    from ltvkit.models.units import months
+def _bgnbd_alpha_in(unit: str) -> float:
+    from ltvkit.models.published import published_cdnow_models
 
-    return months(count).in_unit("weeks")
+    return published_cdnow_models()[0].in_unit(unit).alpha
+
+
+# --- helpers of the exercises of notebook 14 (the capstone) ---------------------------
+
+
+def _capstone() -> Any:
+    """ltvkit.capstone, imported on first use (it loads pandas and fits the models when asked)."""
+    from ltvkit import capstone
+
+    return capstone

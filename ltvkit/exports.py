@@ -119,8 +119,8 @@ class LoadReport:
         ]
         if self.skipped_lines:
             lines.append(
-                f"skipped {len(self.skipped_lines)} rows holding {self.skipped_amount:,.2f} in readable amounts"
-                + (f" and {self.unreadable_amounts} unreadable amounts" if self.unreadable_amounts else "")
+                f"skipped {len(self.skipped_lines)} rows; their readable amounts add up to {self.skipped_amount:,.2f}"
+                + (f", and {self.unreadable_amounts} more could not be read" if self.unreadable_amounts else "")
                 + ":"
             )
             lines.extend(f"  {bad}" for bad in self.skipped)

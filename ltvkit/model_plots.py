@@ -230,13 +230,15 @@ def holdout_by_frequency_chart(
 
 
 def frequency_recency_heatmap(
-    values: Any, *, max_recency: float, title: str = "", colourbar: str = "", percent: bool = False
+    values: Any, *, max_recency: float, time_unit: str = "weeks", title: str = "", colourbar: str = "",
+    percent: bool = False,
 ) -> Figure:
-    """A frequency (rows, 0 at the top) by recency (columns) matrix as a heatmap.
+    """A frequency (rows, 0 at the top) by recency (columns, in ``time_unit``) matrix as a heatmap.
 
     Example:
-        >>> frequency_recency_heatmap(np.ones((3, 4)), max_recency=39).axes[0].get_ylabel()
-        'repeat purchases (frequency)'
+        >>> fig = frequency_recency_heatmap(np.ones((3, 4)), max_recency=39)
+        >>> fig.axes[0].get_xlabel(), fig.axes[0].get_ylabel()
+        ('recency: weeks from the first to the last repeat purchase', 'repeat purchases (frequency)')
     """
     matrix = np.asarray(values, dtype=float)
     if matrix.ndim != 2 or matrix.size == 0:
@@ -253,7 +255,7 @@ def frequency_recency_heatmap(
 
         bar.formatter = PercentFormatter(1.0)
         bar.update_ticks()
-    axes.set_xlabel("recency: time of the last repeat purchase")
+    axes.set_xlabel(f"recency: {time_unit} from the first to the last repeat purchase")
     axes.set_ylabel("repeat purchases (frequency)")
     axes.set_title(title)
     return fig

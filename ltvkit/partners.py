@@ -122,6 +122,12 @@ def partner_base(orders: pd.DataFrame, costs: pd.DataFrame, *, max_months: int =
             ``channel`` (and optionally ``order``, to net refunds against their sale).
         costs: as :func:`read_partner_costs` returns; every source in the orders must be there.
         max_months: months since the first purchase kept apart (later ones are lumped together).
+
+    Example:
+        >>> from ltvkit.school import school_costs, school_orders
+        >>> base = partner_base(school_orders(), school_costs())
+        >>> base.sources.xs("blog_pro_python", level="partner")[["customers", "repeat_buyers"]].round(3).values.tolist()
+        [[255.0, 0.569]]
     """
     _need(orders, ("customer", "date", "amount", "channel", "partner"))
     max_months = check_count("max_months", max_months, minimum=1)
@@ -200,6 +206,13 @@ def partner_economics(
         Indexed by (channel, partner): ``kind``, ``customers``, ``repeat_buyers``, per customer
         ``revenue``, ``gross_ltv``, ``first_sale_commission``, ``fixed_spend``, ``cac``,
         ``repeat_commission``, ``net_ltv``; and ``ltv_to_cac`` (gross LTV / CAC; NaN when CAC is 0).
+        Money columns are per customer, in the orders' currency.
+
+    Example:
+        >>> from ltvkit.school import school_costs, school_orders
+        >>> table = partner_economics(partner_base(school_orders(), school_costs()), margin=0.6)
+        >>> table.xs("blog_pro_python", level="partner")[["gross_ltv", "cac", "net_ltv"]].round(0).values.tolist()
+        [[30439.0, 4029.0, 26411.0]]
     """
     margin = check_number("margin", margin, minimum=0, maximum=1)
     repeat_rate = check_number("repeat_rate", repeat_rate, minimum=0, maximum=1)

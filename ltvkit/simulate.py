@@ -69,11 +69,6 @@ class AcquisitionSource:
     fixed_spend: float
     first_sale_commission: float
 
-    @property
-    def mean_dropout(self) -> float:
-        """Mean probability of leaving after a purchase, a / (a + b)."""
-        return self.dropout_a / (self.dropout_a + self.dropout_b)
-
 
 PAID_SEARCH, PAID_SOCIAL, ORGANIC, AFFILIATE = (
     "Контекстная реклама", "Таргетированная реклама", "Органический поиск", "Партнёрская программа",
@@ -479,7 +474,13 @@ def school_export_bytes(school: SchoolData) -> dict[str, bytes]:
 
 @data_writer("school")
 def write_school(directory: Path) -> list[Path]:
-    """Write the school's export, partner costs and engagement into ``directory``; return the paths."""
+    """Write the school's export, partner costs and engagement into ``directory``; return the paths.
+
+    Example:
+        >>> import tempfile
+        >>> [path.name for path in write_school(Path(tempfile.mkdtemp()))]
+        ['school_orders.csv', 'school_partners.csv', 'school_engagement.csv']
+    """
     files = school_export_bytes(simulate_school())
     paths = []
     for key, data in files.items():
@@ -675,10 +676,18 @@ DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Write every registered synthetic data set into data/ (or ``--data-dir``); print sizes and checksums."""
+    """Write every registered synthetic data set into data/ (or ``--data-dir``); print sizes and checksums.
+
+    Example:
+        >>> import tempfile
+        >>> main(["--only", "school", "--data-dir", tempfile.mkdtemp()])  # doctest: +ELLIPSIS
+        school: school_orders.csv 968,124 bytes sha256 da92b26de83b11858bce3ab14a93e6f58f309e7c46bf195676ea8ccdf95b0707
+        ...
+        0
+    """
     import argparse
 
-    parser = argparse.ArgumentParser(prog="python -m ltvkit.simulate", description=main.__doc__)
+    parser = argparse.ArgumentParser(prog="python -m ltvkit.simulate", description=main.__doc__.splitlines()[0])
     parser.add_argument("--only", action="append", choices=sorted(_WRITERS), help="write only this data set")
     parser.add_argument("--data-dir", type=Path, default=DATA_DIR, help="where to write (default: data/)")
     args = parser.parse_args(argv)

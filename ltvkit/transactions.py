@@ -154,14 +154,15 @@ class SummaryReport:
 
     def __str__(self) -> str:
         text = (
-            f"{self.rows:,} order rows up to {self.observation_end.date()}: {self.purchase_rows:,} purchases, "
+            f"{self.rows:,} order rows; up to {self.observation_end.date()}: {self.purchase_rows:,} purchases and "
             f"{self.refund_rows:,} refunds ({self.refund_amount:,.2f})"
         )
         if self.refund_only_customers:
             text += (f"; {self.refund_only_customers} customers with refunds only left out "
                      f"({self.refund_only_amount:,.2f})")
         if self.after_end_rows:
-            text += f"; {self.after_end_rows:,} rows after the end left out ({self.after_end_amount:,.2f})"
+            text += (f"; {self.after_end_rows:,} rows dated after {self.observation_end.date()} left out "
+                     f"({self.after_end_amount:,.2f})")
         return text
 
 
@@ -264,6 +265,37 @@ def _timestamp(value: Any, name: str) -> pd.Timestamp:
     return stamp.tz_localize(None) if stamp.tz is not None else stamp
 
 
+_NEVER = np.iinfo(np.int64).max
+"""Marks a customer with no purchase in per-customer minimums (first purchase day or period)."""
+
+
+def _order_arrays(
+    orders: Any, customer: str, date: str, amount: str
+) -> tuple[np.ndarray, pd.Index, np.ndarray, np.ndarray, np.ndarray]:
+    """The checked columns of an order frame: customer codes and labels, dates, days since 1970, amounts."""
+    _columns(orders, {"customer": customer, "date": date, "amount": amount})
+    dates = _dates(orders, date)
+    values = _amounts(orders, amount)
+    codes, labels = _customer_codes(orders, customer)
+    return codes, labels, dates, _days(dates), values
+
+
+def _end_day(observation_end: Any, days: np.ndarray) -> tuple[int, pd.Timestamp]:
+    """The last day observed (days since 1970) and its timestamp; None means the last order's day."""
+    if observation_end is None:
+        end_day = int(days.max())
+        return end_day, pd.Timestamp(np.datetime64(end_day, "D"))
+    end = _timestamp(observation_end, "observation_end")
+    return int(np.datetime64(end.normalize().to_datetime64(), "D").view(np.int64)), end
+
+
+def _first_per_customer(codes: np.ndarray, times: np.ndarray, customers: int, purchase: np.ndarray) -> np.ndarray:
+    """Each customer's earliest time (day or period) among their purchases; ``_NEVER`` without one."""
+    first = np.full(customers, _NEVER, dtype=np.int64)
+    np.minimum.at(first, codes[purchase], times[purchase])
+    return first
+
+
 def customer_summary(
     orders: pd.DataFrame,
     *,
@@ -312,18 +344,9 @@ def customer_summary(
     period = check_choice("period", period, SUMMARY_PERIODS)
     margin = check_number("margin", margin, minimum=0, maximum=1)
     after_end = check_choice("after_end", after_end, ("raise", "drop"))
-    _columns(orders, {"customer": customer, "date": date, "amount": amount})
-    dates = _dates(orders, date)
-    values = _amounts(orders, amount)
-    codes, labels = _customer_codes(orders, customer)
-    days = _days(dates)
+    codes, labels, dates, days, values = _order_arrays(orders, customer, date, amount)
     total_amount = float(values.sum())
-    if observation_end is None:
-        end_day = int(days.max())
-        end = pd.Timestamp(np.datetime64(end_day, "D"))
-    else:
-        end = _timestamp(observation_end, "observation_end")
-        end_day = int(np.datetime64(end.normalize().to_datetime64(), "D").view(np.int64))
+    end_day, end = _end_day(observation_end, days)
     late = days > end_day
     after_rows, after_amount = int(late.sum()), 0.0
     if after_rows:
@@ -344,10 +367,8 @@ def customer_summary(
     revenue = np.bincount(codes, weights=values, minlength=k)
     has_purchase = order_count > 0
 
-    big = np.iinfo(np.int64).max
-    first_day = np.full(k, big, dtype=np.int64)
+    first_day = _first_per_customer(codes, days, k, purchase)
     last_day = np.full(k, np.iinfo(np.int64).min, dtype=np.int64)
-    np.minimum.at(first_day, p_codes, p_days)
     np.maximum.at(last_day, p_codes, p_days)
     first_day[~has_purchase] = end_day
     last_day[~has_purchase] = end_day
@@ -411,16 +432,9 @@ def _cohort_arrays(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, int, np.ndarray, np.ndarray]:
     """Per row: cohort, periods since it, amount, purchase flag; the end period; row codes; customers' cohorts."""
     period = check_choice("period", period, COHORT_PERIODS)
-    _columns(orders, {"customer": customer, "date": date, "amount": amount})
-    dates = _dates(orders, date)
-    values = _amounts(orders, amount)
-    codes, labels = _customer_codes(orders, customer)
-    days = _days(dates)
-    if observation_end is None:
-        end_day = int(days.max())
-    else:
-        end_day = int(np.datetime64(_timestamp(observation_end, "observation_end").normalize().to_datetime64(), "D")
-                      .view(np.int64))
+    codes, labels, _, days, values = _order_arrays(orders, customer, date, amount)
+    end_day, _ = _end_day(observation_end, days)
+    if observation_end is not None:
         late = days > end_day
         if late.any():
             first = int(np.flatnonzero(late)[0])
@@ -430,14 +444,13 @@ def _cohort_arrays(
             )
     purchase = values >= 0
     per = _period_of_days(days, period)
-    cohort = np.full(len(labels), np.iinfo(np.int64).max, dtype=np.int64)
-    np.minimum.at(cohort, codes[purchase], per[purchase])
-    known = cohort[codes] != np.iinfo(np.int64).max
+    cohort = _first_per_customer(codes, per, len(labels), purchase)
+    known = cohort[codes] != _NEVER
     row_cohort = cohort[codes]
     offset = per - row_cohort
     keep = known & (offset >= 0)
     end_period = int(_period_of_days(np.array([end_day]), period)[0])
-    customer_cohort = cohort[cohort != np.iinfo(np.int64).max]
+    customer_cohort = cohort[cohort != _NEVER]
     return row_cohort[keep], offset[keep], values[keep], purchase[keep], end_period, codes[keep], customer_cohort
 
 
@@ -578,18 +591,11 @@ def horizon_ltv(
 
     months = check_count("months", months, minimum=1)
     margin = check_number("margin", margin, minimum=0, maximum=1)
-    _columns(orders, {"customer": customer, "date": date, "amount": amount})
-    dates = _dates(orders, date)
-    values = _amounts(orders, amount)
-    codes, labels = _customer_codes(orders, customer)
-    days = _days(dates)
-    end_day = int(days.max()) if observation_end is None else int(
-        np.datetime64(_timestamp(observation_end, "observation_end").normalize().to_datetime64(), "D").view(np.int64))
-    first = np.full(len(labels), np.iinfo(np.int64).max, dtype=np.int64)
-    purchase = values >= 0
-    np.minimum.at(first, codes[purchase], days[purchase])
+    codes, labels, _, days, values = _order_arrays(orders, customer, date, amount)
+    end_day, _ = _end_day(observation_end, days)
+    first = _first_per_customer(codes, days, len(labels), values >= 0)
     horizon = months * 365.25 / 12
     inside = (days - first[codes] < horizon) & (days >= first[codes])
     revenue = np.bincount(codes, weights=np.where(inside, values, 0.0), minlength=len(labels))
-    complete = (first != np.iinfo(np.int64).max) & (first + horizon <= end_day + 1)
+    complete = (first != _NEVER) & (first + horizon <= end_day + 1)
     return pd.Series(revenue[complete] * margin, index=labels[complete].rename(customer), name=f"ltv_{months}m")

@@ -84,9 +84,10 @@ orders.head()
 # `customer_summary` turns the order rows into one row per customer. Orders on the same day are
 # one purchase. `frequency` counts purchases after the first (repeat purchases), `recency` is the
 # time from the first to the last purchase and `T` the customer's age at the end of the data,
-# here in days. Revenue is net of refunds; `historical_ltv` is revenue times the margin. We use a
-# gross margin of 60% for the school (an assumption: a course's teachers, platform and support
-# cost about 40% of its price).
+# here in days. Revenue is net of refunds; `historical_ltv` is revenue times the margin: the
+# **gross LTV** of notebook 02, before any acquisition cost is taken off. We use a gross margin of
+# 60% for the school (an assumption: a course's teachers, platform and support cost about 40% of
+# its price).
 
 # %%
 margin = 0.6
@@ -95,7 +96,9 @@ print(summary.attrs["summary_report"])
 summary.head()
 
 # %% [markdown]
-# No money is lost on the way: the summary's revenue is exactly the sum of the amounts read.
+# The report's first line reconciles the rows: every order row up to the last day is a purchase or a
+# refund. No money is lost on the way either: the summary's revenue is exactly the sum of the
+# amounts read.
 
 # %%
 assert abs(summary["revenue"].sum() - orders["amount"].sum()) < 0.01
@@ -146,9 +149,10 @@ print(f"{len(retention)} cohorts; share buying again in month 1 after joining: "
 cohort_heatmap(retention, title="Share of each cohort buying in month N after its first purchase")
 
 # %% [markdown]
-# Column 0 is always 100%: everyone buys in the month they join. From column 1 on, a few percent
-# of each cohort buy in any given month, most in the first months after joining. The empty
-# triangle at the bottom right is the future: not observed yet.
+# Column 0 is always 100%: everyone buys in the month they join (the colour scale stops lower, so
+# that the other columns stay readable). From column 1 on, a minority of each cohort buys in any
+# given month: about one customer in seven in the month after joining, fewer and fewer later. The
+# empty triangle at the bottom right is the future: not observed yet.
 #
 # Cumulative LTV per customer adds the revenue of each month (net of refunds) times the margin,
 # divided by the cohort's size. One line per cohort:
@@ -160,6 +164,16 @@ print(f"cohort sizes: from {sizes.min()} to {sizes.max()} customers")
 print(f"mean LTV per customer after 12 months, cohorts of 2023: "
       f"{format_money(cumulative.iloc[:12][11].mean(), 'RUB', decimals=0)}")
 cohort_curves(cumulative, currency="RUB", highlight="2023-09", title="Cumulative LTV per customer by cohort (margin 60%)")
+
+# %% [markdown]
+# Two things stand out. First, a 2023 customer brings more in their first 12 months than the
+# "mean historical LTV" of all customers printed earlier: that mean mixes in customers who joined
+# weeks ago and have had no time to buy again, so it understates what a customer is worth. Compare
+# customers of the same age, or say how long the average covers. Second, the curves keep rising
+# after a year: a 12-month LTV is not yet a lifetime's.
+#
+# The same table in money: each cohort's revenue (RUB, net of refunds) in months 0-5 after joining,
+# for the first six cohorts.
 
 # %%
 cohort_table(orders, value="revenue").iloc[:6, :6].round(0)
@@ -198,12 +212,13 @@ print(differences.abs().max().round(4).to_string())
 assert (differences.abs().max() <= 0.0051).all()
 
 # %% [markdown]
-# Identical, to the cent of rounding. Now the whole 18 months: the same heavy tail as the school's,
-# and three cohorts (the months of the first purchase).
+# The same table: the only differences are in the last digit, where the published file rounds to
+# two decimals. Now the whole 18 months: the same heavy tail as the school's, and three cohorts (the
+# months of the first purchase).
 
 # %%
 cdnow_summary = customer_summary(cdnow)
-print(f"mean LTV (revenue) {format_money(cdnow_summary['revenue'].mean(), 'USD', decimals=2)}, "
+print(f"revenue per customer: mean {format_money(cdnow_summary['revenue'].mean(), 'USD', decimals=2)}, "
       f"median {format_money(cdnow_summary['revenue'].median(), 'USD', decimals=2)}; "
       f"{format_share((cdnow_summary['frequency'] == 0).mean())} never bought again")
 ltv_histogram(cdnow_summary["revenue"], currency="USD", title="Revenue per customer, CDNOW 1997-1998")
@@ -241,26 +256,27 @@ answer = customer_summary(orders)["revenue"].median()
 check("ex-09-1", answer)
 
 # %% [markdown]
-# **ex-09-2.** Which share of the school's revenue do the best 10% of its customers bring?
-# Answer as a fraction (0.25 for 25%).
+# **ex-09-2.** A rule of thumb says that 20% of customers bring 80% of revenue. Which share of the
+# school's revenue do its best 20% of customers bring? Answer as a fraction (0.25 for 25%).
 
 # %%
 answer = None
 check("ex-09-2", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-answer = top_share(customer_summary(orders)["revenue"], 0.10)
+answer = top_share(customer_summary(orders)["revenue"], 0.20)
 check("ex-09-2", answer)
 
 # %% [markdown]
-# **ex-09-3.** What is the mean revenue per CDNOW customer over the whole sample, in USD?
+# **ex-09-3.** Which share of CDNOW's revenue (the whole sample, 1997-1998) do its best 10% of
+# customers bring? Is CDNOW's tail heavier or lighter than the school's? Answer as a fraction.
 
 # %%
 answer = None
 check("ex-09-3", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-answer = customer_summary(cdnow)["revenue"].mean()
+answer = top_share(customer_summary(cdnow)["revenue"], 0.10)
 check("ex-09-3", answer)
 
 # %% [markdown]
@@ -270,7 +286,7 @@ check("ex-09-3", answer)
 # |---|---|---|
 # | read an export | `read_orders(path, customer=..., date=..., amount=...)` | the report: rows skipped, their amount, encoding, separator |
 # | one row per customer | `customer_summary(orders, margin=...)` | revenue adds up to the orders' total |
-# | historical LTV | revenue × margin per customer | mean vs median; share of the top 10% |
+# | historical (gross) LTV | revenue × margin per customer | mean vs median; `top_share(revenue, 0.10)` |
 # | cohorts | `cohort_table(orders, value=...)`, `retention_matrix(orders)` | compare customers of the same age only |
 #
 # frequency = purchase days − 1 · recency = last − first purchase · T = end − first purchase ·

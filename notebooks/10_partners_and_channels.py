@@ -26,7 +26,8 @@
 # - why a high LTV:CAC and a high net LTV per customer are different rankings;
 # - what paying partners on repeat sales costs and what it leaves the school per customer.
 #
-# **You need**: notebook 09 (the school's export and `customer_summary`), notebook 06 (LTV:CAC).
+# **You need**: notebook 09 (the school's export and `customer_summary`), notebooks 02 and 06 (gross
+# LTV, LTV net of CAC, the LTV:CAC ratio).
 
 # %%
 from ltvkit import check, format_money, format_ratio, format_share
@@ -39,10 +40,11 @@ from ltvkit.transactions import read_orders
 # ## Two articles, one question
 #
 # “Увеличение LTV партнеров: проверенные стратегии” (Raising partners' LTV: proven strategies)
-# advises finding the partners whose customers are worth most, keeping LTV at least twice CAC,
-# and considering commissions on later purchases, not only the first. “联盟营销中客户终身价值的衡量与提升”
-# (Measuring and raising CLTV in affiliate marketing) makes the same point from the advertiser's
-# side: choose and fund affiliates by the CLTV of the customers they bring. Neither article shows
+# tells the advertiser to find out which partners bring the customers worth most, to keep LTV at two
+# times CAC or more, and to think about rewarding partners for a customer's repeat purchases too.
+# “联盟营销中客户终身价值的衡量与提升” (Measuring and raising CLTV in affiliate marketing) argues from the
+# advertiser's side as well: put the affiliate budget where the high-CLTV customers come from, and
+# for a sharper CLTV take the cost of goods and of acquisition into account. Neither article shows
 # the numbers. The school's data let us compute them.
 #
 # We read the export as in notebook 09 and the marketing team's cost sheet: what each channel cost
@@ -71,10 +73,14 @@ base = partner_base(orders, costs)
 today = partner_economics(base, margin=margin)
 table = today[["kind", "customers", "repeat_buyers", "gross_ltv", "cac", "ltv_to_cac", "net_ltv"]].copy()
 table.index = [partner or channel for channel, partner in table.index]
-table.round({"repeat_buyers": 3, "gross_ltv": 0, "cac": 0, "ltv_to_cac": 2, "net_ltv": 0})
+table.round({"repeat_buyers": 3, "gross_ltv": 0, "cac": 0, "ltv_to_cac": 2, "net_ltv": 0}).rename(columns={
+    "repeat_buyers": "bought again (share)", "gross_ltv": "gross LTV, RUB", "cac": "CAC, RUB",
+    "ltv_to_cac": "LTV:CAC", "net_ltv": "net LTV, RUB"})
 
 # %% [markdown]
-# The revenue of every source adds up to the school's revenue, so no sale is lost in attribution.
+# Money in the table is per customer of the source, in RUB, over the two years of data; LTV:CAC is
+# gross LTV over CAC, "4.74" meaning 4.74:1. The revenue of every source adds up to the school's
+# revenue, so no sale is lost in attribution.
 
 # %%
 attributed = (base.sources["revenue"]).sum()
@@ -127,18 +133,19 @@ print(f"coupon site: LTV:CAC {format_ratio(coupon['ltv_to_cac'])}, net LTV {form
 
 # %%
 design = partner_economics(base, margin=margin, first_sale_rate=0.10, repeat_rate=0.10, repeat_months=12)
-compare = affiliates[["net_ltv"]].rename(columns={"net_ltv": "net LTV today"})
-compare["net LTV, 10% + 10% of repeats"] = design.loc[affiliates.index, "net_ltv"]
-compare["change"] = compare.iloc[:, 1] - compare.iloc[:, 0]
+compare = affiliates[["net_ltv"]].rename(columns={"net_ltv": "net LTV today, RUB"})
+compare["net LTV, 10% + 10% of repeats, RUB"] = design.loc[affiliates.index, "net_ltv"]
+compare["change, RUB"] = compare.iloc[:, 1] - compare.iloc[:, 0]
 compare.index = compare.index.get_level_values("partner")
 compare.round(0)
 
 # %% [markdown]
 # Two things move at once. The cashback service and the aggregator get 10% of the first sale instead
-# of 20-25%, and their customers seldom return, so the school keeps more per customer. The blogger,
-# the Telegram channel and the HR partner now earn on their customers' repeat purchases, so the
-# school keeps less from each of them — and pays most to exactly the partners whose customers last.
-# That is the incentive both articles ask for. Whether it pays depends on whether partners respond
+# of 20-25%, and fewer of their customers come back, so the school keeps more per customer. The
+# blogger, the Telegram channel and the HR partner now earn on their customers' repeat purchases, so
+# the school keeps less from each of them — and pays most to exactly the partners whose customers
+# last. That is the incentive the first article asks for, and it follows the second's advice to put
+# money where the high-CLTV customers come from. Whether it pays depends on whether partners respond
 # by sending more such customers; the data can only price the offer, not predict the response.
 
 # %%
@@ -154,9 +161,10 @@ print(f"commissions over two years: today {format_money(paid_today, 'RUB', decim
 # ## Try it
 #
 # Set the first-sale commission, the share of repeat sales and for how many months repeat sales
-# count, and the margin: the label gives what affiliates are paid in total and the best and worst
-# net LTV per customer; the chart shows each affiliate. A margin above 100% is refused. The next
-# cell prints the result at the starting values.
+# count, and the margin: the label gives what affiliates are paid in total over the two years (RUB)
+# and the best and worst net LTV per customer; the chart shows each affiliate. A margin above 100% is
+# refused. The next cell prints the result at the starting values (15% of the first sale, 5% of
+# repeat sales for 12 months, margin 60%).
 
 # %%
 calculator = commission_calculator(base)
@@ -168,27 +176,33 @@ print(calculator.result_text)
 # %% [markdown]
 # ## Exercises
 #
-# **ex-10-1.** With today's commissions and a 60% margin, what is the LTV:CAC of the programming
-# blogger (`blog_pro_python`)? Answer as a number (7.2 for 7.2:1).
+# **ex-10-1.** Under the 10% + 10%-of-repeats design, the course aggregator (`kursy_agregator`) is
+# paid 10% of the first sale instead of today's 25%. What is its LTV:CAC then, at a 60% margin? Answer
+# as a number (7.2 for 7.2:1). Why does its ratio move so much more than its net LTV?
 
 # %%
 answer = None
 check("ex-10-1", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-answer = float(partner_economics(base, margin=0.6).xs("blog_pro_python", level="partner")["ltv_to_cac"].iloc[0])
+answer = float(design.xs("kursy_agregator", level="partner")["ltv_to_cac"].iloc[0])
 check("ex-10-1", answer)
+# CAC holds the first-sale commission but not the repeat commissions, so cutting the first from 25% to 10%
+# shrinks CAC by more than half and doubles the ratio; the repeat commissions, paid out of later sales,
+# take back most of that gain in net LTV.
 
 # %% [markdown]
-# **ex-10-2.** Under the 10% + 10%-of-repeats-for-12-months design and a 60% margin, what net LTV
-# per customer does the cashback service (`cashback_plus`) leave the school, in RUB?
+# **ex-10-2.** Keep 10% of the first sale and 10% of repeat sales, but pay on repeat sales for 24
+# months instead of 12. At a 60% margin, what net LTV per customer does the Telegram channel
+# (`tg_data_digest`) leave the school, in RUB?
 
 # %%
 answer = None
 check("ex-10-2", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-answer = float(design.xs("cashback_plus", level="partner")["net_ltv"].iloc[0])
+longer = partner_economics(base, margin=0.6, first_sale_rate=0.10, repeat_rate=0.10, repeat_months=24)
+answer = float(longer.xs("tg_data_digest", level="partner")["net_ltv"].iloc[0])
 check("ex-10-2", answer)
 
 # %% [markdown]

@@ -45,9 +45,11 @@ from ltvkit.transactions import horizon_ltv, read_orders
 # “Анализ влияния метрик вовлеченности на жизненную ценность клиента (LTV)” (How engagement metrics
 # affect LTV) lists engagement metrics and says how each acts on LTV: longer interactions, more
 # return visits and a higher conversion from interactions raise it, and a high bounce rate lowers
-# it. It also warns, in passing, that not every kind of engagement leads to a higher LTV. It gives
-# no numbers. The school's product analytics give us six metrics per customer, measured in the 30
-# days after the first purchase:
+# it. One quoted line concedes that some engagement does nothing for LTV, and the article
+# recommends engagement KPIs and A/B tests. It gives no numbers. The school's product analytics give
+# us six metrics per customer. Five are measured in the 30 days after the first purchase; the sixth,
+# conversion from interactions (the share of emails and pushes that led to a target action, a
+# purchase included), is counted over the whole two years, as the school's dashboard reports it:
 
 # %%
 engagement = read_engagement("../data/school_engagement.csv").set_index("customer")
@@ -93,9 +95,10 @@ segment_chart(quantile_segments(frame, "sessions_30d", "ltv_12m", segments=4), m
 
 # %% [markdown]
 # Read as the article reads it, every metric "works": each moves with LTV in the claimed direction,
-# conversion most of all, and the top quarter by sessions is worth more than twice the bottom quarter. Only
-# average time per session says almost nothing. A marketer would now set KPIs: more sessions, more
-# returns, a lower bounce rate. Would LTV follow?
+# conversion most of all, and the top quarter by sessions is worth more than twice the bottom
+# quarter (LTV in RUB per customer, 12 months, margin 60%). Only average time per session says almost
+# nothing. A marketer would now set the KPIs the article recommends: more sessions, more returns, a
+# lower bounce rate. Would LTV follow?
 
 # %% [markdown]
 # ## The known truth: what the simulation says causes purchases
@@ -106,7 +109,8 @@ segment_chart(quantile_segments(frame, "sessions_30d", "ltv_12m", segments=4), m
 # itself raises the purchase rate** (learning the material makes the next course attractive).
 # Sessions, return days and bounce are only symptoms of motivation: they cause nothing. Mobile
 # users open the app more often in shorter sessions without buying more. And conversion from
-# interactions counts each purchase as a converted interaction: purchases cause it.
+# interactions counts each repeat purchase of the two years as a converted interaction: purchases
+# cause it.
 #
 # We can do what no real company can: run the same customers again with a metric pushed up by 50%
 # and everything else equal, and compare with what a straight line through the data promises.
@@ -126,8 +130,11 @@ for metric, lift_name in (("sessions_30d", "sessions_lift"), ("minutes_30d", "mi
 # rouble. Pushing time with the product does raise LTV, but by less than the line promises,
 # because part of the correlation is motivation, which the push does not create.
 #
-# Two more traps sit in the same table. Device: mobile users have about 70% more sessions and no
-# higher LTV, so a sessions KPI mostly measures the device mix.
+# Two more traps sit in the same table. **Conversion** is built from purchases, and from purchases
+# made long after the first 30 days: its high correlation is LTV measuring itself, so it cannot
+# predict anything early, and pushing it (more clicks on emails) would not add a sale. **Device**:
+# mobile users have about 70% more sessions and no higher LTV, so a sessions KPI mostly measures the
+# device mix.
 
 # %%
 by_device = frame.groupby("device")[["sessions_30d", "minutes_per_session", "ltv_12m"]].mean()
@@ -138,16 +145,18 @@ by_device.round(1)
 #
 # | article's metric | claimed | measured (rank correlation) | in the simulation |
 # |---|---|---|---|
-# | average interaction time | higher, more purchases | about zero: long sessions on desktop, short on mobile | no effect |
+# | average interaction time | higher, more purchases | about zero: long sessions on desktop, short on mobile | none of its own: only total time acts |
 # | number of returns | more, higher LTV | positive | no effect: a symptom of motivation |
-# | conversion from interactions | acts directly | the strongest | reversed: purchases raise it |
+# | conversion from interactions | a direct driver | the strongest | reversed: purchases raise it |
 # | bounce rate | high, lower LTV | negative | no effect: a symptom |
-# | time with the product (total) | more, higher LTV | positive | **causes** part of it |
+# | time spent with the product (total) | more, higher LTV | positive | **causes** part of it |
 #
-# All four of the article's directions show up in the data, and three of its four metrics would not
-# move LTV if pushed. The article's own warning — not all engagement raises LTV — is the one line
-# the data support. A correlation can find who is valuable (useful for segments and forecasts);
-# only an experiment (an A/B test of the push itself) shows what makes customers valuable.
+# All four of the article's directions show up in the data, yet three of its four table metrics
+# (returns, conversion, bounce) would not move LTV if pushed, and average interaction time would move
+# it only by adding total time. The article's own caveat, that some engagement does not pay, is the
+# line the data support best. A correlation can find who is valuable (useful for segments and
+# forecasts); only an experiment shows what makes customers valuable. The article does recommend A/B
+# tests: run them on the push itself (send reminders to a random half) before making a metric a KPI.
 
 # %%
 print(measured[["spearman", "agrees"]].assign(spearman=measured["spearman"].round(2)).to_string())
@@ -171,16 +180,20 @@ print(calculator.result_text)
 # %% [markdown]
 # ## Exercises
 #
-# **ex-11-1.** What is the rank (Spearman) correlation between sessions in the first 30 days and
-# 12-month LTV, for the customers with a full first year? Two decimals are enough.
+# **ex-11-1.** Take the device out of the sessions metric: among desktop users only (`device` is
+# "Компьютер"), what is the rank (Spearman) correlation between sessions in the first 30 days and
+# 12-month LTV? Two decimals are enough. Is it higher or lower than for everyone, and why?
 
 # %%
 answer = None
 check("ex-11-1", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-answer = frame["sessions_30d"].rank().corr(frame["ltv_12m"].rank())
+desktop = frame[frame["device"] == "Компьютер"]
+answer = desktop["sessions_30d"].rank().corr(desktop["ltv_12m"].rank())
 check("ex-11-1", answer)
+# Higher than for everyone: mixing devices adds sessions that have nothing to do with motivation (mobile
+# users open the app more often), which blurs the link; within one device, sessions track motivation better.
 
 # %% [markdown]
 # **ex-11-2.** In the simulation, raise time with the product by 50% (`SchoolTruth(minutes_lift=1.5)`).
@@ -209,4 +222,5 @@ check("ex-11-2", answer)
 #
 # Correlation finds valuable customers; it does not say what makes them valuable. Before setting an
 # engagement KPI, ask whether the metric could be a symptom (a common cause), a mix effect (device),
-# or a consequence of purchases — and test the lever itself.
+# or a consequence of purchases (or counted over a longer time than the LTV it "predicts") — and
+# test the lever itself.

@@ -56,7 +56,8 @@ from ltvkit.simulate import simulate_sbg_cohort
 #
 # Fader & Hardie's paper “How to project customer retention” (Journal of Interactive Marketing,
 # 2007) starts from a table of two groups of 1,000 customers who took out yearly contracts, a
-# "Regular" and a "High End" group. For each year it gives the percent still subscribed at
+# "Regular" and a "High End" group (the authors took the data from Berry and Linoff's book on data
+# mining). For each year it gives the percent still subscribed at
 # the start of that year, for thirteen years. The file `data/fader_hardie_2007_retention.csv`
 # holds that table (its source is in `data/README.md`). As in the paper, years 0-7 are what we
 # know (calibration) and years 8-12 are kept aside to check the projections.
@@ -135,8 +136,10 @@ print("Published sBG estimates reproduced:", published("sbg-regular").citation)
 
 # %% [markdown]
 # The sBG log-likelihood is higher in both cohorts (by about 114 points for Regular and 26 for
-# High End): the second parameter earns its place. The spread of churn probabilities it found is U- or J-shaped: many
-# customers who almost never leave, and a group that leaves almost at once.
+# High End): the second parameter earns its place. Both spreads of churn probabilities it found are
+# J-shaped (α < 1 < β): piled up near zero, customers who almost never leave, and thinning out
+# towards high churn, a long tail of customers likely to go at one of the first renewals. High End's
+# larger β keeps more of its customers near zero.
 
 # %%
 churn_distribution_chart({name: (fit.alpha, fit.beta) for name, fit in fits.items()})
@@ -163,9 +166,9 @@ for name in fits:
           f"({year12[f'{name} constant'] / actual - 1:+.0%})")
 
 # %% [markdown]
-# sBG lands within a few percent of the truth five years out (2% and 4% low, as the paper
-# reports); constant churn misses 73% and 31% of the customers who in fact stayed. The chart shows both against the data; the vertical line marks
-# the end of what the models were fitted on.
+# Five years beyond the data, sBG is 2% and 4% below the truth; constant churn misses 73% and 31%
+# of the customers who in fact stayed. The chart shows both against the data; the vertical line
+# marks the end of what the models were fitted on.
 
 # %%
 observed_vs_model_chart(
@@ -193,7 +196,7 @@ observed_vs_model_chart(
     rate_years,
     {name: (table[column] / table[column].shift(1)).iloc[1:] for name, column in
      (("Regular", "regular_percent_alive"), ("High End", "high_end_percent_alive"))},
-    {f"{name}, sBG": sbg_retention_rates(fit.alpha, fit.beta, 12) for name, fit in fits.items()},
+    {f"{name}, sBG": fit.retention_rates(12) for name, fit in fits.items()},
     split=7,
     xlabel="year",
     ylabel="retention rate",
@@ -252,28 +255,28 @@ derl_chart(renewals, {name: derl_table[name].tolist() for name in cases})
 # %% [markdown]
 # ## What a retention offer is worth, by tenure
 #
-# Suppose a Regular customer pays a margin of $100 a year and we discount at
-# 10% a year. Keeping a customer who was about to leave is worth their DERL times 100, and that
-# depends on how long they have been with us. The constant-churn model says every customer is
-# worth the same at every tenure.
+# The paper's data carry no prices, so suppose a Regular customer leaves a margin of $100 a year
+# (an assumed figure) and we discount at 10% a year. DERL × $100 is what the firm can still expect
+# from a customer who is about to renew, in today's money: the most a retention offer made to that
+# customer can be worth, and it depends on how long they have been with us. The constant-churn
+# model says every customer is worth the same at every tenure.
 
 # %%
 margin, discount = 100, 0.10
 regular_fit, regular_constant = fits["Regular"], constant["Regular"]
-stay = 1 - regular_constant.churn
-flat = stay / (1 - stay / (1 + discount))  # constant churn: sum of (1 - c)^(k+1) / (1 + d)^k over k >= 0
 offer = pd.DataFrame(
     {
-        "sBG": [margin * regular_fit.derl(discount, n) for n in renewals],
-        "constant churn": [margin * flat for _ in renewals],
+        "sBG, $": [margin * regular_fit.derl(discount, n) for n in renewals],
+        "constant churn, $": [margin * regular_constant.derl(discount) for _ in renewals],
     },
     index=pd.Index(renewals, name="renewals made"),
 )
 offer.round(0)
 
 # %%
-print(f"A Regular customer after 5 renewals is worth {format_money(offer['sBG'].iloc[5], 'USD', decimals=0)} "
-      f"of margin in today's money; constant churn says {format_money(offer['constant churn'].iloc[5], 'USD', decimals=0)}.")
+print(f"A Regular customer after 5 renewals is worth {format_money(offer['sBG, $'].iloc[5], 'USD', decimals=0)} "
+      f"of margin in today's money; constant churn says "
+      f"{format_money(offer['constant churn, $'].iloc[5], 'USD', decimals=0)}.")
 
 # %% [markdown]
 # ### A critical look: "LTV = margin / churn" with one churn for everybody
@@ -290,9 +293,10 @@ print(f"A Regular customer after 5 renewals is worth {format_money(offer['sBG'].
 #
 # Move α and β to see the spread of churn probabilities (left) and the cohort's survival
 # curve (right, with constant churn at the same mean for comparison); the label gives the mean
-# churn, the share left after 5 periods, DEL and DERL for the renewals you choose. α = 0 is
-# not allowed: the calculator says why. The next cell prints the result at the starting values
-# (the Regular cohort's published estimates).
+# churn, the share left after 5 periods, DEL and DERL (in payments, at the discount rate you set)
+# for the renewals you choose. α = 0 is not allowed: the calculator says why. The next cell prints
+# the result at the starting values (the Regular cohort's published estimates, 10% a period, 4
+# renewals).
 
 # %%
 calculator = sbg_calculator()
@@ -318,27 +322,29 @@ answer = sbg_retention_rates(0.704, 1.182, 4)[-1]
 check("ex-12-1", answer)
 
 # %% [markdown]
-# **ex-12-2.** In the paper's case 2 (α = 0.067, β = 0.267, d = 0.10), a customer with 4
-# renewals behind them pays a margin of $100 a year. What is their remaining value today, in $?
+# **ex-12-2.** A High End customer (published α = 0.668, β = 3.806) with 3 renewals behind them
+# leaves a margin of $100 a year. Discounting at 10% a year, what is their remaining value today, in $?
 
 # %%
 answer = None
 check("ex-12-2", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-answer = 100 * sbg_derl(0.067, 0.267, 0.10, 4)
+answer = 100 * sbg_derl(0.668, 3.806, 0.10, 3)
 check("ex-12-2", answer)
 
 # %% [markdown]
 # **ex-12-3.** With the published High End estimates (α = 0.668, β = 3.806), what share of the
-# cohort does sBG expect to be still subscribed at the start of year 12? (The data say 39.4%.)
+# cohort does sBG expect to be still subscribed at the start of year 20, eight years beyond the
+# data? Answer as a share (0.25 for 25%). What does constant churn say?
 
 # %%
 answer = None
 check("ex-12-3", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-answer = sbg_survival(0.668, 3.806, 12)[-1]
+answer = sbg_survival(0.668, 3.806, 20)[-1]
+print(f"sBG {answer:.1%}; constant churn {constant['High End'].survival(20)[-1]:.1%}")
 check("ex-12-3", answer)
 
 # %% [markdown]
@@ -351,7 +357,8 @@ check("ex-12-3", answer)
 # | fit from alive counts | maximum likelihood, lost at each renewal + still there | `fit_sbg(alive)`, `fit_constant_churn(alive)` |
 # | DEL (payments, new customer) | ₂F₁(1, β; α + β; 1/(1 + d)) | `sbg_del(alpha, beta, discount_rate)` |
 # | DERL after n renewals | (β + n)/(α + β + n) · ₂F₁(1, β + n + 1; α + β + n + 1; 1/(1 + d)) | `sbg_derl(alpha, beta, discount_rate, renewals)` |
-# | value in money | margin per period × DEL or DERL | |
+# | value in money | margin per period × DEL or DERL | `fit.derl(discount_rate, renewals)` × margin |
+# | constant churn, for comparison | DERL = (1 − c) / (1 − (1 − c)/(1 + d)), the same at every tenure | `fit_constant_churn(alive).derl(d)` |
 #
 # Rising cohort retention is usually sorting, not growing loyalty. A single churn rate projects
 # too few long-lived customers and undervalues the customers who have stayed. Next: notebook 13

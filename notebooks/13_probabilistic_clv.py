@@ -42,10 +42,10 @@ from ltvkit.model_plots import (
     method_error_chart,
     repeat_histogram_chart,
 )
-from ltvkit.models.bgnbd import BGNBDFit, fit_bgnbd, frequency_recency_matrix
+from ltvkit.models.bgnbd import fit_bgnbd, frequency_recency_matrix
 from ltvkit.models.cdnow import cdnow_calibration_holdout
-from ltvkit.models.gamma_gamma import GammaGammaFit, customer_lifetime_value, fit_gamma_gamma
-from ltvkit.models.published import published, reproduces
+from ltvkit.models.gamma_gamma import customer_lifetime_value, fit_gamma_gamma
+from ltvkit.models.published import published, published_cdnow_models, reproduces
 from ltvkit.models.rfm import RFMSummary
 from ltvkit.models.units import months, weeks, years
 
@@ -61,8 +61,10 @@ from ltvkit.models.units import months, weeks, years
 # Per customer the models need four numbers, in weeks: **frequency** x (repeat purchases, after
 # the first), **recency** t_x (when the last repeat purchase came, counted from the first),
 # **age** T (from the first purchase to the end of week 39) and, for spend, **zbar**, the
-# average repeat purchase. The paper's own summary is in `cdnow_customers_summary_with_transactions.csv`;
-# we rebuild it from the purchases, with the holdout, and check that both agree.
+# average repeat purchase. The published summary of these customers (shipped with the `lifetimes`
+# package, from Fader and Hardie's data) is `cdnow_customers_summary_with_transactions.csv`; we
+# rebuild it from the purchases with `customer_summary` of notebook 09, add the holdout, and check
+# that both agree.
 
 # %%
 published_summary = pd.read_csv("../data/cdnow/cdnow_customers_summary_with_transactions.csv")
@@ -89,8 +91,9 @@ print(f"{len(data):,} customers, {int((data.frequency > 0).sum()):,} with repeat
 #
 # The four parameters are fitted by maximum likelihood, with the likelihood computed in logs
 # (`ltvkit.models.bgnbd`). The paper reports r = 0.243, α = 4.414, a = 0.793, b = 2.426 and a
-# log-likelihood of −9,582.4 for this calibration period (its CDNOW estimates, printed with its
-# empirical analysis and in its spreadsheet figure). We agree to every printed digit:
+# log-likelihood of −9,582.4 for this calibration period (in the text of its empirical analysis of
+# CDNOW, and in the figure of its spreadsheet; the paper has no table of estimates). We agree to
+# every printed digit:
 
 # %%
 purchases = fit_bgnbd(data)
@@ -128,16 +131,18 @@ repeat_histogram_chart(actual_counts, purchases.expected_repeat_histogram(data, 
 # %%
 expected_purchases = purchases.conditional_expected_purchases(data, weeks(39))
 actual_purchases = split.holdout_purchases
+zero = data.frequency == 0
 print(f"holdout purchases: expected {expected_purchases.sum():,.0f}, actual {actual_purchases.sum():,.0f} "
       f"({expected_purchases.sum() / actual_purchases.sum() - 1:+.1%})")
+print(f"the {int(zero.sum()):,} customers with no repeat purchase: expected {expected_purchases[zero].mean():.2f} "
+      f"holdout purchases each, actual {actual_purchases[zero].mean():.2f}")
 holdout_by_frequency_chart(data.frequency, actual_purchases, {"BG/NBD expected": expected_purchases})
 
 # %% [markdown]
 # Grouped by calibration frequency the model follows the rise of the actual averages and sits a
-# little below them in most groups; for the 1,411 customers with no repeat purchase it expects
-# 0.23 holdout purchases against 0.24 actual, the figures the paper reports. In total it expects
-# about 12% too few holdout purchases: CDNOW's customers bought a little more in weeks 40-78 than
-# their first 39 weeks suggested.
+# little below them in most groups, including the largest group, the customers who never bought
+# again in weeks 1-39. In total it expects about 12% too few holdout purchases: CDNOW's customers
+# bought a little more in weeks 40-78 than their first 39 weeks suggested.
 #
 # ## Probability alive and the frequency/recency picture
 #
@@ -148,8 +153,8 @@ holdout_by_frequency_chart(data.frequency, actual_purchases, {"BG/NBD expected":
 
 # %%
 grid, alive = frequency_recency_matrix(purchases, age=weeks(39), max_frequency=20)
-frequency_recency_heatmap(alive, max_recency=grid[-1], title="P(alive), customers 39 weeks old",
-                          colourbar="P(alive)", percent=True)
+frequency_recency_heatmap(alive, max_recency=grid[-1], time_unit=purchases.time_unit,
+                          title="P(alive), customers 39 weeks old", colourbar="P(alive)", percent=True)
 
 # %% [markdown]
 # The same grid with expected purchases in the next 39 weeks: the best customers are in the
@@ -157,8 +162,8 @@ frequency_recency_heatmap(alive, max_recency=grid[-1], title="P(alive), customer
 
 # %%
 grid, expected = frequency_recency_matrix(purchases, age=weeks(39), max_frequency=20, horizon=weeks(39))
-frequency_recency_heatmap(expected, max_recency=grid[-1], title="Expected purchases in the next 39 weeks",
-                          colourbar="purchases")
+frequency_recency_heatmap(expected, max_recency=grid[-1], time_unit=purchases.time_unit,
+                          title="Expected purchases in the next 39 weeks", colourbar="purchases per customer")
 
 # %% [markdown]
 # ## Gamma-Gamma: spend per purchase
@@ -274,13 +279,13 @@ top_customers = data.to_frame().assign(p_alive=purchases.probability_alive(data)
 top_customers.sort_values("clv", ascending=False).head(5).round(2)
 
 # %% [markdown]
-# The published parameters can be used directly too: `BGNBDFit(r=0.243, alpha=4.414, a=0.793,
-# b=2.426, time_unit="weeks")` and `GammaGammaFit(p=6.25, q=3.74, gamma=15.44)`; the calculator
-# below does that.
+# The published parameters can be used directly too, without fitting: `published_cdnow_models()`
+# builds both models from them (BG/NBD with α in weeks, and Gamma-Gamma); the calculator below does
+# that.
 
 # %%
-published_purchases = BGNBDFit(r=0.243, alpha=4.414, a=0.793, b=2.426, time_unit="weeks")
-published_spend = GammaGammaFit(p=6.25, q=3.74, gamma=15.44)
+published_purchases, published_spend = published_cdnow_models()
+print(published_purchases.params, published_purchases.time_unit, published_spend.params)
 same = customer_lifetime_value(published_purchases, published_spend, data, horizon=years(1), step=months(1),
                                margin=0.3, annual_discount_rate=0.10)
 print(f"cohort CLV with the published parameters: {format_money(same.clv.sum(), 'USD')}")
@@ -290,8 +295,9 @@ print(f"cohort CLV with the published parameters: {format_money(same.clv.sum(), 
 #
 # One customer's history (CDNOW's customer 1 to start: 2 repeat purchases, the last in week
 # 30.4 of 38.9, $22.35 on average) gives P(alive), the purchases expected in the next 52 weeks,
-# the spend per purchase and the CLV at the margin and discount rate you choose. Move recency
-# past the customer's age to see the check. The next cell prints the starting result.
+# the spend per purchase and the CLV (USD of margin, discounted) at the margin and discount rate you
+# choose. Move recency past the customer's age to see the check. The next cell prints the starting
+# result (margin 30%, 10% a year).
 
 # %%
 calculator = customer_forecast_calculator()
@@ -303,41 +309,45 @@ print(calculator.result_text)
 # %% [markdown]
 # ## Exercises
 #
-# **ex-13-1.** With the published BG/NBD parameters, what is P(alive) for customer 1 (x = 2,
-# t_x = 30.43 weeks, T = 38.86 weeks)?
+# **ex-13-1.** With the published BG/NBD parameters, what is P(alive) for a customer who made 5
+# repeat purchases, the last in week 20, and is now 39 weeks old? Compare it with customer 1 in the
+# calculator (2 repeat purchases, the last in week 30): why is the more frequent buyer less likely
+# to be alive?
 
 # %%
 answer = None
 check("ex-13-1", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-customer_1 = RFMSummary.create(frequency=[2], recency=[30.43], T=[38.86], time_unit="weeks")
-answer = float(published_purchases.probability_alive(customer_1)[0])
+quiet = RFMSummary.create(frequency=[5], recency=[20], T=[39], time_unit="weeks")
+answer = float(published_purchases.probability_alive(quiet)[0])
 check("ex-13-1", answer)
+# Five purchases in 20 weeks means one every four weeks or so; nineteen silent weeks are then unusual,
+# so the model leans to "dropped out". For a slow buyer the same silence is ordinary.
 
 # %% [markdown]
-# **ex-13-2.** With the published Gamma-Gamma parameters, what does a customer with one repeat
-# purchase of $100 expect to spend per future purchase, in $?
+# **ex-13-2.** With the published Gamma-Gamma parameters, what does a customer with 3 repeat
+# purchases averaging $50 expect to spend per future purchase, in $?
 
 # %%
 answer = None
 check("ex-13-2", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-one_purchase = RFMSummary.create(frequency=[1], recency=[10], T=[30], time_unit="weeks", monetary=[100.0])
-answer = float(published_spend.conditional_expected_spend(one_purchase)[0])
+three_purchases = RFMSummary.create(frequency=[3], recency=[20], T=[39], time_unit="weeks", monetary=[50.0])
+answer = float(published_spend.conditional_expected_spend(three_purchases)[0])
 check("ex-13-2", answer)
 
 # %% [markdown]
-# **ex-13-3.** A model fitted in weeks is asked for a 12-month forecast. How many weeks must it
-# be given?
+# **ex-13-3.** The published α = 4.414 is in weeks. What is α when the same model counts time in
+# months (a month of 30.4375 days)?
 
 # %%
 answer = None
 check("ex-13-3", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-answer = months(12).in_unit("weeks")
+answer = published_purchases.in_unit("months").alpha
 check("ex-13-3", answer)
 
 # %% [markdown]

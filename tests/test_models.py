@@ -20,7 +20,7 @@ from scipy import integrate, stats
 
 from ltvkit import LTVInputError, check
 from ltvkit.models.bgnbd import BGNBDFit, _negative_ll_and_gradient, bgnbd_log_likelihood, fit_bgnbd
-from ltvkit.models.cdnow import cdnow_calibration_holdout, read_cdnow_transactions
+from ltvkit.models.cdnow import cdnow_calibration_holdout, read_cdnow_orders
 from ltvkit.models.gamma_gamma import (
     GammaGammaFit,
     customer_lifetime_value,
@@ -33,7 +33,6 @@ from ltvkit.models.sbg import (
     fit_constant_churn,
     fit_sbg,
     read_retention_table,
-    sbg_churn_probabilities,
     sbg_del,
     sbg_derl,
     sbg_log_likelihood,
@@ -75,7 +74,10 @@ def test_sbg_log_likelihood_matches_direct_integration() -> None:
 
 
 def test_sbg_probabilities_and_survival_add_up() -> None:
-    p = sbg_churn_probabilities(0.7, 1.2, 30)
+    from scipy.special import betaln
+
+    t = np.arange(1, 31)
+    p = np.exp(betaln(1.7, 1.2 + t - 1) - betaln(0.7, 1.2))  # P(a new customer leaves at renewal t)
     s = sbg_survival(0.7, 1.2, 30)
     assert np.allclose(1 - np.cumsum(p), s[1:])
     assert np.allclose(s[1:] / s[:-1], sbg_retention_rates(0.7, 1.2, 30))
@@ -436,11 +438,11 @@ def test_cdnow_split_rebuilds_the_published_summary(cdnow: RFMSummary) -> None:
 
 def test_cdnow_reader_rejects_a_missing_file_and_bad_dates(tmp_path: Path) -> None:
     with pytest.raises(LTVInputError, match="path"):
-        read_cdnow_transactions(tmp_path / "missing.txt")
+        read_cdnow_orders(tmp_path / "missing.txt")
     bad = tmp_path / "bad.txt"
     bad.write_text(" 00004 0001 19971301  2   29.33\n")
     with pytest.raises(LTVInputError, match="date"):
-        read_cdnow_transactions(bad)
+        read_cdnow_orders(bad)
 
 
 def test_every_published_entry_names_its_source() -> None:

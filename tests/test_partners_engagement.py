@@ -129,7 +129,7 @@ def test_commission_and_engagement_calculators(base) -> None:
     calculator.controls["margin"].value = 1.2
     assert "margin must be in [0, 1]" in calculator.error_text
     calculator.controls["margin"].value = 0.6
-    assert calculator.result_text.startswith("Commissions paid")
+    assert calculator.result_text.startswith("Affiliates paid")
     segments = engagement_calculator(school_engagement_ltv())
     segments.controls["segments"].value = 1
     assert "segments must be a number >= 2" in segments.error_text

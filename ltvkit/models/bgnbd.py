@@ -117,6 +117,30 @@ def _negative_ll_and_gradient(
     return -float(np.dot(weights, ll)), -gradient
 
 
+def _hypergeometric_tail(r: float, a: float, b: float, x: Any, z: Any) -> Any:
+    """(1 - z)^(r + x) 2F1(r + x, b + x; a + b + x - 1; z), the hypergeometric part of E[X(t)] and E[Y(t)].
+
+    Euler's transformation, (1 - z)^(a - 1) 2F1(a + b - 1 - r, a - 1; a + b + x - 1; z), keeps
+    2F1 well-behaved when z is near 1. When a and b are very large (the fit's limit in which every
+    customer has the same dropout probability a / (a + b)) that form overflows (0 x inf); the
+    direct form is then finite, and it is used wherever the transformed one is not.
+
+    Example:
+        >>> round(float(_hypergeometric_tail(0.243, 0.793, 2.426, 0.0, 0.9)), 4)
+        1.113
+        >>> round(float(_hypergeometric_tail(0.355, 7.0e5, 3.1e6, 0.0, 0.92)), 4)
+        0.6678
+    """
+    from scipy.special import hyp2f1
+
+    with np.errstate(over="ignore", invalid="ignore", under="ignore"):
+        euler = (1.0 - z) ** (a - 1.0) * hyp2f1(a + b - 1.0 - r, a - 1.0, a + b + x - 1.0, z)
+        if np.all(np.isfinite(euler)):
+            return euler
+        direct = (1.0 - z) ** (r + x) * hyp2f1(r + x, b + x, a + b + x - 1.0, z)
+    return np.where(np.isfinite(euler), euler, direct)
+
+
 @dataclass(frozen=True)
 class BGNBDFit:
     """BG/NBD parameters (``alpha`` in ``time_unit``), with the fit's log-likelihood and convergence.
@@ -142,7 +166,12 @@ class BGNBDFit:
 
     @property
     def params(self) -> dict[str, float]:
-        """The four parameters by name."""
+        """The four parameters by name (alpha in ``time_unit``).
+
+        Example:
+            >>> BGNBDFit(r=0.243, alpha=4.414, a=0.793, b=2.426, time_unit="weeks").params["alpha"]
+            4.414
+        """
         return {"r": self.r, "alpha": self.alpha, "a": self.a, "b": self.b}
 
     def in_unit(self, time_unit: str) -> BGNBDFit:
@@ -169,22 +198,25 @@ class BGNBDFit:
             >>> round(fit.expected_purchases(weeks(39)), 3) == round(fit.expected_purchases(days(273)), 3)
             True
         """
-        from scipy.special import hyp2f1
-
         length = self._horizon("t", t)
         r, alpha, a, b = self.r, self.alpha, self.a, self.b
         if length == 0:
             return 0.0
         z = length / (alpha + length)
-        # Euler's transformation keeps 2F1 well-behaved:
-        # (1-z)^r 2F1(r, b; a+b-1; z) = (1-z)^(a-1) 2F1(a+b-1-r, a-1; a+b-1; z)
-        tail = (1.0 - z) ** (a - 1.0) * hyp2f1(a + b - 1.0 - r, a - 1.0, a + b - 1.0, z)
+        tail = _hypergeometric_tail(r, a, b, 0.0, z)
         return float((a + b - 1.0) / (a - 1.0) * (1.0 - tail))
 
     def probability_alive(self, data: RFMSummary) -> np.ndarray:
         """P(the customer has not dropped out by the end of observation), one value per customer.
 
         Customers without repeat purchases are alive by the model's assumption (probability 1).
+        The data may be in any time unit; they are converted to the model's.
+
+        Example:
+            >>> fit = BGNBDFit(r=0.243, alpha=4.414, a=0.793, b=2.426, time_unit="weeks")
+            >>> data = RFMSummary.create(frequency=[0, 5], recency=[0, 140], T=[273, 273], time_unit="days")
+            >>> fit.probability_alive(data).round(2).tolist()
+            [1.0, 0.28]
         """
         data = _require_summary(data).in_unit(self.time_unit)
         x, t_x, age = data.frequency, data.recency, data.T
@@ -204,8 +236,6 @@ class BGNBDFit:
             >>> round(float(fit.conditional_expected_purchases(data, weeks(39))[0]), 2)
             0.2
         """
-        from scipy.special import hyp2f1
-
         data = _require_summary(data).in_unit(self.time_unit)
         length = self._horizon("horizon", horizon)
         x, age = data.frequency, data.T
@@ -213,7 +243,7 @@ class BGNBDFit:
         if length == 0:
             return np.zeros_like(x)
         z = length / (alpha + age + length)
-        tail = (1.0 - z) ** (a - 1.0) * hyp2f1(a + b - 1.0 - r, a - 1.0, a + b + x - 1.0, z)
+        tail = _hypergeometric_tail(r, a, b, x, z)
         alive_part = (a + b + x - 1.0) / (a - 1.0) * (1.0 - tail)
         return alive_part * self.probability_alive(data)
 

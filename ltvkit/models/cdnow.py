@@ -10,9 +10,9 @@ The calibration period ends on 1997-09-30 (week 39 after 1 January 1997); the ho
 from 1997-10-01 to 1998-06-30 (weeks 40-78, 39 weeks). Times are in weeks of 7 days.
 
 Example:
-    >>> split = cdnow_calibration_holdout("data/cdnow/CDNOW_sample.txt")  # doctest: +SKIP
-    >>> len(split.calibration), split.holdout  # doctest: +SKIP
-    (2357, Duration(amount=39.0, unit='weeks'))
+    >>> orders = read_cdnow_orders(DATA_DIR / "CDNOW_sample.txt")
+    >>> len(orders), orders["customer"].nunique()
+    (6919, 2357)
 """
 
 from __future__ import annotations
@@ -29,40 +29,39 @@ from ltvkit.models.units import Duration
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["CALIBRATION_END", "HOLDOUT_END", "cdnow_calibration_holdout", "read_cdnow_transactions"]
+__all__ = ["CALIBRATION_END", "CDNOW_COLUMNS", "DATA_DIR", "HOLDOUT_END", "cdnow_calibration_holdout",
+           "read_cdnow_orders"]
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "cdnow"
+"""The repository's data/cdnow/ folder, where the CDNOW files are kept."""
 
 CALIBRATION_END = "1997-09-30"
 HOLDOUT_END = "1998-06-30"
+CDNOW_COLUMNS = ["master_id", "customer", "date", "cds", "amount"]
+"""The five fields of a line of CDNOW_sample.txt (the file has no header)."""
 
 
-def read_cdnow_transactions(path: str | Path) -> pd.DataFrame:
-    """Read CDNOW_sample.txt into one row per customer and day: customer_id, date, cds, amount (USD).
+def read_cdnow_orders(path: str | Path) -> pd.DataFrame:
+    """Read CDNOW_sample.txt with :func:`ltvkit.transactions.read_orders`: one row per line of the file.
+
+    Columns ``line``, ``customer`` (the sample's id 1..2,357, int64), ``date``, ``amount``
+    (USD) and ``cds`` (int64). Orders of one day are kept apart here; the summaries merge them.
 
     Example:
-        >>> import io, tempfile, os
-        >>> folder = tempfile.mkdtemp()
-        >>> sample = os.path.join(folder, "sample.txt")
+        >>> import os, tempfile
+        >>> sample = os.path.join(tempfile.mkdtemp(), "sample.txt")
         >>> with open(sample, "w") as handle:
         ...     _ = handle.write(" 00004 0001 19970101  2   29.33\\n 00004 0001 19970101  1   10.00\\n")
-        >>> read_cdnow_transactions(sample).amount.tolist()
-        [39.33]
+        >>> read_cdnow_orders(sample)[["customer", "cds", "amount"]].to_dict("list")
+        {'customer': [1, 1], 'cds': [2, 1], 'amount': [29.33, 10.0]}
     """
-    import pandas as pd
+    from ltvkit.transactions import read_orders
 
-    file = Path(path)
-    if not file.is_file():
-        raise LTVInputError(f"path must name the CDNOW sample file; {str(file)!r} does not exist")
-    raw = pd.read_csv(file, sep=r"\s+", header=None, names=["master_id", "customer_id", "date", "cds", "amount"],
-                      dtype={"master_id": str, "customer_id": int, "date": str, "cds": int, "amount": float})
-    if raw.empty:
-        raise LTVInputError(f"path {str(file)!r} holds no transactions")
-    dates = pd.to_datetime(raw["date"], format="%Y%m%d", errors="coerce")
-    if dates.isna().any():
-        line = int(np.flatnonzero(dates.isna().to_numpy())[0]) + 1
-        raise LTVInputError(f"date must be yyyymmdd; line {line} of {file.name} has {raw['date'].iloc[line - 1]!r}")
-    raw["date"] = dates
-    daily = raw.groupby(["customer_id", "date"], as_index=False).agg(cds=("cds", "sum"), amount=("amount", "sum"))
-    return daily.sort_values(["customer_id", "date"], ignore_index=True)
+    orders = read_orders(path, names=CDNOW_COLUMNS, customer="customer", date="date", amount="amount",
+                         extra={"cds": "cds"}, date_format="%Y%m%d")
+    orders["customer"] = orders["customer"].astype("int64")
+    orders["cds"] = orders["cds"].astype("int64")
+    return orders
 
 
 def cdnow_calibration_holdout(
@@ -70,42 +69,43 @@ def cdnow_calibration_holdout(
 ) -> CalibrationHoldout:
     """Per-customer calibration summary (weeks, USD) and holdout purchases and spend.
 
-    ``calibration`` has frequency (repeat purchases up to ``calibration_end``), recency and T in
-    weeks from each customer's first purchase, and monetary = average repeat purchase in USD.
-    ``holdout_purchases`` and ``holdout_spend`` count the purchases after ``calibration_end``
-    up to ``holdout_end``.
+    ``calibration`` is :func:`ltvkit.transactions.customer_summary` of the purchases up to
+    ``calibration_end`` (purchases of one day merged): frequency, recency and T counted in
+    days and turned into weeks, monetary = average repeat purchase in USD.
+    ``holdout_purchases`` (purchase days) and ``holdout_spend`` (USD) count what each customer
+    bought after ``calibration_end`` up to ``holdout_end``.
+
+    Example:
+        >>> split = cdnow_calibration_holdout(DATA_DIR / "CDNOW_sample.txt")
+        >>> len(split.calibration), str(split.holdout), int(split.holdout_purchases.sum())
+        (2357, '39 weeks', 1882)
     """
     import pandas as pd
 
-    daily = read_cdnow_transactions(path)
+    from ltvkit.transactions import customer_summary
+
+    orders = read_cdnow_orders(path)
     end = pd.Timestamp(calibration_end)
     stop = pd.Timestamp(holdout_end)
     if stop <= end:
         raise LTVInputError(f"holdout_end must come after calibration_end ({calibration_end}); got {holdout_end}")
-    first = daily.groupby("customer_id")["date"].transform("min")
-    if (first > end).any():
+    calibration = customer_summary(orders, observation_end=end, after_end="drop")
+    if len(calibration) < orders["customer"].nunique():
         raise LTVInputError(f"calibration_end {calibration_end} comes before some customers' first purchase")
-    weeks_in = (daily["date"] - first).dt.days / 7.0
-    calibration = daily["date"] <= end
-    repeat = calibration & (daily["date"] > first)
-    holdout = (daily["date"] > end) & (daily["date"] <= stop)
-    customers = np.sort(daily["customer_id"].unique())
-    index = pd.Index(customers, name="customer_id")
-    frame = pd.DataFrame({
-        "frequency": repeat.groupby(daily["customer_id"]).sum(),
-        "recency": weeks_in.where(repeat, 0.0).groupby(daily["customer_id"]).max(),
-        "T": ((end - first.groupby(daily["customer_id"]).first()).dt.days / 7.0),
-        "repeat_spend": daily["amount"].where(repeat, 0.0).groupby(daily["customer_id"]).sum(),
-        "holdout_purchases": holdout.groupby(daily["customer_id"]).sum(),
-        "holdout_spend": daily["amount"].where(holdout, 0.0).groupby(daily["customer_id"]).sum(),
-    }).reindex(index)
-    monetary = np.where(frame["frequency"] > 0, frame["repeat_spend"] / frame["frequency"].clip(lower=1), 0.0)
+    later = orders[(orders["date"] > end) & (orders["date"] <= stop)]
+    purchases = np.zeros(len(calibration))
+    spend = np.zeros(len(calibration))
+    if len(later):
+        holdout = customer_summary(later, observation_end=stop).reindex(calibration.index)
+        purchases = (holdout["frequency"] + 1).fillna(0).to_numpy(dtype=float)
+        spend = holdout["revenue"].fillna(0).to_numpy(dtype=float)
+    days_per_week = 7.0
     summary = RFMSummary.create(
-        frequency=frame["frequency"].to_numpy(), recency=frame["recency"].to_numpy(), T=frame["T"].to_numpy(),
-        time_unit="weeks", monetary=monetary, currency="USD", customer_ids=customers,
+        frequency=calibration["frequency"].to_numpy(), recency=calibration["recency"].to_numpy() / days_per_week,
+        T=calibration["T"].to_numpy() / days_per_week, time_unit="weeks",
+        monetary=calibration["monetary_value"].to_numpy(), currency="USD", customer_ids=calibration.index.to_numpy(),
     )
-    length = Duration((stop - end).days / 7.0, "weeks")
     return CalibrationHoldout(
-        calibration=summary, holdout=length, holdout_purchases=frame["holdout_purchases"].to_numpy(dtype=float),
-        holdout_spend=frame["holdout_spend"].to_numpy(dtype=float),
+        calibration=summary, holdout=Duration((stop - end).days / days_per_week, "weeks"),
+        holdout_purchases=purchases, holdout_spend=spend,
     )

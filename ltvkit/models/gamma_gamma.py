@@ -128,12 +128,22 @@ class GammaGammaFit:
 
     @property
     def params(self) -> dict[str, float]:
-        """The three parameters by name."""
+        """The three parameters by name (gamma in money units).
+
+        Example:
+            >>> GammaGammaFit(p=6.25, q=3.74, gamma=15.44).params["q"]
+            3.74
+        """
         return {"p": self.p, "q": self.q, "gamma": self.gamma}
 
     @property
     def population_mean_spend(self) -> float:
-        """Average spend per purchase across customers, p gamma / (q - 1) (needs q > 1)."""
+        """Average spend per purchase across customers, p gamma / (q - 1), money per purchase (needs q > 1).
+
+        Example:
+            >>> round(GammaGammaFit(p=6.25, q=3.74, gamma=15.44).population_mean_spend, 2)
+            35.22
+        """
         if self.q <= 1:
             raise LTVInputError(f"q must be > 1 for the mean spend to exist; got {self.q:g}")
         return self.p * self.gamma / (self.q - 1.0)
@@ -142,6 +152,12 @@ class GammaGammaFit:
         """Each customer's expected spend per future purchase given x and zbar (money per purchase).
 
         Customers with no repeat purchase get the population mean.
+
+        Example:
+            >>> data = RFMSummary.create(frequency=[0, 3], recency=[0, 20], T=[39, 39], time_unit="weeks",
+            ...                          monetary=[0, 50.0])
+            >>> GammaGammaFit(p=6.25, q=3.74, gamma=15.44).conditional_expected_spend(data).round(2).tolist()
+            [35.22, 48.12]
         """
         if not isinstance(data, RFMSummary):
             raise LTVInputError(f"data must be an RFMSummary; got {type(data).__name__}")

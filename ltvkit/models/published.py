@@ -15,11 +15,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ltvkit.checks import LTVInputError, check_number
 
-__all__ = ["PUBLISHED", "PublishedFigures", "published", "reproduces"]
+if TYPE_CHECKING:
+    from ltvkit.models.bgnbd import BGNBDFit
+    from ltvkit.models.gamma_gamma import GammaGammaFit
+
+__all__ = ["PUBLISHED", "PublishedFigures", "published", "published_cdnow_models", "reproduces"]
 
 FADER_HARDIE_2007 = (
     "Fader, P. S. & Hardie, B. G. S. (2007). How to project customer retention. "
@@ -137,3 +141,26 @@ def reproduces(computed: Any, figures_id: str, name: str) -> bool:
             raise LTVInputError(f"computed must have {len(target)} values for {name}; got {len(values)}")
         return all(abs(check_number(name, v) - t) <= tolerance for v, t in zip(values, target, strict=True))
     return abs(check_number(name, computed) - target) <= tolerance
+
+
+def published_cdnow_models() -> tuple[BGNBDFit, GammaGammaFit]:
+    """The CDNOW models with the papers' published parameters: BG/NBD (alpha in weeks) and Gamma-Gamma (USD).
+
+    Use them to score customers without fitting, as the calculator of notebook 13 does.
+
+    Example:
+        >>> purchases, spend = published_cdnow_models()
+        >>> purchases.alpha, purchases.time_unit, spend.p
+        (4.414, 'weeks', 6.25)
+    """
+    from ltvkit.models.bgnbd import PARAMETERS as BGNBD_PARAMETERS
+    from ltvkit.models.bgnbd import BGNBDFit
+    from ltvkit.models.gamma_gamma import PARAMETERS as GAMMA_GAMMA_PARAMETERS
+    from ltvkit.models.gamma_gamma import GammaGammaFit
+
+    purchases = published("bgnbd-cdnow").values
+    spend = published("gamma-gamma-cdnow").values
+    return (
+        BGNBDFit(**{name: purchases[name] for name in BGNBD_PARAMETERS}, time_unit="weeks"),
+        GammaGammaFit(**{name: spend[name] for name in GAMMA_GAMMA_PARAMETERS}),
+    )

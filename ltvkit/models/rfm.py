@@ -175,22 +175,6 @@ class RFMSummary:
     def __len__(self) -> int:
         return int(self.frequency.size)
 
-    def in_unit(self, time_unit: str) -> RFMSummary:
-        """The same customers with recency and T counted in another time unit.
-
-        Example:
-            >>> RFMSummary.create(frequency=[1], recency=[7], T=[14], time_unit="days").in_unit("weeks").T.tolist()
-            [2.0]
-        """
-        unit = check_choice("time_unit", time_unit, TIME_UNITS)
-        if unit == self.time_unit:
-            return self
-        factor = DAYS_PER_UNIT[self.time_unit] / DAYS_PER_UNIT[unit]
-        return RFMSummary.create(
-            frequency=self.frequency, recency=self.recency * factor, T=self.T * factor, time_unit=unit,
-            monetary=self.monetary, currency=self.currency, customer_ids=self.customer_ids,
-        )
-
     def select(self, mask: Any) -> RFMSummary:
         """The customers where ``mask`` (a boolean array of the same length) is True.
 
@@ -210,17 +194,21 @@ class RFMSummary:
             customer_ids=None if self.customer_ids is None else self.customer_ids[keep],
         )
 
-    def repeat_buyers(self) -> RFMSummary:
-        """Only the customers with at least one repeat purchase (what Gamma-Gamma is fitted on).
+    def in_unit(self, time_unit: str) -> RFMSummary:
+        """The same customers with recency and T counted in another time unit.
 
         Example:
-            >>> data = RFMSummary.create(frequency=[2, 0], recency=[3, 0], T=[5, 5], time_unit="weeks")
-            >>> data.repeat_buyers().frequency
-            array([2.])
+            >>> RFMSummary.create(frequency=[1], recency=[7], T=[14], time_unit="days").in_unit("weeks").T.tolist()
+            [2.0]
         """
-        if not np.any(self.frequency > 0):
-            raise LTVInputError("frequency must be > 0 for at least one customer: nobody bought twice")
-        return self.select(self.frequency > 0)
+        unit = check_choice("time_unit", time_unit, TIME_UNITS)
+        if unit == self.time_unit:
+            return self
+        factor = DAYS_PER_UNIT[self.time_unit] / DAYS_PER_UNIT[unit]
+        return RFMSummary.create(
+            frequency=self.frequency, recency=self.recency * factor, T=self.T * factor, time_unit=unit,
+            monetary=self.monetary, currency=self.currency, customer_ids=self.customer_ids,
+        )
 
     def to_frame(self) -> pd.DataFrame:
         """The summary as a DataFrame with columns frequency, recency, T (and monetary).

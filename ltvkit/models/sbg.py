@@ -41,7 +41,6 @@ __all__ = [
     "fit_constant_churn",
     "fit_sbg",
     "read_retention_table",
-    "sbg_churn_probabilities",
     "sbg_del",
     "sbg_derl",
     "sbg_log_likelihood",
@@ -87,20 +86,6 @@ def alive_counts(alive: Any) -> np.ndarray:
             f"alive must never increase (customers cannot come back); period {t} has {counts[t]:g} > {counts[t - 1]:g}"
         )
     return counts.astype(int)
-
-
-def sbg_churn_probabilities(alpha: float, beta: float, periods: int) -> np.ndarray:
-    """P(a new customer leaves at renewal t) for t = 1 .. periods (shares of the cohort).
-
-    Example:
-        >>> sbg_churn_probabilities(1.0, 1.0, 3).round(4).tolist()
-        [0.5, 0.1667, 0.0833]
-    """
-    from scipy.special import betaln
-
-    a, b = _positive("alpha", alpha), _positive("beta", beta)
-    t = np.arange(1, check_count("periods", periods, minimum=1) + 1)
-    return np.exp(betaln(a + 1.0, b + t - 1.0) - betaln(a, b))
 
 
 def sbg_survival(alpha: float, beta: float, periods: int) -> np.ndarray:
@@ -191,23 +176,48 @@ class SBGFit:
 
     @property
     def mean_churn(self) -> float:
-        """Average churn probability of a new customer, alpha / (alpha + beta) (= 1 - r_1)."""
+        """Average churn probability of a new customer, alpha / (alpha + beta) (= 1 - r_1), a share.
+
+        Example:
+            >>> round(fit_sbg([1000, 631, 468, 382, 326, 289, 262, 241]).mean_churn, 3)
+            0.373
+        """
         return self.alpha / (self.alpha + self.beta)
 
     def survival(self, periods: int) -> np.ndarray:
-        """S(0..periods) under the fitted parameters (shares of the cohort)."""
+        """S(0..periods) under the fitted parameters (shares of the cohort).
+
+        Example:
+            >>> fit_sbg([1000, 631, 468, 382, 326, 289, 262, 241]).survival(12)[-1].round(3)
+            np.float64(0.17)
+        """
         return sbg_survival(self.alpha, self.beta, periods)
 
     def retention_rates(self, periods: int) -> np.ndarray:
-        """r_1..r_periods under the fitted parameters."""
+        """r_1..r_periods under the fitted parameters (shares of last period's customers).
+
+        Example:
+            >>> fit_sbg([1000, 631, 468, 382, 326, 289, 262, 241]).retention_rates(3).round(3).tolist()
+            [0.627, 0.756, 0.819]
+        """
         return sbg_retention_rates(self.alpha, self.beta, periods)
 
     def derl(self, discount_rate: float, renewals: int) -> float:
-        """Discounted expected residual lifetime of a customer with ``renewals`` renewals behind them."""
+        """Discounted expected residual lifetime (payments) of a customer with ``renewals`` renewals made.
+
+        Example:
+            >>> round(fit_sbg([1000, 631, 468, 382, 326, 289, 262, 241]).derl(0.10, 5), 2)
+            6.26
+        """
         return sbg_derl(self.alpha, self.beta, discount_rate, renewals)
 
     def discounted_expected_lifetime(self, discount_rate: float) -> float:
-        """DEL of a new customer, in payments (the first one included)."""
+        """DEL of a new customer, in payments (the first one included).
+
+        Example:
+            >>> round(fit_sbg([1000, 631, 468, 382, 326, 289, 262, 241]).discounted_expected_lifetime(0.10), 2)
+            3.69
+        """
         return sbg_del(self.alpha, self.beta, discount_rate)
 
 
@@ -259,9 +269,29 @@ class ConstantChurnFit:
     periods_observed: int
 
     def survival(self, periods: int) -> np.ndarray:
-        """(1 - churn)^t for t = 0..periods."""
+        """(1 - churn)^t for t = 0..periods (shares of the cohort).
+
+        Example:
+            >>> fit_constant_churn([100, 50, 25]).survival(2).tolist()
+            [1.0, 0.5, 0.25]
+        """
         t = np.arange(0, check_count("periods", periods) + 1)
         return (1.0 - self.churn) ** t
+
+    def derl(self, discount_rate: float) -> float:
+        """Discounted expected residual lifetime (payments) of any customer about to renew.
+
+        The same for every tenure, since everyone keeps the same churn: the next payment comes
+        with probability 1 - churn, the one after with (1 - churn)^2 discounted once, ...:
+        sum over k >= 0 of (1 - churn)^(k + 1) / (1 + d)^k = s / (1 - s / (1 + d)), s = 1 - churn.
+
+        Example:
+            >>> round(fit_constant_churn([100, 50, 25]).derl(0.10), 4)
+            0.9167
+        """
+        d = _discount(discount_rate)
+        stay = 1.0 - self.churn
+        return stay / (1.0 - stay / (1.0 + d))
 
 
 def fit_constant_churn(alive: Any) -> ConstantChurnFit:
@@ -353,8 +383,9 @@ def read_retention_table(path: str | Path, *, cohort_size: int = 1000) -> pd.Dat
     Adds ``regular_alive`` and ``high_end_alive``: percent x cohort_size / 100, whole customers.
 
     Example:
-        >>> table = read_retention_table("data/fader_hardie_2007_retention.csv")  # doctest: +SKIP
-        >>> table.loc[table.period == "calibration", "regular_alive"].tolist()  # doctest: +SKIP
+        >>> from ltvkit.school import DATA_DIR
+        >>> table = read_retention_table(DATA_DIR / "fader_hardie_2007_retention.csv")
+        >>> table.loc[table.period == "calibration", "regular_alive"].tolist()
         [1000, 631, 468, 382, 326, 289, 262, 241]
     """
     import pandas as pd

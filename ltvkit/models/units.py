@@ -68,11 +68,6 @@ class Duration:
             return self.amount
         return self.amount * DAYS_PER_UNIT[self.unit] / DAYS_PER_UNIT[unit]
 
-    def __mul__(self, factor: float) -> Duration:
-        return Duration(self.amount * check_number("factor", factor, minimum=0), self.unit)
-
-    __rmul__ = __mul__
-
     def __str__(self) -> str:
         name = self.unit if self.amount != 1 else self.unit[:-1]
         return f"{self.amount:g} {name}"
