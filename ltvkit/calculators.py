@@ -1011,8 +1011,8 @@ def sbg_calculator() -> Calculator:
     return Calculator(
         retention_profile,
         [
-            Slider("alpha", "alpha", regular["alpha"], 0, 5, 0.01, readout_format=".3f"),
-            Slider("beta", "beta", regular["beta"], 0, 10, 0.01, readout_format=".3f"),
+            Slider("alpha", "alpha", regular["alpha"], 0, 5, 0.001, readout_format=".3f"),
+            Slider("beta", "beta", regular["beta"], 0, 10, 0.001, readout_format=".3f"),
             Slider("discount_rate", "Discount rate per period", 0.10, 0, 0.3, 0.01),
             Slider("renewals", "Renewals made", 4, 0, 12, 1, integer=True),
         ],
