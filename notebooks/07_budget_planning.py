@@ -265,7 +265,7 @@ assert agrees(first.profit_after_advertising, telecom.derived["first_pass_profit
 # | customers | rounded **up** | problem 4 |
 
 # %%
-corrected = budget_plan(
+corrected_assumptions = dict(
     costs=inputs["costs"],
     costs_period="month",
     target_profit=inputs["target_profit"],
@@ -279,6 +279,7 @@ corrected = budget_plan(
     advertising_counted_as_cost=True,
     customer_rounding="up",
 )
+corrected = budget_plan(**corrected_assumptions)
 derived = telecom.derived
 assert agrees(corrected.costs_per_year, derived["corrected_costs_per_year"])
 assert agrees(corrected.customers, derived["corrected_customers"])
@@ -392,20 +393,7 @@ check("ex-07-3", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 a_full_year = 550 * 12  # RUB a year, VAT included
-answer = budget_plan(
-    costs=inputs["costs"],
-    costs_period="month",
-    target_profit=inputs["target_profit"],
-    vat_rate=inputs["vat_rate"],
-    vat_applied="added_on_top",
-    costs_grossed_up_for_vat=False,
-    ltv_per_customer_per_year=a_full_year,
-    ltv_includes_vat=True,
-    cac=inputs["cac"],
-    new_customer_share=1.0,
-    advertising_counted_as_cost=True,
-    customer_rounding="up",
-).customers
+answer = budget_plan(**{**corrected_assumptions, "ltv_per_customer_per_year": a_full_year}).customers
 check("ex-07-3", answer)
 
 # %% [markdown]
