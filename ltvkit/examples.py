@@ -26,16 +26,28 @@ __all__ = ["EXAMPLES", "SOURCES", "Example", "Source", "agrees", "example", "exa
 
 @dataclass(frozen=True)
 class Source:
-    """One source article: its file in ``sources/``, title as published, English title, language."""
+    """One source article: its file in ``sources/``, title as published, English title, language.
+
+    ``has_title`` is False for an article whose copy carries no title: it is then cited by a
+    description, without quotation marks.
+    """
 
     file: str
     title: str
     english_title: str
     language: str
+    has_title: bool = True
 
     @property
     def citation(self) -> str:
-        """How a notebook cites the article: original title with its English rendering."""
+        """How a notebook cites the article: original title with its English rendering.
+
+        Example:
+            >>> SOURCES["002"].citation
+            'an agency article on LTV for manufacturing companies (untitled in our copy)'
+        """
+        if not self.has_title:
+            return self.english_title
         if self.title == self.english_title:
             return f"“{self.title}”"
         return f"“{self.title}” ({self.english_title})"
@@ -55,11 +67,12 @@ SOURCES: Mapping[str, Source] = MappingProxyType(
             "How to calculate LTV and use it to make a business more effective",
             "ru",
         ),
-        "002": Source(
+        "002": Source(  # our copy carries no title: cited by what it is
             "002_bacc935fa1b18154.txt",
-            "LTV для производственных компаний",
-            "LTV for manufacturing companies",
+            "an agency article on LTV for manufacturing companies (untitled in our copy)",
+            "an agency article on LTV for manufacturing companies (untitled in our copy)",
             "ru",
+            has_title=False,
         ),
         "003": Source(
             "003_58347e4af3e73c85.txt",
