@@ -44,7 +44,7 @@ from ltvkit import (
 )
 from ltvkit.calculators import ltv_cac_calculator
 from ltvkit.planning import ltv_cac_summary, ltv_cac_verdict
-from ltvkit.planning_plots import cac_effect_chart, payback_chart, ratio_band_chart
+from ltvkit.plots import cac_effect_chart, payback_chart, ratio_band_chart
 
 # %% [markdown]
 # ## LTV and CAC: value against cost

@@ -34,10 +34,17 @@ from dataclasses import replace
 
 from ltvkit import check, format_money, format_share
 from ltvkit.calculators import engagement_calculator
-from ltvkit.cohort_plots import scatter_chart, segment_chart
-from ltvkit.engagement import METRICS, metric_table, naive_lift, quantile_segments, read_engagement
-from ltvkit.simulate import SchoolTruth, simulate_school
-from ltvkit.transactions import horizon_ltv, read_orders
+from ltvkit.course.simulate import SchoolTruth, simulate_school
+from ltvkit.orders import (
+    METRICS,
+    horizon_ltv,
+    metric_table,
+    naive_lift,
+    quantile_segments,
+    read_engagement,
+    read_orders,
+)
+from ltvkit.plots import scatter_chart, segment_chart
 
 # %% [markdown]
 # ## What the article claims

@@ -38,7 +38,6 @@ import pandas as pd
 
 from ltvkit import check, format_money
 from ltvkit.calculators import sbg_calculator
-from ltvkit.model_plots import churn_distribution_chart, derl_chart, observed_vs_model_chart
 from ltvkit.models.published import published, reproduces
 from ltvkit.models.sbg import (
     fit_constant_churn,
@@ -49,7 +48,8 @@ from ltvkit.models.sbg import (
     sbg_retention_rates,
     sbg_survival,
 )
-from ltvkit.simulate import simulate_sbg_cohort
+from ltvkit.models.simulate import simulate_sbg_cohort
+from ltvkit.plots import churn_distribution_chart, derl_chart, observed_vs_model_chart
 
 # %% [markdown]
 # ## Two cohorts of yearly subscribers
@@ -90,7 +90,7 @@ print("Regular, retention rate by year:", ", ".join(f"{rate:.1%}" for rate in ob
 # loyal ones, and the group's retention rate rises while every individual's stays flat.
 #
 # We can watch this happen in a simulation: 1,000 customers whose churn probabilities are drawn
-# from a beta distribution and never change (`ltvkit.simulate.simulate_sbg_cohort`, seeded).
+# from a beta distribution and never change (`ltvkit.models.simulate.simulate_sbg_cohort`, seeded).
 
 # %%
 simulated = simulate_sbg_cohort(alpha=0.7, beta=1.2, customers=1000, periods=7, seed=12)
@@ -310,42 +310,42 @@ print(calculator.result_text)
 #
 # Write your figure in place of `None` and run the cell; solutions are folded under each.
 #
-# **ex-12-1.** With the published Regular estimates (α = 0.704, β = 1.182), what share of the
+# **ex-13-1.** With the published Regular estimates (α = 0.704, β = 1.182), what share of the
 # customers who have renewed 3 times will renew a 4th time?
 
 # %%
 answer = None
-check("ex-12-1", answer)
+check("ex-13-1", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 answer = sbg_retention_rates(0.704, 1.182, 4)[-1]
-check("ex-12-1", answer)
+check("ex-13-1", answer)
 
 # %% [markdown]
-# **ex-12-2.** A High End customer (published α = 0.668, β = 3.806) with 3 renewals behind them
+# **ex-13-2.** A High End customer (published α = 0.668, β = 3.806) with 3 renewals behind them
 # leaves a margin of $100 a year. Discounting at 10% a year, what is their remaining value today, in $?
 
 # %%
 answer = None
-check("ex-12-2", answer)
+check("ex-13-2", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 answer = 100 * sbg_derl(0.668, 3.806, 0.10, 3)
-check("ex-12-2", answer)
+check("ex-13-2", answer)
 
 # %% [markdown]
-# **ex-12-3.** With the published High End estimates (α = 0.668, β = 3.806), what share of the
+# **ex-13-3.** With the published High End estimates (α = 0.668, β = 3.806), what share of the
 # cohort does sBG expect to be still subscribed at the start of year 20, eight years beyond the
 # data? Answer as a share (0.25 for 25%). What does constant churn say?
 
 # %%
 answer = None
-check("ex-12-3", answer)
+check("ex-13-3", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 answer = sbg_survival(0.668, 3.806, 20)[-1]
 print(f"sBG {answer:.1%}; constant churn {constant['High End'].survival(20)[-1]:.1%}")
-check("ex-12-3", answer)
+check("ex-13-3", answer)
 
 # %% [markdown]
 # ## Summary
@@ -361,5 +361,5 @@ check("ex-12-3", answer)
 # | constant churn, for comparison | DERL = (1 − c) / (1 − (1 − c)/(1 + d)), the same at every tenure | `fit_constant_churn(alive).derl(d)` |
 #
 # Rising cohort retention is usually sorting, not growing loyalty. A single churn rate projects
-# too few long-lived customers and undervalues the customers who have stayed. Next: notebook 13
+# too few long-lived customers and undervalues the customers who have stayed. Next: notebook 14
 # does the same for customers who buy when they like, with no contract to renew.

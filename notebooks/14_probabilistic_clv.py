@@ -28,7 +28,7 @@
 # - to compute a customer-level CLV in which every time unit is stated.
 #
 # **You need**: notebook 03 (AOV × frequency × lifetime), notebook 09 (per-customer summaries of
-# an order export) and notebook 12 (customers differ).
+# an order export) and notebook 13 (customers differ).
 
 # %%
 import numpy as np
@@ -36,18 +36,18 @@ import pandas as pd
 
 from ltvkit import LTVInputError, arpu_ltv, check, format_money, frequency_ltv, revenue_per_customer
 from ltvkit.calculators import customer_forecast_calculator
-from ltvkit.model_plots import (
-    frequency_recency_heatmap,
-    holdout_by_frequency_chart,
-    method_error_chart,
-    repeat_histogram_chart,
-)
 from ltvkit.models.bgnbd import fit_bgnbd, frequency_recency_matrix
 from ltvkit.models.cdnow import cdnow_calibration_holdout
 from ltvkit.models.gamma_gamma import customer_lifetime_value, fit_gamma_gamma
 from ltvkit.models.published import published, published_cdnow_models, reproduces
 from ltvkit.models.rfm import RFMSummary
 from ltvkit.models.units import months, weeks, years
+from ltvkit.plots import (
+    frequency_recency_heatmap,
+    holdout_by_frequency_chart,
+    method_error_chart,
+    repeat_histogram_chart,
+)
 
 # %% [markdown]
 # ## CDNOW: 39 weeks to learn from, 39 weeks to check
@@ -309,46 +309,46 @@ print(calculator.result_text)
 # %% [markdown]
 # ## Exercises
 #
-# **ex-13-1.** With the published BG/NBD parameters, what is P(alive) for a customer who made 5
+# **ex-14-1.** With the published BG/NBD parameters, what is P(alive) for a customer who made 5
 # repeat purchases, the last in week 20, and is now 39 weeks old? Compare it with customer 1 in the
 # calculator (2 repeat purchases, the last in week 30): why is the more frequent buyer less likely
 # to be alive?
 
 # %%
 answer = None
-check("ex-13-1", answer)
+check("ex-14-1", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 quiet = RFMSummary.create(frequency=[5], recency=[20], T=[39], time_unit="weeks")
 answer = float(published_purchases.probability_alive(quiet)[0])
-check("ex-13-1", answer)
+check("ex-14-1", answer)
 # Five purchases in 20 weeks means one every four weeks or so; nineteen silent weeks are then unusual,
 # so the model leans to "dropped out". For a slow buyer the same silence is ordinary.
 
 # %% [markdown]
-# **ex-13-2.** With the published Gamma-Gamma parameters, what does a customer with 3 repeat
+# **ex-14-2.** With the published Gamma-Gamma parameters, what does a customer with 3 repeat
 # purchases averaging $50 expect to spend per future purchase, in $?
 
 # %%
 answer = None
-check("ex-13-2", answer)
+check("ex-14-2", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 three_purchases = RFMSummary.create(frequency=[3], recency=[20], T=[39], time_unit="weeks", monetary=[50.0])
 answer = float(published_spend.conditional_expected_spend(three_purchases)[0])
-check("ex-13-2", answer)
+check("ex-14-2", answer)
 
 # %% [markdown]
-# **ex-13-3.** The published α = 4.414 is in weeks. What is α when the same model counts time in
+# **ex-14-3.** The published α = 4.414 is in weeks. What is α when the same model counts time in
 # months (a month of 30.4375 days)?
 
 # %%
 answer = None
-check("ex-13-3", answer)
+check("ex-14-3", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 answer = published_purchases.in_unit("months").alpha
-check("ex-13-3", answer)
+check("ex-14-3", answer)
 
 # %% [markdown]
 # ## Summary
@@ -363,4 +363,4 @@ check("ex-13-3", answer)
 # | CLV | Σ steps: margin × spend × purchases in step / (1 + d_step)^k | `customer_lifetime_value(..., horizon=years(1), step=months(1), ...)` |
 #
 # Judge a forecast on customers it has not seen, and by an error that fits the use: totals and
-# squared error for expected values. Next: notebook 14 puts everything together on one case.
+# squared error for expected values. Next: notebook 16 puts everything together on one case.

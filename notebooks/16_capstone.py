@@ -41,33 +41,28 @@ from ltvkit import (
     frequency_ltv,
     revenue_per_customer,
 )
+from ltvkit.acquisition import acquisition_table, best_source, payback_months, reallocate, source_costs, value_curves
 from ltvkit.calculators import budget_allocation_calculator
-from ltvkit.capstone import (
-    CASE,
-    acquisition_table,
-    best_source,
-    calibration_holdout,
-    fit_source_models,
-    new_customer_value,
-    payback_months,
-    purchase_history,
-    reallocate,
-    source_costs,
-    source_labels,
-    value_curves,
-    year_over_year,
-    year_over_year_by_source,
-)
-from ltvkit.model_plots import holdout_by_frequency_chart
+from ltvkit.course.capstone import CASE
 from ltvkit.models.bgnbd import fit_bgnbd
+from ltvkit.models.by_source import fit_source_models
+from ltvkit.models.forecast import new_customer_value
 from ltvkit.models.gamma_gamma import fit_gamma_gamma
+from ltvkit.models.history import calibration_holdout, purchase_history
 from ltvkit.models.units import months
-from ltvkit.partners import partner_base, read_partner_costs
+from ltvkit.orders import (
+    customer_summary,
+    horizon_ltv,
+    load_report,
+    partner_base,
+    read_orders,
+    read_partner_costs,
+    source_labels,
+    top_share,
+)
+from ltvkit.orders.year_over_year import year_over_year, year_over_year_by_source
 from ltvkit.planning import USUAL_TARGET_RATIO, ltv_cac_summary
-from ltvkit.planning_plots import ratio_band_chart
-from ltvkit.plots import bar_chart
-from ltvkit.school import top_share
-from ltvkit.transactions import customer_summary, horizon_ltv, load_report, read_orders
+from ltvkit.plots import bar_chart, holdout_by_frequency_chart, ratio_band_chart
 
 # %% [markdown]
 # ## The case
@@ -91,7 +86,7 @@ costs[["channel", "partner", "kind", "fixed_spend", "first_sale_commission_pct",
 
 # %% [markdown]
 # Some things are not in the data and must be assumed. The case fixes them in
-# `ltvkit.capstone.CASE`, so every task uses the same ones:
+# `ltvkit.course.capstone.CASE`, so every task uses the same ones:
 
 # %%
 print(f"gross margin: {CASE.margin:.0%} of revenue (as in notebooks 09-11)")
@@ -115,12 +110,12 @@ print(f"the next customer's ad spend: {CASE.cac_multiplier:g} times today's aver
 # the file. Read why, decide what to do with each refused row, and make sure that no rouble of the
 # rows you keep goes missing between the file and the per-customer summary.
 #
-# **ex-14-1.** What is the school's net revenue over the two years (purchases minus refunds), in RUB?
+# **ex-16-1.** What is the school's net revenue over the two years (purchases minus refunds), in RUB?
 
 # %%
 # Your work: read, decide, reconcile.
 answer = None
-check("ex-14-1", answer)
+check("ex-16-1", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 columns = dict(customer="ID клиента", date="Дата оплаты", amount="Сумма, руб.", channel="Канал", partner="Партнёр",
@@ -137,7 +132,7 @@ summary = customer_summary(orders, margin=CASE.margin)
 print(summary.attrs["summary_report"])
 assert abs(summary["revenue"].sum() - orders["amount"].sum()) < 0.01  # file -> customers: nothing lost
 answer = orders["amount"].sum()
-check("ex-14-1", answer)
+check("ex-16-1", answer)
 
 # %% [markdown]
 # The three refused rows are the ones notebook 09 met: two test orders with no customer, which
@@ -161,14 +156,14 @@ check("ex-14-1", answer)
 # 4. **cohort 12-month LTV** (notebooks 09, 11): what customers brought in their first 12
 #    months, counting only customers whose first 12 months are all in the data.
 #
-# `ltvkit.capstone.year_over_year(orders, year=2024)` collects the pieces of 2 and 3.
+# `ltvkit.orders.year_over_year(orders, year=2024)` collects the pieces of 2 and 3.
 #
-# **ex-14-2.** What is the ARPU × lifetime LTV (gross profit), in RUB?
+# **ex-16-2.** What is the ARPU × lifetime LTV (gross profit), in RUB?
 
 # %%
 # Your work: the four numbers, each with its period.
 answer = None
-check("ex-14-2", answer)
+check("ex-16-2", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 margin = CASE.margin
@@ -188,7 +183,7 @@ four_ways = {
 for name, value in four_ways.items():
     print(f"{name:28} {format_money(value, 'RUB', decimals=0)}")
 answer = four_ways["ARPU x lifetime"]
-check("ex-14-2", answer)
+check("ex-16-2", answer)
 
 # %% [markdown]
 # Read each number with its label (notebook 01):
@@ -208,7 +203,7 @@ check("ex-14-2", answer)
 # %% [markdown]
 # ### Task 3 · The model: check it on a year it has not seen, then value a new customer
 #
-# Notebook 13 fitted BG/NBD (how often customers buy, and when they stop) and Gamma-Gamma (what
+# Notebook 14 fitted BG/NBD (how often customers buy, and when they stop) and Gamma-Gamma (what
 # they spend per purchase) on CDNOW. Do the same for the school, in two steps.
 #
 # 1. **Check.** Summarise each customer's purchases up to 2023-12-31 (refunds are not purchases),
@@ -222,12 +217,12 @@ check("ex-14-2", answer)
 #    (`new_customer_value`). The model is fitted in weeks; the horizon is given in months; say
 #    how many weeks that is.
 #
-# **ex-14-3.** What is a new customer's gross profit over 36 months according to the model, in RUB?
+# **ex-16-3.** What is a new customer's gross profit over 36 months according to the model, in RUB?
 
 # %%
 # Your work: the check first, then the forecast.
 answer = None
-check("ex-14-3", answer)
+check("ex-16-3", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 split = calibration_holdout(orders, calibration_end="2023-12-31", holdout_end="2024-12-31")
@@ -250,7 +245,7 @@ model_value = new_customer_value(purchases, spend, first_purchase=history.first_
                                  margin=margin, annual_discount_rate=CASE.annual_discount_rate,
                                  refund_share=history.refund_share)
 answer = model_value
-check("ex-14-3", answer)
+check("ex-16-3", answer)
 
 # %% [markdown]
 # On the year it did not see, the model expects a few percent more purchases than 2023's customers
@@ -301,13 +296,13 @@ bar_chart(list(five_ways), [round(value) for value in five_ways.values()], curre
 # - **payback**: the first month in which a source's customers have brought, on average, as much
 #   gross profit as they cost (`value_curves` and `payback_months`).
 #
-# **ex-14-4.** What LTV:CAC does paid search (`Контекстная реклама`) reach, with the model's
+# **ex-16-4.** What LTV:CAC does paid search (`Контекстная реклама`) reach, with the model's
 # 36-month LTV and today's average CAC? Answer as a number (4.5 for 4.5:1).
 
 # %%
 # Your work: one row per source.
 answer = None
-check("ex-14-4", answer)
+check("ex-16-4", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 cost_table = source_costs(partner_base(orders, costs))
@@ -338,7 +333,7 @@ print(sources.sort_values("model, 36 months", ascending=False).round(
     {"simple average": 0, "ARPU x lifetime": 0, "cohorts, 12 months": 0, "model, 36 months": 0, "CAC": 0,
      "ltv_to_cac": 2}).to_string())
 answer = today.loc["Контекстная реклама", "ltv_to_cac"]
-check("ex-14-4", answer)
+check("ex-16-4", answer)
 
 # %% [markdown]
 # What the table says:
@@ -398,13 +393,13 @@ print("from the customers' own first months:", curves.loc["Контекстна�
 # search, how many times today's ad spend per customer may the next customer cost before its
 # LTV:CAC falls to 3:1?
 #
-# **ex-14-5.** That multiplier for paid search (`Контекстная реклама`): how many times today's ad
+# **ex-16-5.** That multiplier for paid search (`Контекстная реклама`): how many times today's ad
 # spend per customer can its next customer cost while LTV:CAC stays at 3:1 or above?
 
 # %%
 # Your work: the table at the marginal CAC, then the break-even multiplier.
 answer = None
-check("ex-14-5", answer)
+check("ex-16-5", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 marginal = acquisition_table(model_ltv, cost_table, cac_multiplier=CASE.cac_multiplier)
@@ -415,7 +410,7 @@ ltv_search = model_ltv["Контекстная реклама"]
 spend_search = cost_table.loc["Контекстная реклама", "fixed_per_customer"]  # paid search pays no commission
 answer = ltv_search / USUAL_TARGET_RATIO / spend_search
 assert abs(answer - marginal.loc["Контекстная реклама", "headroom"]) < 1e-9
-check("ex-14-5", answer)
+check("ex-16-5", answer)
 
 # %% [markdown]
 # With the next customer's ad spend doubled, the two paid channels move from "possibly
@@ -437,13 +432,13 @@ ratio_band_chart(marginal["ltv_to_cac"].sort_values(ascending=False).to_dict(),
 # from paid search to the Telegram channel (more paid posts), both at their next customer's CAC
 # from task 5, and suppose the customers follow the money.
 #
-# **ex-14-6.** How much more gross profit over 36 months (discounted, in RUB) would the school get
+# **ex-16-6.** How much more gross profit over 36 months (discounted, in RUB) would the school get
 # from the customers that million buys? Use `reallocate(marginal, source_from=..., source_to=..., amount=...)`.
 
 # %%
 # Your work: the recommendation in a few sentences, and the figure.
 answer = None
-check("ex-14-6", answer)
+check("ex-16-6", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 move = reallocate(marginal, source_from="Контекстная реклама", source_to="tg_data_digest", amount=1_000_000)
@@ -451,7 +446,7 @@ print(f"paid search: {move.customers_lost:,.0f} fewer customers, worth {format_m
 print(f"Telegram channel: {move.customers_gained:,.0f} more customers, worth "
       f"{format_money(move.value_gained, 'RUB', decimals=0)}")
 answer = move.profit_change
-check("ex-14-6", answer)
+check("ex-16-6", answer)
 
 # %% [markdown]
 # ## The recommendation
@@ -494,12 +489,12 @@ check("ex-14-6", answer)
 # as the next ones are like them. Only an experiment that changes the spend and watches the
 # customers separates cause from association, as the simulation did for engagement in notebook 11.
 #
-# ### Caveat 2 · Customers differ (notebook 12)
+# ### Caveat 2 · Customers differ (notebook 13)
 #
 # Averages hide two things here. First, one churn rate for everyone, as in ARPU × lifetime, mixes
 # customers who differ: among 2023's buyers, those who bought twice or more that year left less
 # often in 2024 than those who bought once. Every purchase is evidence that a customer is of the
-# loyal kind, so churn falls with tenure, as it did in notebook 12:
+# loyal kind, so churn falls with tenure, as it did in notebook 13:
 
 # %%
 bought_2023 = orders[(orders["date"].dt.year == 2023) & (orders["amount"] >= 0)].groupby("customer").size()
@@ -584,7 +579,7 @@ print(calculator.result_text)
 # - **Beyond acquisition.** Notebook 11 found that time spent with the product itself raises
 #   purchases: onboarding that gets new customers learning is a lever for every source. Notebook
 #   12's DERL prices a retention offer by tenure; notebook 10 prices a commission on repeat sales.
-# - **Further reading.** Fader & Hardie's papers behind notebooks 12-13 ("How to project customer
+# - **Further reading.** Fader & Hardie's papers behind notebooks 13-14 ("How to project customer
 #   retention", 2007; "Customer-base valuation in a contractual setting", 2010; "Counting your
 #   customers the easy way", 2005; "RFM and CLV", 2005) and their notes, which derive every
 #   formula used here.

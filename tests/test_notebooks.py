@@ -57,7 +57,7 @@ def test_follows_the_skeleton(stem: str) -> None:
     for heading in SKELETON:
         assert heading in text, f"{stem}: missing {heading!r}"
     assert "tags=[\"solution\"]" in text, f"{stem}: exercises need folded solutions tagged solution"
-    assert text.count('check("ex-') >= 4, f"{stem}: at least two exercises with ltvkit.exercises.check"
+    assert text.count('check("ex-') >= 4, f"{stem}: at least two exercises with ltvkit.course.exercises.check"
 
 
 @pytest.mark.parametrize("stem", STEMS)

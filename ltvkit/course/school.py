@@ -1,11 +1,13 @@
-"""The simulated online school's files in data/, read as the notebooks read them.
+"""The course's data as the notebooks read them: the simulated online school, and CDNOW's summary.
 
-Notebook 09 shows how to read the school's export with :func:`ltvkit.transactions.read_orders`;
-these loaders do the same with the same arguments, so exercises, calculators and later notebooks
-(10, 11, the capstone) get the same frames. Each call returns a fresh copy.
+Notebook 09 shows how to read the school's export with :func:`ltvkit.orders.read_orders`; these
+loaders do the same with the same arguments (the files ship in the package, see
+:mod:`ltvkit.datasets`), so exercises, calculators and later notebooks (10, 11, the capstone)
+get the same frames. Each call returns a fresh copy. The rest are the figures the exercises of
+notebooks 09-11 check answers against.
 
 Example:
-    >>> from ltvkit.exports import load_report
+    >>> from ltvkit.orders import load_report
     >>> orders = school_orders()
     >>> len(orders), orders["customer"].nunique(), load_report(orders).skipped_lines
     (9466, 4376, (1202, 5303, 7704))
@@ -14,19 +16,21 @@ Example:
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
 import pandas as pd
 
-from ltvkit.engagement import read_engagement
-from ltvkit.partners import read_partner_costs
-from ltvkit.transactions import read_orders
+from ltvkit.checks import check_choice
+from ltvkit.datasets import cdnow_orders, data_path
+from ltvkit.orders.cohorts import horizon_ltv
+from ltvkit.orders.engagement import read_engagement
+from ltvkit.orders.partners import partner_base, partner_economics, read_partner_costs
+from ltvkit.orders.read import read_orders
+from ltvkit.orders.summary import customer_summary
 
 __all__ = [
-    "DATA_DIR",
     "ORDER_COLUMNS",
+    "ORDER_FILE_COLUMNS",
     "SCHOOL_MARGIN",
-    "cdnow_orders",
     "cdnow_summary",
     "engagement_spearman",
     "school_costs",
@@ -35,60 +39,65 @@ __all__ = [
     "school_orders",
     "school_partner_value",
     "school_summary",
-    "top_share",
     "true_minutes_effect",
 ]
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
-"""The repository's data/ folder."""
+ORDER_FILE_COLUMNS: dict[str, str] = {
+    "Номер заказа": "order",
+    "Дата оплаты": "date",
+    "ID клиента": "customer",
+    "Курс": "product",
+    "Сумма, руб.": "amount",
+    "Статус": "status",
+    "Канал": "channel",
+    "Партнёр": "partner",
+}
+"""The school's order export: each column's header, in the file's order -> its name in ltvkit."""
 
+_HEADER = {name: header for header, name in ORDER_FILE_COLUMNS.items()}
 ORDER_COLUMNS = {
-    "customer": "ID клиента",
-    "date": "Дата оплаты",
-    "amount": "Сумма, руб.",
-    "partner": "Партнёр",
-    "channel": "Канал",
-    "extra": {"Номер заказа": "order", "Курс": "product", "Статус": "status"},
+    **{name: _HEADER[name] for name in ("customer", "date", "amount", "partner", "channel")},
+    "extra": {_HEADER[name]: name for name in ("order", "product", "status")},
 }
 """The keyword arguments of read_orders for data/school_orders.csv."""
 
 
 @functools.cache
-def _orders(data_dir: Path) -> pd.DataFrame:
-    return read_orders(data_dir / "school_orders.csv", **ORDER_COLUMNS, on_bad_rows="skip")
+def _orders() -> pd.DataFrame:
+    return read_orders(data_path("school_orders"), **ORDER_COLUMNS, on_bad_rows="skip")
 
 
-def school_orders(data_dir: Path | str | None = None) -> pd.DataFrame:
+def school_orders() -> pd.DataFrame:
     """The school's orders, amounts in RUB (the three unusable rows skipped and reported in ``load_report``).
 
     Example:
         >>> round(float(school_orders()["amount"].sum()))
         145731409
     """
-    frame = _orders(Path(data_dir) if data_dir else DATA_DIR)
+    frame = _orders()
     copy = frame.copy()
     copy.attrs = dict(frame.attrs)
     return copy
 
 
-def school_costs(data_dir: Path | str | None = None) -> pd.DataFrame:
+def school_costs() -> pd.DataFrame:
     """The school's acquisition costs per channel and partner (data/school_partners.csv), money in RUB.
 
     Example:
         >>> school_costs().set_index("partner").loc["blog_pro_python", "fixed_spend"]
         np.float64(600000.0)
     """
-    return read_partner_costs((Path(data_dir) if data_dir else DATA_DIR) / "school_partners.csv")
+    return read_partner_costs(data_path("school_partners"))
 
 
-def school_engagement(data_dir: Path | str | None = None) -> pd.DataFrame:
+def school_engagement() -> pd.DataFrame:
     """The school's engagement per customer, indexed by customer (30 days after the first purchase; see data/README.md).
 
     Example:
         >>> school_engagement().loc["C00001", "device"]
         'Мобильное'
     """
-    return read_engagement((Path(data_dir) if data_dir else DATA_DIR) / "school_engagement.csv").set_index("customer")
+    return read_engagement(data_path("school_engagement")).set_index("customer")
 
 
 # --- figures the exercises of notebooks 09-11 check answers against --------------------
@@ -101,22 +110,7 @@ def school_summary() -> pd.DataFrame:
         >>> len(school_summary())
         4376
     """
-    from ltvkit.transactions import customer_summary
-
     return customer_summary(school_orders())
-
-
-def cdnow_orders(data_dir: Path | str | None = None) -> pd.DataFrame:
-    """The CDNOW transaction sample (data/cdnow/CDNOW_sample.txt) with the sample's customer ids as integers.
-
-    Example:
-        >>> orders = cdnow_orders()
-        >>> len(orders), int(orders["customer"].max())
-        (6919, 2357)
-    """
-    from ltvkit.models.cdnow import read_cdnow_orders
-
-    return read_cdnow_orders((Path(data_dir) if data_dir else DATA_DIR) / "cdnow" / "CDNOW_sample.txt")
 
 
 def cdnow_summary() -> pd.DataFrame:
@@ -126,25 +120,7 @@ def cdnow_summary() -> pd.DataFrame:
         >>> round(float(cdnow_summary()["revenue"].mean()), 2)
         103.56
     """
-    from ltvkit.transactions import customer_summary
-
     return customer_summary(cdnow_orders())
-
-
-def top_share(values: pd.Series, share: float) -> float:
-    """Share of the total held by the top ``share`` of the values (best first), e.g. top 10% of customers.
-
-    Example:
-        >>> import pandas as pd
-        >>> top_share(pd.Series([1.0, 1.0, 1.0, 7.0]), 0.25)
-        0.7
-    """
-    from ltvkit.checks import check_number
-
-    share = check_number("share", share, minimum=0, maximum=1, min_open=True)
-    ordered = values.sort_values(ascending=False).to_numpy(dtype=float)
-    count = max(1, round(share * len(ordered)))
-    return float(ordered[:count].sum() / ordered.sum())
 
 
 def school_partner_value(partner: str, column: str, *, margin: float, **design: float) -> float:
@@ -156,8 +132,6 @@ def school_partner_value(partner: str, column: str, *, margin: float, **design: 
         >>> round(school_partner_value("blog_pro_python", "cac", margin=0.6))
         4029
     """
-    from ltvkit.partners import partner_base, partner_economics
-
     table = partner_economics(partner_base(school_orders(), school_costs()), margin=margin, **design)
     return float(table.xs(partner, level="partner")[column].iloc[0])
 
@@ -176,8 +150,6 @@ def school_engagement_ltv(months: int = 12, *, margin: float = SCHOOL_MARGIN) ->
         >>> len(frame), round(float(frame["ltv_12m"].mean()))
         (1881, 20897)
     """
-    from ltvkit.transactions import horizon_ltv
-
     return school_engagement().join(horizon_ltv(school_orders(), months=months, margin=margin), how="inner")
 
 
@@ -192,8 +164,6 @@ def engagement_spearman(metric: str, months: int = 12, *, device: str | None = N
     """
     frame = school_engagement_ltv(months)
     if device is not None:
-        from ltvkit.checks import check_choice
-
         frame = frame[frame["device"] == check_choice("device", device, tuple(frame["device"].unique()))]
     return float(frame[metric].rank().corr(frame[f"ltv_{months}m"].rank()))
 
@@ -207,7 +177,7 @@ def true_minutes_effect(minutes_lift: float) -> float:
     """
     from dataclasses import replace
 
-    from ltvkit.simulate import SchoolTruth, simulate_school
+    from ltvkit.course.simulate import SchoolTruth, simulate_school
 
     base = simulate_school()
     lifted = simulate_school(replace(SchoolTruth(), minutes_lift=minutes_lift))

@@ -15,18 +15,22 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from ltvkit.checks import LTVInputError, check_count, check_number
-from ltvkit.exports import read_export
+from ltvkit.checks import LTVInputError, check_count, check_frame, check_number
+from ltvkit.money import format_money
+from ltvkit.orders.export import read_export
 
 __all__ = [
-    "ARTICLE_CLAIMS",
     "ENGAGEMENT_FILE_COLUMNS",
     "METRICS",
+    "MetricSegments",
+    "metric_segments",
     "metric_table",
     "naive_lift",
     "quantile_segments",
@@ -55,16 +59,6 @@ METRICS: dict[str, str] = {
 }
 """The engagement metrics, in the order the notebooks show them, with their labels."""
 
-ARTICLE_CLAIMS: dict[str, tuple[int, str]] = {
-    "minutes_per_session": (+1, "long sessions are read as interest that leads to purchases"),
-    "minutes_30d": (+1, "time spent with the product goes with a higher LTV"),
-    "sessions_30d": (+1, "people who use the product often are expected to buy extra"),
-    "return_days_30d": (+1, "coming back is read as loyalty, tied to a higher LTV"),
-    "conversion_pct": (+1, "conversion is named as a direct driver of LTV"),
-    "bounce_pct": (-1, "bounces are said to pull LTV down"),
-}
-"""The direction (+1 up, -1 down) the engagement article gives each metric, in our words."""
-
 
 def read_engagement(path_or_buffer: Any, *, columns: dict[str, str] | None = None) -> pd.DataFrame:
     """Read an analytics export of engagement per customer (the school's format by default).
@@ -82,11 +76,7 @@ def read_engagement(path_or_buffer: Any, *, columns: dict[str, str] | None = Non
 
 
 def _frame(frame: Any, *columns: str) -> pd.DataFrame:
-    if not isinstance(frame, pd.DataFrame):
-        raise LTVInputError(f"frame must be a pandas DataFrame; got {type(frame).__name__}")
-    for column in columns:
-        if column not in frame.columns:
-            raise LTVInputError(f"frame has no column {column!r}; it has {', '.join(map(repr, frame.columns))}")
+    check_frame("frame", frame, columns, min_rows=0)
     data = frame[list(columns)].dropna()
     if len(data) < 3:
         raise LTVInputError(f"frame must hold at least 3 rows with {', '.join(columns)}; got {len(data)}")
@@ -127,8 +117,15 @@ def quantile_segments(frame: pd.DataFrame, metric: str, value: str, *, segments:
     }).reset_index()
 
 
-def metric_table(frame: pd.DataFrame, value: str, metrics: dict[str, str] | None = None) -> pd.DataFrame:
-    """The article's claims against the data: correlations and top-vs-bottom quarter per metric.
+def metric_table(
+    frame: pd.DataFrame, value: str, metrics: dict[str, str] | None = None, *, claims: Mapping[str, int] | None = None
+) -> pd.DataFrame:
+    """Claims against the data: correlations and top-vs-bottom quarter per metric.
+
+    ``claims`` gives the direction an article claims for each metric (+1: more of it goes with a
+    higher ``value``, -1: with a lower one); metrics it does not name get direction 0 and
+    ``agrees`` None. The engagement article's claims are
+    :data:`ltvkit.course.article_claims.ARTICLE_DIRECTIONS`.
 
     Returns:
         One row per metric: ``label``, ``article_direction`` (+1/-1), ``pearson``, ``spearman``
@@ -137,17 +134,19 @@ def metric_table(frame: pd.DataFrame, value: str, metrics: dict[str, str] | None
 
     Example:
         >>> frame = pd.DataFrame({"bounce_pct": [10.0, 20.0, 30.0, 40.0], "ltv": [400.0, 300.0, 350.0, 100.0]})
-        >>> row = metric_table(frame, "ltv", {"bounce_pct": "bounce rate, %"}).loc["bounce_pct"]
+        >>> table = metric_table(frame, "ltv", {"bounce_pct": "bounce rate, %"}, claims={"bounce_pct": -1})
+        >>> row = table.loc["bounce_pct"]
         >>> round(float(row["spearman"]), 2), bool(row["agrees"])
         (-0.8, True)
     """
     metrics = metrics or METRICS
+    claims = dict(claims or {})
     rows = {}
     for metric, label in metrics.items():
         data = _frame(frame, metric, value)
         quarters = quantile_segments(data, metric, value, segments=4)["mean_value"].to_numpy()
         spearman = float(data[metric].rank().corr(data[value].rank()))
-        direction = ARTICLE_CLAIMS.get(metric, (0, ""))[0]
+        direction = int(claims.get(metric, 0))
         rows[metric] = {
             "label": label,
             "article_direction": direction,
@@ -181,3 +180,38 @@ def naive_lift(frame: pd.DataFrame, metric: str, value: str, *, lift: float) -> 
         raise LTVInputError(f"frame[{metric!r}] must vary to fit a line; every value is {x[0]}")
     slope = np.polyfit(x, y, 1)[0]
     return float(slope * (lift - 1) * x.mean())
+
+
+@dataclass(frozen=True)
+class MetricSegments:
+    """Customers split by one engagement metric: the segment table and the rank correlation."""
+
+    metric: str
+    table: pd.DataFrame
+    spearman: float
+
+    def describe(self, currency: str = "RUB") -> str:
+        """One line for the calculator's result label."""
+        low, high = self.table["mean_value"].iloc[0], self.table["mean_value"].iloc[-1]
+        ratio = f"{high / low:.1f}x" if low else "n/a"
+        return (f"{self.metric}: top segment {format_money(high, currency, decimals=0)} vs bottom "
+                f"{format_money(low, currency, decimals=0)} ({ratio}); Spearman {self.spearman:+.2f}")
+
+
+def metric_segments(frame: pd.DataFrame, *, metric_index: int, segments: int, value: str = "ltv_12m") -> MetricSegments:
+    """Split customers by the metric number ``metric_index`` of :data:`METRICS`.
+
+    Example:
+        >>> import pandas as pd
+        >>> frame = pd.DataFrame({"minutes_per_session": [1.0, 2.0, 3.0, 4.0], "ltv_12m": [1.0, 2.0, 2.0, 5.0]})
+        >>> metric_segments(frame, metric_index=0, segments=2).describe()
+        'minutes_per_session: top segment 4 RUB vs bottom 2 RUB (2.3x); Spearman +0.95'
+    """
+    index = check_count("metric_index", metric_index)
+    names = list(METRICS)
+    if index >= len(names):
+        raise LTVInputError(f"metric_index must be at most {len(names) - 1}; got {index}")
+    metric = names[index]
+    table = quantile_segments(frame, metric, value, segments=segments)
+    data = frame[[metric, value]].dropna()
+    return MetricSegments(metric, table, float(data[metric].rank().corr(data[value].rank())))

@@ -33,11 +33,22 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ltvkit.checks import LTVInputError, check_count, check_number
-from ltvkit.exports import read_export
+from ltvkit.checks import LTVInputError, check_count, check_frame, check_number
+from ltvkit.money import format_money
+from ltvkit.orders.export import read_export
 
-__all__ = ["PARTNER_FILE_COLUMNS", "PartnerBase", "customer_sources", "partner_base", "partner_economics",
-           "read_partner_costs"]
+__all__ = [
+    "PARTNER_FILE_COLUMNS",
+    "CommissionDesign",
+    "PartnerBase",
+    "commission_design",
+    "customer_sources",
+    "design_of",
+    "partner_base",
+    "partner_economics",
+    "read_partner_costs",
+    "source_labels",
+]
 
 PARTNER_FILE_COLUMNS: dict[str, str] = {
     "Канал": "channel",
@@ -50,6 +61,8 @@ PARTNER_FILE_COLUMNS: dict[str, str] = {
 """Columns of the school's partner sheet (data/school_partners.csv) and their names in ltvkit."""
 
 _DAYS_PER_MONTH = 365.25 / 12
+_ORDER_COLUMNS = ("customer", "date", "amount", "channel", "partner")
+_ORDERS_HINT = "read_orders(..., partner=..., channel=...) gives them"
 
 
 def read_partner_costs(path_or_buffer: Any, *, columns: dict[str, str] | None = None) -> pd.DataFrame:
@@ -82,21 +95,10 @@ def customer_sources(orders: pd.DataFrame) -> pd.DataFrame:
         >>> customer_sources(orders).loc["a", "channel"]
         'ads'
     """
-    _need(orders, ("customer", "date", "amount", "channel", "partner"))
+    check_frame("orders", orders, _ORDER_COLUMNS, hint=_ORDERS_HINT)
     purchases = orders[orders["amount"] >= 0]
     first = purchases.sort_values(["date"], kind="stable").drop_duplicates("customer")
     return first.set_index("customer")[["channel", "partner"]].sort_index()
-
-
-def _need(frame: Any, columns: tuple[str, ...]) -> None:
-    if not isinstance(frame, pd.DataFrame):
-        raise LTVInputError(f"orders must be a pandas DataFrame; got {type(frame).__name__}")
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise LTVInputError(f"orders has no column {', '.join(map(repr, missing))}; read_orders(..., partner=..., "
-                            f"channel=...) gives them")
-    if frame.empty:
-        raise LTVInputError("orders must hold at least one row")
 
 
 @dataclass(frozen=True)
@@ -118,18 +120,18 @@ def partner_base(orders: pd.DataFrame, costs: pd.DataFrame, *, max_months: int =
     """Aggregate orders by source for :func:`partner_economics`.
 
     Args:
-        orders: as :func:`ltvkit.transactions.read_orders` returns, with ``partner`` and
+        orders: as :func:`ltvkit.orders.read_orders` returns, with ``partner`` and
             ``channel`` (and optionally ``order``, to net refunds against their sale).
         costs: as :func:`read_partner_costs` returns; every source in the orders must be there.
         max_months: months since the first purchase kept apart (later ones are lumped together).
 
     Example:
-        >>> from ltvkit.school import school_costs, school_orders
+        >>> from ltvkit.course.school import school_costs, school_orders
         >>> base = partner_base(school_orders(), school_costs())
         >>> base.sources.xs("blog_pro_python", level="partner")[["customers", "repeat_buyers"]].round(3).values.tolist()
         [[255.0, 0.569]]
     """
-    _need(orders, ("customer", "date", "amount", "channel", "partner"))
+    check_frame("orders", orders, _ORDER_COLUMNS, hint=_ORDERS_HINT)
     max_months = check_count("max_months", max_months, minimum=1)
     for column in ("channel", "partner", "fixed_spend", "first_sale_commission_pct"):
         if column not in costs.columns:
@@ -209,7 +211,7 @@ def partner_economics(
         Money columns are per customer, in the orders' currency.
 
     Example:
-        >>> from ltvkit.school import school_costs, school_orders
+        >>> from ltvkit.course.school import school_costs, school_orders
         >>> table = partner_economics(partner_base(school_orders(), school_costs()), margin=0.6)
         >>> table.xs("blog_pro_python", level="partner")[["gross_ltv", "cac", "net_ltv"]].round(0).values.tolist()
         [[30439.0, 4029.0, 26411.0]]
@@ -251,3 +253,97 @@ def partner_economics(
         "repeat_commission": repeat_commission,
         "net_ltv": gross - cac - repeat_commission,
     }, index=sources.index)
+
+
+@dataclass(frozen=True)
+class CommissionDesign:
+    """Partner economics under one commission design: the table and what it pays affiliates.
+
+    ``table`` is :func:`partner_economics`' table; ``commissions_paid`` is the total paid to
+    affiliates over the period of the orders (money); ``best`` and ``worst`` are the affiliates
+    with the highest and lowest net LTV per customer.
+    """
+
+    table: pd.DataFrame
+    commissions_paid: float
+    best: str
+    worst: str
+
+    def describe(self, currency: str = "RUB") -> str:
+        """One line on the design: the commissions paid, the best and the worst net LTV per customer.
+
+        Example:
+            >>> index = pd.MultiIndex.from_tuples([("ads", ""), ("aff", "blog"), ("aff", "coupons")],
+            ...                                   names=["channel", "partner"])
+            >>> table = pd.DataFrame({"customers": [10, 4, 5], "first_sale_commission": [0.0, 100.0, 50.0],
+            ...                       "repeat_commission": [0.0, 50.0, 0.0], "net_ltv": [900.0, 1200.0, 300.0]},
+            ...                      index=index)
+            >>> print(design_of(table).describe())  # doctest: +NORMALIZE_WHITESPACE
+            Affiliates paid 850 RUB in commissions;
+            net LTV per customer: best blog 1,200 RUB, worst coupons 300 RUB
+        """
+        net = self.affiliates()["net_ltv"]
+        return (f"Affiliates paid {format_money(self.commissions_paid, currency, decimals=0)} in commissions; "
+                f"net LTV per customer: best {self.best} {format_money(net.max(), currency, decimals=0)}, "
+                f"worst {self.worst} {format_money(net.min(), currency, decimals=0)}")
+
+    def affiliates(self) -> pd.DataFrame:
+        """The table's affiliate rows (those with a partner)."""
+        return self.table[self.table.index.get_level_values("partner") != ""]
+
+    def commission_per_customer(self) -> pd.Series:
+        """First-sale plus repeat commissions per customer of each affiliate (money)."""
+        return _commission_per_customer(self.affiliates())
+
+
+def design_of(table: pd.DataFrame) -> CommissionDesign:
+    """Sum up a partner_economics table as a :class:`CommissionDesign` (commissions paid, best and worst).
+
+    Example: see :meth:`CommissionDesign.describe`.
+    """
+    affiliates = table[table.index.get_level_values("partner") != ""]
+    if affiliates.empty:
+        raise LTVInputError("table must have at least one affiliate (a row with a partner)")
+    paid = float((_commission_per_customer(affiliates) * affiliates["customers"]).sum())
+    return CommissionDesign(table, paid, str(affiliates["net_ltv"].idxmax()[1]), str(affiliates["net_ltv"].idxmin()[1]))
+
+
+def _commission_per_customer(affiliates: pd.DataFrame) -> pd.Series:
+    return affiliates["first_sale_commission"] + affiliates["repeat_commission"]
+
+
+def commission_design(base: PartnerBase, *, first_sale_pct: float, repeat_pct: float, repeat_months: int,
+                      margin: float) -> CommissionDesign:
+    """Partner economics under a commission design given in percent (see :func:`partner_economics`).
+
+    Args:
+        base: customers by partner (:func:`partner_base`).
+        first_sale_pct, repeat_pct: commission on the first sale and on repeat sales, in percent [0, 100].
+        repeat_months: months of repeat sales the commission is paid on, a whole number >= 0.
+        margin: share of revenue kept as gross profit, in [0, 1].
+
+    Example:
+        >>> from ltvkit.course.school import school_costs, school_orders
+        >>> design = commission_design(partner_base(school_orders(), school_costs()), first_sale_pct=10,
+        ...                            repeat_pct=10, repeat_months=12, margin=0.6)
+        >>> round(float(design.table.loc[("Партнёрская программа", "blog_pro_python"), "net_ltv"]))
+        23271
+    """
+    first = check_number("first_sale_pct", first_sale_pct, minimum=0, maximum=100)
+    repeat = check_number("repeat_pct", repeat_pct, minimum=0, maximum=100)
+    return design_of(partner_economics(base, margin=margin, first_sale_rate=first / 100, repeat_rate=repeat / 100,
+                                       repeat_months=repeat_months))
+
+
+def source_labels(orders: pd.DataFrame) -> pd.Series:
+    """Each customer's acquisition source: the partner of their first purchase, else its channel.
+
+    Example:
+        >>> orders = pd.DataFrame({"customer": ["a", "b"], "amount": [1.0, 2.0], "channel": ["ads", "aff"],
+        ...     "partner": ["", "blog"], "date": pd.to_datetime(["2024-01-01", "2024-01-02"])})
+        >>> source_labels(orders).to_dict()
+        {'a': 'ads', 'b': 'blog'}
+    """
+    sources = customer_sources(orders)
+    labels = [partner or channel for channel, partner in zip(sources["channel"], sources["partner"], strict=True)]
+    return pd.Series(labels, index=sources.index, name="source")

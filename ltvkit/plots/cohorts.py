@@ -19,7 +19,7 @@ import pandas as pd
 
 from ltvkit.checks import LTVInputError, check_count, check_number
 from ltvkit.money import format_money
-from ltvkit.plots import COLOURS, _money_axis, new_figure
+from ltvkit.plots.base import COLOURS, _money_axis, new_figure
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -245,7 +245,7 @@ def segment_chart(segments: pd.DataFrame, *, metric_label: str, currency: str = 
     """Mean and median value (in ``currency``) per segment of a metric (a table from quantile_segments).
 
     Example:
-        >>> from ltvkit.engagement import quantile_segments
+        >>> from ltvkit.orders.engagement import quantile_segments
         >>> frame = pd.DataFrame({"sessions": [1, 2, 3, 4], "ltv": [10.0, 20.0, 20.0, 50.0]})
         >>> fig = segment_chart(quantile_segments(frame, "sessions", "ltv", segments=2), metric_label="sessions")
         >>> fig.axes[0].get_xlabel()

@@ -1,4 +1,4 @@
-"""Figures for the probabilistic models (notebooks 12-14). Each returns a Figure and never shows it.
+"""Figures for the probabilistic models (notebooks 13-16). Each returns a Figure and never shows it.
 
 Built with :func:`ltvkit.plots.new_figure`, so they share the workbook's size, resolution and
 style.
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ltvkit.checks import LTVInputError, check_count, check_number
-from ltvkit.plots import COLOURS, new_figure
+from ltvkit.plots.base import COLOURS, new_figure
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

@@ -4,8 +4,8 @@ Each function returns a matplotlib Figure made with :func:`ltvkit.plots.new_figu
 shows it; the notebooks display the returned figure.
 
 Example:
-    >>> from ltvkit.levers import advanced_baseline, lever_sensitivity
-    >>> fig = tornado_chart(lever_sensitivity(**advanced_baseline().as_kwargs()))
+    >>> from ltvkit.levers import lever_sensitivity
+    >>> fig = tornado_chart(lever_sensitivity(2000, 2, 3, 0.4))
     >>> [t.get_text() for t in fig.axes[0].get_yticklabels()][-1]
     'retention'
 """
@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ltvkit.checks import LTVInputError, check_choice, check_count, check_number
-from ltvkit.levers import CHANGE_MODES, RetentionLift, Sensitivity, lifetime_from_retention
+from ltvkit.formulas import lifetime_from_churn
+from ltvkit.levers import CHANGE_MODES, RetentionLift, Sensitivity
 from ltvkit.money import format_money
 from ltvkit.planning import (
     ARTICLE_MINIMUM_RATIO,
@@ -28,7 +29,7 @@ from ltvkit.planning import (
     BudgetPlan,
     format_plan_line,
 )
-from ltvkit.plots import COLOURS, _money_axis, new_figure, waterfall_chart
+from ltvkit.plots.base import COLOURS, _money_axis, new_figure, waterfall_chart
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -288,7 +289,7 @@ def retention_lift_chart(
     for mode in CHANGE_MODES:
         after = bases + change if mode == "points" else bases * (1 + change)
         keep = after <= 0.998
-        increase = (lifetime_from_retention(after[keep]) / lifetime_from_retention(bases[keep]) - 1) * 100
+        increase = (lifetime_from_churn(1 - after[keep]) / lifetime_from_churn(1 - bases[keep]) - 1) * 100
         axes.plot(bases[keep] * 100, increase, label=names[mode])
     for lift in marks:
         if not isinstance(lift, RetentionLift):

@@ -164,14 +164,13 @@ def displayed_calculators(notebook: Path) -> tuple[Any, ...]:
     """
     import contextlib
 
+    import ltvkit.calculators.widgets
     from IPython.core.interactiveshell import InteractiveShell
     from ipywidgets.widgets.widget import _instances
 
-    import ltvkit.widgets
-
     created: list[Any] = []
     shown: list[str] = []
-    original_init = ltvkit.widgets.Calculator.__init__
+    original_init = ltvkit.calculators.widgets.Calculator.__init__
 
     def recording_init(self: Any, *args: Any, **kwargs: Any) -> None:
         original_init(self, *args, **kwargs)
@@ -186,7 +185,7 @@ def displayed_calculators(notebook: Path) -> tuple[Any, ...]:
             shown.append(data[WIDGET_VIEW]["model_id"])
 
     cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
-    ltvkit.widgets.Calculator.__init__ = recording_init  # type: ignore[method-assign]
+    ltvkit.calculators.widgets.Calculator.__init__ = recording_init  # type: ignore[method-assign]
     shell.display_pub.publish = recording_publish  # type: ignore[method-assign]
     try:
         with contextlib.chdir(notebook.parent), contextlib.redirect_stdout(io.StringIO()):
@@ -199,7 +198,7 @@ def displayed_calculators(notebook: Path) -> tuple[Any, ...]:
                 if getattr(value, "model_id", None):
                     shown.append(value.model_id)
     finally:
-        ltvkit.widgets.Calculator.__init__ = original_init  # type: ignore[method-assign]
+        ltvkit.calculators.widgets.Calculator.__init__ = original_init  # type: ignore[method-assign]
         shell.display_pub.publish = original_publish  # type: ignore[method-assign]
     by_box = {calculator.widget.model_id: calculator for calculator in created}
     found: list[Any] = []
