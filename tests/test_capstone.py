@@ -1,4 +1,4 @@
-"""ltvkit.course.capstone, ltvkit.acquisition and notebook 16: figures, laws, the calculator, bad input, answers kept hidden."""
+"""Notebook 16 and its library steps (ltvkit.acquisition, ltvkit.course.capstone): figures, laws, bad input."""
 
 from __future__ import annotations
 

@@ -26,6 +26,7 @@ def school():
     return simulate_school()
 
 
+@pytest.mark.drift
 def test_python_m_school_files_rewrites_data_byte_for_byte(tmp_path: Path) -> None:
     """`python -m ltvkit.course.school_files --data-dir DIR` writes exactly the files committed in data/."""
     result = subprocess.run(

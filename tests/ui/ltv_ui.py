@@ -9,7 +9,6 @@ so every figure the page shows is checked against an independent calculation.
 from __future__ import annotations
 
 import functools
-import inspect
 import io
 import json
 import os
@@ -143,14 +142,10 @@ def only_local(route: Any) -> None:
 
 
 def calculator_factories() -> list[Callable[[], Any]]:
-    """Every ``*_calculator`` factory of ltvkit.calculators, in the order of the module."""
-    from ltvkit import calculators
+    """Every calculator factory of the course, in course order (``ltvkit.calculators.REGISTRY``)."""
+    from ltvkit.calculators import all_calculators
 
-    found = [
-        function for name, function in inspect.getmembers(calculators, inspect.isfunction)
-        if name.endswith("_calculator") and function.__module__ == calculators.__name__
-    ]
-    return sorted(found, key=lambda function: inspect.getsourcelines(function)[1])
+    return [factory for _, factory in all_calculators()]
 
 
 @functools.cache
@@ -164,9 +159,10 @@ def displayed_calculators(notebook: Path) -> tuple[Any, ...]:
     """
     import contextlib
 
-    import ltvkit.calculators.widgets
     from IPython.core.interactiveshell import InteractiveShell
     from ipywidgets.widgets.widget import _instances
+
+    import ltvkit.calculators.widgets
 
     created: list[Any] = []
     shown: list[str] = []
