@@ -14,7 +14,15 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["LTVInputError", "check_choice", "check_count", "check_frame", "check_number"]
+__all__ = [
+    "LTVInputError",
+    "as_number",
+    "check_choice",
+    "check_count",
+    "check_frame",
+    "check_number",
+    "check_same_shape",
+]
 
 
 class LTVInputError(ValueError):
@@ -163,3 +171,34 @@ def check_frame(name: str, frame: Any, columns: Iterable[str] = (), *, hint: str
     if len(frame) < min_rows:
         raise LTVInputError(f"{name} must hold at least {min_rows} row{'s' if min_rows != 1 else ''}; got {len(frame)}")
     return frame
+
+
+def check_same_shape(**values: Any) -> None:
+    """Refuse arrays whose shapes cannot be combined element by element (single numbers always can).
+
+    Example:
+        >>> check_same_shape(price=[1.0, 2.0], churn_rate=[0.1, 0.2, 0.3])
+        Traceback (most recent call last):
+        ...
+        ltvkit.checks.LTVInputError: price, churn_rate must be single numbers or arrays of matching shapes; \
+got price of shape (2,), churn_rate of shape (3,)
+    """
+    shapes = {name: np.shape(value) for name, value in values.items()}
+    try:
+        np.broadcast_shapes(*shapes.values())
+    except ValueError:
+        described = ", ".join(f"{name} of shape {shape}" for name, shape in shapes.items())
+        raise LTVInputError(
+            f"{', '.join(shapes)} must be single numbers or arrays of matching shapes; got {described}"
+        ) from None
+
+
+def as_number(value: Any) -> Any:
+    """A computed result as a Python float when it is one number, else as a float array.
+
+    Example:
+        >>> as_number(np.float64(2.5)), as_number([1, 2]).tolist()
+        (2.5, [1.0, 2.0])
+    """
+    array = np.asarray(value, dtype=float)
+    return float(array) if array.ndim == 0 else array
