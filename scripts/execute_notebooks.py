@@ -3,8 +3,8 @@
 For each ``notebooks/NN_slug.py`` given: read it with jupytext, run every cell in a fresh
 kernel (working directory ``notebooks/``), normalise what would change from run to run (cell
 ids, kernel metadata, how output was split into stream chunks), then write ``NN_slug.ipynb``
-with its outputs and rewrite the ``.py`` in jupytext's canonical form. Prints each notebook's time; exits non-zero on the
-first error.
+with its outputs and rewrite the ``.py`` in jupytext's canonical form. Prints each notebook's
+time; exits non-zero on the first error.
 
 Usage: python scripts/execute_notebooks.py notebooks/01_ltv_basics.py [more.py ...]
 """
