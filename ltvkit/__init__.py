@@ -43,8 +43,9 @@ from ltvkit.formulas import (
     subscription_ltv,
     survival_curve,
 )
+from ltvkit.ltv_cac import ltv_cac_summary, ltv_cac_verdict
 from ltvkit.money import format_money, format_ratio, format_share
-from ltvkit.planning import BudgetPlan, budget_plan, ltv_cac_summary, ltv_cac_verdict
+from ltvkit.planning import BudgetPlan, budget_plan
 from ltvkit.retention_offer import RetentionOffer, retention_offer_whatif
 
 __version__ = "0.1.0"

@@ -31,10 +31,10 @@ import pandas as pd
 
 from ltvkit import formulas as f
 from ltvkit.checks import LTVInputError, check_count, check_number
+from ltvkit.ltv_cac import ARTICLE_MINIMUM_RATIO, USUAL_TARGET_RATIO, ltv_cac_verdict
 from ltvkit.money import format_ratio
 from ltvkit.orders.cohorts import horizon_ltv
 from ltvkit.orders.partners import partner_economics, source_labels
-from ltvkit.planning import ARTICLE_MINIMUM_RATIO, USUAL_TARGET_RATIO, ltv_cac_verdict
 
 if TYPE_CHECKING:
     from ltvkit.orders.partners import PartnerBase

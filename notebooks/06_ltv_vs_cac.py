@@ -44,7 +44,7 @@ from ltvkit import (
 )
 from ltvkit.calculators import ltv_cac_calculator
 from ltvkit.course.cases import online_service_margin_per_month
-from ltvkit.planning import ltv_cac_summary, ltv_cac_verdict
+from ltvkit.ltv_cac import ltv_cac_summary, ltv_cac_verdict
 from ltvkit.plots import cac_effect_chart, payback_chart, ratio_band_chart
 
 # %% [markdown]

@@ -44,6 +44,7 @@ from ltvkit import (
 from ltvkit.acquisition import acquisition_table, best_source, payback_months, reallocate, source_costs, value_curves
 from ltvkit.calculators import budget_allocation_calculator
 from ltvkit.course.capstone import CASE
+from ltvkit.ltv_cac import USUAL_TARGET_RATIO, ltv_cac_summary
 from ltvkit.models.bgnbd import fit_bgnbd
 from ltvkit.models.by_source import fit_source_models
 from ltvkit.models.forecast import new_customer_value
@@ -61,7 +62,6 @@ from ltvkit.orders import (
     top_share,
 )
 from ltvkit.orders.year_over_year import year_over_year, year_over_year_by_source
-from ltvkit.planning import USUAL_TARGET_RATIO, ltv_cac_summary
 from ltvkit.plots import bar_chart, holdout_by_frequency_chart, ratio_band_chart
 
 # %% [markdown]

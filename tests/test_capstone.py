@@ -31,6 +31,7 @@ from ltvkit.course.capstone import (
 )
 from ltvkit.course.exercises import EXERCISES
 from ltvkit.course.school import school_costs, school_orders
+from ltvkit.ltv_cac import USUAL_TARGET_RATIO
 from ltvkit.models.bgnbd import BGNBDFit
 from ltvkit.models.forecast import new_customer_value
 from ltvkit.models.gamma_gamma import GammaGammaFit
@@ -39,7 +40,6 @@ from ltvkit.models.units import months, weeks
 from ltvkit.orders import partner_base
 from ltvkit.orders.partners import source_labels
 from ltvkit.orders.year_over_year import year_over_year, year_over_year_by_source
-from ltvkit.planning import USUAL_TARGET_RATIO
 
 NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "16_capstone.ipynb"
 CDNOW = BGNBDFit(r=0.243, alpha=4.414, a=0.793, b=2.426, time_unit="weeks")

@@ -14,14 +14,7 @@ from ltvkit.calculators import levers_calculator
 from ltvkit.course.cases import advanced_baseline
 from ltvkit.course.strategies import STRATEGIES, strategies_by_lever, strategies_table
 from ltvkit.examples import SOURCES
-from ltvkit.levers import (
-    LTV_LEVERS,
-    TORNADO_LEVERS,
-    LeverBaseline,
-    lever_sensitivity,
-    moved_share,
-    retention_lift,
-)
+from ltvkit.levers import LTV_LEVERS, TORNADO_LEVERS, LeverBaseline, lever_sensitivity, moved_share, retention_lift
 from ltvkit.planning import budget_plan
 from ltvkit.plots import (
     cac_effect_chart,

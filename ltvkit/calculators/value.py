@@ -14,7 +14,8 @@ from ltvkit.calculators.widgets import Calculator, Choice, Slider
 from ltvkit.course.cases import advanced_baseline, retention_offer_for_online_service
 from ltvkit.examples import example
 from ltvkit.levers import Sensitivity, lever_sensitivity
-from ltvkit.planning import BudgetPlan, LtvCacSummary, budget_plan, ltv_cac_summary
+from ltvkit.ltv_cac import LtvCacSummary, ltv_cac_summary
+from ltvkit.planning import BudgetPlan, budget_plan
 from ltvkit.retention_offer import RetentionOffer
 
 if TYPE_CHECKING:

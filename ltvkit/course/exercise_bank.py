@@ -280,9 +280,9 @@ def _baseline_ltv_with_churn_times(factor: float) -> float:
 
 
 def _ratio_threshold(name: str) -> float:
-    from ltvkit import planning
+    from ltvkit import ltv_cac
 
-    return getattr(planning, name)
+    return getattr(ltv_cac, name)
 
 
 def _lifetime_after(retention: float, change: float, mode: str) -> float:

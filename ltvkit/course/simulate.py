@@ -167,6 +167,136 @@ def _price(list_price: np.ndarray, day: np.ndarray, truth: SchoolTruth) -> np.nd
     return np.where(day >= rise_day, raised, list_price).astype(float)
 
 
+@dataclass(frozen=True, eq=False)
+class _Draws:
+    """Every random draw of the simulation, made up front in fixed shapes (see :func:`simulate_school`)."""
+
+    first_day: np.ndarray
+    source: np.ndarray
+    u: np.ndarray
+    mobile: np.ndarray
+    noise: np.ndarray
+    base_rate: np.ndarray
+    dropout: np.ndarray
+    gaps: np.ndarray
+    leaves: np.ndarray
+    product: np.ndarray
+    starter: np.ndarray
+    minute_of_day: np.ndarray
+    refund: np.ndarray
+    refund_delay: np.ndarray
+    interactions: np.ndarray
+    interaction_conversions: np.ndarray
+    bounce: np.ndarray
+    returns: np.ndarray
+    sessions: np.ndarray
+
+
+def _first_days(truth: SchoolTruth, rng: np.random.Generator) -> np.ndarray:
+    """Each new customer's first purchase day (days since 1970), by a seasonal, growing monthly intake."""
+    start = np.datetime64(truth.start, "M")
+    months = int((np.datetime64(truth.end, "M") - start).astype(int)) + 1
+    month_index = np.arange(months)
+    calendar = (start + month_index).astype(int) % 12
+    seasonal = np.array(truth.seasonality)[calendar]
+    counts = rng.poisson(truth.new_customers_per_month * seasonal * truth.growth_per_month**month_index)
+    n = int(counts.sum())
+    month_start = (start + month_index).astype("datetime64[D]").view(np.int64)
+    month_days = (start + month_index + 1).astype("datetime64[D]").view(np.int64) - month_start
+    join_month = np.repeat(month_index, counts)
+    return np.sort(month_start[join_month] + np.floor(rng.random(n) * month_days[join_month]).astype(np.int64))
+
+
+def _draw(truth: SchoolTruth) -> _Draws:
+    rng = np.random.default_rng(truth.seed)
+    first_day = _first_days(truth, rng)
+    n = len(first_day)
+    source = rng.choice(len(truth.sources), size=n, p=np.array([s.share for s in truth.sources]))
+    u, mobile, noise = rng.standard_normal(n), rng.random(n) < truth.mobile_share, rng.standard_normal((n, 4))
+    base_rate = rng.gamma(truth.rate_shape, truth.rate_scale, n)
+    dropout = rng.beta(np.array([s.dropout_a for s in truth.sources])[source],
+                       np.array([s.dropout_b for s in truth.sources])[source])
+    gaps, leaves = rng.standard_exponential((n, _MAX_PURCHASES)), rng.random((n, _MAX_PURCHASES))
+    product, starter = rng.random((n, _MAX_PURCHASES)), rng.random(n)
+    minute_of_day = rng.integers(8 * 60, 24 * 60, (n, _MAX_PURCHASES))
+    refund, refund_delay = rng.random((n, _MAX_PURCHASES)), rng.integers(2, 15, (n, _MAX_PURCHASES))
+    interactions = rng.poisson(np.exp(2.5 + 0.3 * u)) + 1
+    interaction_conversions = rng.binomial(interactions, 0.04)
+    return _Draws(first_day, source, u, mobile, noise, base_rate, dropout, gaps, leaves, product, starter,
+                  minute_of_day, refund, refund_delay, interactions, interaction_conversions, bounce=rng.random(n),
+                  returns=rng.random((n, 29)), sessions=rng.random(n))
+
+
+def _engagement(truth: SchoolTruth, draws: _Draws) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """The first 30 days' engagement per customer, and the purchase rate per month it goes with."""
+    u, mobile, noise = draws.u, draws.mobile, draws.noise
+    minutes_sd = math.hypot(truth.minutes_on_u, truth.minutes_noise)
+    log_minutes = truth.minutes_log_mean + truth.minutes_on_u * u + truth.minutes_noise * noise[:, 0]
+    z_minutes = (log_minutes - truth.minutes_log_mean) / minutes_sd
+    minutes = np.round(np.exp(log_minutes + math.log(truth.minutes_lift))).astype(np.int64)
+    multiplier = np.array([s.rate_multiplier for s in truth.sources])[draws.source]
+    rate = draws.base_rate * multiplier * np.exp(truth.rate_on_u * u + truth.rate_on_minutes * (
+        z_minutes + math.log(truth.minutes_lift) / minutes_sd))
+    session_mean = np.exp(truth.sessions_log_mean + truth.sessions_on_u * u + truth.sessions_on_mobile * mobile)
+    return_p = 1 / (1 + np.exp(-(truth.returns_logit + 0.5 * u + 0.5 * mobile)))
+    bounce_mean = 1 / (1 + np.exp(-(truth.bounce_logit - 0.4 * u + 0.6 * mobile)))
+    metrics = {
+        "sessions": poisson_from_uniform(session_mean * truth.sessions_lift, draws.sessions),
+        "minutes": minutes,
+        "return_days": (draws.returns < return_p[:, None]).sum(axis=1),
+        "bounce": np.clip(bounce_mean + 0.08 * (draws.bounce - 0.5) + 0.05 * noise[:, 1], 0.0, 0.95),
+    }
+    return metrics, rate
+
+
+def _purchase_days(draws: _Draws, rate: np.ndarray, end_day: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The first purchase, then exponential gaps until the customer leaves: rows, positions, days of purchases."""
+    n = len(rate)
+    times = np.cumsum(draws.gaps * _DAYS_PER_MONTH / rate[:, None], axis=1)
+    stayed = np.cumprod(draws.leaves >= draws.dropout[:, None], axis=1).astype(bool)
+    purchase_day = draws.first_day[:, None] + np.floor(times).astype(np.int64)
+    repeat = stayed & (purchase_day <= end_day)
+    if repeat[:, -1].any():
+        raise LTVInputError("the simulation needs a larger _MAX_PURCHASES for these parameters")
+    days = np.concatenate([draws.first_day[:, None], purchase_day[:, :-1]], axis=1)
+    is_purchase = np.concatenate([np.ones((n, 1), dtype=bool), repeat[:, :-1]], axis=1)
+    rows, position = np.nonzero(is_purchase)
+    return rows, position, days[rows, position]
+
+
+def _order_log(truth: SchoolTruth, draws: _Draws, rows: np.ndarray, position: np.ndarray, order_day: np.ndarray,
+               end_day: int) -> pd.DataFrame:
+    """Purchases (what, at what price and minute) and their refunds, numbered in time order."""
+    starter_share = np.array([s.starter_share for s in truth.sources])[draws.source]
+    first_weights, repeat_weights = np.cumsum(_FIRST_WEIGHTS), np.cumsum(_REPEAT_WEIGHTS)
+    draw = draws.product[rows, position]
+    product = np.where(
+        position == 0,
+        np.where(draws.starter[rows] < starter_share[rows], 0,
+                 np.searchsorted(first_weights, draw * first_weights[-1])),
+        np.searchsorted(repeat_weights, draw * repeat_weights[-1]),
+    )
+    price = _price(np.array([price for _, price in SCHOOL_PRODUCTS], dtype=float)[product], order_day, truth)
+    discount = np.array([s.discount for s in truth.sources])[draws.source][rows]
+    amount = np.where(position == 0, np.round(price * (1 - discount)), price)
+    minute = draws.minute_of_day[rows, position]
+    refund_day = order_day + draws.refund_delay[rows, position]
+    refunded = (draws.refund[rows, position] < truth.refund_share) & (product != 6) & (refund_day <= end_day)
+    purchases = pd.DataFrame({"customer_index": rows, "stamp": order_day * 1440 + minute, "amount": amount,
+                              "product": product, "status": "Оплачен"})
+    order_sequence = np.argsort(purchases["stamp"].to_numpy() * len(draws.u) + rows, kind="stable")
+    numbers = np.empty(len(purchases), dtype=np.int64)
+    numbers[order_sequence] = np.arange(1, len(purchases) + 1)
+    purchases["order_number"] = numbers
+    refunds = pd.DataFrame({
+        "customer_index": rows[refunded], "stamp": refund_day[refunded] * 1440 + minute[refunded],
+        "amount": -amount[refunded], "product": product[refunded], "status": "Возврат",
+        "order_number": numbers[refunded],
+    })
+    log = pd.concat([purchases, refunds], ignore_index=True)
+    return log.sort_values(["stamp", "order_number", "status"], kind="stable").reset_index(drop=True)
+
+
 def simulate_school(truth: SchoolTruth | None = None) -> SchoolData:
     """Simulate the online school of notebooks 09-11 and the capstone from its true parameters.
 
@@ -180,109 +310,19 @@ def simulate_school(truth: SchoolTruth | None = None) -> SchoolData:
         (4376, 145.7)
     """
     truth = truth or SchoolTruth()
-    rng = np.random.default_rng(truth.seed)
-    start = np.datetime64(truth.start, "M")
     end_day = int(np.datetime64(truth.end, "D").view(np.int64))
-    months = int((np.datetime64(truth.end, "M") - start).astype(int)) + 1
-    month_index = np.arange(months)
-    calendar = (start + month_index).astype(int) % 12
-    seasonal = np.array(truth.seasonality)[calendar]
-    expected = truth.new_customers_per_month * seasonal * truth.growth_per_month**month_index
-    counts = rng.poisson(expected)
-    n = int(counts.sum())
-    month_start = (start + month_index).astype("datetime64[D]").view(np.int64)
-    month_days = (start + month_index + 1).astype("datetime64[D]").view(np.int64) - month_start
-    join_month = np.repeat(month_index, counts)
-    first_day = month_start[join_month] + np.floor(rng.random(n) * month_days[join_month]).astype(np.int64)
-    first_day = np.sort(first_day)
-    shares = np.array([source.share for source in truth.sources])
-    source = rng.choice(len(truth.sources), size=n, p=shares)
-    u = rng.standard_normal(n)
-    mobile = rng.random(n) < truth.mobile_share
-    noise = rng.standard_normal((n, 4))
-    base_rate = rng.gamma(truth.rate_shape, truth.rate_scale, n)
-    dropout_a = np.array([s.dropout_a for s in truth.sources])[source]
-    dropout_b = np.array([s.dropout_b for s in truth.sources])[source]
-    dropout = rng.beta(dropout_a, dropout_b)
-    gaps = rng.standard_exponential((n, _MAX_PURCHASES))
-    leaves = rng.random((n, _MAX_PURCHASES))
-    product_draw = rng.random((n, _MAX_PURCHASES))
-    starter_draw = rng.random(n)
-    minute_of_day = rng.integers(8 * 60, 24 * 60, (n, _MAX_PURCHASES))
-    refund_draw = rng.random((n, _MAX_PURCHASES))
-    refund_delay = rng.integers(2, 15, (n, _MAX_PURCHASES))
-    interactions = rng.poisson(np.exp(2.5 + 0.3 * u)) + 1
-    interaction_conversions = rng.binomial(interactions, 0.04)
-    bounce_draw = rng.random(n)
-    return_draw = rng.random((n, 29))
-    session_draw = rng.random(n)
+    draws = _draw(truth)
+    metrics, rate = _engagement(truth, draws)
+    rows, position, order_day = _purchase_days(draws, rate, end_day)
+    log = _order_log(truth, draws, rows, position, order_day, end_day)
+    repeats_bought = np.bincount(rows[position > 0], minlength=len(rate))
+    return _school_data(truth, draws, log, metrics, rate, repeats_bought)
 
-    # engagement in the first 30 days, and what it does to purchases
-    minutes_sd = math.hypot(truth.minutes_on_u, truth.minutes_noise)
-    log_minutes = truth.minutes_log_mean + truth.minutes_on_u * u + truth.minutes_noise * noise[:, 0]
-    z_minutes = (log_minutes - truth.minutes_log_mean) / minutes_sd
-    log_minutes = log_minutes + math.log(truth.minutes_lift)
-    minutes = np.round(np.exp(log_minutes)).astype(np.int64)
-    multiplier = np.array([s.rate_multiplier for s in truth.sources])[source]
-    rate = base_rate * multiplier * np.exp(truth.rate_on_u * u + truth.rate_on_minutes * (
-        z_minutes + math.log(truth.minutes_lift) / minutes_sd))
-    session_mean = np.exp(truth.sessions_log_mean + truth.sessions_on_u * u + truth.sessions_on_mobile * mobile)
-    sessions = poisson_from_uniform(session_mean * truth.sessions_lift, session_draw)
-    return_p = 1 / (1 + np.exp(-(truth.returns_logit + 0.5 * u + 0.5 * mobile)))
-    return_days = (return_draw < return_p[:, None]).sum(axis=1)
-    bounce_mean = 1 / (1 + np.exp(-(truth.bounce_logit - 0.4 * u + 0.6 * mobile)))
-    bounce = np.clip(bounce_mean + 0.08 * (bounce_draw - 0.5) + 0.05 * noise[:, 1], 0.0, 0.95)
 
-    # purchases: the first on first_day, then exponential gaps until the customer leaves
-    gap_days = gaps * _DAYS_PER_MONTH / rate[:, None]
-    times = np.cumsum(gap_days, axis=1)
-    stayed = np.cumprod(leaves >= dropout[:, None], axis=1).astype(bool)
-    purchase_day = first_day[:, None] + np.floor(times).astype(np.int64)
-    repeat = stayed & (purchase_day <= end_day)
-    if repeat[:, -1].any():
-        raise LTVInputError("the simulation needs a larger _MAX_PURCHASES for these parameters")
-    first_column = np.zeros((n, 1), dtype=bool)
-    days = np.concatenate([first_day[:, None], purchase_day[:, :-1]], axis=1)
-    is_purchase = np.concatenate([~first_column, repeat[:, :-1]], axis=1)
-    rows, position = np.nonzero(is_purchase)
-    repeats_bought = is_purchase[:, 1:].sum(axis=1)
-
-    starter_share = np.array([s.starter_share for s in truth.sources])[source]
-    first_weights = np.cumsum(_FIRST_WEIGHTS)
-    repeat_weights = np.cumsum(_REPEAT_WEIGHTS)
-    draw = product_draw[rows, position]
-    product = np.where(
-        position == 0,
-        np.where(starter_draw[rows] < starter_share[rows], 0, np.searchsorted(first_weights, draw * first_weights[-1])),
-        np.searchsorted(repeat_weights, draw * repeat_weights[-1]),
-    )
-    list_prices = np.array([price for _, price in SCHOOL_PRODUCTS], dtype=float)
-    order_day = days[rows, position]
-    price = _price(list_prices[product], order_day, truth)
-    discount = np.array([s.discount for s in truth.sources])[source][rows]
-    amount = np.where(position == 0, np.round(price * (1 - discount)), price)
-    stamp = order_day * 1440 + minute_of_day[rows, position]
-    refunded = (refund_draw[rows, position] < truth.refund_share) & (product != 6)
-    refund_day = order_day + refund_delay[rows, position]
-    refunded &= refund_day <= end_day
-
-    purchases = pd.DataFrame({
-        "customer_index": rows, "stamp": stamp, "amount": amount, "product": product, "status": "Оплачен",
-    })
-    refunds = pd.DataFrame({
-        "customer_index": rows[refunded],
-        "stamp": refund_day[refunded] * 1440 + minute_of_day[rows, position][refunded],
-        "amount": -amount[refunded], "product": product[refunded], "status": "Возврат",
-    })
-    purchases["order_number"] = 0
-    order_sequence = np.argsort(purchases["stamp"].to_numpy() * n + rows, kind="stable")
-    numbers = np.empty(len(purchases), dtype=np.int64)
-    numbers[order_sequence] = np.arange(1, len(purchases) + 1)
-    purchases["order_number"] = numbers
-    refunds["order_number"] = numbers[refunded]
-    log = pd.concat([purchases, refunds], ignore_index=True)
-    log = log.sort_values(["stamp", "order_number", "status"], kind="stable").reset_index(drop=True)
-
+def _school_data(truth: SchoolTruth, draws: _Draws, log: pd.DataFrame, metrics: dict[str, np.ndarray],
+                 rate: np.ndarray, repeats_bought: np.ndarray) -> SchoolData:
+    """The simulation's frames: the orders as the CRM holds them, each customer's truth, engagement, costs."""
+    n, source = len(rate), draws.source
     ids = np.array([f"C{index + 1:05d}" for index in range(n)])
     channel = np.array([s.channel for s in truth.sources])[source]
     partner = np.array([s.partner for s in truth.sources])[source]
@@ -299,26 +339,27 @@ def simulate_school(truth: SchoolTruth | None = None) -> SchoolData:
     })
     customers = pd.DataFrame({
         "customer": ids,
-        "first_purchase": first_day.astype("datetime64[D]").astype("datetime64[ns]"),
+        "first_purchase": draws.first_day.astype("datetime64[D]").astype("datetime64[ns]"),
         "channel": channel,
         "partner": partner,
         "source_kind": np.array([s.kind for s in truth.sources])[source],
-        "u": u,
-        "mobile": mobile,
+        "u": draws.u,
+        "mobile": draws.mobile,
         "rate_per_month": rate,
-        "dropout": dropout,
+        "dropout": draws.dropout,
         "repeat_purchases": repeats_bought,
     })
-    conversions = np.minimum(interaction_conversions + repeats_bought, interactions)
+    sessions, minutes = metrics["sessions"], metrics["minutes"]
+    conversions = np.minimum(draws.interaction_conversions + repeats_bought, draws.interactions)
     engagement = pd.DataFrame({
         "customer": ids,
         "sessions_30d": sessions,
         "minutes_30d": minutes,
         "minutes_per_session": np.round(minutes / np.maximum(sessions, 1), 1),
-        "return_days_30d": return_days,
-        "conversion_pct": np.round(100 * conversions / interactions, 1),
-        "bounce_pct": np.round(100 * bounce, 1),
-        "device": np.where(mobile, "Мобильное", "Компьютер"),
+        "return_days_30d": metrics["return_days"],
+        "conversion_pct": np.round(100 * conversions / draws.interactions, 1),
+        "bounce_pct": np.round(100 * metrics["bounce"], 1),
+        "device": np.where(draws.mobile, "Мобильное", "Компьютер"),
     })
     partners = pd.DataFrame({
         "channel": [s.channel for s in truth.sources],

@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ltvkit.checks import LTVInputError, check_count, check_number
+from ltvkit.models.rfm import CalibrationHoldout, RFMSummary
+from ltvkit.models.units import Duration, require_duration
+
 if TYPE_CHECKING:
     from numpy.typing import ArrayLike
-
-    from ltvkit.models.rfm import CalibrationHoldout
-    from ltvkit.models.units import Duration
 
 __all__ = ["poisson_from_uniform", "simulate_bgnbd", "simulate_gamma_gamma", "simulate_sbg_cohort"]
 
@@ -45,7 +46,6 @@ def simulate_sbg_cohort(*, alpha: float, beta: float, customers: int, periods: i
     """
     import numpy as np
 
-    from ltvkit.checks import check_count, check_number
 
     a = check_number("alpha", alpha, minimum=0, min_open=True)
     b = check_number("beta", beta, minimum=0, min_open=True)
@@ -56,6 +56,21 @@ def simulate_sbg_cohort(*, alpha: float, beta: float, customers: int, periods: i
     leaves_at = rng.geometric(churn)  # renewal at which each customer leaves: 1, 2, ...
     return [int(np.sum(leaves_at > t)) for t in range(k + 1)]
 
+
+
+def _observation(T: Duration, acquisition_window: Duration | None,  # noqa: N803
+                 holdout: Duration | None) -> tuple[Duration, float, float]:
+    """T checked, and the acquisition window and the holdout in T's unit (0 when not given)."""
+    horizon = require_duration("T", T)
+    if horizon.amount <= 0:
+        raise LTVInputError(f"T must be longer than zero; got {horizon}")
+    window = 0.0
+    if acquisition_window is not None:
+        window = require_duration("acquisition_window", acquisition_window).in_unit(horizon.unit)
+    if window >= horizon.amount:
+        raise LTVInputError(f"acquisition_window must be shorter than T ({horizon}); got {acquisition_window}")
+    extra = 0.0 if holdout is None else require_duration("holdout", holdout).in_unit(horizon.unit)
+    return horizon, window, extra
 
 
 def simulate_bgnbd(
@@ -95,25 +110,11 @@ def simulate_bgnbd(
         >>> len(sim.calibration), sim.calibration.time_unit, sim.holdout_purchases.shape
         (5, 'weeks', (5,))
     """
-    import numpy as np
-
-    from ltvkit.checks import LTVInputError, check_count, check_number
-    from ltvkit.models.rfm import CalibrationHoldout, RFMSummary
-    from ltvkit.models.units import Duration, require_duration
-
     r, alpha, a, b = (check_number(name, value, minimum=0, min_open=True)
                       for name, value in (("r", r), ("alpha", alpha), ("a", a), ("b", b)))
     n = check_count("customers", customers, minimum=1)
-    horizon = require_duration("T", T)
+    horizon, window, extra = _observation(T, acquisition_window, holdout)
     unit = horizon.unit
-    if horizon.amount <= 0:
-        raise LTVInputError(f"T must be longer than zero; got {horizon}")
-    window = 0.0
-    if acquisition_window is not None:
-        window = require_duration("acquisition_window", acquisition_window).in_unit(unit)
-    if window >= horizon.amount:
-        raise LTVInputError(f"acquisition_window must be shorter than T ({horizon}); got {acquisition_window}")
-    extra = 0.0 if holdout is None else require_duration("holdout", holdout).in_unit(unit)
     rng = np.random.default_rng(check_count("seed", seed))
     rate = rng.gamma(r, 1.0 / alpha, size=n)
     dropout = np.clip(rng.beta(a, b, size=n), 1e-12, 1.0)
@@ -155,7 +156,6 @@ def simulate_gamma_gamma(*, p: float, q: float, gamma: float, frequency: ArrayLi
     """
     import numpy as np
 
-    from ltvkit.checks import check_count, check_number
 
     p = check_number("p", p, minimum=0, min_open=True)
     q = check_number("q", q, minimum=0, min_open=True)

@@ -118,11 +118,7 @@ def read_export(
         ...
         ltvkit.checks.LTVInputError: 1 row cannot be used: line 3, column 'when': empty (got ''). Fix the file, ...
     """
-    on_bad_rows = check_choice("on_bad_rows", on_bad_rows, ("raise", "skip"))
-    if not isinstance(columns, Mapping) or not columns:
-        raise LTVInputError("columns must map at least one column of the file to a name")
-    if sep is not None:
-        check_choice("sep", sep, (";", ",", "\t", "|", "whitespace"))
+    _check_choices(columns, sep, on_bad_rows)
     data, source_name, source = read_source(path_or_buffer)
     raw, lines, used_encoding, used_sep, blank_lines = raw_table(
         data, source, encoding=encoding, sep=sep, names=names, sheet_name=sheet_name
@@ -140,32 +136,35 @@ def read_export(
     bad_index = sorted({index for index, _, _ in bad})
     if bad and on_bad_rows == "raise":
         _refuse_bad_rows(bad, len(bad_index))
-    amount_column = amount_column or (numbers[0] if numbers else None)
-    skipped_amount, unreadable = 0.0, 0
-    if bad_index and amount_column in result.columns:
-        amounts = result.loc[bad_index, amount_column]
-        skipped_amount = float(amounts.sum(skipna=True))
-        unreadable = int(amounts.isna().sum())
     kept_mask = np.ones(len(result), bool)
     kept_mask[bad_index] = False
+    report = LoadReport(
+        source=source_name, encoding=used_encoding, sep=used_sep, decimal=used_decimal or default_decimal,
+        date_format=date_format_used, rows_read=len(raw), rows_kept=int(kept_mask.sum()),
+        skipped=tuple(row for _, _, row in bad), skipped_lines=tuple(int(lines[i]) for i in bad_index),
+        repeated_headers=repeated_lines, blank_lines=tuple(int(x) for x in blank_lines),
+        **_skipped_amounts(result, bad_index, amount_column or (numbers[0] if numbers else None)),
+    )
     result = result[kept_mask].reset_index(drop=True)
     result.insert(0, "line", lines[kept_mask].astype(np.int64))
-    result.attrs["load_report"] = LoadReport(
-        source=source_name,
-        encoding=used_encoding,
-        sep=used_sep,
-        decimal=used_decimal or default_decimal,
-        date_format=date_format_used,
-        rows_read=len(raw),
-        rows_kept=int(kept_mask.sum()),
-        skipped=tuple(row for _, _, row in bad),
-        skipped_lines=tuple(int(lines[i]) for i in bad_index),
-        skipped_amount=skipped_amount,
-        unreadable_amounts=unreadable,
-        repeated_headers=repeated_lines,
-        blank_lines=tuple(int(x) for x in blank_lines),
-    )
+    result.attrs["load_report"] = report
     return result
+
+
+def _check_choices(columns: Any, sep: str | None, on_bad_rows: str) -> None:
+    check_choice("on_bad_rows", on_bad_rows, ("raise", "skip"))
+    if not isinstance(columns, Mapping) or not columns:
+        raise LTVInputError("columns must map at least one column of the file to a name")
+    if sep is not None:
+        check_choice("sep", sep, (";", ",", "\t", "|", "whitespace"))
+
+
+def _skipped_amounts(result: pd.DataFrame, bad_index: list[int], amount_column: str | None) -> dict[str, Any]:
+    """The sum of the readable amounts of the skipped rows, and how many had none readable."""
+    if not bad_index or amount_column not in result.columns:
+        return {"skipped_amount": 0.0, "unreadable_amounts": 0}
+    amounts = result.loc[bad_index, amount_column]
+    return {"skipped_amount": float(amounts.sum(skipna=True)), "unreadable_amounts": int(amounts.isna().sum())}
 
 
 def _selected_columns(raw: pd.DataFrame, columns: Mapping[str, str], required: Sequence[str]) -> pd.DataFrame:

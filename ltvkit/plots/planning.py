@@ -21,14 +21,9 @@ import numpy as np
 from ltvkit.checks import LTVInputError, check_choice, check_count, check_number
 from ltvkit.formulas import lifetime_from_churn
 from ltvkit.levers import CHANGE_MODES, RetentionLift, Sensitivity
+from ltvkit.ltv_cac import ARTICLE_MINIMUM_RATIO, USUAL_TARGET_RATIO, VERY_HIGH_RATIO
 from ltvkit.money import format_money
-from ltvkit.planning import (
-    ARTICLE_MINIMUM_RATIO,
-    USUAL_TARGET_RATIO,
-    VERY_HIGH_RATIO,
-    BudgetPlan,
-    format_plan_line,
-)
+from ltvkit.planning import BudgetPlan, format_plan_line
 from ltvkit.plots.base import COLOURS, _money_axis, new_figure, waterfall_chart
 
 if TYPE_CHECKING:
