@@ -61,6 +61,7 @@ from ltvkit import (
     revenue_per_customer,
 )
 from ltvkit.calculators import revenue_per_customer_calculator
+from ltvkit.course.exercises import options
 
 ltv = arpu_ltv(arpu=1_000, lifetime=12)
 print(f"1,000 RUB a month for 12 months: LTV = {format_money(ltv, 'RUB')}")
@@ -194,6 +195,22 @@ check("ex-00-2", answer)
 # %% tags=["solution"] jupyter={"source_hidden": true}
 answer = revenue_per_customer(revenue=1_200_000, customers=480)
 check("ex-00-2", answer)
+
+# %% [markdown]
+# Some exercises ask *why* rather than *how much*: pick the letter of the option you think is
+# right. A wrong pick gets a hint about that option, never the answer.
+#
+# **ex-00-3.** A colleague says "our LTV is 12,000". Before you compare it with anything, which
+# question do you ask first?
+
+# %%
+print(options("ex-00-3"))
+answer = None  # a letter, such as "a"
+check("ex-00-3", answer)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer = "b"  # an LTV is only a figure once its currency, period and kind (revenue or profit) are known
+check("ex-00-3", answer)
 
 # %% [markdown]
 # ## How the workbook checks itself

@@ -59,6 +59,8 @@ def test_no_answer_is_shown_before_its_solution(stem: str) -> None:
         if "solution" in cell["metadata"].get("tags", []):
             solutions += 1
             exercise_id = _CHECK.search("".join(cell["source"])).group(1)
+            if EXERCISES[exercise_id].options:  # a "why" question: its options are on show by design
+                continue
             answer = float(EXERCISES[exercise_id].answer())
             before = "\n".join(shown)
             found += [f"{exercise_id}'s answer {form}" for form in sorted(_spellings(answer))

@@ -22,8 +22,17 @@ __all__ = ["BANK"]
 
 
 def _ex(exercise_id: str, answer: Callable[[], float], hint: str,
-        **options: float) -> tuple[str, Callable[[], float], str, dict[str, float]]:
-    return exercise_id, answer, hint, options
+        **settings: float) -> tuple[str, Callable[[], Any], str, dict[str, Any]]:
+    return exercise_id, answer, hint, settings
+
+
+def _why(exercise_id: str, right: str,
+         *options: tuple[str, str, str]) -> tuple[str, Callable[[], Any], str, dict[str, Any]]:
+    """A "why" question: the right option's letter and every option as (letter, text, hint if picked wrongly)."""
+    keys = [key for key, _, _ in options]
+    if right not in keys or len(set(keys)) != len(keys) or any(not hint for key, _, hint in options if key != right):
+        raise ValueError(f"{exercise_id}: the right letter must be an option and every wrong option needs a hint")
+    return exercise_id, lambda: right, "Reread the section the question is about.", {"options": options}
 
 
 def _implied_margin() -> float:
@@ -65,12 +74,19 @@ def _top_share(values: Any, share: float) -> float:
     return top_share(values, share)
 
 
-BANK: tuple[tuple[str, Callable[[], float], str, dict[str, float]], ...] = (
+BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
     # --- 00 start_here ---------------------------------------------------------------
     _ex("ex-00-1", lambda: f.arpu_ltv(arpu=300, lifetime=8),
         "LTV = ARPU x lifetime: multiply what a customer pays per month by the months they stay."),
     _ex("ex-00-2", lambda: f.revenue_per_customer(revenue=1_200_000, customers=480),
         "Divide the year's revenue by the customers served that year."),
+    _why("ex-00-3", "b",
+         ("a", "How many customers do we have?",
+          "The number of customers changes a total, not the value of one customer: an LTV is per customer."),
+         ("b", "In which currency, over what period, and is it revenue or profit?", ""),
+         ("c", "What does it cost us to win a customer?",
+          "CAC is how you judge an LTV (notebook 06), but first the figure itself must say what it measures; "
+          "a number without its unit and period cannot be compared with anything.")),
 
     # --- 01 ltv_basics ---------------------------------------------------------------
     _ex("ex-01-1", lambda: f.arpu_ltv(arpu=250_000, lifetime=5 * 4),

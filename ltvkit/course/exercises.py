@@ -1,7 +1,10 @@
 """Self-check of exercise answers: ``check("ex-02-1", answer)`` says right, or gives a hint.
 
-The right answers are computed here from ltvkit's own formulas and the example catalogue,
-so no figure is typed twice; :func:`check` never prints them.
+Two kinds of exercise: a figure (the answer is a number, checked within a tolerance) and a
+"why" question with options (the answer is the letter of an option; each wrong option has its
+own hint, which says why it is tempting and where to look, never which option is right). The
+right answers are computed in :mod:`ltvkit.course.exercise_bank` from ltvkit's own formulas and
+the example catalogue, so no figure is typed twice; :func:`check` never prints them.
 
 Example:
     >>> check("ex-02-1", 0.4)
@@ -20,7 +23,16 @@ from typing import Any
 from ltvkit.checks import LTVInputError, check_number
 from ltvkit.course.exercise_bank import BANK
 
-__all__ = ["EXERCISES", "CheckResult", "Exercise", "check"]
+__all__ = ["EXERCISES", "CheckResult", "Exercise", "Option", "check", "options"]
+
+
+@dataclass(frozen=True)
+class Option:
+    """One option of a "why" question: its letter, its text, and the hint shown when it is picked wrongly."""
+
+    key: str
+    text: str
+    hint: str = ""
 
 
 @dataclass(frozen=True)
@@ -28,14 +40,16 @@ class Exercise:
     """An exercise: its id (ex-NN-k, NN the notebook), how to compute the answer, a hint.
 
     ``tolerance`` is relative (0.005 accepts an answer within 0.5%); ``absolute`` is added
-    for answers near zero.
+    for answers near zero. A "why" question has ``options``; its ``answer`` returns the letter
+    of the right one and each wrong option carries its own hint.
     """
 
     id: str
-    answer: Callable[[], float]
+    answer: Callable[[], Any]
     hint: str
     tolerance: float = 0.005
     absolute: float = 1e-9
+    options: tuple[Option, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -54,7 +68,11 @@ class CheckResult:
 
 
 EXERCISES: dict[str, Exercise] = {
-    exercise_id: Exercise(exercise_id, answer, hint, **options) for exercise_id, answer, hint, options in BANK
+    exercise_id: Exercise(exercise_id, answer, hint, **{
+        name: tuple(Option(*option) for option in value) if name == "options" else value
+        for name, value in settings.items()
+    })
+    for exercise_id, answer, hint, settings in BANK
 }
 """Every exercise of the course by its id, built from :data:`ltvkit.course.exercise_bank.BANK`."""
 
@@ -81,13 +99,43 @@ def check(exercise_id: str, answer: Any) -> CheckResult:
         ...
         ltvkit.checks.LTVInputError: answer must be a finite number; got '3000' (str)
     """
-    if not isinstance(exercise_id, str) or exercise_id not in EXERCISES:
-        raise LTVInputError(f"exercise_id must be one of {', '.join(EXERCISES)}; got {exercise_id!r}")
-    exercise = EXERCISES[exercise_id]
+    exercise = _exercise(exercise_id)
     if answer is None:
-        return CheckResult(exercise_id, False, f"{exercise_id}: no answer yet. Replace None with your figure.")
+        what = "the letter of your choice" if exercise.options else "your figure"
+        return CheckResult(exercise_id, False, f"{exercise_id}: no answer yet. Replace None with {what}.")
+    if exercise.options:
+        return _check_option(exercise, answer)
     value = check_number("answer", answer, scalar=True)
     expected = float(exercise.answer())
     if math.isclose(value, expected, rel_tol=exercise.tolerance, abs_tol=exercise.absolute):
         return CheckResult(exercise_id, True, f"{exercise_id}: right.")
     return CheckResult(exercise_id, False, f"{exercise_id}: not yet. Hint: {exercise.hint}")
+
+
+def _exercise(exercise_id: Any) -> Exercise:
+    if not isinstance(exercise_id, str) or exercise_id not in EXERCISES:
+        raise LTVInputError(f"exercise_id must be one of {', '.join(EXERCISES)}; got {exercise_id!r}")
+    return EXERCISES[exercise_id]
+
+
+def _check_option(exercise: Exercise, answer: Any) -> CheckResult:
+    keys = [option.key for option in exercise.options]
+    if not isinstance(answer, str) or answer.strip().lower() not in keys:
+        raise LTVInputError(f"answer must be one of the letters {', '.join(map(repr, keys))}; got {answer!r}")
+    chosen = next(option for option in exercise.options if option.key == answer.strip().lower())
+    if chosen.key == exercise.answer():
+        return CheckResult(exercise.id, True, f"{exercise.id}: right.")
+    return CheckResult(exercise.id, False, f"{exercise.id}: not yet. Hint: {chosen.hint or exercise.hint}")
+
+
+def options(exercise_id: str) -> str:
+    """The options of a "why" question, one per line, as a notebook shows them under the question.
+
+    Example:
+        >>> print(options("ex-00-3"))  # doctest: +ELLIPSIS
+        a) ...
+    """
+    exercise = _exercise(exercise_id)
+    if not exercise.options:
+        raise LTVInputError(f"exercise_id {exercise_id!r} asks for a figure and has no options")
+    return "\n".join(f"{option.key}) {option.text}" for option in exercise.options)
