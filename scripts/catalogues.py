@@ -6,7 +6,8 @@ Two domains (``ltvkit.i18n.DOMAINS``), each with one ``.po`` per language in
 - ``ltvkit``: every message the package marks with ``_()``, ``N_()`` or ``ngettext()``
   (``ltvkit/**/*.py``);
 - ``notebooks``: every message the notebooks' code prints through ``tr()`` / ``tr_n()``
-  (``notebooks/NN_slug.py``, the English sources; the Russian editions have the same code).
+  (``notebooks/NN_slug.py``, the English sources; the Russian editions have the same code), and
+  the calculators app's (``app/calculators.py``).
 
 ``update`` re-extracts the messages and merges them into each ``.po`` as ``msgmerge`` does: a
 translation whose English is unchanged is kept; a message whose English changed keeps its old
@@ -58,7 +59,7 @@ class Domain:
 
 DOMAINS = (
     Domain("ltvkit", ("ltvkit/*.py", "ltvkit/**/*.py"), {"_": None, "N_": None, "ngettext": (1, 2)}),
-    Domain("notebooks", ("notebooks/[0-9][0-9]_*.py",), {"tr": None, "tr_n": (1, 2)}),
+    Domain("notebooks", ("notebooks/[0-9][0-9]_*.py", "app/calculators.py"), {"tr": None, "tr_n": (1, 2)}),
 )
 
 
