@@ -54,6 +54,7 @@ __all__ = [
     "catalogue",
     "get_language",
     "ngettext",
+    "read_catalogue",
     "set_language",
     "translate",
     "translate_plural",
@@ -132,14 +133,25 @@ def catalogue(domain: str, language: str) -> gettext.NullTranslations:
     """
     if language == "en":
         return gettext.NullTranslations()
-    folder = LOCALE_DIR / language / "LC_MESSAGES"
-    po, mo = folder / f"{domain}.po", folder / f"{domain}.mo"
+    return read_catalogue(LOCALE_DIR / language / "LC_MESSAGES" / f"{domain}.po", language)
+
+
+def read_catalogue(po: Path, language: str) -> gettext.NullTranslations:
+    """gettext translations from a ``.po`` (parsed by Babel, fuzzy entries left out) or, if absent, its ``.mo``.
+
+    The one reader of catalogues: ltvkit's own and the report site's (scripts/build_report.py).
+
+    Example:
+        >>> read_catalogue(LOCALE_DIR / "ru" / "LC_MESSAGES" / "ltvkit.po", "ru").gettext("{id}: right.")
+        '{id}: верно.'
+    """
+    mo = po.with_suffix(".mo")
     if po.exists():
         from babel.messages.mofile import write_mo
         from babel.messages.pofile import read_po
 
         with po.open("rb") as source:
-            parsed = read_po(source, locale=language, domain=domain)
+            parsed = read_po(source, locale=language, domain=po.stem)
         compiled = io.BytesIO()
         write_mo(compiled, parsed, use_fuzzy=False)
         compiled.seek(0)

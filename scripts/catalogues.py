@@ -1,13 +1,16 @@
 """ltvkit's message catalogues (gettext, with Babel): extract the marked messages, update the .po files, check them.
 
-Two domains (``ltvkit.i18n.DOMAINS``), each with one ``.po`` per language in
-``ltvkit/locale/<language>/LC_MESSAGES/``:
+Three catalogues (gettext domains), each with one ``.po`` per language: ltvkit's two
+(``ltvkit.i18n.DOMAINS``, in ``ltvkit/locale/<language>/LC_MESSAGES/``) and the report's:
 
 - ``ltvkit``: every message the package marks with ``_()``, ``N_()`` or ``ngettext()``
   (``ltvkit/**/*.py``);
 - ``notebooks``: every message the notebooks' code prints through ``tr()`` / ``tr_n()``
   (``notebooks/NN_slug.py``, the English sources; the Russian editions have the same code), and
-  the calculators app's (``app/calculators.py``).
+  the calculators app's (``app/calculators.py``);
+- ``report``: the words of the HTML report's own pages (``scripts/report_site``, with
+  ``%(name)s`` placeholders as Jinja's i18n extension has them); its ``.po`` is
+  ``scripts/report_site/locale/ru/LC_MESSAGES/report.po``.
 
 ``update`` re-extracts the messages and merges them into each ``.po`` as ``msgmerge`` does: a
 translation whose English is unchanged is kept; a message whose English changed keeps its old
@@ -26,6 +29,7 @@ from __future__ import annotations
 
 import ast
 import io
+import re
 import string
 import sys
 from collections.abc import Iterable
@@ -44,23 +48,27 @@ WIDTH = 100
 
 @dataclass(frozen=True)
 class Domain:
-    """One catalogue: its name, where its messages are marked, and the marking functions."""
+    """One catalogue: its name, where its messages are marked, the marking functions, where its .po files live."""
 
     name: str
     sources: tuple[str, ...]  # glob patterns relative to the repository
     keywords: dict[str, tuple[int, ...] | None]
+    folder: str = "ltvkit/locale"
 
     def files(self) -> list[Path]:
         return sorted({path for pattern in self.sources for path in ROOT.glob(pattern)})
 
     def po(self, language: str) -> Path:
-        return LOCALE_DIR / language / "LC_MESSAGES" / f"{self.name}.po"
+        return ROOT / self.folder / language / "LC_MESSAGES" / f"{self.name}.po"
 
 
 DOMAINS = (
     Domain("ltvkit", ("ltvkit/*.py", "ltvkit/**/*.py"), {"_": None, "N_": None, "ngettext": (1, 2)}),
     Domain("notebooks", ("notebooks/[0-9][0-9]_*.py", "app/calculators.py"), {"tr": None, "tr_n": (1, 2)}),
+    Domain("report", ("scripts/build_report.py", "scripts/report_site/**/*.j2"),
+           {"_": None, "gettext": None, "ngettext": (1, 2)}, folder="scripts/report_site/locale"),
 )
+EXTRACTORS = {".py": "python", ".j2": "jinja2.ext:babel_extract"}
 
 
 def template(domain: Domain) -> Catalog:
@@ -69,7 +77,7 @@ def template(domain: Domain) -> Catalog:
     for path in domain.files():
         relative = path.relative_to(ROOT).as_posix()
         for lineno, message, comments, context in extract_from_file(
-            "python", str(path), keywords=domain.keywords, comment_tags=("TRANSLATORS:",)
+            EXTRACTORS[path.suffix], str(path), keywords=domain.keywords, comment_tags=("TRANSLATORS:",)
         ):
             catalog.add(message, locations=[(relative, lineno)], auto_comments=comments, context=context)
     return catalog
@@ -121,8 +129,8 @@ def update(domains: Iterable[Domain] = DOMAINS) -> list[Path]:
 
 
 def placeholders(text: str) -> set[str]:
-    """The ``{name}`` fields of a message (format specs and conversions included)."""
-    fields = set()
+    """The ``{name}`` fields of a message (format specs and conversions included), or its ``%(name)s`` ones."""
+    fields = set(re.findall(r"%\(\w+\)[sd]", text))
     for _literal, name, spec, conversion in string.Formatter().parse(text):
         if name is not None:
             fields.add(f"{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}")
@@ -170,7 +178,7 @@ def problems(domains: Iterable[Domain] = DOMAINS) -> list[str]:
 def unmarkable_calls(domain: Domain) -> list[tuple[str, str]]:
     """Calls of a marking function whose message is an f-string or a sum: extraction cannot see them."""
     found = []
-    for path in domain.files():
+    for path in (path for path in domain.files() if path.suffix == ".py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in domain.keywords
