@@ -221,3 +221,21 @@ def test_the_edition_is_built_from_the_english_and_the_catalogue(scratch: nt.Edi
     markdown = [(ours.source, theirs.source) for ours, theirs in zip(rest, english.cells, strict=True)
                 if ours.cell_type == "markdown"]
     assert all(ours != theirs for ours, theirs in markdown), "a markdown cell was left in English"
+
+
+
+@pytest.mark.drift
+@pytest.mark.parametrize("stem", TRANSLATED)
+def test_russian_pair_holds_the_same_cells_and_was_executed_in_order(stem: str) -> None:
+    import json
+
+    py, ipynb = ROOT / "notebooks" / "ru" / f"{stem}.py", ROOT / "notebooks" / "ru" / f"{stem}.ipynb"
+    assert py.exists() and ipynb.exists(), f"ru/{stem}: run `make russian NB=notebooks/{stem}.py`"
+
+    def cells(path: Path) -> list[tuple[str, str, tuple[str, ...]]]:
+        return [(c.cell_type, c.source.strip(), tuple(c.metadata.get("tags", ()))) for c in jupytext.read(path).cells]
+
+    assert cells(py) == cells(ipynb), f"ru/{stem}: .py and .ipynb differ; run `make russian NB=notebooks/{stem}.py`"
+    code = [c for c in json.loads(ipynb.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "code"]
+    assert [c["execution_count"] for c in code] == list(range(1, len(code) + 1)), f"ru/{stem}: not executed in order"
+    assert not [o for c in code for o in c["outputs"] if o["output_type"] == "error"], f"ru/{stem}: a stored error"
