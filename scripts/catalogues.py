@@ -143,7 +143,7 @@ def _message_problems(message: Message, where: str) -> list[str]:
     strings = [message.string] if isinstance(message.string, str) else list(message.string or ())
     if message.fuzzy:
         return [f"{where}: {english!r} is marked fuzzy: its English changed; revise the translation "
-                "(the previous English is in the #| lines) and remove the fuzzy flag"]
+                "(`make catalogues` writes the previous English in #| lines) and remove the fuzzy flag"]
     if not strings or not all(strings):
         return [f"{where}: {english!r} has no translation"]
     wanted = set().union(*(placeholders(text) for text in ids))

@@ -15,7 +15,8 @@ Commands (``make translations``, ``make russian``; NB= chooses English sources):
     python scripts/notebook_translations.py update notebooks/01_ltv_basics.py
         give keys to markdown cells that have none (never renaming one), and merge the English
         into the catalogue: new cells get an empty entry, a cell whose English changed keeps its
-        old Russian marked fuzzy with the previous English beside it, a removed cell is dropped;
+        old Russian marked fuzzy with the English it translated beside it (#. lines), a removed
+        cell is dropped;
     python scripts/notebook_translations.py build notebooks/01_ltv_basics.py
         refuse if a translation is missing or stale, else write and execute the edition;
     python scripts/notebook_translations.py check
@@ -45,6 +46,7 @@ ROOT = Path(__file__).resolve().parents[1]
 LANGUAGE = "ru"
 COMMENT = "comment"  # msgctxt of a translated code comment
 LANGUAGE_TAG = "language"
+PREVIOUS = "The English changed after this translation. It translated:"  # the first #. line of a stale entry
 DIRECTIVES = re.compile(r"#\s*(noqa|type:|pragma|fmt:)")
 
 
@@ -199,10 +201,10 @@ def update_catalogue(paths: Edition) -> tuple[list[str], list[str], list[str]]:
             new.append(text.context)
         elif before.id == text.english:
             catalog.add(text.english, before.string, context=text.context, flags=before.flags,
-                        previous_id=before.previous_id)
-        else:
-            catalog.add(text.english, before.string, context=text.context, flags=("fuzzy",),
-                        previous_id=[before.id])
+                        auto_comments=before.auto_comments if before.fuzzy else ())
+        else:  # keep the Russian, marked fuzzy, with the English it translated (kept if it changed twice)
+            was = before.auto_comments if before.fuzzy and before.auto_comments else [PREVIOUS, *before.id.splitlines()]
+            catalog.add(text.english, before.string, context=text.context, flags=("fuzzy",), auto_comments=was)
             changed.append(text.context)
     write_catalogue(catalog, paths.catalogue)
     return new, changed, sorted(previous)
@@ -239,7 +241,8 @@ def translation_problems(paths: Edition) -> list[str]:
                          "run `make translations` and revise the entry marked fuzzy")
         elif entry.fuzzy:
             found.append(f"{name}: {text.where} is stale (marked fuzzy): revise the Russian against the "
-                         "changed English (the previous English is in its #| lines) and remove the fuzzy flag")
+                         "changed English (the English it translated is in its #. lines), then delete those "
+                         "lines and the fuzzy flag")
         elif not entry.string.strip():
             found.append(f"{name}: {text.where} has no Russian translation ({text.english[:60]!r})")
     contexts = {text.context for text in wanted}
@@ -279,8 +282,9 @@ def edition_problems(paths: Edition) -> list[str]:
     if not found and [c.source for c in built.cells] != [c.source for c in expected.cells]:
         pairs = enumerate(zip(built.cells, expected.cells, strict=True))
         first = next(index for index, (ours, wanted) in pairs if ours.source != wanted.source)
-        found.append(f"{name}: cell {first + 1} of notebooks/{LANGUAGE}/{paths.edition.name} is not what the "
-                     "translation says; run `make russian NB=...`")
+        key = expected.cells[first].metadata.get("key", "a code cell")
+        found.append(f"{name}: cell {first + 1} ({key}) of notebooks/{LANGUAGE}/{paths.edition.name} is not what "
+                     "the English and its translation give; run `make russian NB=...`")
     return found
 
 

@@ -239,3 +239,13 @@ def test_russian_pair_holds_the_same_cells_and_was_executed_in_order(stem: str) 
     code = [c for c in json.loads(ipynb.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "code"]
     assert [c["execution_count"] for c in code] == list(range(1, len(code) + 1)), f"ru/{stem}: not executed in order"
     assert not [o for c in code for o in c["outputs"] if o["output_type"] == "error"], f"ru/{stem}: a stored error"
+
+
+@pytest.mark.parametrize("module", ["catalogues", "notebook_translations", "translation_counts", "report_editions"])
+def test_the_translation_scripts_examples_hold(module: str) -> None:
+    """The scripts' docstring examples (scripts/ is outside pytest's doctest paths)."""
+    import doctest
+    import importlib
+
+    failed, attempted = doctest.testmod(importlib.import_module(module))
+    assert failed == 0 and (attempted > 0 or module == "catalogues")
