@@ -9,11 +9,13 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from numbers import Real
 from typing import Any
 
-from ltvkit.checks import check_choice, check_count, check_number
+from ltvkit.checks import LTVInputError, check_choice, check_count, check_number
 
-__all__ = ["CURRENCIES", "format_money", "format_ratio", "format_share"]
+__all__ = ["CURRENCIES", "format_money", "format_ratio", "format_rows", "format_share"]
 
 CURRENCIES: tuple[str, ...] = ("RUB", "USD", "CNY")
 
@@ -72,3 +74,52 @@ def format_share(share: Any, decimals: int = 1) -> str:
     value = check_number("share", share, scalar=True)
     decimals = check_count("decimals", decimals)
     return f"{value * 100:.{decimals}f}%"
+
+
+def format_rows(
+    rows: Sequence[Sequence[Any]],
+    *,
+    header: Sequence[str] | None = None,
+    currency: str = "RUB",
+    decimals: int | None = None,
+) -> str:
+    """A few rows as an aligned block of text: the first column left, the others right-aligned.
+
+    A number in any column but the first is written as money (:func:`format_money` with
+    ``currency`` and ``decimals``); text is kept as it is, so a share or a ratio can be passed
+    already formatted. This keeps the alignment out of a notebook's code cell.
+
+    Args:
+        rows: the rows, each a label followed by one or more values (all rows the same length).
+        header: optional column titles, one per column (the first may be "").
+        currency: "RUB", "USD" or "CNY", for the numbers.
+        decimals: digits after the point for the numbers (None: as :func:`format_money`).
+
+    Returns:
+        The rows as lines of text joined by newlines, ready to print.
+
+    Example:
+        >>> print(format_rows([("revenue", 18_000), ("gross profit at a 50% margin", 9_000)]))
+        revenue                       18,000 RUB
+        gross profit at a 50% margin   9,000 RUB
+        >>> print(format_rows([("25%", 61_250, "-58,750 RUB")], header=("kept", "extra margin", "net")))
+        kept  extra margin          net
+        25%     61,250 RUB  -58,750 RUB
+    """
+    table = [list(header)] if header is not None else []
+    for row in rows:
+        table.append([str(row[0]), *(_cell(value, currency, decimals) for value in row[1:])])
+    if not table or any(len(row) != len(table[0]) for row in table) or len(table[0]) < 2:
+        raise LTVInputError("rows must hold at least a label and a value each, all rows (and header) the same length")
+    widths = [max(len(row[column]) for row in table) for column in range(len(table[0]))]
+    lines = []
+    for row in table:
+        cells = [row[0].ljust(widths[0])] + [cell.rjust(width) for cell, width in zip(row[1:], widths[1:], strict=True)]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)
+
+
+def _cell(value: Any, currency: str, decimals: int | None) -> str:
+    if isinstance(value, Real) and not isinstance(value, bool):
+        return format_money(value, currency, decimals)
+    return str(value)
