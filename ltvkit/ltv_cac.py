@@ -216,11 +216,13 @@ def survival_payback_periods(
 
     :func:`ltvkit.formulas.payback_periods` (CAC / margin) assumes the customer pays every
     period. With a constant churn c only (1 - c)^t of the customers pay in period t (t = 0
-    the first, always paid), so after t periods a customer won has brought, on average,
-    margin x (1 - f^t) / (1 - f) with f = (1 - c) / (1 + d) (d discounts each period). Setting
-    that equal to CAC gives t = ln(1 - CAC (1 - f) / margin) / ln f, read between whole periods
-    the same way as CAC / margin. If CAC reaches margin / (1 - f), the LTV itself, the
-    cohort never pays back: infinity. With c = d = 0 the answer is CAC / margin.
+    the first, always paid), so after k whole periods a customer won has brought, on average,
+    C(k) = margin x (1 - f^k) / (1 - f) with f = (1 - c) / (1 + d) (d discounts each period).
+    The payback is the k with C(k) < CAC <= C(k + 1), plus the part of period k + 1 whose
+    payment, margin x f^k, is needed to reach CAC: read between whole periods the same way as
+    CAC / margin, which it equals when c = d = 0. k is the whole part of
+    ln(1 - CAC (1 - f) / margin) / ln f. If CAC reaches margin / (1 - f), the LTV itself, the
+    cohort never pays back: infinity.
 
     Args:
         cac: acquisition cost per customer (money), >= 0.
@@ -233,19 +235,23 @@ def survival_payback_periods(
 
     Example:
         >>> round(survival_payback_periods(3_000, 350, churn_rate=1 / 18), 2)  # simple payback: 8.57
-        11.31
+        11.32
         >>> survival_payback_periods(6_300, 350, churn_rate=1 / 18)
         inf
     """
     cac = check_number("cac", cac, minimum=0, scalar=True)
     margin = check_number("margin_per_period", margin_per_period, minimum=0, min_open=True, scalar=True)
     _, factor = _kept_factor(churn_rate, discount_rate)
-    if factor == 1.0 or (factor == 0.0 and cac <= margin):  # everyone stays, or only the first payment counts
+    if factor == 1.0:
         return cac / margin
+    if factor == 0.0:  # only the first payment ever comes
+        return cac / margin if cac <= margin else math.inf
     needed = 1.0 - cac * (1.0 - factor) / margin
-    if needed <= 0 or factor == 0.0:
+    if needed <= 0:
         return math.inf
-    return math.log(needed) / math.log(factor)
+    whole = math.floor(math.log(needed) / math.log(factor) + 1e-12)
+    brought = margin * (1.0 - factor**whole) / (1.0 - factor)
+    return whole + max(cac - brought, 0.0) / (margin * factor**whole)
 
 
 @dataclass(frozen=True)
