@@ -199,7 +199,7 @@ class DiscountedBreakdown:
         return (
             f"LTV {format_money(self.undiscounted, currency, decimals=0)} undiscounted; "
             f"{format_money(self.discounted, currency, decimals=0)} in today's money at "
-            f"{format_share(self.period_discount_rate, 3)} a period "
+            f"{self.period_discount_rate * 100:.3g}% a period "
             f"({format_share(self.share_lost_to_discounting)} less)"
         )
 

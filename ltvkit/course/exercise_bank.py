@@ -156,6 +156,15 @@ BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
             / example("E-retention-offer").derived["value_for_cohort"],
         "The manager costs 2 x 90,000 RUB; one extra month of every user is worth 700 x 350 RUB. "
         "Answer as a share (0.25 for a quarter).", absolute=0.001),
+    _why("ex-05-4", "b",
+         ("a", "Because the forecast of 18 months was an underestimate for everybody.",
+          "The 18 months is the average of the whole group and stays right; the question is about the "
+          "users who are left, not about the forecast."),
+         ("b", "Because with a constant churn the chance of leaving next month is the same at any tenure: "
+               "those still paying are like new users, and the ones who left early are no longer counted.", ""),
+         ("c", "Because users who stay longer pay more each month.",
+          "Every user pays the same 500 RUB a month here; nothing in the formula changes with tenure except who "
+          "is still there.")),
 
     # --- 06 ltv_vs_cac ---------------------------------------------------------------
     _ex("ex-06-1", lambda: f.payback_periods(cac=2_100, margin_per_period=online_service_margin_per_month()),

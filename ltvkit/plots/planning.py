@@ -142,6 +142,8 @@ def discounting_chart(breakdown: DiscountedBreakdown, *, currency: str | None = 
     axes.plot(t, np.cumsum(breakdown.present_values), color=COLOURS["total"], label="in today's money")
     axes.fill_between(t, np.cumsum(breakdown.present_values), np.cumsum(breakdown.expected_margins),
                       color=COLOURS["other"], alpha=0.4, linewidth=0)
+    for total, colour in ((breakdown.undiscounted, COLOURS["up"]), (breakdown.discounted, COLOURS["total"])):
+        axes.axhline(total, color=colour, linestyle=":", linewidth=0.8)  # the whole lifetime's value
     axes.set_xlabel(f"{period}s since the customer was won")
     axes.set_ylabel("expected value so far")
     axes.legend(frameon=False)
