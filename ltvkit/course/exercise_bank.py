@@ -100,6 +100,14 @@ BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
         "Take the monthly ARPU (the yearly one over 12) and multiply it by the lifetime as it stands, in years, "
         "without turning the years into months.",
         tolerance=0.001),
+    _why("ex-01-4", "c",
+         ("a", "Because the two firms are in different industries.",
+          "Industry matters, but two firms of the same industry would still not be comparable here: look at what "
+          "each figure adds up, and over how long."),
+         ("b", "Because the manufacturer's figure is in thousands of roubles.",
+          "Both figures are in roubles; the difference is in what they count, not in the unit."),
+         ("c", "Because they measure different things: one year of revenue per customer served against seven "
+               "years of revenue per client.", "")),
 
     # --- 02 historical_ltv -----------------------------------------------------------
     _ex("ex-02-1", lambda: example("E-historical-margin").figures["ltv"]
@@ -116,6 +124,14 @@ BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
         "Average check x number of orders gives revenue; multiply it by the margin you found in ex-02-1."),
     _ex("ex-02-5", _full_formula_double_counted,
         "Start from the gross profit (revenue x margin), then subtract the cost of goods and the CAC anyway."),
+    _why("ex-02-6", "a",
+         ("a", "Because the tool forgets a user after its window, and loyal customers have the most purchases "
+               "before the window.", ""),
+         ("b", "Because an analytics tool records revenue with VAT taken out.",
+          "VAT changes every customer's figure by the same share; the question is why the loyal ones lose most."),
+         ("c", "Because loyal customers buy more in shops than online.",
+          "Perhaps, but the same would be true without any window. Think about what the tool keeps, and for how "
+          "long.")),
 
     # --- 03 frequency_formula --------------------------------------------------------
     _ex("ex-03-1", lambda: f.frequency_ltv(
