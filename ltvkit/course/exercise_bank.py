@@ -147,6 +147,14 @@ BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
     _ex("ex-03-3", lambda: (example("E-mr-a-mr-b").figures["a_value_per_year"]
                             + 99 * example("E-mr-a-mr-b").derived["b_value_per_year"]) / 100,
         "Add up one year of Mr A (40 x $700) and of 99 customers like Mr B (99 x 2 x $50), then divide by 100."),
+    _why("ex-03-4", "c",
+         ("a", "Because the article forgot to divide the LTV by the 138 customers.",
+          "Dividing a value per customer by the number of customers gives a figure per customer per customer, "
+          "which means nothing; the count belongs to a total, not to a per-customer figure."),
+         ("b", "Because 138 is a yearly count and the formula runs in months.",
+          "Turning the year into months would not make a count of people a factor of what one person spends."),
+         ("c", "Because the check, the purchases a month and the months are all per customer: how many customers "
+               "there are is not one of the factors.", "")),
 
     # --- 04 churn_and_lifetime -------------------------------------------------------
     _ex("ex-04-1", lambda: f.lifetime_from_churn(f.churn_rate(customers_lost=90, customers_at_start=1200)),
