@@ -166,6 +166,14 @@ BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
     _ex("ex-04-3", lambda: f.break_even_price(example("E-churn-20").inputs["cac"], churn_rate=0.15, margin=0.4),
         "The customer now stays 1 / 0.15 periods, and only 40% of the price is gross profit: "
         "price x 0.4 x lifetime must reach the $60 CAC (break_even_price does CAC x churn / margin)."),
+    _why("ex-04-4", "b",
+         ("a", "Because customers of a high-churn business pay less each month.",
+          "The price is the same 200 RUB in every row of the table; only the churn changes."),
+         ("b", "Because LTV is price / churn: one point is a fifth of a 5% churn but a twentieth of a 20% one, "
+               "and LTV moves with the share of churn removed.", ""),
+         ("c", "Because customers leave along the article's straight line.",
+          "The straight line is the article's picture, not what a constant churn does (see above); the table uses "
+          "the expected lifetime 1 / churn.")),
 
     # --- 05 predictive_ltv -----------------------------------------------------------
     _ex("ex-05-1", lambda: example("E-online-service").inputs["users"] * f.frequency_ltv(
