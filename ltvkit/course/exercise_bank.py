@@ -209,6 +209,14 @@ BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
                                                             3, margin=0.3),
                                         cac=example("E-best-client-cac").inputs["cac"]),
         "Gross LTV = $100 a year x 3 years x 0.3; divide it by the $60 CAC.", tolerance=0.01),
+    _why("ex-06-4", "a",
+         ("a", "Because customers who came on their own are counted too: they share the ad bill although the ads "
+               "did not bring them, so the ads look cheaper than they are.", ""),
+         ("b", "Because the blended CAC leaves out the sales team's salaries.",
+          "So does the paid CAC; leaving salaries out is what the fully loaded CAC corrects. Look at what each "
+          "figure divides by."),
+         ("c", "Because organic customers have a higher LTV.",
+          "Their LTV does not enter a CAC at all; a CAC is money spent over customers won.")),
 
     # --- 07 budget_planning ----------------------------------------------------------
     _ex("ex-07-1", lambda: _telecom_plan(vat_applied="added_on_top", costs_period="month").customers,
