@@ -9,7 +9,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from numbers import Real
 from typing import Any
 
@@ -77,22 +77,23 @@ def format_share(share: Any, decimals: int = 1) -> str:
 
 
 def format_rows(
-    rows: Sequence[Sequence[Any]],
+    rows: Iterable[Sequence[Any]],
     *,
     header: Sequence[str] | None = None,
-    currency: str = "RUB",
+    currency: str | None = "RUB",
     decimals: int | None = None,
 ) -> str:
     """A few rows as an aligned block of text: the first column left, the others right-aligned.
 
     A number in any column but the first is written as money (:func:`format_money` with
-    ``currency`` and ``decimals``); text is kept as it is, so a share or a ratio can be passed
-    already formatted. This keeps the alignment out of a notebook's code cell.
+    ``currency`` and ``decimals``), or with thousands separators only when ``currency`` is None;
+    text is kept as it is, so a share or a ratio can be passed already formatted. This keeps
+    the alignment out of a notebook's code cell.
 
     Args:
         rows: the rows, each a label followed by one or more values (all rows the same length).
         header: optional column titles, one per column (the first may be "").
-        currency: "RUB", "USD" or "CNY", for the numbers.
+        currency: "RUB", "USD" or "CNY" for the numbers, or None for plain numbers.
         decimals: digits after the point for the numbers (None: as :func:`format_money`).
 
     Returns:
@@ -105,6 +106,10 @@ def format_rows(
         >>> print(format_rows([("25%", 61_250, "-58,750 RUB")], header=("kept", "extra margin", "net")))
         kept  extra margin          net
         25%     61,250 RUB  -58,750 RUB
+        >>> print(format_rows({"costs": 10_000_000, "vat_rate": 0.2, "costs_period": "month"}.items(), currency=None))
+        costs         10,000,000
+        vat_rate             0.2
+        costs_period       month
     """
     table = [list(header)] if header is not None else []
     for row in rows:
@@ -119,7 +124,7 @@ def format_rows(
     return "\n".join(lines)
 
 
-def _cell(value: Any, currency: str, decimals: int | None) -> str:
+def _cell(value: Any, currency: str | None, decimals: int | None) -> str:
     if isinstance(value, Real) and not isinstance(value, bool):
-        return format_money(value, currency, decimals)
+        return format_money(value, currency, decimals) if currency is not None else f"{value:,}"
     return str(value)

@@ -79,8 +79,8 @@ class BudgetPlan:
         turnover_with_vat: what the plan's customers pay, VAT included.
         customers_exact: customers needed before rounding.
         customers: customers in the plan, rounded as chosen.
-        new_customers: customers to win this year (and pay CAC for): customers x new_customer_share,
-            rounded as the customers are; the others were customers already and stay.
+        new_customers: customers to win this year (and pay CAC for): customers x new_customer_share
+            (not rounded again: an expected share); the others were customers already and stay.
         advertising_budget: new customers x CAC.
         profit_after_advertising: turnover without VAT less costs and advertising.
         ltv_to_cac: LTV per customer per year over CAC.
@@ -123,6 +123,26 @@ class BudgetPlan:
             ('customers in the plan', 12.0)
         """
         return [(_LINE_LABELS[item.name], getattr(self, item.name)) for item in fields(self)]
+
+    def per_customer_steps(self) -> list[tuple[str, float]]:
+        """One customer's year from what they pay to what they leave, as (label, amount) steps for a waterfall.
+
+        What the customer pays with VAT, less the VAT, their CAC (spread over every customer of the
+        plan) and their share of the operating costs; what is left is ``profit_per_customer``.
+
+        Example:
+            >>> plan = budget_plan(costs=100, costs_period="year", target_profit=20, vat_rate=0.2,
+            ...     vat_applied="added_on_top", costs_grossed_up_for_vat=False, ltv_per_customer_per_year=12,
+            ...     ltv_includes_vat=True, cac=2, new_customer_share=1.0, advertising_counted_as_cost=True,
+            ...     customer_rounding="up")
+            >>> [(label, round(amount, 2)) for label, amount in plan.per_customer_steps()]
+            [('pays, VAT included', 12.0), ('VAT', -2.0), ('CAC', -2.0), ('operating costs', -6.67)]
+        """
+        if self.customers <= 0:
+            raise LTVInputError("the plan has no customers to take apart")
+        return [("pays, VAT included", self.turnover_with_vat / self.customers), ("VAT", -self.vat / self.customers),
+                ("CAC", -self.advertising_budget / self.customers),
+                ("operating costs", -self.costs_per_year / self.customers)]
 
     def describe(self, currency: str = "RUB") -> str:
         """One line for a calculator's result label.
@@ -183,8 +203,8 @@ def budget_plan(
     - LTV per customer without VAT = the LTV less its VAT when ``ltv_includes_vat``;
     - customers = (costs + profit) / LTV without VAT; with advertising counted as a cost,
       (costs + profit) / (LTV without VAT - share of new customers x CAC);
-    - advertising = new customers x CAC, new customers = customers x ``new_customer_share``
-      (rounded as the customers are): customers kept from last year
+    - advertising = new customers x CAC, new customers = customers x ``new_customer_share``:
+      customers kept from last year
       were won then and need no new CAC (the share of new customers is 1 - kept / customers).
 
     Args:
@@ -263,7 +283,7 @@ def _plan(*, costs_per_year: float, target_profit: float, ltv: float, ltv_net: f
     customers = _round_customers(customers_exact, rounding)
     turnover_without_vat = customers * ltv_net
     turnover_with_vat = customers * ltv_gross
-    new_customers = _round_customers(customers * share, rounding)
+    new_customers = customers * share
     advertising = new_customers * cac
     profit = turnover_without_vat - costs_per_year - advertising
     spent = costs_per_year + advertising

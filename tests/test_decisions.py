@@ -268,7 +268,7 @@ def test_the_corrected_plan_net_of_vat_and_fully_loaded() -> None:
 @settings(max_examples=60, deadline=None)
 def test_customers_kept_from_last_year_need_no_cac_and_the_plan_still_meets_its_target(share: float) -> None:
     plan = budget_plan(**CORRECTED | {"new_customer_share": share})
-    assert plan.new_customers == math.ceil(plan.customers * share - 1e-9)
+    assert plan.new_customers == pytest.approx(plan.customers * share)
     assert plan.advertising_budget == pytest.approx(plan.new_customers * CORRECTED["cac"])
-    assert plan.profit_after_advertising >= CORRECTED["target_profit"] - CORRECTED["cac"]
+    assert plan.profit_after_advertising >= CORRECTED["target_profit"] - 1e-6
     assert plan.customers <= budget_plan(**CORRECTED).customers

@@ -229,6 +229,14 @@ BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
             customer_rounding="up", ltv_per_customer_per_year=550 * 12).customers,
         "Each customer now leaves 6,600 / 1.2 - 500 = 5,000 RUB towards costs and profit; "
         "divide 123 million by that and round up.", tolerance=0.0, absolute=0.5),
+    _why("ex-07-4", "b",
+         ("a", "Because ROI must be divided by 12 when the costs are monthly.",
+          "ROI is a ratio of returns to costs; the period of the costs changes the number of customers, not the "
+          "ratio of one customer's payment to their CAC."),
+         ("b", "Because both are revenue with VAT over CAC: they leave out the VAT, which is not the company's, and "
+               "every cost but the CAC; fully loaded, a customer leaves about 69 RUB.", ""),
+         ("c", "Because 43,412 customers are too many for one company to win.",
+          "Perhaps, but that is a question of the market, not of the ratio; look at what the ratio divides.")),
 
     # --- 08 levers_what_if -----------------------------------------------------------
     _ex("ex-08-1", lambda: (1.2 * 0.36 / example("E-historical-margin").derived["implied_margin"] - 1) * 100,
