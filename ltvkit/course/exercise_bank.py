@@ -247,6 +247,13 @@ BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
     _ex("ex-08-3", lambda: _baseline_ltv_with_churn_times(0.75),
         "Churn of 1/3 a year falls by a quarter to 0.25, so the lifetime is 1 / 0.25 years; "
         "LTV = 2,000 x 2 x lifetime x 0.4."),
+    _why("ex-08-4", "c",
+         ("a", "Because 55% and 29% are too close to tell apart.",
+          "The gap is wide; the question is not whether the two groups differ but what makes them differ."),
+         ("b", "Because customer service is not one of the levers of LTV.",
+          "It may well be (it can lengthen the lifetime); the survey simply cannot tell, whatever the lever."),
+         ("c", "Because growth can pay for the service as easily as the service causes growth, and firms that "
+               "invested and still shrank or closed are not among the growing ones.", "")),
 
     # --- 09 ltv_from_transactions ----------------------------------------------------
     _ex("ex-09-1", lambda: _school().school_summary()["revenue"].median(),
