@@ -5,6 +5,7 @@
 #   make app        serve the calculators as a small web app (Voila) on http://127.0.0.1:$(APP_PORT)/
 #   make lab        open the course in JupyterLab
 #   make notebooks  re-execute notebooks from a clean kernel and re-pair them (NB=... for some)
+#   make exercises  write trainee copies of every notebook, solutions emptied, to exercises/
 
 PYTHON ?= python3
 VENV := .venv
@@ -15,7 +16,7 @@ NBVAL := --nbval --nbval-sanitize-with nbval_sanitize.cfg -p no:cacheprovider
 CHROMIUM := /usr/bin/chromium
 APP_PORT ?= 8866
 
-.PHONY: venv test lint drift unit nbval ui chromium npm notebooks report app lab clean
+.PHONY: venv test lint drift unit nbval ui chromium npm notebooks exercises report app lab clean
 
 $(STAMP): requirements-lock.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,10 +37,13 @@ drift: $(STAMP)
 	$(BIN)/python -m pytest -q -p no:cacheprovider -m drift tests
 
 unit: $(STAMP)
-	$(BIN)/python -m pytest -q -m "not drift" --ignore=tests/ui
+	$(BIN)/python -m pytest -q -m "not drift and not trainer" --ignore=tests/ui
 
+# Every stored notebook re-executed and compared, then every trainee copy (make exercises) executed
+# and read for a leaked answer.
 nbval: $(STAMP)
 	$(BIN)/python -m pytest -q $(NBVAL) notebooks/*.ipynb
+	$(BIN)/python -m pytest -q -p no:cacheprovider -m trainer tests/test_trainer.py
 
 # Browser tests (tests/ui): JupyterLab and Voila driven by Playwright in Debian's Chromium,
 # and the report opened from disk. They need the report built first.
@@ -59,6 +63,10 @@ npm:
 notebooks: $(STAMP)
 	$(BIN)/python scripts/execute_notebooks.py $(NB)
 
+# Trainer mode: trainee copies of every notebook in exercises/ (generated, not committed; README).
+exercises: $(STAMP)
+	$(BIN)/python -m ltvkit.course.trainer notebooks exercises
+
 report: $(STAMP) npm
 	$(BIN)/python scripts/build_report.py
 
@@ -72,7 +80,7 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
 
 clean:
-	rm -rf $(VENV) report .pytest_cache .ruff_cache
+	rm -rf $(VENV) report exercises .pytest_cache .ruff_cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
 # Benchmarks (benchmark-only packages pinned in benchmarks/requirements.txt), each against a peer in

@@ -44,10 +44,21 @@ class FullTable:
             return self.frame._repr_html_()
 
     def __repr__(self) -> str:
-        import pandas as pd
+        """The table as text: one line per row, text left-aligned and numbers right-aligned, nothing cut."""
+        from numbers import Number
 
-        with pd.option_context(*self._options()):
-            return self.frame.to_string()
+        header = [str(self.frame.index.name or ""), *map(str, self.frame.columns)]
+        rows = [[index, *values] for index, values in zip(self.frame.index, self.frame.itertuples(index=False),
+                                                          strict=True)]
+        cells = [header] + [[str(value) for value in row] for row in rows]
+        widths = [max(len(row[column]) for row in cells) for column in range(len(header))]
+        numeric = [all(isinstance(row[column], Number) for row in rows) and bool(rows) for column in range(len(header))]
+        lines = []
+        for row in cells:
+            parts = [cell.rjust(width) if is_number else cell.ljust(width)
+                     for cell, width, is_number in zip(row, widths, numeric, strict=True)]
+            lines.append("  ".join(parts).rstrip())
+        return "\n".join(lines)
 
 
 def full_table(frame: pd.DataFrame) -> FullTable:
