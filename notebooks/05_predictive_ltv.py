@@ -34,7 +34,7 @@
 # **You need**: notebook 02 (historical LTV), 03 (the frequency formula) and 04 (lifetime and churn).
 
 # %%
-from ltvkit import agrees, check, example, format_money, format_share, frequency_ltv, historical_ltv
+from ltvkit import agrees, check, discounted_ltv, example, format_money, format_share, frequency_ltv, historical_ltv
 from ltvkit.breakdowns import discounted_breakdown
 from ltvkit.calculators import discounting_calculator, predictive_calculator, retention_offer_calculator
 from ltvkit.course.exercises import options
@@ -176,12 +176,17 @@ assert agrees(factory.discounted / 1e6, manufacturing.derived["present_value_mil
 #
 # The online service's users stay 18 months on average. Read as a constant churn of 1/18 a
 # month (notebook 04), a few users stay for years, and their late payments are the ones that
-# discounting shrinks most:
+# discounting shrinks most. With retention r = 1 − churn, period t is worth margin × r^t /
+# (1 + d)^t, and the sum has a closed form, `discounted_ltv(margin, r, d)` = margin / (1 − r /
+# (1 + d)):
 
 # %%
 service_value = discounted_breakdown(margin_per_month, lifetime_periods=inputs["lifetime_months"],
                                      annual_discount_rate=annual_rate)
 print(service_value.describe())
+closed_form = discounted_ltv(margin_per_month, retention_rate=1 - 1 / inputs["lifetime_months"],
+                             discount_rate=monthly_rate)  # margin / (1 - retention / (1 + d))
+assert abs(closed_form - service_value.discounted) < 1e-6
 assert agrees(service_value.undiscounted, service.figures["ltv_per_user"])
 assert agrees(service_value.discounted, service.derived["ltv_per_user_at_10_percent_a_year"])
 
