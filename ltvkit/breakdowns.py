@@ -241,7 +241,8 @@ def discounted_breakdown(
     margin = check_number("margin_per_period", margin_per_period, minimum=0, scalar=True)
     reading = check_choice("lifetime_reading", lifetime_reading, LIFETIME_READINGS)
     lifetime = check_number("lifetime_periods", lifetime_periods, minimum=1, scalar=True)
-    d = float(f.period_discount_rate(annual_discount_rate, periods_per_year))
+    annual = check_number("annual_discount_rate", annual_discount_rate, minimum=0, scalar=True)
+    d = float(f.period_discount_rate(annual, check_count("periods_per_year", periods_per_year, minimum=1)))
     if reading == "fixed":
         periods = check_count("lifetime_periods", lifetime_periods, minimum=1)
         retention, horizon, shown = 1.0, periods, periods

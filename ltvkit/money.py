@@ -111,10 +111,18 @@ def format_rows(
         vat_rate             0.2
         costs_period       month
     """
+    if isinstance(rows, str | bytes) or not isinstance(rows, Iterable):
+        raise LTVInputError(f"rows must be a list of rows such as [('revenue', 18000)]; got {rows!r}")
+    body = [row for row in rows]
+    if not body or any(isinstance(row, str | bytes) or not isinstance(row, Sequence) for row in body):
+        raise LTVInputError("rows must hold at least one row, each a sequence such as ('revenue', 18000)")
+    if header is not None and (isinstance(header, str | bytes) or not isinstance(header, Sequence)
+                               or not all(isinstance(title, str) for title in header)):
+        raise LTVInputError(f"header must be a sequence of column titles (text), one per column; got {header!r}")
     table = [list(header)] if header is not None else []
-    for row in rows:
-        table.append([str(row[0]), *(_cell(value, currency, decimals) for value in row[1:])])
-    if not table or any(len(row) != len(table[0]) for row in table) or len(table[0]) < 2:
+    for row in body:
+        table.append([str(row[0]) if row else "", *(_cell(value, currency, decimals) for value in row[1:])])
+    if any(len(row) != len(table[0]) for row in table) or len(table[0]) < 2:
         raise LTVInputError("rows must hold at least a label and a value each, all rows (and header) the same length")
     widths = [max(len(row[column]) for row in table) for column in range(len(table[0]))]
     lines = []

@@ -276,7 +276,7 @@ waterfall_chart(
 # does not depend on how long a user has stayed (the argument of ex-05-4). A user the offer
 # keeps from leaving after month 6 is, from then on, a survivor like any other: expected to
 # pay 1 / churn = 18 more months, not one. So keeping one is worth a new user's whole LTV,
-# 6,300 RUB undiscounted, or its value in today's money at 10% a year. Notebook 13 meets the
+# 6,300 RUB undiscounted, or 5,553 RUB discounted at 10% a year to the month of the offer. Notebook 13 meets the
 # same quantity as DERL, the discounted payments still expected from a customer about to renew:
 # with constant churn DERL counts the renewal itself with its probability 1 − churn, and for
 # a customer whom the offer makes sure to renew it is DERL / (1 − churn), the figure here.
@@ -286,7 +286,7 @@ churn = 1 / inputs["lifetime_months"]  # the 18 months read as a constant churn
 kept_value = saved_customer_value(margin_per_month, churn_rate=churn)
 kept_today = saved_customer_value(margin_per_month, churn_rate=churn, discount_rate=monthly_rate)
 print(f"A user kept after month {tactic['expected_cycle_months']} is worth {format_money(kept_value, 'RUB', decimals=0)} "
-      f"({format_money(kept_today, 'RUB', decimals=0)} in today's money at {annual_rate:.0%} a year), "
+      f"({format_money(kept_today, 'RUB', decimals=0)} discounted to the month of the offer at {annual_rate:.0%} a year), "
       f"not {format_money(offer.value_per_kept_customer, 'RUB')}")
 assert agrees(kept_value, offer_example.derived["constant_churn_value_per_kept_leaver"])
 assert agrees(kept_today, service.derived["ltv_per_user_at_10_percent_a_year"])  # a new user's LTV, in today's money
