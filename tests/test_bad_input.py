@@ -19,8 +19,8 @@ import numpy as np
 import pytest
 
 import ltvkit
-from ltvkit import examples as catalogue
 from ltvkit import breakdowns, formulas, ltv_cac, money, retention_offer, unit_economics
+from ltvkit import examples as catalogue
 from ltvkit.checks import LTVInputError
 from ltvkit.course import exercises, glossary
 
