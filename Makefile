@@ -7,6 +7,7 @@
 #   make notebooks  re-execute notebooks from a clean kernel and re-pair them (NB=... for some)
 #   make russian    write and execute the Russian editions notebooks/ru/ (NB=notebooks/NN_slug.py for some)
 #   make translations / make catalogues   update the translation catalogues (CONTRIBUTING.md, Translating)
+#   make exercises  write trainee copies of every notebook, solutions emptied, to exercises/
 
 PYTHON ?= python3
 VENV := .venv
@@ -22,7 +23,7 @@ LTVKIT_LANGUAGE ?= en
 # NB given on the command line, else empty: the translation commands then take every translated notebook.
 TRANSLATE_NB := $(if $(filter command line,$(origin NB)),$(NB))
 
-.PHONY: venv test lint drift unit nbval ui chromium npm notebooks report app lab clean catalogues translations russian
+.PHONY: venv test lint drift unit nbval ui chromium npm notebooks report app lab clean catalogues translations russian exercises
 
 $(STAMP): requirements-lock.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,10 +44,13 @@ drift: $(STAMP)
 	$(BIN)/python -m pytest -q -p no:cacheprovider -m drift tests
 
 unit: $(STAMP)
-	$(BIN)/python -m pytest -q -m "not drift" --ignore=tests/ui
+	$(BIN)/python -m pytest -q -m "not drift and not trainer" --ignore=tests/ui
 
+# Every stored notebook re-executed and compared, then every trainee copy (make exercises) executed
+# and read for a leaked answer.
 nbval: $(STAMP)
 	$(BIN)/python -m pytest -q $(NBVAL) notebooks/*.ipynb notebooks/ru/*.ipynb
+	$(BIN)/python -m pytest -q -p no:cacheprovider -m trainer tests/test_trainer.py
 
 # Browser tests (tests/ui): JupyterLab and Voila driven by Playwright in Debian's Chromium,
 # and the report opened from disk. They need the report built first.
@@ -77,6 +81,9 @@ translations: $(STAMP)
 
 russian: $(STAMP)
 	$(BIN)/python scripts/notebook_translations.py build $(TRANSLATE_NB)
+# Trainer mode: trainee copies of every notebook in exercises/ (generated, not committed; README).
+exercises: $(STAMP)
+	$(BIN)/python -m ltvkit.course.trainer notebooks exercises
 
 report: $(STAMP) npm
 	$(BIN)/python scripts/build_report.py
@@ -91,7 +98,7 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
 
 clean:
-	rm -rf $(VENV) report .pytest_cache .ruff_cache
+	rm -rf $(VENV) report exercises .pytest_cache .ruff_cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
 # Benchmarks (benchmark-only packages pinned in benchmarks/requirements.txt), each against a peer in

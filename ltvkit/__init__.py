@@ -1,7 +1,8 @@
 """ltvkit: the helper package of the LTV workbook, in three layers.
 
 - **library** (works on anyone's data): :mod:`~ltvkit.checks`, :mod:`~ltvkit.money`,
-  :mod:`~ltvkit.formulas`, :mod:`~ltvkit.breakdowns`, :mod:`~ltvkit.retention_offer`,
+  :mod:`~ltvkit.display`, :mod:`~ltvkit.formulas`, :mod:`~ltvkit.breakdowns`,
+  :mod:`~ltvkit.retention_offer`, :mod:`~ltvkit.ltv_cac`, :mod:`~ltvkit.unit_economics`,
   :mod:`~ltvkit.planning`, :mod:`~ltvkit.levers`, :mod:`~ltvkit.acquisition`,
   :mod:`~ltvkit.datasets`, and the subpackages :mod:`ltvkit.orders`, :mod:`ltvkit.models`,
   :mod:`ltvkit.plots`;

@@ -19,7 +19,7 @@ import numpy as np
 
 from ltvkit.checks import LTVInputError, as_number, check_number, check_same_shape
 from ltvkit.i18n import _
-from ltvkit.survival import discounted_ltv, linear_decay_curve, median_lifetime, survival_curve
+from ltvkit.survival import discounted_ltv, linear_decay_curve, median_lifetime, period_discount_rate, survival_curve
 
 __all__ = [
     "arpu_ltv",
@@ -34,6 +34,7 @@ __all__ = [
     "ltv_to_cac",
     "median_lifetime",
     "payback_periods",
+    "period_discount_rate",
     "revenue_per_customer",
     "subscription_ltv",
     "survival_curve",

@@ -21,12 +21,15 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from numbers import Real
 from typing import Any
 
-from ltvkit.checks import check_choice, check_count, check_number
+from ltvkit.checks import LTVInputError, check_choice, check_count, check_number
 from ltvkit.i18n import babel_locale, get_language
 
-__all__ = ["CURRENCIES", "format_money", "format_number", "format_ratio", "format_share"]
+__all__ = ["CURRENCIES", "format_money", "format_number", "format_ratio", "format_rows", "format_share"]
 
 CURRENCIES: tuple[str, ...] = ("RUB", "USD", "CNY")
 
@@ -146,3 +149,68 @@ def format_share(share: Any, decimals: int = 1) -> str:
         return f"{value * 100:.{decimals}f}%"
     sign, digits = _digits(value * 100, decimals)
     return _localised(sign, digits, "percent", decimals)
+
+
+def format_rows(
+    rows: Iterable[Sequence[Any]],
+    *,
+    header: Sequence[str] | None = None,
+    currency: str | None = "RUB",
+    decimals: int | None = None,
+) -> str:
+    """A few rows as an aligned block of text: the first column left, the others right-aligned.
+
+    A number in any column but the first is written as money (:func:`format_money` with
+    ``currency`` and ``decimals``), or with thousands separators only when ``currency`` is None;
+    text is kept as it is, so a share or a ratio can be passed already formatted. This keeps
+    the alignment out of a notebook's code cell.
+
+    Args:
+        rows: the rows, each a label followed by one or more values (all rows the same length).
+        header: optional column titles, one per column (the first may be "").
+        currency: "RUB", "USD" or "CNY" for the numbers, or None for plain numbers.
+        decimals: digits after the point for the numbers (None: as :func:`format_money`).
+
+    Returns:
+        The rows as lines of text joined by newlines, ready to print.
+
+    Example:
+        >>> print(format_rows([("revenue", 18_000), ("gross profit at a 50% margin", 9_000)]))
+        revenue                       18,000 RUB
+        gross profit at a 50% margin   9,000 RUB
+        >>> print(format_rows([("25%", 61_250, "-58,750 RUB")], header=("kept", "extra margin", "net")))
+        kept  extra margin          net
+        25%     61,250 RUB  -58,750 RUB
+        >>> print(format_rows({"costs": 10_000_000, "vat_rate": 0.2, "costs_period": "month"}.items(), currency=None))
+        costs         10,000,000
+        vat_rate             0.2
+        costs_period       month
+    """
+    if isinstance(rows, str | bytes) or not isinstance(rows, Iterable):
+        raise LTVInputError(f"rows must be a list of rows such as [('revenue', 18000)]; got {rows!r}")
+    body = [row for row in rows]
+    if not body or any(isinstance(row, str | bytes) or not isinstance(row, Sequence) for row in body):
+        raise LTVInputError("rows must hold at least one row, each a sequence such as ('revenue', 18000)")
+    if header is not None and (isinstance(header, str | bytes) or not isinstance(header, Sequence)
+                               or not all(isinstance(title, str) for title in header)):
+        raise LTVInputError(f"header must be a sequence of column titles (text), one per column; got {header!r}")
+    table = [list(header)] if header is not None else []
+    for row in body:
+        table.append([str(row[0]) if row else "", *(_cell(value, currency, decimals) for value in row[1:])])
+    if any(len(row) != len(table[0]) for row in table) or len(table[0]) < 2:
+        raise LTVInputError("rows must hold at least a label and a value each, all rows (and header) the same length")
+    widths = [max(len(row[column]) for row in table) for column in range(len(table[0]))]
+    lines = []
+    for row in table:
+        cells = [row[0].ljust(widths[0])] + [cell.rjust(width) for cell, width in zip(row[1:], widths[1:], strict=True)]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)
+
+
+def _cell(value: Any, currency: str | None, decimals: int | None) -> str:
+    if isinstance(value, Real) and not isinstance(value, bool):
+        if currency is not None:
+            return format_money(value, currency, decimals)
+        shown = -Decimal(repr(float(value))).as_tuple().exponent if decimals is None else decimals
+        return format_number(value, max(0, int(shown)) if not float(value).is_integer() or decimals else 0)
+    return str(value)

@@ -33,14 +33,17 @@ from ltvkit import (
     agrees,
     arpu_ltv,
     check,
+    discounted_ltv,
     example,
     format_money,
     format_number,
+    format_share,
     revenue_per_customer,
     tr,
     tr_n,
 )
 from ltvkit.calculators import arpu_calculator, revenue_per_customer_calculator
+from ltvkit.course.exercises import options
 from ltvkit.plots import bar_chart, cumulative_value_chart
 
 # %% [markdown] key="01-what-ltv-is"
@@ -106,6 +109,38 @@ assert agrees(ltv, manufacturing.figures["ltv"])
 # %%
 cumulative_value_chart(manufacturing.inputs["arpu_per_year"], manufacturing.inputs["lifetime_years"], currency="RUB",
                        period="year")
+
+# %% [markdown] key="01-a-critical-look-7"
+# ### A critical look: 7 million of revenue is not 7 million of value
+#
+# The agency calls the 7,000,000 RUB the client's lifetime value. Two words in that are
+# stretched:
+#
+# - **value**: the million a year is what the client *pays*, revenue. What the client is worth
+#   to the manufacturer is the margin on it, after the cost of making what it buys, and the
+#   article states no margin;
+# - **lifetime**: the money comes in over 7 years, and a rouble that arrives in year 7 is worth
+#   less than a rouble today (it could have been invested, or spent on winning the next client,
+#   and prices rise meanwhile). Notebook 05 explains discounting; here is its answer for a
+#   discount rate of 10% a year, each year's payment counted at the start of that year:
+
+# %%
+annual_rate = 0.10  # an assumption: what the manufacturer's money could earn elsewhere
+today = discounted_ltv(manufacturing.inputs["arpu_per_year"], retention_rate=1.0, discount_rate=annual_rate,
+                       periods=manufacturing.inputs["lifetime_years"])
+print(tr("{ltv} paid over {years} years is worth {today} today at {rate} a year", ltv=format_money(ltv, "RUB"),
+         years=manufacturing.inputs["lifetime_years"], today=format_money(today, "RUB", decimals=0),
+         rate=format_share(annual_rate, 0)))
+assert agrees(today / 1e6, manufacturing.derived["present_value_millions_at_10_percent"])
+for margin in (0.2, 0.3, 0.5):  # margins for illustration; the article gives none
+    print(tr("  as gross profit at a {margin} margin: {amount}", margin=format_share(margin, 0),
+             amount=format_money(today * margin, "RUB", decimals=0)))
+
+# %% [markdown] key="01-so-the-honest-label"
+# So the honest label of the article's figure is "7 years of revenue, undiscounted". About
+# 5.36 million is the same revenue in today's money, and the client's value as profit is a
+# fraction of that. And 7 years is an average: some clients leave after two, which notebook 04
+# takes into account.
 
 # %% [markdown] key="01-periods-and-units-keep"
 # ## Periods and units: keep them the same on both sides
@@ -227,6 +262,19 @@ answer = arpu_ltv(arpu=monthly_arpu, lifetime=manufacturing.inputs["lifetime_yea
 check("ex-01-3", answer)
 # 12 times too small: a monthly ARPU needs a lifetime in months.
 
+# %% [markdown] key="01-ex-01-4"
+# **ex-01-4.** E-simple's customers bring 25,000 RUB each, E-manufacturing's 7,000,000. Why
+# does that not show that the manufacturer's customers are worth 280 times as much?
+
+# %%
+print(options("ex-01-4"))
+answer = None  # a letter, such as "a"
+check("ex-01-4", answer)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer = "c"  # a year's revenue per customer served against seven years' revenue per client
+check("ex-01-4", answer)
+
 # %% [markdown] key="01-summary"
 # ## Summary
 #
@@ -235,5 +283,7 @@ check("ex-01-3", answer)
 # | revenue per customer = revenue in a period / customers in that period | `revenue_per_customer(revenue, customers)` | E-simple: 25,000 RUB a year |
 # | LTV = ARPU × lifetime (same period on both) | `arpu_ltv(arpu, lifetime)` | E-manufacturing: 7,000,000 RUB |
 #
-# Every LTV figure needs four labels: currency, period, revenue or profit, and per what.
+# Every LTV figure needs its labels: currency, period, revenue or profit, per what, and whether
+# later money is discounted (7,000,000 RUB over 7 years is about 5.36 million today at 10% a
+# year, `discounted_ltv(arpu, retention_rate=1.0, discount_rate=0.10, periods=7)`).
 # Next: notebook 02 takes LTV from one customer's purchase history and from revenue to profit.

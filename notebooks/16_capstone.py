@@ -543,6 +543,23 @@ calculator
 # %%
 print(calculator.result_text)
 
+# %%
+# Before you report a figure, state its checklist (notebook 02). This is the model's value of a new customer
+# from task 3; for your own data, change the figure and every label to what your figure is.
+from ltvkit.course.checklist import ltv_checklist
+
+print(ltv_checklist(
+    round(model_value),  # in whole roubles, as the case reports its figures
+    currency="RUB",
+    period=f"a new customer's first {CASE.horizon_months} months",
+    measure="gross profit",
+    cac="before CAC",
+    discount_rate=f"{CASE.annual_discount_rate:.0%} a year",
+    horizon=f"{CASE.horizon_months} months ahead, in monthly steps",
+    cohort_age="the models fitted on every customer of 2023-2024 (up to two years watched)",
+    statistic="mean",
+))
+
 # %% [markdown]
 # ## Summary: the workbook on one card
 #

@@ -101,6 +101,14 @@ BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
         N_("Take the monthly ARPU (the yearly one over 12) and multiply it by the lifetime as it stands, in years, "
            "without turning the years into months."),
         tolerance=0.001),
+    _why("ex-01-4", "c",
+         ("a", "Because the two firms are in different industries.",
+          "Industry matters, but two firms of the same industry would still not be comparable here: look at what "
+          "each figure adds up, and over how long."),
+         ("b", "Because the manufacturer's figure is in thousands of roubles.",
+          "Both figures are in roubles; the difference is in what they count, not in the unit."),
+         ("c", "Because they measure different things: one year of revenue per customer served against seven "
+               "years of revenue per client.", "")),
 
     # --- 02 historical_ltv -----------------------------------------------------------
     _ex("ex-02-1", lambda: example("E-historical-margin").figures["ltv"]
@@ -117,6 +125,14 @@ BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
         "Average check x number of orders gives revenue; multiply it by the margin you found in ex-02-1."),
     _ex("ex-02-5", _full_formula_double_counted,
         "Start from the gross profit (revenue x margin), then subtract the cost of goods and the CAC anyway."),
+    _why("ex-02-6", "a",
+         ("a", "Because the tool forgets a user after its window, and loyal customers have the most purchases "
+               "before the window.", ""),
+         ("b", "Because an analytics tool records revenue with VAT taken out.",
+          "VAT changes every customer's figure by the same share; the question is why the loyal ones lose most."),
+         ("c", "Because loyal customers buy more in shops than online.",
+          "Perhaps, but the same would be true without any window. Think about what the tool keeps, and for how "
+          "long.")),
 
     # --- 03 frequency_formula --------------------------------------------------------
     _ex("ex-03-1", lambda: f.frequency_ltv(
@@ -132,6 +148,14 @@ BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
     _ex("ex-03-3", lambda: (example("E-mr-a-mr-b").figures["a_value_per_year"]
                             + 99 * example("E-mr-a-mr-b").derived["b_value_per_year"]) / 100,
         "Add up one year of Mr A (40 x $700) and of 99 customers like Mr B (99 x 2 x $50), then divide by 100."),
+    _why("ex-03-4", "c",
+         ("a", "Because the article forgot to divide the LTV by the 138 customers.",
+          "Dividing a value per customer by the number of customers gives a figure per customer per customer, "
+          "which means nothing; the count belongs to a total, not to a per-customer figure."),
+         ("b", "Because 138 is a yearly count and the formula runs in months.",
+          "Turning the year into months would not make a count of people a factor of what one person spends."),
+         ("c", "Because the check, the purchases a month and the months are all per customer: how many customers "
+               "there are is not one of the factors.", "")),
 
     # --- 04 churn_and_lifetime -------------------------------------------------------
     _ex("ex-04-1", lambda: f.lifetime_from_churn(f.churn_rate(customers_lost=90, customers_at_start=1200)),
@@ -143,6 +167,14 @@ BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
     _ex("ex-04-3", lambda: f.break_even_price(example("E-churn-20").inputs["cac"], churn_rate=0.15, margin=0.4),
         "The customer now stays 1 / 0.15 periods, and only 40% of the price is gross profit: "
         "price x 0.4 x lifetime must reach the $60 CAC (break_even_price does CAC x churn / margin)."),
+    _why("ex-04-4", "b",
+         ("a", "Because customers of a high-churn business pay less each month.",
+          "The price is the same 200 RUB in every row of the table; only the churn changes."),
+         ("b", "Because LTV is price / churn: one point is a fifth of a 5% churn but a twentieth of a 20% one, "
+               "and LTV moves with the share of churn removed.", ""),
+         ("c", "Because customers leave along the article's straight line.",
+          "The straight line is the article's picture, not what a constant churn does (see above); the table uses "
+          "the expected lifetime 1 / churn.")),
 
     # --- 05 predictive_ltv -----------------------------------------------------------
     _ex("ex-05-1", lambda: example("E-online-service").inputs["users"] * f.frequency_ltv(
@@ -157,6 +189,15 @@ BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
             / example("E-retention-offer").derived["value_for_cohort"],
         "The manager costs 2 x 90,000 RUB; one extra month of every user is worth 700 x 350 RUB. "
         "Answer as a share (0.25 for a quarter).", absolute=0.001),
+    _why("ex-05-4", "b",
+         ("a", "Because the forecast of 18 months was an underestimate for everybody.",
+          "The 18 months is the average of the whole group and stays right; the question is about the "
+          "users who are left, not about the forecast."),
+         ("b", "Because with a constant churn the chance of leaving next month is the same at any tenure: "
+               "those still paying are like new users, and the ones who left early are no longer counted.", ""),
+         ("c", "Because users who stay longer pay more each month.",
+          "Every user pays the same 500 RUB a month here; nothing in the formula changes with tenure except who "
+          "is still there.")),
 
     # --- 06 ltv_vs_cac ---------------------------------------------------------------
     _ex("ex-06-1", lambda: f.payback_periods(cac=2_100, margin_per_period=online_service_margin_per_month()),
@@ -169,6 +210,14 @@ BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
                                                             3, margin=0.3),
                                         cac=example("E-best-client-cac").inputs["cac"]),
         "Gross LTV = $100 a year x 3 years x 0.3; divide it by the $60 CAC.", tolerance=0.01),
+    _why("ex-06-4", "a",
+         ("a", "Because customers who came on their own are counted too: they share the ad bill although the ads "
+               "did not bring them, so the ads look cheaper than they are.", ""),
+         ("b", "Because the blended CAC leaves out the sales team's salaries.",
+          "So does the paid CAC; leaving salaries out is what the fully loaded CAC corrects. Look at what each "
+          "figure divides by."),
+         ("c", "Because organic customers have a higher LTV.",
+          "Their LTV does not enter a CAC at all; a CAC is money spent over customers won.")),
 
     # --- 07 budget_planning ----------------------------------------------------------
     _ex("ex-07-1", lambda: _telecom_plan(vat_applied="added_on_top", costs_period="month").customers,
@@ -181,6 +230,14 @@ BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
             customer_rounding="up", ltv_per_customer_per_year=550 * 12).customers,
         "Each customer now leaves 6,600 / 1.2 - 500 = 5,000 RUB towards costs and profit; "
         "divide 123 million by that and round up.", tolerance=0.0, absolute=0.5),
+    _why("ex-07-4", "b",
+         ("a", "Because ROI must be divided by 12 when the costs are monthly.",
+          "ROI is a ratio of returns to costs; the period of the costs changes the number of customers, not the "
+          "ratio of one customer's payment to their CAC."),
+         ("b", "Because both are revenue with VAT over CAC: they leave out the VAT, which is not the company's, and "
+               "every cost but the CAC; fully loaded, a customer leaves about 69 RUB.", ""),
+         ("c", "Because 43,412 customers are too many for one company to win.",
+          "Perhaps, but that is a question of the market, not of the ratio; look at what the ratio divides.")),
 
     # --- 08 levers_what_if -----------------------------------------------------------
     _ex("ex-08-1", lambda: (1.2 * 0.36 / example("E-historical-margin").derived["implied_margin"] - 1) * 100,
@@ -191,6 +248,13 @@ BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
     _ex("ex-08-3", lambda: _baseline_ltv_with_churn_times(0.75),
         "Churn of 1/3 a year falls by a quarter to 0.25, so the lifetime is 1 / 0.25 years; "
         "LTV = 2,000 x 2 x lifetime x 0.4."),
+    _why("ex-08-4", "c",
+         ("a", "Because 55% and 29% are too close to tell apart.",
+          "The gap is wide; the question is not whether the two groups differ but what makes them differ."),
+         ("b", "Because customer service is not one of the levers of LTV.",
+          "It may well be (it can lengthen the lifetime); the survey simply cannot tell, whatever the lever."),
+         ("c", "Because growth can pay for the service as easily as the service causes growth, and firms that "
+               "invested and still shrank or closed are not among the growing ones.", "")),
 
     # --- 09 ltv_from_transactions ----------------------------------------------------
     _ex("ex-09-1", lambda: _school().school_summary()["revenue"].median(),

@@ -16,6 +16,7 @@ Example:
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -24,7 +25,7 @@ from ltvkit.checks import LTVInputError, check_number
 from ltvkit.course.exercise_bank import BANK
 from ltvkit.i18n import _
 
-__all__ = ["EXERCISES", "CheckResult", "Exercise", "Option", "check", "options"]
+__all__ = ["EXERCISES", "CheckResult", "Exercise", "Option", "answer_shown", "check", "options"]
 
 
 @dataclass(frozen=True)
@@ -144,3 +145,30 @@ def options(exercise_id: str) -> str:
     if not exercise.options:
         raise LTVInputError(_("exercise_id {value} asks for a figure and has no options", value=repr(exercise_id)))
     return "\n".join(f"{option.key}) {_(option.text)}" for option in exercise.options)
+
+
+def _spellings(answer: float) -> set[str]:
+    """How a text could write the answer: 2400, 2,400, 2,400.00, 2400.0 (a rounded table), 0.29, 29.2% ..."""
+    forms = {f"{answer:,.2f}", f"{answer:.2f}"}
+    if abs(answer) >= 10 or float(answer).is_integer():
+        forms |= {f"{answer:,.0f}", f"{answer:.0f}", f"{answer:,.1f}", f"{round(answer):.1f}"}
+    if 0 < abs(answer) < 1:
+        forms |= {f"{answer * 100:.1f}%", f"{answer * 100:.0f}%"}
+    return forms
+
+
+def answer_shown(exercise_id: str, text: str) -> list[str]:
+    """The spellings of an exercise's answer that stand in ``text`` as whole numbers (not inside 18,000).
+
+    The tests use it to prove that no notebook, and no trainee copy, shows an answer before its
+    exercise is solved. A "why" question's letter is never looked for (its options are on show).
+
+    Example:
+        >>> answer_shown("ex-00-1", "An LTV of 2,400 RUB"), answer_shown("ex-00-1", "12,400 RUB")
+        (['2,400'], [])
+    """
+    exercise = _exercise(exercise_id)
+    if exercise.options:
+        return []
+    forms = _spellings(float(exercise.answer()))
+    return sorted(form for form in forms if re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d]|[.,]\d)", text))

@@ -38,14 +38,17 @@ from ltvkit import (
     agrees,
     arpu_ltv,
     check,
+    discounted_ltv,
     example,
     format_money,
     format_number,
+    format_share,
     revenue_per_customer,
     tr,
     tr_n,
 )
 from ltvkit.calculators import arpu_calculator, revenue_per_customer_calculator
+from ltvkit.course.exercises import options
 from ltvkit.plots import bar_chart, cumulative_value_chart
 
 # %% [markdown] key="01-what-ltv-is"
@@ -112,6 +115,36 @@ assert agrees(ltv, manufacturing.figures["ltv"])
 # %%
 cumulative_value_chart(manufacturing.inputs["arpu_per_year"], manufacturing.inputs["lifetime_years"], currency="RUB",
                        period="year")
+
+# %% [markdown] key="01-a-critical-look-7"
+# ### Критический взгляд: 7 миллионов выручки — это не 7 миллионов ценности
+#
+# Агентство называет 7 000 000 ₽ пожизненной ценностью клиента. Здесь натянуты два слова:
+#
+# - **ценность**: миллион в год — это то, что клиент *платит*, то есть выручка. Для производителя клиент
+#   стоит маржу с этой выручки, за вычетом себестоимости того, что он покупает, а маржу статья не называет;
+# - **пожизненная**: деньги приходят за 7 лет, а рубль, пришедший на седьмой год, стоит меньше рубля
+#   сегодня (его можно было вложить или потратить на привлечение следующего клиента, а цены тем
+#   временем растут). Дисконтирование объясняется в ноутбуке 05; вот его ответ для ставки
+#   дисконтирования 10% в год, когда платёж каждого года учитывается в начале этого года:
+
+# %%
+annual_rate = 0.10  # допущение: сколько деньги производителя могли бы заработать в другом месте
+today = discounted_ltv(manufacturing.inputs["arpu_per_year"], retention_rate=1.0, discount_rate=annual_rate,
+                       periods=manufacturing.inputs["lifetime_years"])
+print(tr("{ltv} paid over {years} years is worth {today} today at {rate} a year", ltv=format_money(ltv, "RUB"),
+         years=manufacturing.inputs["lifetime_years"], today=format_money(today, "RUB", decimals=0),
+         rate=format_share(annual_rate, 0)))
+assert agrees(today / 1e6, manufacturing.derived["present_value_millions_at_10_percent"])
+for margin in (0.2, 0.3, 0.5):  # маржа для иллюстрации: в статье её нет
+    print(tr("  as gross profit at a {margin} margin: {amount}", margin=format_share(margin, 0),
+             amount=format_money(today * margin, "RUB", decimals=0)))
+
+# %% [markdown] key="01-so-the-honest-label"
+# Так что честная подпись к цифре статьи — «выручка за 7 лет без дисконтирования». Около
+# 5,36 миллиона — это та же выручка в сегодняшних деньгах, а ценность клиента как прибыль — лишь
+# часть этой суммы. И 7 лет — это среднее: кто-то из клиентов уходит через два года, и ноутбук 04
+# это учитывает.
 
 # %% [markdown] key="01-periods-and-units-keep"
 # ## Периоды и единицы: одинаковые с обеих сторон
@@ -234,14 +267,28 @@ answer = arpu_ltv(arpu=monthly_arpu, lifetime=manufacturing.inputs["lifetime_yea
 check("ex-01-3", answer)
 # в 12 раз меньше: к месячному ARPU нужен срок жизни в месяцах.
 
+# %% [markdown] key="01-ex-01-4"
+# **ex-01-4.** Клиенты E-simple приносят по 25 000 ₽, клиенты E-manufacturing — по 7 000 000 ₽. Почему
+# это не доказывает, что клиенты производителя ценнее в 280 раз?
+
+# %%
+print(options("ex-01-4"))
+answer = None  # буква, например "a"
+check("ex-01-4", answer)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer = "c"  # выручка за год на обслуженного клиента против выручки за семь лет на клиента
+check("ex-01-4", answer)
+
 # %% [markdown] key="01-summary"
 # ## Итоги
 #
 # | формула | ltvkit | пример |
 # |---|---|---|
-# | выручка на клиента = выручка за период / клиенты за тот же период | `revenue_per_customer(revenue, customers)` | E-simple: 25 000 ₽ в год |
-# | LTV = ARPU × срок жизни (один и тот же период в обоих) | `arpu_ltv(arpu, lifetime)` | E-manufacturing: 7 000 000 ₽ |
+# | выручка на клиента = выручка за период / клиенты за тот же период | `revenue_per_customer(revenue, customers)` | E-simple: 25 000 ₽ в год |
+# | LTV = ARPU × срок жизни (один и тот же период в обоих) | `arpu_ltv(arpu, lifetime)` | E-manufacturing: 7 000 000 ₽ |
 #
-# У каждого значения LTV должно быть четыре подписи: валюта, период, выручка или прибыль и на кого
-# оно посчитано.
+# У каждого значения LTV должны быть свои подписи: валюта, период, выручка или прибыль, на кого оно
+# посчитано и дисконтированы ли будущие деньги (7 000 000 ₽ за 7 лет — это около 5,36 миллиона сегодня
+# при 10% в год, `discounted_ltv(arpu, retention_rate=1.0, discount_rate=0.10, periods=7)`).
 # Дальше: ноутбук 02 считает LTV по истории покупок одного клиента и переходит от выручки к прибыли.
