@@ -222,6 +222,24 @@ BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
     _ex("ex-11-2", lambda: _school().true_minutes_effect(1.5),
         "Simulate the school twice, SchoolTruth() and SchoolTruth(minutes_lift=1.5), and compare the mean "
         "revenue per customer (orders' amount summed over customers), in RUB.", tolerance=0.01),
+    _why("ex-11-3", "b",
+         ("a", "Desktop users are the more motivated customers, so their sessions say more.",
+          "Compare the devices' mean LTV in the table by device: if desktop users were the more motivated, "
+          "they would be worth clearly more. What differs between the devices is something else."),
+         ("b", "Mobile users open the app more often whatever their motivation, so mixing the devices adds "
+               "sessions that say nothing about value.", ""),
+         ("c", "There are fewer desktop users, and a smaller group gives a higher correlation.",
+          "A smaller group makes a correlation noisier, not higher on average; look at what the device does "
+          "to the number of sessions.")),
+    _why("ex-11-4", "a",
+         ("a", "The repeat purchases of the first 30 days are counted in the metric and in the 12-month LTV alike.",
+          ""),
+         ("b", "Customers who convert in their first month stop buying after it.",
+          "The other metrics keep their correlation with the later value, and conversion's stays positive; "
+          "ask what the first 30 days add to both sides of the 12-month comparison."),
+         ("c", "The later value is measured on fewer customers.",
+          "ltv_after_window keeps the customers of horizon_ltv, the same ones: those whose whole first year "
+          "is observed.")),
 
     # --- 12 retention_heterogeneity --------------------------------------------------
     _ex("ex-13-1", lambda: _sbg_published_retention("sbg-regular", renewals_made=3),

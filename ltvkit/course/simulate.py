@@ -95,7 +95,9 @@ class SchoolTruth:
     Poisson(exp(``sessions_log_mean`` + ``sessions_on_u`` u + ``sessions_on_mobile`` mobile)) x
     ``sessions_lift``; return days ~ Binomial(29, logistic(``returns_logit`` + 0.5 u + 0.5 mobile));
     bounce share ~ Beta around logistic(``bounce_logit`` - 0.4 u + 0.6 mobile); conversion from
-    interactions counts each repeat purchase as a converted interaction (so purchases cause it).
+    interactions is the share of the emails and pushes of the same 30 days that led to a target
+    action, each repeat purchase made within those 30 days counted as one (so early purchases,
+    which a high purchase rate makes, raise it; the interactions themselves cause nothing).
 
     Purchases: a repeat purchase rate per month lambda = Gamma(``rate_shape``, ``rate_scale``) x
     the source's multiplier x exp(``rate_on_u`` u + ``rate_on_minutes`` z), z the standardised
@@ -156,6 +158,9 @@ class SchoolData:
     engagement: pd.DataFrame
     partners: pd.DataFrame
 
+
+ENGAGEMENT_DAYS = 30
+"""Engagement is measured in the first 30 days after a customer's first purchase (day 0 to day 29)."""
 
 _MAX_PURCHASES = 120
 _DAYS_PER_MONTH = 365.25 / 12
@@ -316,6 +321,9 @@ def simulate_school(truth: SchoolTruth | None = None) -> SchoolData:
     rows, position, order_day = _purchase_days(draws, rate, end_day)
     log = _order_log(truth, draws, rows, position, order_day, end_day)
     repeats_bought = np.bincount(rows[position > 0], minlength=len(rate))
+    early = (position > 0) & (order_day - draws.first_day[rows] < ENGAGEMENT_DAYS)
+    metrics["conversions"] = np.minimum(draws.interaction_conversions + np.bincount(rows[early], minlength=len(rate)),
+                                        draws.interactions)
     return _school_data(truth, draws, log, metrics, rate, repeats_bought)
 
 
@@ -350,14 +358,13 @@ def _school_data(truth: SchoolTruth, draws: _Draws, log: pd.DataFrame, metrics: 
         "repeat_purchases": repeats_bought,
     })
     sessions, minutes = metrics["sessions"], metrics["minutes"]
-    conversions = np.minimum(draws.interaction_conversions + repeats_bought, draws.interactions)
     engagement = pd.DataFrame({
         "customer": ids,
         "sessions_30d": sessions,
         "minutes_30d": minutes,
         "minutes_per_session": np.round(minutes / np.maximum(sessions, 1), 1),
         "return_days_30d": metrics["return_days"],
-        "conversion_pct": np.round(100 * conversions / draws.interactions, 1),
+        "conversion_pct": np.round(100 * metrics["conversions"] / draws.interactions, 1),
         "bounce_pct": np.round(100 * metrics["bounce"], 1),
         "device": np.where(draws.mobile, "Мобильное", "Компьютер"),
     })
