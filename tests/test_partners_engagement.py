@@ -141,7 +141,8 @@ def test_commission_and_engagement_calculators(base) -> None:
     assert segments.result_text.startswith("minutes_30d: top segment")
 
 
-@pytest.mark.parametrize("exercise_id", ["ex-09-1", "ex-09-2", "ex-09-3", "ex-10-1", "ex-10-2", "ex-11-1", "ex-11-2"])
+@pytest.mark.parametrize("exercise_id", ["ex-09-1", "ex-09-2", "ex-09-3", "ex-10-1", "ex-10-2", "ex-10-4", "ex-11-1",
+                                         "ex-11-2"])
 def test_exercises_have_finite_answers_and_hints(exercise_id: str) -> None:
     answer = EXERCISES[exercise_id].answer()
     assert np.isfinite(answer)

@@ -68,6 +68,19 @@ def _school() -> Any:
     return school
 
 
+def _holdout() -> Any:
+    """The course's holdout test of the school's partners, imported on first use."""
+    from ltvkit.course import holdout
+
+    return holdout
+
+
+def _coupon_site_without_promo_code() -> float:
+    """ex-10-4: the coupon site's incremental return on the next rouble with no promo discount given away."""
+    row = _holdout().school_incremental_table(cac_multiplier=_capstone().CASE.cac_multiplier).loc["kupony_dnya"]
+    return float(row["incremental_share"] * row["ltv"] / row["cac"] - 1)
+
+
 def _top_share(values: Any, share: float) -> float:
     from ltvkit.orders.summary import top_share
 
@@ -213,6 +226,29 @@ BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
             "tg_data_digest", "net_ltv", margin=0.6, first_sale_rate=0.10, repeat_rate=0.10, repeat_months=24),
         "Run partner_economics(base, margin=0.6, first_sale_rate=0.10, repeat_rate=0.10, repeat_months=24) and read "
         "net_ltv in the Telegram channel's row, in RUB; it should be below the 12-month design's figure."),
+    _why("ex-10-3", "c",
+         ("a", "The aggregator's customers buy again more often under the new design.",
+          "The customers and their purchases are the same under both designs; only what the school pays changes. "
+          "Look at which payments CAC holds."),
+         ("b", "A lower first-sale commission raises the aggregator's gross LTV.",
+          "Gross LTV is revenue x margin and holds no commission. Look at which payments CAC holds."),
+         ("c", "CAC holds the first-sale commission but not the repeat commissions: the cut shrinks CAC by more than "
+               "half, while the new repeat commissions take most of the gain back out of net LTV.", "")),
+    _ex("ex-10-4", lambda: _coupon_site_without_promo_code(),
+        "Without a promo code nothing is given away: the cost per customer is the next customer's CAC alone. "
+        "Return = share added x LTV / CAC - 1; or run incremental_table with the coupon site's promo set to 0.",
+        absolute=0.001),
+    _why("ex-10-5", "b",
+         ("a", "Its low share of customers who buy again.",
+          "Buying again says how long a customer stays, not whether they needed the partner to buy the first "
+          "time; loyal customers can come anyway too."),
+         ("b", "How many buyers the held-out half of its audience brings, against the exposed half.", ""),
+         ("c", "Its low net LTV per customer.",
+          "What a customer is worth says nothing about whether they needed the partner to come; only people who "
+          "never saw the partner's offer show what happens without it."),
+         ("d", "Its high LTV:CAC.",
+          "The ratio is computed on every customer credited to the partner, the ones who would have come anyway "
+          "included; it cannot see them.")),
 
     # --- 11 engagement_and_ltv -------------------------------------------------------
     _ex("ex-11-1", lambda: _school().engagement_spearman("sessions_30d", device="Компьютер"),
