@@ -287,6 +287,18 @@ BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
     _ex("ex-13-3", lambda: _sbg_published_survival("sbg-high-end", 20),
         "S(t) = B(alpha, beta + t) / B(alpha, beta); sbg_survival(alpha, beta, 20) returns S(0) .. S(20): "
         "take the last value, a share such as 0.25."),
+    _ex("ex-13-4", lambda: _sbg_published_offer("sbg-high-end", renewals=3, cost_per_customer=6).break_even_lift,
+        "The offer pays when the renewals it adds, each worth a saved leaver's value x $100, cover its $6: "
+        "lift = 6 / (100 x value_of_a_saved_leaver(0.668, 3.806, 0.10, 3)). Not DERL, and not DERL / P(renew)."),
+    _why("ex-13-5", "a",
+         ("a", "Being about to leave is evidence of a high churn probability, and the offer keeps the customer "
+               "for one renewal without changing it.", ""),
+         ("b", "The offer's cost is taken off the kept customer's value.",
+          "The values here are payments before any cost of the offer; the difference is in how long each kind "
+          "of customer is expected to stay afterwards."),
+         ("c", "A kept customer's later payments are discounted more heavily.",
+          "Both are discounted at the same rate from the same renewal on; what differs is the chance of being "
+          "there for each payment.")),
 
     # --- 13 probabilistic_clv --------------------------------------------------------
     _ex("ex-14-1", lambda: _cdnow_customer("probability_alive"),
@@ -386,6 +398,15 @@ def _sbg_published_derl(figures_id: str, *, discount_rate: float, renewals: int)
 
     values = published(figures_id).values
     return sbg_derl(values["alpha"], values["beta"], discount_rate, renewals)
+
+
+def _sbg_published_offer(figures_id: str, *, renewals: int, cost_per_customer: float) -> Any:
+    from ltvkit.models.published import published
+    from ltvkit.models.retention_value import retention_offer_value
+
+    values = published(figures_id).values
+    return retention_offer_value(values["alpha"], values["beta"], 0.10, renewals, renewal_lift=0.0, margin=100,
+                                 cost_per_customer=cost_per_customer)
 
 
 def _cdnow_customer(what: str) -> float:
