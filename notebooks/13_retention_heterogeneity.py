@@ -416,7 +416,7 @@ check("ex-13-3", answer)
 
 # %% [markdown]
 # **ex-13-4.** An offer to High End customers (published α = 0.668, β = 3.806) with 3 renewals behind
-# them costs $6 per customer it reaches, and each renewal leaves a margin of $100. Discounting at 10% a
+# them costs $15 per customer it reaches, and each renewal leaves a margin of $100. Discounting at 10% a
 # year, by how many percentage points must it raise their renewal probability to pay for itself?
 # Answer as a share (0.02 for 2 points).
 
@@ -425,7 +425,7 @@ answer = None
 check("ex-13-4", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-answer = retention_offer_value(0.668, 3.806, 0.10, 3, renewal_lift=0.0, margin=100, cost_per_customer=6).break_even_lift
+answer = retention_offer_value(0.668, 3.806, 0.10, 3, renewal_lift=0.0, margin=100, cost_per_customer=15).break_even_lift
 check("ex-13-4", answer)
 
 # %% [markdown]

@@ -287,9 +287,9 @@ BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
     _ex("ex-13-3", lambda: _sbg_published_survival("sbg-high-end", 20),
         "S(t) = B(alpha, beta + t) / B(alpha, beta); sbg_survival(alpha, beta, 20) returns S(0) .. S(20): "
         "take the last value, a share such as 0.25."),
-    _ex("ex-13-4", lambda: _sbg_published_offer("sbg-high-end", renewals=3, cost_per_customer=6).break_even_lift,
-        "The offer pays when the renewals it adds, each worth a saved leaver's value x $100, cover its $6: "
-        "lift = 6 / (100 x value_of_a_saved_leaver(0.668, 3.806, 0.10, 3)). Not DERL, and not DERL / P(renew)."),
+    _ex("ex-13-4", lambda: _sbg_published_offer("sbg-high-end", renewals=3, cost_per_customer=15).break_even_lift,
+        "The offer pays when the renewals it adds, each worth a saved leaver's value x $100, cover its $15: "
+        "lift = 15 / (100 x value_of_a_saved_leaver(0.668, 3.806, 0.10, 3)). Not DERL, and not DERL / P(renew)."),
     _why("ex-13-5", "a",
          ("a", "Being about to leave is evidence of a high churn probability, and the offer keeps the customer "
                "for one renewal without changing it.", ""),
