@@ -333,6 +333,22 @@ BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
             source_from="Контекстная реклама", source_to="tg_data_digest", amount=1_000_000).profit_change,
         "Customers lost = 1,000,000 / paid search's next-customer CAC, customers gained = 1,000,000 / the Telegram "
         "channel's; value each at its source's LTV and subtract.", tolerance=0.01),
+    _why("ex-16-7", "c",
+         ("a", "Both assume the same churn, so any formula with that lifetime gives the same LTV.",
+          "The same lifetime is in both, but a different formula with it (revenue per customer so far, say) gives "
+          "another figure; compare what multiplies the lifetime in each."),
+         ("b", "The school's customers all buy the same number of courses a year.",
+          "They do not: most buy once, a few buy often. Look at what average order value times orders per buyer "
+          "is, for any mix of customers."),
+         ("c", "Average order value times orders per buyer is revenue per buyer, which is ARPU.", "")),
+    _why("ex-16-8", "b",
+         ("a", "The cashback service's customers are worth more, so they absorb the higher cost.",
+          "Its customers are among the least valuable; what matters is which part of its CAC the multiplier acts "
+          "on."),
+         ("b", "The multiplier acts on ad spend and placement fees; a commission is paid per sale and costs the "
+               "same for the next customer.", ""),
+         ("c", "The cashback service pays no commission.",
+          "It pays the highest first-sale commission of all (20%); it is its fixed spend that is zero.")),
 )
 
 
