@@ -214,6 +214,13 @@ BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
     _ex("ex-09-3", lambda: _top_share(_school().cdnow_summary()["revenue"], 0.10),
         "Summarise the CDNOW orders with customer_summary (no observation_end), then apply top_share to its "
         "revenue column with 0.10, as for the school."),
+    _why("ex-09-4", "b",
+         ("a", "Refunds are taken off the mean but not off the cohorts' 12 months.",
+          "Both count refunds the same way, net of the sale they reverse; look at how long each customer in the "
+          "mean has been observed."),
+         ("b", "The mean mixes in customers who joined weeks ago and have had no time to buy again.", ""),
+         ("c", "The mean uses a lower margin.",
+          "Both use the same 60% margin; the difference is in which customers are averaged and over how long.")),
 
     # --- 10 partners_and_channels ----------------------------------------------------
     _ex("ex-10-1", lambda: _school().school_partner_value(
