@@ -111,8 +111,8 @@ segment_chart(quantile_segments(frame, "sessions_30d", "ltv_12m", segments=4), m
 # bottom quarter (LTV in RUB per customer, 12 months, margin 60%). Only average time per session says
 # almost nothing. Conversion is zero for about half of the customers (most of the month's emails
 # lead to nothing), so its quarters split many equal values by the order of the rows; read its rank
-# correlation rather than its quarters. A marketer would now set the KPIs the article recommends: more sessions, more returns, a
-# lower bounce rate. Would LTV follow?
+# correlation rather than its quarters. A marketer would now set the KPIs the article recommends:
+# more sessions, more returns, a lower bounce rate. Would LTV follow?
 
 # %% [markdown]
 # ## The known truth: what the simulation says causes purchases
@@ -162,7 +162,7 @@ by_device.round(1)
 # %%
 later = ltv_after_window(orders, window_days=ENGAGEMENT_DAYS, months=12, margin=margin)
 fair = metric_table(frame.join(later), later.name, claims=ARTICLE_DIRECTIONS)
-windows = measured[["spearman"]].rename(columns={"spearman": "with LTV of months 0-12"})
+windows = measured[["spearman"]].rename(columns={"spearman": "with the first 12 months' LTV"})
 windows[f"with LTV after day {ENGAGEMENT_DAYS}"] = fair["spearman"]
 print(f"mean LTV per customer after day {ENGAGEMENT_DAYS} of their first 12 months: "
       f"{format_money(later.mean(), 'RUB', decimals=0)}")
