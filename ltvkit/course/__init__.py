@@ -7,6 +7,7 @@
 | :mod:`~ltvkit.course.simulate` | the simulated school with its known truth |
 | :mod:`~ltvkit.course.school_files` | the school's export files, written byte for byte |
 | :mod:`~ltvkit.course.capstone` | notebook 16's case: assumptions and the school's figures |
+| :mod:`~ltvkit.course.holdout` | notebook 10's holdout test of the partners, and what each source really added |
 | :mod:`~ltvkit.course.exercises` | :func:`check`: self-checks of the exercises |
 | :mod:`~ltvkit.course.exercise_bank` | every exercise's answer and hint |
 | :mod:`~ltvkit.course.glossary` | the RU/EN/ZH glossary |
