@@ -9,7 +9,8 @@
 | :mod:`~ltvkit.course.capstone` | notebook 16's case: assumptions and the school's figures |
 | :mod:`~ltvkit.course.holdout` | notebook 10's holdout test of the partners, and what each source really added |
 | :mod:`~ltvkit.course.exercises` | :func:`check`: self-checks of the exercises |
-| :mod:`~ltvkit.course.exercise_bank` | every exercise's answer and hint |
+| :mod:`~ltvkit.course.exercise_bank` | every exercise's answer and hint (but the school's) |
+| :mod:`~ltvkit.course.exercise_bank_school` | the answers and hints of notebooks 09-11 and 16 |
 | :mod:`~ltvkit.course.glossary` | the RU/EN/ZH glossary |
 | :mod:`~ltvkit.course.strategies` | the articles' strategies and the levers they move |
 | :mod:`~ltvkit.course.article_claims` | the engagement article's claims |
