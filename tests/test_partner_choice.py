@@ -23,6 +23,7 @@ from ltvkit.course.holdout import (
     true_incremental_profit,
 )
 from ltvkit.course.school import school_costs, school_orders
+from ltvkit.course.simulate import simulate_school
 from ltvkit.incrementality import holdout_incremental_share, incremental_table, promo_discount
 from ltvkit.orders import partner_base, partner_economics
 
@@ -154,3 +155,10 @@ def test_the_rule_with_the_true_shares_prices_what_each_source_really_added() ->
                               incremental_share=shares.reindex(table.index), promo=table["promo"])
     np.testing.assert_allclose(exact["incremental_profit_per_rouble"],
                                truth["profit_per_rouble"].reindex(table.index), atol=0.25, rtol=0)
+
+
+def test_the_school_draws_who_would_have_come_with_the_true_shares() -> None:
+    school = simulate_school()
+    added = 1 - school.customers.groupby("partner")["would_have_come"].mean()
+    for source in school.truth.sources:
+        assert added[source.partner] == pytest.approx(source.incremental_share, abs=0.06), source.kind
