@@ -522,10 +522,13 @@ check("ex-16-6", answer)
 #    first, not the channels. The arithmetic of task 6: every million moved from paid search to
 #    the Telegram channel buys about 206 customers instead of 111, worth some 3.9 million
 #    roubles more over three years, if the customers follow the money.
-# 4. **Keep the coupon site and the cashback service where they are.** Their ratios look good
-#    because their customers are cheap; each customer is worth little (8.7 and 15.1 thousand), and
-#    a coupon is easily used by someone who would have bought anyway. Their first-sale
-#    commissions are the lever here (notebook 10 priced a lower one).
+# 4. **Do not grow the coupon site or the cashback service on these ratios.** Their ratios look
+#    good because their customers are cheap; each customer is worth little (8.7 and 15.1 thousand),
+#    and a coupon is easily used by someone who would have bought anyway. Notebook 10's holdout test
+#    found exactly that: counting only the customers they add, the coupon site loses money and the
+#    cashback service barely pays. Change their terms first (a commission only on customers new to
+#    the school, no promo code for people who already have an account) and cut the coupon site if a
+#    second test confirms the first.
 # 5. **Keep the SEO content budget, and test before adding to it.** Organic search has the best
 #    ratio of all, and the least certain one.
 # 6. **Run it as an experiment, not a bet**: move money in steps, keep part of the weeks or regions
@@ -537,7 +540,8 @@ check("ex-16-6", answer)
 # Everything above describes the customers each source *brought*. A budget decision needs what
 # *more money* would bring, and the data cannot say that. Organic search's CAC divides the content
 # budget by everyone who came from search, but many of them would have found the school without
-# new content; the coupon site is credited with buyers who had already decided. The blogger's
+# new content; the coupon site is credited with buyers who had already decided (notebook 10
+# measured how many with a holdout test). The blogger's
 # customers may be valuable because of who they are (motivated programmers), which is fine as long
 # as the next ones are like them. Only an experiment that changes the spend and watches the
 # customers separates cause from association, as the simulation did for engagement in notebook 11.
