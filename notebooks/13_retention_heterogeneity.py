@@ -338,11 +338,12 @@ for label, simulated, formula in (
 # ### A critical look: DERL as the price of a retention offer
 #
 # It is tempting to read DERL × margin as "the most a retention offer made to that customer can be
-# worth" (an earlier version of this notebook did). It is wrong both ways. For a customer you *know*
-# is leaving, DERL undercounts what a renewal brings, because it has already taken off the chance
-# that they leave; and the right figure is not DERL / P(renew) either, but the lower value of a saved
-# leaver. For an offer sent to everyone, DERL overcounts many times over ($626 against $21 per
-# customer after five renewals): only the renewals the offer adds are worth anything.
+# worth" (an earlier version of this notebook did). It is wrong both ways. DERL is an average over
+# the customers who will renew and those who will leave. A customer who renews is worth more than
+# DERL ($698 against $626 after five renewals, DERL / P(renew)), and that is the cap on keeping one
+# customer; but the customers an offer keeps are the leavers, and they are worth less than DERL
+# ($421). For an offer sent to everyone, DERL overcounts many times over ($626 against $21 per
+# customer reached): only the renewals the offer adds are worth anything.
 #
 # ### A critical look: "LTV = margin / churn" with one churn for everybody
 #
