@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from ltvkit.checks import LTVInputError, as_number, check_count, check_number, check_same_shape
+from ltvkit.i18n import _
 
 __all__ = ["discounted_ltv", "linear_decay_curve", "median_lifetime", "survival_curve"]
 
@@ -106,10 +107,8 @@ def discounted_ltv(
     factor = np.divide(retention, np.add(1.0, discount))
     if periods is None:
         if np.any(np.asarray(factor) >= 1.0):
-            raise LTVInputError(
-                "retention_rate must be < 1 (or discount_rate > 0) when periods is None: "
-                "otherwise the customer pays for ever"
-            )
+            raise LTVInputError(_("retention_rate must be < 1 (or discount_rate > 0) when periods is None: "
+                                  "otherwise the customer pays for ever"))
         return as_number(np.divide(margin, np.subtract(1.0, factor)))
     count = check_count("periods", periods)
     # sum of factor^t for t = 0 .. count-1, in closed form (count can be large)

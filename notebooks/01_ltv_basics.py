@@ -13,7 +13,7 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] key="01-title"
 # # 01 · LTV basics: what lifetime value measures
 #
 # After this notebook you can compute a first LTV from a company's yearly figures, say which
@@ -35,12 +35,15 @@ from ltvkit import (
     check,
     example,
     format_money,
+    format_number,
     revenue_per_customer,
+    tr,
+    tr_n,
 )
 from ltvkit.calculators import arpu_calculator, revenue_per_customer_calculator
 from ltvkit.plots import bar_chart, cumulative_value_chart
 
-# %% [markdown]
+# %% [markdown] key="01-what-ltv-is"
 # ## What LTV is
 #
 # *Lifetime value* is the money one customer brings a business over the whole time they
@@ -50,7 +53,7 @@ from ltvkit.plots import bar_chart, cumulative_value_chart
 # The articles this workbook follows use several formulas, from a rough average to a
 # customer's own purchase history. This notebook starts with the two simplest.
 
-# %% [markdown]
+# %% [markdown] key="01-e-simple"
 # ## E-simple: a year's revenue over the year's customers
 #
 # The article “Как посчитать LTV и использовать эту метрику для повышения эффективности
@@ -63,10 +66,10 @@ simple = example("E-simple")
 per_customer = revenue_per_customer(
     revenue=simple.inputs["revenue_per_year"], customers=simple.inputs["customers_per_year"]
 )
-print(f"Revenue per customer: {format_money(per_customer, simple.currency)} a year")
+print(tr("Revenue per customer: {amount} a year", amount=format_money(per_customer, simple.currency)))
 assert agrees(per_customer, simple.figures["revenue_per_customer"])
 
-# %% [markdown]
+# %% [markdown] key="01-a-critical-look-this"
 # ### A critical look: this is a year's revenue, not a lifetime's profit
 #
 # The article calls the result the profit each customer brought on average. Two words in that
@@ -81,7 +84,7 @@ assert agrees(per_customer, simple.figures["revenue_per_customer"])
 # So the honest label is "revenue per customer per year". It is a useful first number, as
 # long as it is not read as LTV.
 
-# %% [markdown]
+# %% [markdown] key="01-e-manufacturing"
 # ## E-manufacturing: ARPU × lifetime
 #
 # An agency article on LTV for manufacturing companies (source 002; our copy carries no title
@@ -91,18 +94,20 @@ assert agrees(per_customer, simple.figures["revenue_per_customer"])
 
 # %%
 manufacturing = example("E-manufacturing")
-ltv = arpu_ltv(arpu=manufacturing.inputs["arpu_per_year"], lifetime=manufacturing.inputs["lifetime_years"])
-print(f"LTV = {format_money(ltv, manufacturing.currency)} per client over {manufacturing.inputs['lifetime_years']} years")
+years = manufacturing.inputs["lifetime_years"]
+ltv = arpu_ltv(arpu=manufacturing.inputs["arpu_per_year"], lifetime=years)
+print(tr_n("LTV = {ltv} per client over {years} year", "LTV = {ltv} per client over {years} years", years,
+           ltv=format_money(ltv, manufacturing.currency), years=years))
 assert agrees(ltv, manufacturing.figures["ltv"])
 
-# %% [markdown]
+# %% [markdown] key="01-the-picture-shows-the"
 # The picture shows the value building up year by year: the last bar is the LTV.
 
 # %%
 cumulative_value_chart(manufacturing.inputs["arpu_per_year"], manufacturing.inputs["lifetime_years"], currency="RUB",
                        period="year")
 
-# %% [markdown]
+# %% [markdown] key="01-periods-and-units-keep"
 # ## Periods and units: keep them the same on both sides
 #
 # ARPU is money *per period*; lifetime is a *number of periods*. The product is money only
@@ -114,19 +119,22 @@ cumulative_value_chart(manufacturing.inputs["arpu_per_year"], manufacturing.inpu
 monthly_arpu = manufacturing.inputs["arpu_per_year"] / 12
 lifetime_months = manufacturing.inputs["lifetime_years"] * 12
 monthly_ltv = arpu_ltv(arpu=monthly_arpu, lifetime=lifetime_months)
-print(f"Monthly ARPU {format_money(monthly_arpu, 'RUB', decimals=2)} x {lifetime_months} months "
-      f"= {format_money(monthly_ltv, 'RUB')}")
+print(tr("Monthly ARPU {arpu} x {months} months = {ltv}", arpu=format_money(monthly_arpu, "RUB", decimals=2),
+         months=lifetime_months, ltv=format_money(monthly_ltv, "RUB")))
 assert agrees(monthly_ltv, manufacturing.figures["ltv"])
 
-# %% [markdown]
+# %% [markdown] key="01-mixing-the-periods-is"
 # Mixing the periods is the most common slip: a yearly ARPU times a lifetime in months
 # overstates the LTV twelvefold.
 
 # %%
 mixed = arpu_ltv(arpu=manufacturing.inputs["arpu_per_year"], lifetime=lifetime_months)
-print(f"Yearly ARPU x lifetime in months = {format_money(mixed, 'RUB')}: {mixed / ltv:.0f} times too much")
+times = mixed / ltv
+print(tr_n("Yearly ARPU x lifetime in months = {ltv}: {times} time too much",
+           "Yearly ARPU x lifetime in months = {ltv}: {times} times too much", round(times),
+           ltv=format_money(mixed, "RUB"), times=format_number(times)))
 
-# %% [markdown]
+# %% [markdown] key="01-why-one-firm-s"
 # ## Why one firm's LTV says little about another's
 #
 # The two examples above are both called LTV, yet they differ in everything that matters:
@@ -144,13 +152,14 @@ print(f"Yearly ARPU x lifetime in months = {format_money(mixed, 'RUB')}: {mixed 
 
 # %%
 bar_chart(
-    ["E-simple (1 year, revenue)", f"E-manufacturing ({manufacturing.inputs['lifetime_years']} years, revenue)"],
+    [tr("E-simple (1 year, revenue)"),
+     tr_n("E-manufacturing ({years} year, revenue)", "E-manufacturing ({years} years, revenue)", years, years=years)],
     [per_customer, ltv],
     currency="RUB",
-    title="Two numbers both called LTV",
+    title=tr("Two numbers both called LTV"),
 )
 
-# %% [markdown]
+# %% [markdown] key="01-try-it"
 # ## Try it
 #
 # Move the sliders: ARPU per year and the number of years. The label recalculates LTV with
@@ -164,7 +173,7 @@ calculator
 # %%
 print(calculator.result_text)
 
-# %% [markdown]
+# %% [markdown] key="01-a-second-calculator-for"
 # A second calculator for the simplest formula, starting from E-simple's numbers.
 
 # %%
@@ -174,7 +183,7 @@ simple_calculator
 # %%
 print(simple_calculator.result_text)
 
-# %% [markdown]
+# %% [markdown] key="01-exercises"
 # ## Exercises
 #
 # Write your figure in place of `None` and run the cell: `check` says whether it is right or
@@ -192,7 +201,7 @@ quarters = 5 * 4
 answer = arpu_ltv(arpu=250_000, lifetime=quarters)  # ARPU per quarter x lifetime in quarters
 check("ex-01-1", answer)
 
-# %% [markdown]
+# %% [markdown] key="01-ex-01-2"
 # **ex-01-2.** The company of E-simple keeps its revenue but serves 50 more customers. What
 # is the revenue per customer now, in RUB a year?
 
@@ -204,7 +213,7 @@ check("ex-01-2", answer)
 answer = revenue_per_customer(revenue=simple.inputs["revenue_per_year"], customers=simple.inputs["customers_per_year"] + 50)
 check("ex-01-2", answer)
 
-# %% [markdown]
+# %% [markdown] key="01-ex-01-3"
 # **ex-01-3.** The slip can go the other way. A colleague takes the manufacturer's ARPU per
 # *month* and multiplies it by the lifetime in *years* as it stands. Which figure, in RUB, do
 # they report? How many times too small is it?
@@ -218,7 +227,7 @@ answer = arpu_ltv(arpu=monthly_arpu, lifetime=manufacturing.inputs["lifetime_yea
 check("ex-01-3", answer)
 # 12 times too small: a monthly ARPU needs a lifetime in months.
 
-# %% [markdown]
+# %% [markdown] key="01-summary"
 # ## Summary
 #
 # | formula | ltvkit | example |

@@ -14,6 +14,7 @@
 | :mod:`~ltvkit.course.glossary` | the RU/EN/ZH glossary |
 | :mod:`~ltvkit.course.strategies` | the articles' strategies and the levers they move |
 | :mod:`~ltvkit.course.article_claims` | the engagement article's claims |
+| :mod:`~ltvkit.course.notebook_text` | :func:`tr`: what a notebook prints, in the reader's language |
 
 The course imports the library, never the calculators.
 
@@ -39,6 +40,7 @@ from ltvkit.course.glossary import (
     glossary_table,
     term,
 )
+from ltvkit.course.notebook_text import tr, tr_n
 from ltvkit.course.strategies import (
     STRATEGIES,
     Strategy,
@@ -64,4 +66,6 @@ __all__ = [
     "strategies_by_lever",
     "strategies_table",
     "term",
+    "tr",
+    "tr_n",
 ]

@@ -17,6 +17,7 @@ from typing import Any
 from ltvkit import formulas as f
 from ltvkit.course.cases import advanced_baseline, online_service_margin_per_month
 from ltvkit.examples import example
+from ltvkit.i18n import N_
 
 __all__ = ["BANK"]
 
@@ -77,15 +78,15 @@ BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
 
     # --- 01 ltv_basics ---------------------------------------------------------------
     _ex("ex-01-1", lambda: f.arpu_ltv(arpu=250_000, lifetime=5 * 4),
-        "Put both in the same period: 5 years are 20 quarters, or four quarters' payments make a year's ARPU."),
+        N_("Put both in the same period: 5 years are 20 quarters, or four quarters' payments make a year's ARPU.")),
     _ex("ex-01-2", lambda: f.revenue_per_customer(
             revenue=example("E-simple").inputs["revenue_per_year"],
             customers=example("E-simple").inputs["customers_per_year"] + 50),
-        "Same revenue, 250 customers: revenue / customers."),
+        N_("Same revenue, 250 customers: revenue / customers.")),
     _ex("ex-01-3", lambda: f.arpu_ltv(arpu=example("E-manufacturing").inputs["arpu_per_year"] / 12,
                                        lifetime=example("E-manufacturing").inputs["lifetime_years"]),
-        "Take the monthly ARPU (the yearly one over 12) and multiply it by the lifetime as it stands, in years, "
-        "without turning the years into months.",
+        N_("Take the monthly ARPU (the yearly one over 12) and multiply it by the lifetime as it stands, in years, "
+           "without turning the years into months."),
         tolerance=0.001),
 
     # --- 02 historical_ltv -----------------------------------------------------------

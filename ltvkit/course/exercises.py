@@ -24,6 +24,7 @@ from typing import Any
 from ltvkit.checks import LTVInputError, check_number
 from ltvkit.course.exercise_bank import BANK
 from ltvkit.course.exercise_bank_school import SCHOOL_BANK
+from ltvkit.i18n import _
 
 __all__ = ["EXERCISES", "CheckResult", "Exercise", "Option", "check", "options"]
 
@@ -104,31 +105,35 @@ def check(exercise_id: str, answer: Any) -> CheckResult:
     """
     exercise = _exercise(exercise_id)
     if answer is None:
-        what = "the letter of your choice" if exercise.options else "your figure"
-        return CheckResult(exercise_id, False, f"{exercise_id}: no answer yet. Replace None with {what}.")
+        message = (_("{id}: no answer yet. Replace None with the letter of your choice.", id=exercise_id)
+                   if exercise.options else _("{id}: no answer yet. Replace None with your figure.", id=exercise_id))
+        return CheckResult(exercise_id, False, message)
     if exercise.options:
         return _check_option(exercise, answer)
     value = check_number("answer", answer, scalar=True)
     expected = float(exercise.answer())
     if math.isclose(value, expected, rel_tol=exercise.tolerance, abs_tol=exercise.absolute):
-        return CheckResult(exercise_id, True, f"{exercise_id}: right.")
-    return CheckResult(exercise_id, False, f"{exercise_id}: not yet. Hint: {exercise.hint}")
+        return CheckResult(exercise_id, True, _("{id}: right.", id=exercise_id))
+    return CheckResult(exercise_id, False, _("{id}: not yet. Hint: {hint}", id=exercise_id, hint=_(exercise.hint)))
 
 
 def _exercise(exercise_id: Any) -> Exercise:
     if not isinstance(exercise_id, str) or exercise_id not in EXERCISES:
-        raise LTVInputError(f"exercise_id must be one of {', '.join(EXERCISES)}; got {exercise_id!r}")
+        raise LTVInputError(_("{name} must be one of {choices}; got {value}", name="exercise_id",
+                              choices=", ".join(EXERCISES), value=repr(exercise_id)))
     return EXERCISES[exercise_id]
 
 
 def _check_option(exercise: Exercise, answer: Any) -> CheckResult:
     keys = [option.key for option in exercise.options]
     if not isinstance(answer, str) or answer.strip().lower() not in keys:
-        raise LTVInputError(f"answer must be one of the letters {', '.join(map(repr, keys))}; got {answer!r}")
+        raise LTVInputError(_("answer must be one of the letters {letters}; got {value}",
+                              letters=", ".join(map(repr, keys)), value=repr(answer)))
     chosen = next(option for option in exercise.options if option.key == answer.strip().lower())
     if chosen.key == exercise.answer():
-        return CheckResult(exercise.id, True, f"{exercise.id}: right.")
-    return CheckResult(exercise.id, False, f"{exercise.id}: not yet. Hint: {chosen.hint or exercise.hint}")
+        return CheckResult(exercise.id, True, _("{id}: right.", id=exercise.id))
+    return CheckResult(exercise.id, False, _("{id}: not yet. Hint: {hint}", id=exercise.id,
+                                             hint=_(chosen.hint or exercise.hint)))
 
 
 def options(exercise_id: str) -> str:
@@ -140,5 +145,5 @@ def options(exercise_id: str) -> str:
     """
     exercise = _exercise(exercise_id)
     if not exercise.options:
-        raise LTVInputError(f"exercise_id {exercise_id!r} asks for a figure and has no options")
-    return "\n".join(f"{option.key}) {option.text}" for option in exercise.options)
+        raise LTVInputError(_("exercise_id {value} asks for a figure and has no options", value=repr(exercise_id)))
+    return "\n".join(f"{option.key}) {_(option.text)}" for option in exercise.options)
