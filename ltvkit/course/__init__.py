@@ -7,8 +7,10 @@
 | :mod:`~ltvkit.course.simulate` | the simulated school with its known truth |
 | :mod:`~ltvkit.course.school_files` | the school's export files, written byte for byte |
 | :mod:`~ltvkit.course.capstone` | notebook 16's case: assumptions and the school's figures |
+| :mod:`~ltvkit.course.holdout` | notebook 10's holdout test of the partners, and what each source really added |
 | :mod:`~ltvkit.course.exercises` | :func:`check`: self-checks of the exercises |
-| :mod:`~ltvkit.course.exercise_bank` | every exercise's answer and hint |
+| :mod:`~ltvkit.course.exercise_bank` | every exercise's answer and hint (but the school's) |
+| :mod:`~ltvkit.course.exercise_bank_school` | the answers and hints of notebooks 09-11 and 16 |
 | :mod:`~ltvkit.course.glossary` | the RU/EN/ZH glossary, and the Chinese article's machine-translated terms |
 | :mod:`~ltvkit.course.checklist` | the LTV figure checklist: the eight labels a figure needs |
 | :mod:`~ltvkit.course.trainer` | trainee copies of the notebooks, solutions emptied (``make exercises``) |

@@ -62,19 +62,6 @@ def _courses_net_ratio() -> float:
     return f.ltv_to_cac(net, courses["acquisition_cost"])
 
 
-def _school() -> Any:
-    """The school's data helpers, imported on first use so ``import ltvkit`` stays free of pandas."""
-    from ltvkit.course import school
-
-    return school
-
-
-def _top_share(values: Any, share: float) -> float:
-    from ltvkit.orders.summary import top_share
-
-    return top_share(values, share)
-
-
 BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
     # --- 00 start_here ---------------------------------------------------------------
     _ex("ex-00-1", lambda: f.arpu_ltv(arpu=300, lifetime=8),
@@ -256,38 +243,6 @@ BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
          ("c", "Because growth can pay for the service as easily as the service causes growth, and firms that "
                "invested and still shrank or closed are not among the growing ones.", "")),
 
-    # --- 09 ltv_from_transactions ----------------------------------------------------
-    _ex("ex-09-1", lambda: _school().school_summary()["revenue"].median(),
-        "Use customer_summary(orders): one row per customer; take the median of its revenue column "
-        "(or undo the margin: the median historical LTV above divided by 0.6)."),
-    _ex("ex-09-2", lambda: _top_share(_school().school_summary()["revenue"], 0.20),
-        "Sort customers by revenue, best first; add up the first 20% of them and divide by all revenue "
-        "(top_share(summary['revenue'], 0.20) does it). The '80/20 rule' would say 0.8."),
-    _ex("ex-09-3", lambda: _top_share(_school().cdnow_summary()["revenue"], 0.10),
-        "Summarise the CDNOW orders with customer_summary (no observation_end), then apply top_share to its "
-        "revenue column with 0.10, as for the school."),
-
-    # --- 10 partners_and_channels ----------------------------------------------------
-    _ex("ex-10-1", lambda: _school().school_partner_value(
-            "kursy_agregator", "ltv_to_cac", margin=0.6, first_sale_rate=0.10, repeat_rate=0.10, repeat_months=12),
-        "Read ltv_to_cac in the course aggregator's row of the design table (design = partner_economics(base, "
-        "margin=0.6, first_sale_rate=0.10, repeat_rate=0.10, repeat_months=12)). Repeat commissions are not in "
-        "CAC, so only the lower first-sale commission moves the ratio.",
-        tolerance=0.01),
-    _ex("ex-10-2", lambda: _school().school_partner_value(
-            "tg_data_digest", "net_ltv", margin=0.6, first_sale_rate=0.10, repeat_rate=0.10, repeat_months=24),
-        "Run partner_economics(base, margin=0.6, first_sale_rate=0.10, repeat_rate=0.10, repeat_months=24) and read "
-        "net_ltv in the Telegram channel's row, in RUB; it should be below the 12-month design's figure."),
-
-    # --- 11 engagement_and_ltv -------------------------------------------------------
-    _ex("ex-11-1", lambda: _school().engagement_spearman("sessions_30d", device="Компьютер"),
-        "Keep the desktop customers, frame[frame['device'] == 'Компьютер'], and compute the rank (Spearman) "
-        "correlation of their sessions_30d with their ltv_12m: correlate the ranks, as metric_table does.",
-        tolerance=0.0, absolute=0.01),
-    _ex("ex-11-2", lambda: _school().true_minutes_effect(1.5),
-        "Simulate the school twice, SchoolTruth() and SchoolTruth(minutes_lift=1.5), and compare the mean "
-        "revenue per customer (orders' amount summed over customers), in RUB.", tolerance=0.01),
-
     # --- 12 retention_heterogeneity --------------------------------------------------
     _ex("ex-13-1", lambda: _sbg_published_retention("sbg-regular", renewals_made=3),
         "A customer who has renewed n times has churn beta(alpha, beta + n): the next retention rate is "
@@ -298,6 +253,18 @@ BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
     _ex("ex-13-3", lambda: _sbg_published_survival("sbg-high-end", 20),
         "S(t) = B(alpha, beta + t) / B(alpha, beta); sbg_survival(alpha, beta, 20) returns S(0) .. S(20): "
         "take the last value, a share such as 0.25."),
+    _ex("ex-13-4", lambda: _sbg_published_offer("sbg-high-end", renewals=3, cost_per_customer=15).break_even_lift,
+        "The offer pays when the renewals it adds, each worth a saved leaver's value x $100, cover its $15: "
+        "lift = 15 / (100 x value_of_a_saved_leaver(0.668, 3.806, 0.10, 3)). Not DERL, and not DERL / P(renew)."),
+    _why("ex-13-5", "a",
+         ("a", "Being about to leave is evidence of a high churn probability, and the offer keeps the customer "
+               "for one renewal without changing it.", ""),
+         ("b", "The offer's cost is taken off the kept customer's value.",
+          "The values here are payments before any cost of the offer; the difference is in how long each kind "
+          "of customer is expected to stay afterwards."),
+         ("c", "A kept customer's later payments are discounted more heavily.",
+          "Both are discounted at the same rate from the same renewal on; what differs is the chance of being "
+          "there for each payment.")),
 
     # --- 13 probabilistic_clv --------------------------------------------------------
     _ex("ex-14-1", lambda: _cdnow_customer("probability_alive"),
@@ -310,28 +277,6 @@ BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
         "Only alpha carries the time unit: published_purchases.in_unit('months').alpha, or 4.414 weeks x 7 days "
         "/ 30.4375 days a month."),
 
-    # --- 14 capstone -----------------------------------------------------------------
-    _ex("ex-16-1", lambda: _school().school_orders()["amount"].sum(),
-        "Read the export with on_bad_rows=\"skip\" and add up the amount column: purchases minus refunds, in RUB."),
-    _ex("ex-16-2", lambda: f.arpu_ltv(_capstone().school_year_over_year().arpu,
-                                       _capstone().school_year_over_year().lifetime_years) * _capstone().CASE.margin,
-        "Take 2024's revenue per buyer (ARPU a year), times the lifetime in years (1 / the share of 2023's buyers "
-        "who did not buy in 2024), times the 60% margin."),
-    _ex("ex-16-3", lambda: _capstone().school_new_customer_value(),
-        "Fit BG/NBD and Gamma-Gamma to all customers' purchase histories, then value a customer with no repeat "
-        "purchase and age zero over months(36): the mean first purchase plus the discounted repeats, times the "
-        "margin, less refunds."),
-    _ex("ex-16-4", lambda: float(_capstone().school_acquisition_table().loc["Контекстная реклама", "ltv_to_cac"]),
-        "Divide paid search's 36-month model LTV by its CAC from the cost sheet (ad budget over its customers); "
-        "answer as a number, 4.5 for 4.5:1.", tolerance=0.01),
-    _ex("ex-16-5", lambda: float(_capstone().school_acquisition_table().loc["Контекстная реклама", "headroom"]),
-        "Paid search stays at 3:1 while its next customer's CAC is at most a third of its LTV: divide that third by "
-        "today's ad spend per customer (the channel pays no commission).", tolerance=0.01),
-    _ex("ex-16-6", lambda: _reallocate(
-            _capstone().school_acquisition_table(cac_multiplier=_capstone().CASE.cac_multiplier),
-            source_from="Контекстная реклама", source_to="tg_data_digest", amount=1_000_000).profit_change,
-        "Customers lost = 1,000,000 / paid search's next-customer CAC, customers gained = 1,000,000 / the Telegram "
-        "channel's; value each at its source's LTV and subtract.", tolerance=0.01),
 )
 
 
@@ -399,6 +344,15 @@ def _sbg_published_derl(figures_id: str, *, discount_rate: float, renewals: int)
     return sbg_derl(values["alpha"], values["beta"], discount_rate, renewals)
 
 
+def _sbg_published_offer(figures_id: str, *, renewals: int, cost_per_customer: float) -> Any:
+    from ltvkit.models.published import published
+    from ltvkit.models.retention_value import retention_offer_value
+
+    values = published(figures_id).values
+    return retention_offer_value(values["alpha"], values["beta"], 0.10, renewals, renewal_lift=0.0, margin=100,
+                                 cost_per_customer=cost_per_customer)
+
+
 def _cdnow_customer(what: str) -> float:
     from ltvkit.models.published import published_cdnow_models
     from ltvkit.models.rfm import RFMSummary
@@ -415,19 +369,3 @@ def _bgnbd_alpha_in(unit: str) -> float:
     from ltvkit.models.published import published_cdnow_models
 
     return published_cdnow_models()[0].in_unit(unit).alpha
-
-
-# --- helpers of the exercises of notebook 16 (the capstone) ---------------------------
-
-
-def _capstone() -> Any:
-    """ltvkit.course.capstone, imported on first use (it loads pandas and fits the models when asked)."""
-    from ltvkit.course import capstone
-
-    return capstone
-
-
-def _reallocate(table: Any, **arguments: Any) -> Any:
-    from ltvkit.acquisition import reallocate
-
-    return reallocate(table, **arguments)

@@ -3,7 +3,8 @@
 Two kinds of exercise: a figure (the answer is a number, checked within a tolerance) and a
 "why" question with options (the answer is the letter of an option; each wrong option has its
 own hint, which says why it is tempting and where to look, never which option is right). The
-right answers are computed in :mod:`ltvkit.course.exercise_bank` from ltvkit's own formulas and
+right answers are computed in :mod:`ltvkit.course.exercise_bank` (and, for the school's notebooks,
+:mod:`ltvkit.course.exercise_bank_school`) from ltvkit's own formulas and
 the example catalogue, so no figure is typed twice; :func:`check` never prints them.
 
 Example:
@@ -23,6 +24,7 @@ from typing import Any
 
 from ltvkit.checks import LTVInputError, check_number
 from ltvkit.course.exercise_bank import BANK
+from ltvkit.course.exercise_bank_school import SCHOOL_BANK
 from ltvkit.i18n import _
 
 __all__ = ["EXERCISES", "CheckResult", "Exercise", "Option", "answer_shown", "check", "options"]
@@ -74,9 +76,10 @@ EXERCISES: dict[str, Exercise] = {
         name: tuple(Option(*option) for option in value) if name == "options" else value
         for name, value in settings.items()
     })
-    for exercise_id, answer, hint, settings in BANK
+    for exercise_id, answer, hint, settings in sorted(BANK + SCHOOL_BANK, key=lambda entry: entry[0])
 }
-"""Every exercise of the course by its id, built from :data:`ltvkit.course.exercise_bank.BANK`."""
+"""Every exercise of the course by its id, from :data:`ltvkit.course.exercise_bank.BANK` and
+:data:`ltvkit.course.exercise_bank_school.SCHOOL_BANK` (notebooks 09-11 and 16), in order of id."""
 
 
 def check(exercise_id: str, answer: Any) -> CheckResult:

@@ -6,6 +6,7 @@
 | :mod:`~ltvkit.models.rfm` | :class:`RFMSummary`: frequency, recency, age (and spend) per customer |
 | :mod:`~ltvkit.models.sbg` | shifted-beta-geometric retention, DEL and DERL |
 | :mod:`~ltvkit.models.sbg_profile` | what an sBG cohort looks like in one result |
+| :mod:`~ltvkit.models.retention_value` | what keeping a subscriber is worth by tenure; a retention offer |
 | :mod:`~ltvkit.models.bgnbd` | BG/NBD: how often customers buy and when they stop |
 | :mod:`~ltvkit.models.gamma_gamma` | Gamma-Gamma spend and CLV |
 | :mod:`~ltvkit.models.forecast` | one customer's value ahead, a new customer's value |
@@ -54,6 +55,15 @@ from ltvkit.models.published import (
     published_cdnow_models,
     reproduces,
 )
+from ltvkit.models.retention_value import (
+    RetentionOfferValue,
+    SimulatedRetentionOffer,
+    renewal_probability,
+    retention_offer_value,
+    simulate_retention_offer,
+    value_of_a_renewal,
+    value_of_a_saved_leaver,
+)
 from ltvkit.models.rfm import CalibrationHoldout, RFMSummary
 from ltvkit.models.sbg import (
     ConstantChurnFit,
@@ -74,6 +84,7 @@ from ltvkit.models.simulate import (
     simulate_bgnbd,
     simulate_gamma_gamma,
     simulate_sbg_cohort,
+    simulate_sbg_customers,
 )
 from ltvkit.models.units import (
     DAYS_PER_UNIT,
@@ -104,8 +115,10 @@ __all__ = [
     "PublishedFigures",
     "PurchaseHistory",
     "RFMSummary",
+    "RetentionOfferValue",
     "RetentionProfile",
     "SBGFit",
+    "SimulatedRetentionOffer",
     "SourceModels",
     "alive_counts",
     "bgnbd_log_likelihood",
@@ -130,8 +143,10 @@ __all__ = [
     "purchase_history",
     "read_cdnow_orders",
     "read_retention_table",
+    "renewal_probability",
     "reproduces",
     "require_duration",
+    "retention_offer_value",
     "retention_profile",
     "sbg_del",
     "sbg_derl",
@@ -140,7 +155,11 @@ __all__ = [
     "sbg_survival",
     "simulate_bgnbd",
     "simulate_gamma_gamma",
+    "simulate_retention_offer",
     "simulate_sbg_cohort",
+    "simulate_sbg_customers",
+    "value_of_a_renewal",
+    "value_of_a_saved_leaver",
     "weeks",
     "years",
 ]
