@@ -140,8 +140,8 @@ def channel_view(table: pd.DataFrame | None, currency: str = "RUB", *, reason: s
     else:
         lines.append("CAC and LTV:CAC need a cost sheet: give one (--costs FILE) with channel, partner, fixed_spend "
                      "and first_sale_commission_pct per source")
-    chart = grouped_bar_chart(labels, series, currency=currency,
-                              title="Gross LTV" + (" and CAC" if "cac" in table.columns else "") + " per customer")
+    what = "Gross LTV and CAC" if "cac" in table.columns else "Gross LTV"
+    chart = grouped_bar_chart(labels, series, currency=None, title=f"{what} per customer, {currency}")
     tables = (("Per source, money per customer", _shown(table, currency)),)
     return SectionView(section, lines=tuple(lines), tables=tables,
                        figures=(png("Gross LTV per customer by source", chart),))

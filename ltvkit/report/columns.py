@@ -264,6 +264,7 @@ def guess_columns(
     partner: str | None = None,
     names: Sequence[str] | None = None,
     sheet_name: int | str = 0,
+    notes: Mapping[str, str] | None = None,
 ) -> ColumnGuess:
     """The export's customer, date and amount columns (and channel, partner): the ones given, the rest guessed.
 
@@ -273,6 +274,8 @@ def guess_columns(
             that is not in the file is refused with the file's columns).
         names: column names for a file without a header line (the CDNOW sample).
         sheet_name: the Excel sheet.
+        notes: how given columns were found, {role: text}, when another step guessed them
+            (the command guesses, then hands the names to the report notebook); default "given".
 
     Raises:
         LTVInputError: a named column is missing, or a required one cannot be guessed.
@@ -296,7 +299,7 @@ def guess_columns(
             continue
         if name.casefold() not in by_fold:
             raise LTVInputError(f"{role}: the file has no column {name!r}; it has {', '.join(map(repr, columns))}")
-        chosen[role], how[role] = by_fold[name.casefold()], "given"
+        chosen[role], how[role] = by_fold[name.casefold()], (notes or {}).get(role, "given")
     for role in _ROLES:
         if role in chosen:
             continue

@@ -100,8 +100,9 @@ class HoldoutCheck:
         ]
         if self.expected_spend is not None:
             spend_error = self.expected_spend / self.actual_spend - 1 if self.actual_spend > 0 else None
-            lines.append(f"check of spend in that holdout: expected {format_money(self.expected_spend, currency)}, "
-                         f"actual {format_money(self.actual_spend, currency)}"
+            lines.append(f"check of spend in that holdout: expected "
+                         f"{format_money(self.expected_spend, currency, decimals=0)}, "
+                         f"actual {format_money(self.actual_spend, currency, decimals=0)}"
                          + (f" ({spend_error:+.1%})" if spend_error is not None else ""))
         return lines
 

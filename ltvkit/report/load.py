@@ -113,8 +113,8 @@ def load_view(facts: LoadFacts, currency: str = "RUB") -> SectionView:
         >>> from ltvkit.orders import read_orders
         >>> orders = read_orders(io.StringIO("id,day,sum\\na,2024-01-05,1\\n,2024-01-06,2\\n"), customer="id",
         ...                      date="day", amount="sum", on_bad_rows="skip")
-        >>> load_view(load_facts(orders)).tables[0][1].to_dict("records")
-        [{'line': 3, 'column': 'id', 'value': '', 'reason': 'empty'}]
+        >>> load_view(load_facts(orders)).tables[0][1].to_dict("index")
+        {3: {'column': 'id', 'value': '', 'reason': 'empty'}}
     """
     import pandas as pd
 
@@ -122,7 +122,7 @@ def load_view(facts: LoadFacts, currency: str = "RUB") -> SectionView:
     tables = []
     if skipped:
         frame = pd.DataFrame([{"line": bad.line, "column": bad.column, "value": bad.value, "reason": bad.reason}
-                              for bad in skipped[:SKIPPED_LISTED]])
+                              for bad in skipped[:SKIPPED_LISTED]]).set_index("line")
         more = f" (the first {SKIPPED_LISTED} of {len(skipped):,})" if len(skipped) > SKIPPED_LISTED else ""
         tables.append((f"Rows left out{more}", frame))
     return SectionView(SECTIONS["load"], lines=tuple(facts.lines(currency)), tables=tuple(tables))

@@ -29,7 +29,8 @@ h1 { font-size: 1.6em; margin-bottom: 0.2em; } h2 { font-size: 1.25em; margin-to
 .ltv-reading { background: #f2f4f7; padding: 0.6em 0.8em; border-radius: 4px; }
 .ltv-skipped { color: #b54708; } .ltv-caption { font-weight: 600; margin-bottom: 0.2em; }
 table.ltv-table, table.dataframe { border-collapse: collapse; font-size: 0.9em; margin: 0.4em 0 1em; }
-table.ltv-table th, table.ltv-table td { padding: 0.2em 0.6em; border-bottom: 1px solid #eaecf0; text-align: right; }
+table.ltv-table th, table.ltv-table td { padding: 0.2em 0.6em; border-bottom: 1px solid #eaecf0; text-align: right;
+                                          white-space: nowrap; }
 img.ltv-figure { display: block; max-width: 100%; margin: 0.6em 0; }
 .ltv-header dl { display: grid; grid-template-columns: max-content auto; gap: 0.1em 1em; }
 .ltv-header dt { font-weight: 600; } .jp-OutputPrompt, .jp-InputPrompt { display: none; }

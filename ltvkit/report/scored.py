@@ -50,6 +50,9 @@ HISTORY_COLUMNS: dict[str, str] = {
 MONEY_COLUMNS: tuple[str, ...] = ("revenue", "historical_ltv", "expected_spend", "clv")
 """Columns (or prefixes) holding money, written with two decimals."""
 
+SHOWN_COLUMNS: tuple[str, ...] = ("last_purchase", "orders", "revenue", "historical_ltv", "p_alive")
+"""The columns the section's table shows (with the forecast's expected purchases and CLV); the CSV has all."""
+
 
 def scored_customers(summary: pd.DataFrame, forecast: Forecast | ForecastSkipped, *, margin: float) -> pd.DataFrame:
     """One row per customer: history, historical LTV at ``margin`` and the forecast's columns, best first.
@@ -130,7 +133,8 @@ def scored_view(scored: pd.DataFrame, forecast: Forecast | ForecastSkipped, curr
     else:
         lines.append(f"sorted by CLV over the next {forecast.horizon_months} months, highest first")
         title = f"The {min(top, len(scored))} customers with the highest CLV"
-    shown = scored.head(top).copy()
+    shown = scored.head(top)[[column for column in scored.columns if column in SHOWN_COLUMNS
+                              or column.startswith(("expected_purchases_", "clv_"))]].copy()
     for column in shown.columns:
         if _money(column):
             shown[column] = shown[column].map(lambda value: format_money(value, currency, decimals=0)

@@ -166,3 +166,8 @@ class SectionView:
 
     def __str__(self) -> str:
         return self.text()
+
+    def __repr__(self) -> str:
+        state = f"skipped={self.skipped!r}" if self.skipped else (
+            f"{len(self.lines)} lines, {len(self.tables)} tables, {len(self.figures)} figures")
+        return f"SectionView({self.section.key!r}, {state})"
