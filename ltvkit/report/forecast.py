@@ -237,7 +237,7 @@ def forecast_customers(
     return Forecast(
         purchases=purchases, spend=spend, customer_ids=np.asarray(history.data.customer_ids),
         probability_alive=purchases.probability_alive(history.data), expected_purchases=value.expected_purchases,
-        expected_spend=value.expected_spend, clv=value.clv * keep, refund_share=float(history.refund_share),
+        expected_spend=value.expected_spend, clv=value.clv * keep, refund_share=float(history.refund_share) + 0.0,
         horizon_months=horizon, margin=margin, annual_discount_rate=rate, check=checked,
     )
 
