@@ -2,7 +2,7 @@
 # so a fresh machine with Python 3.11 needs nothing else.
 #   make report     execute every notebook and write the HTML report to report/
 #   make test       lint and the import contract, drift, unit tests and doctests, strict nbval, browser tests
-#   make app        serve the calculators as a small web app (Voila) on http://127.0.0.1:$(APP_PORT)/
+#   make app        serve the calculators and "Your data" (Voila) on 127.0.0.1:$(APP_PORT), with a token it prints
 #   make lab        open the course in JupyterLab
 #   make notebooks  re-execute notebooks from a clean kernel and re-pair them (NB=... for some)
 
@@ -62,11 +62,11 @@ notebooks: $(STAMP)
 report: $(STAMP) npm
 	$(BIN)/python scripts/build_report.py
 
-# The calculators app: app/calculators.py is its source, paired with app/calculators.ipynb (kept
-# without outputs); after editing the .py run `.venv/bin/jupytext --sync app/calculators.ipynb`.
+# The app: the calculators (app/calculators.py) and "Your data" (app/your_data.py), each paired with
+# its .ipynb (kept without outputs; after editing a .py run `.venv/bin/jupytext --sync app/NAME.ipynb`).
+# Served on 127.0.0.1 only, with a token made for this run and printed with the address to open.
 app: $(STAMP)
-	$(BIN)/voila app/calculators.ipynb --no-browser --Voila.ip=127.0.0.1 --port=$(APP_PORT) \
-		--progressive_rendering=True
+	$(BIN)/python scripts/serve_app.py --port $(APP_PORT)
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/00_start_here.ipynb

@@ -8,7 +8,8 @@
 # a message in red instead of a result.
 #
 # Served by `make app` (Voila). Every calculator of `ltvkit.calculators.REGISTRY` appears here,
-# in the order of the course.
+# in the order of the course. To make the LTV report on your own order export, go to
+# [Your data →](your_data.ipynb).
 
 # %%
 import inspect

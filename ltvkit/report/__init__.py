@@ -36,9 +36,9 @@ from ltvkit.report.columns import ColumnGuess, guess_columns, preview
 from ltvkit.report.distribution import LTVDistribution, ltv_distribution
 from ltvkit.report.forecast import Forecast, ForecastSkipped, HoldoutCheck, forecast_customers, holdout_check
 from ltvkit.report.load import LoadFacts, load_facts
-from ltvkit.report.page import header_html, report_page
+from ltvkit.report.page import header_html, report_html, report_page
 from ltvkit.report.report import OrdersReport
-from ltvkit.report.scored import scored_customers, write_scored_csv
+from ltvkit.report.scored import scored_csv, scored_customers, write_scored_csv
 from ltvkit.report.sections import SECTIONS, Section, SectionView
 
 __all__ = [
@@ -64,7 +64,9 @@ __all__ = [
     "ltv_distribution",
     "preview",
     "read_costs",
+    "report_html",
     "report_page",
+    "scored_csv",
     "scored_customers",
     "write_scored_csv",
 ]

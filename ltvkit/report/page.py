@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ltvkit.report.report import OrdersReport
 
-__all__ = ["REPORT_CSS", "header_html", "report_page"]
+__all__ = ["REPORT_CSS", "header_html", "report_html", "report_page"]
 
 REPORT_CSS = """
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; max-width: 980px; margin: 2em auto;
@@ -78,3 +78,26 @@ def report_page(body: str, *, title: str) -> str:
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{html.escape(title)}</title>\n<style>{REPORT_CSS}</style>\n</head>\n"
             f"<body>\n{body}\n</body>\n</html>\n")
+
+
+def report_html(report: OrdersReport, *, title: str = "") -> str:
+    """The whole report as one static page: the header and every section (the app's download).
+
+    The command's ``index.html`` is the executed notebook's outputs in the same page; both show
+    :func:`header_html` and each :class:`~ltvkit.report.sections.SectionView` the same way.
+
+    Example:
+        >>> import io
+        >>> from ltvkit.orders import read_orders
+        >>> from ltvkit.report.report import OrdersReport
+        >>> orders = read_orders(io.StringIO("id,day,sum\\na,2024-01-05,100\\n"), customer="id", date="day",
+        ...                      amount="sum")
+        >>> page = report_html(OrdersReport(orders))
+        >>> page.count('<section class="ltv-section"'), "<script" in page
+        (6, False)
+    """
+    from ltvkit.report.sections import SECTIONS
+
+    heading = header_html(report, title=title)
+    body = "\n".join([heading, *(report.view(key).html(report.course_url) for key in SECTIONS)])
+    return report_page(body, title=title or f"LTV report: {report.facts.report.source}")

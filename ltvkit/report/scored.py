@@ -33,7 +33,8 @@ from ltvkit.report.sections import SECTIONS, SectionView
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["HISTORY_COLUMNS", "MONEY_COLUMNS", "scored_customers", "scored_view", "write_scored_csv"]
+__all__ = ["HISTORY_COLUMNS", "MONEY_COLUMNS", "SHOWN_COLUMNS", "scored_csv", "scored_customers", "scored_view",
+           "write_scored_csv"]
 
 HISTORY_COLUMNS: dict[str, str] = {
     "first_purchase": "first_purchase",
@@ -92,8 +93,28 @@ def _money(column: str) -> bool:
     return any(column == name or column.startswith(f"{name}_") for name in MONEY_COLUMNS)
 
 
+def scored_csv(scored: pd.DataFrame) -> str:
+    """The list as CSV text: dates as YYYY-MM-DD, money to the kopeck/cent, other numbers to 4 decimals.
+
+    Example:
+        >>> import pandas as pd
+        >>> frame = pd.DataFrame({"revenue": [0.1 + 0.2]}, index=pd.Index(["a"], name="customer"))
+        >>> scored_csv(frame).splitlines()
+        ['customer,revenue', 'a,0.30']
+    """
+    frame = scored.copy()
+    for column in frame.columns:
+        if str(frame[column].dtype).startswith("datetime64"):
+            frame[column] = frame[column].dt.strftime("%Y-%m-%d")
+        elif _money(column):
+            frame[column] = frame[column].map(lambda value: "" if value != value else f"{value:.2f}")
+        elif frame[column].dtype.kind == "f":
+            frame[column] = frame[column].round(4)
+    return frame.to_csv(lineterminator="\n")
+
+
 def write_scored_csv(scored: pd.DataFrame, path: str | Path) -> Path:
-    """Write the list as UTF-8 CSV: dates as YYYY-MM-DD, money to the kopeck/cent, shares and counts to 4 decimals.
+    """Write :func:`scored_csv` to ``path`` (UTF-8) and return the path.
 
     Example:
         >>> import pandas as pd, tempfile
@@ -103,15 +124,7 @@ def write_scored_csv(scored: pd.DataFrame, path: str | Path) -> Path:
         a,0.30
     """
     out = Path(path)
-    frame = scored.copy()
-    for column in frame.columns:
-        if str(frame[column].dtype).startswith("datetime64"):
-            frame[column] = frame[column].dt.strftime("%Y-%m-%d")
-        elif _money(column):
-            frame[column] = frame[column].map(lambda value: "" if value != value else f"{value:.2f}")
-        elif frame[column].dtype.kind == "f":
-            frame[column] = frame[column].round(4)
-    frame.to_csv(out, encoding="utf-8", lineterminator="\n")
+    out.write_text(scored_csv(scored), encoding="utf-8")
     return out
 
 
