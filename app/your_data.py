@@ -14,6 +14,7 @@ from IPython.display import HTML, display
 from ltvkit.calculators import your_data_page
 
 display(HTML("<style>.ltv-error { color: #b42318; } .ltv-reading { background: #f2f4f7; padding: 0.5em; }"
-             " img.ltv-figure { max-width: 100%; }</style>"))
+             " img.ltv-figure { max-width: 100%; } a.ltv-download { color: #175cd3; text-decoration: underline; }"
+             "</style>"))
 page = your_data_page()
 display(page.widget)

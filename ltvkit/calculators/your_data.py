@@ -55,7 +55,8 @@ class YourDataPage:
         from ltvkit.money import CURRENCIES
 
         self.limit_bytes = limit_mb * 1_000_000
-        self.upload = widgets.FileUpload(accept=".csv,.txt,.tsv,.xlsx", multiple=False, description="Orders file")
+        self.upload = widgets.FileUpload(accept=".csv,.txt,.tsv,.xlsx", multiple=False, description="Orders file",
+                                         layout=widgets.Layout(min_width="160px"))
         self.upload.add_class("ltv-upload")
         self.message = widgets.HTML()
         self.message.add_class("ltv-error")
@@ -71,7 +72,7 @@ class YourDataPage:
         self.margin = widgets.BoundedFloatText(value=0.6, min=0, max=1, step=0.05, description="Gross margin",
                                                style=_STYLE)
         self.currency = widgets.Dropdown(options=list(CURRENCIES), value="RUB", description="Currency", style=_STYLE)
-        self.skip = widgets.Checkbox(value=False, indent=False,
+        self.skip = widgets.Checkbox(value=False, indent=False, layout=widgets.Layout(width="auto"),
                                      description="Leave out rows the loader cannot read (listed in the report)")
         self.skip.add_class("ltv-skip")
         self.button = widgets.Button(description="Make the report", button_style="primary", disabled=True)

@@ -76,6 +76,8 @@ def test_upload_confirm_report_download(voila: Server, page: Any, screenshots: P
     assert "Traceback" not in text and "How to read it." in text and "notebook 09 · LTV from an order export" in text
     shots.append(screenshots / "your-data-report.png")
     page.screenshot(path=shots[-1], full_page=True)
+    shots.append(screenshots / "your-data-distribution.png")
+    page.locator(".ltv-report-section").nth(1).screenshot(path=shots[-1])
 
     with page.expect_download() as download:
         page.locator("a.ltv-download[download='customers.csv']").click()
