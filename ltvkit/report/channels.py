@@ -66,7 +66,8 @@ def read_costs(path_or_buffer: Any) -> pd.DataFrame:
     return costs
 
 
-def channel_economics(orders: pd.DataFrame, costs: pd.DataFrame | None, *, margin: float) -> pd.DataFrame:
+def channel_economics(orders: pd.DataFrame, costs: pd.DataFrame | None, *, margin: float,
+                      summary: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per source (channel, partner): customers, share who bought again, revenue and gross LTV per customer;
     with ``costs`` also CAC, LTV:CAC, its band and net LTV (money per customer, in the orders' currency).
 
@@ -74,6 +75,7 @@ def channel_economics(orders: pd.DataFrame, costs: pd.DataFrame | None, *, margi
         orders: with a ``channel`` column (and optionally ``partner``), as read_orders returns.
         costs: a cost sheet (:func:`read_costs`) covering every source, or None.
         margin: share of revenue kept as gross profit, in [0, 1].
+        summary: :func:`ltvkit.orders.customer_summary` of the orders when already made (saves a pass).
 
     Example: see the module docstring.
     """
@@ -89,7 +91,7 @@ def channel_economics(orders: pd.DataFrame, costs: pd.DataFrame | None, *, margi
         table = partner_economics(partner_base(orders, costs), margin=margin)
         table["band"] = [ltv_cac_verdict(ratio).band if ratio == ratio else "no CAC" for ratio in table["ltv_to_cac"]]
         return table
-    summary = customer_summary(orders, margin=margin)
+    summary = customer_summary(orders, margin=margin) if summary is None else summary
     sources = customer_sources(orders).join(summary[["revenue", "frequency"]], how="inner")
     grouped = sources.groupby(["channel", "partner"])
     table = grouped.agg(customers=("revenue", "size"), revenue=("revenue", "mean"))

@@ -112,7 +112,7 @@ class OrdersReport:
         """LTV (and with costs CAC, LTV:CAC) per source; None without a channel column."""
         if "channel" not in self.orders.columns:
             return None
-        return channel_economics(self.orders, self.costs, margin=self.margin)
+        return channel_economics(self.orders, self.costs, margin=self.margin, summary=self.summary)
 
     def _channel_view(self) -> SectionView:
         if self.channels is None:
