@@ -76,10 +76,12 @@ clean:
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
 # Benchmarks (benchmark-only packages pinned in benchmarks/requirements.txt), each against a peer in
-# the same run: customer_summary vs lifetimes and DuckDB, BG/NBD + Gamma-Gamma fitting vs lifetimes.
-# Write benchmarks/results/customer_summary.md and models.md. Takes a few minutes.
+# the same run: customer_summary vs lifetimes and DuckDB, BG/NBD + Gamma-Gamma fitting vs lifetimes, the
+# report command on 100k and 1M orders (time per step, peak memory) vs pandas.read_csv and lifetimes.
+# Write benchmarks/results/customer_summary.md, models.md and report.md. Takes several minutes.
 .PHONY: bench
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r benchmarks/requirements.txt
 	$(BIN)/python benchmarks/bench_customer_summary.py
 	$(BIN)/python benchmarks/bench_models.py --output benchmarks/results/models.md
+	$(BIN)/python benchmarks/bench_report.py --output benchmarks/results/report.md
