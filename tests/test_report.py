@@ -199,3 +199,21 @@ def test_command_refuses_bad_options_with_exit_2(argv: list[str], message: str, 
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
+
+
+@pytest.mark.drift
+@pytest.mark.parametrize("stem", ["reports/your_orders", "app/your_data"])
+def test_report_and_app_pairs_hold_the_same_cells_without_outputs(stem: str) -> None:
+    from pathlib import Path
+
+    import jupytext
+
+    root = Path(__file__).resolve().parents[1]
+    cells = [[(c.cell_type, c.source.strip(), tuple(c.metadata.get("tags", ()))) for c in jupytext.read(path).cells]
+             for path in (root / f"{stem}.py", root / f"{stem}.ipynb")]
+    assert cells[0] == cells[1], f"{stem}.py and .ipynb differ; run .venv/bin/jupytext --sync {stem}.ipynb"
+    stored = json.loads((root / f"{stem}.ipynb").read_text(encoding="utf-8"))
+    assert all(not cell.get("outputs") for cell in stored["cells"]), f"commit {stem}.ipynb without outputs"
+    if stem.startswith("reports/"):
+        tags = [tag for cell in stored["cells"] for tag in cell["metadata"].get("tags", [])]
+        assert "parameters" in tags and [t[8:] for t in tags if t.startswith("section-")] == list(SECTIONS)

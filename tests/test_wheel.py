@@ -71,3 +71,16 @@ def test_installed_wheel_loads_every_data_set(installed: Path, tmp_path: Path) -
     assert set(loaded["rows"]) == set(loaded["names"])
     assert loaded["rows"]["cdnow_orders"] == 6919 and loaded["rows"]["school_orders"] == 9466
     assert all(rows > 0 for rows in loaded["rows"].values())
+
+
+def test_installed_wheel_runs_the_report_command(installed: Path, tmp_path: Path) -> None:
+    """The report notebook ships in the wheel: the command runs from it on a shipped data set."""
+    out = str(tmp_path / "out")
+    script = ("import sys; from ltvkit.datasets import data_path; from ltvkit.report.command import main; "
+              f"sys.exit(main([str(data_path('school_orders')), '--skip-bad-rows', '--out', {out!r}]))")
+    result = subprocess.run([str(installed), "-c", script], cwd=tmp_path, capture_output=True, text=True, check=False,
+                            timeout=300)
+    assert result.returncode == 0, result.stderr
+    notebook = json.loads((tmp_path / "out" / "report.ipynb").read_text(encoding="utf-8"))
+    assert str(ROOT) not in notebook["metadata"]["papermill"]["input_path"], "the notebook came from the repository"
+    assert (tmp_path / "out" / "index.html").stat().st_size > 10_000
