@@ -22,6 +22,7 @@ partner = None  # the partner (affiliate) column (optional)
 column_notes = None  # how the command found each column, {role: text}
 names = None  # column names of a file without a header line, e.g. ["master_id", "customer", "date", "cds", "amount"]
 date_format = None  # a strptime format for the dates; None detects it
+decimal = None  # the amounts' decimal mark, "," or "."; None detects it
 skip_bad_rows = True  # leave out rows the loader cannot read (listed in the load section); False refuses the file
 costs_path = "../data/school_partners.csv"  # a cost sheet per channel and partner, or None
 margin = 0.6  # gross margin, a share in [0, 1]
@@ -40,7 +41,8 @@ from ltvkit.report import OrdersReport, guess_columns, header_html, read_costs
 columns = guess_columns(orders_path, customer=customer, date=date, amount=amount, channel=channel, partner=partner,
                         names=names, notes=column_notes)
 orders = read_orders(orders_path, **columns.as_read_orders(), names=names,
-                     date_format=date_format or columns.date_format, on_bad_rows="skip" if skip_bad_rows else "raise")
+                     date_format=date_format or columns.date_format, decimal=decimal or columns.decimal,
+                     on_bad_rows="skip" if skip_bad_rows else "raise")
 costs = read_costs(costs_path) if costs_path else None
 report = OrdersReport(orders, margin=margin, currency=currency, costs=costs, horizon_months=horizon_months,
                       annual_discount_rate=annual_discount_rate, columns=columns, course_url=course_url)

@@ -86,6 +86,7 @@ class ColumnGuess:
     how: Mapping[str, str] = field(default_factory=dict)
     columns: tuple[str, ...] = ()
     date_format: str | None = None
+    decimal: str | None = None
 
     def as_read_orders(self) -> dict[str, str | None]:
         """The keyword arguments of :func:`ltvkit.orders.read_orders` for these columns.
@@ -115,6 +116,9 @@ class ColumnGuess:
             lines.append(f"{role}: {column!r}" + (f" ({how})" if how else "") if column else f"{role}: none")
         if self.date_format:
             lines.append(f"dates read as {self.date_format} (the format of the first {PREVIEW_ROWS:,} rows)")
+        if self.decimal:
+            lines.append(f"amounts read with the decimal mark {self.decimal!r} (the mark of the first "
+                         f"{PREVIEW_ROWS:,} rows)")
         return "\n".join(lines)
 
 
@@ -318,6 +322,7 @@ def guess_columns(
         customer=str(chosen["customer"]), date=str(chosen["date"]), amount=str(chosen["amount"]),
         channel=chosen["channel"], partner=chosen["partner"], how={k: v for k, v in how.items() if v},
         columns=tuple(columns), date_format=_date_format(sample.frame[chosen["date"]]),
+        decimal=_decimal_mark(sample.frame[chosen["amount"]]),
     )
 
 
@@ -331,3 +336,18 @@ def _date_format(values: Any) -> str | None:
         return None
     _, reasons, used = parse_dates(text)
     return used if bool((reasons == "").all()) else None
+
+
+def _decimal_mark(values: Any) -> str | None:
+    """The decimal mark every sample amount with a fraction uses ("1 800,50" -> ","), or None without one.
+
+    Only marks followed by one or two digits count ("1,800" could be either); None when the sample
+    has none or mixes both, so the loader then detects the mark over the whole column.
+
+    Example:
+        >>> import pandas as pd
+        >>> _decimal_mark(pd.Series(["1 800,50", "12", "3,5"])), _decimal_mark(pd.Series(["1,800", "12"]))
+        (',', None)
+    """
+    marks = values.astype(str).str.strip().str.extract(r"([.,])\d{1,2}(?:\D*)$")[0].dropna().unique()
+    return str(marks[0]) if len(marks) == 1 else None

@@ -53,6 +53,7 @@ def parser() -> argparse.ArgumentParser:
     command.add_argument("--skip-bad-rows", action="store_true",
                          help="leave out rows the loader cannot read, listed in the report (default: refuse the file)")
     command.add_argument("--date-format", metavar="FMT", help="strptime format of the dates, e.g. %%d/%%m/%%Y")
+    command.add_argument("--decimal", choices=(",", "."), help="the amounts' decimal mark (default: detected)")
     command.add_argument("--horizon-months", type=int, default=12, metavar="N", help="forecast horizon (default 12)")
     command.add_argument("--annual-discount-rate", type=float, default=0.10, metavar="R",
                          help="the forecast's yearly discount rate (default 0.10)")
@@ -86,7 +87,8 @@ def _parameters(args: argparse.Namespace) -> dict[str, Any]:
         _say(f"  {line}")
     return {
         "orders_path": str(args.orders.resolve()), **guess.as_read_orders(), "column_notes": dict(guess.how),
-        "names": names, "date_format": args.date_format or guess.date_format, "skip_bad_rows": args.skip_bad_rows,
+        "names": names, "date_format": args.date_format or guess.date_format,
+        "decimal": args.decimal or guess.decimal, "skip_bad_rows": args.skip_bad_rows,
         "costs_path": str(args.costs.resolve()) if args.costs else None, "margin": args.margin,
         "currency": args.currency, "horizon_months": args.horizon_months,
         "annual_discount_rate": args.annual_discount_rate, "course_url": args.course_url,
