@@ -2,7 +2,7 @@
 # so a fresh machine with Python 3.11 needs nothing else.
 #   make report     execute every notebook and write the HTML report to report/
 #   make test       lint and the import contract, drift, unit tests and doctests, strict nbval, browser tests
-#   make app        serve the calculators as a small web app (Voila) on http://127.0.0.1:$(APP_PORT)/
+#   make app        serve the calculators and "Your data" (Voila) on 127.0.0.1:$(APP_PORT), with a token it prints
 #   make lab        open the course in JupyterLab
 #   make notebooks  re-execute notebooks from a clean kernel and re-pair them (NB=... for some)
 #   make russian    write and execute the Russian editions notebooks/ru/ (NB=notebooks/NN_slug.py for some)
@@ -88,11 +88,11 @@ exercises: $(STAMP)
 report: $(STAMP) npm
 	$(BIN)/python scripts/build_report.py
 
-# The calculators app: app/calculators.py is its source, paired with app/calculators.ipynb (kept
-# without outputs); after editing the .py run `.venv/bin/jupytext --sync app/calculators.ipynb`.
+# The app: the calculators (app/calculators.py) and "Your data" (app/your_data.py), each paired with
+# its .ipynb (kept without outputs; after editing a .py run `.venv/bin/jupytext --sync app/NAME.ipynb`).
+# Served on 127.0.0.1 only, with a token made for this run and printed with the address to open.
 app: $(STAMP)
-	LTVKIT_LANGUAGE=$(LTVKIT_LANGUAGE) $(BIN)/voila app/calculators.ipynb --no-browser --Voila.ip=127.0.0.1 --port=$(APP_PORT) \
-		--progressive_rendering=True
+	LTVKIT_LANGUAGE=$(LTVKIT_LANGUAGE) $(BIN)/python scripts/serve_app.py --port $(APP_PORT)
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
@@ -102,10 +102,12 @@ clean:
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
 # Benchmarks (benchmark-only packages pinned in benchmarks/requirements.txt), each against a peer in
-# the same run: customer_summary vs lifetimes and DuckDB, BG/NBD + Gamma-Gamma fitting vs lifetimes.
-# Write benchmarks/results/customer_summary.md and models.md. Takes a few minutes.
+# the same run: customer_summary vs lifetimes and DuckDB, BG/NBD + Gamma-Gamma fitting vs lifetimes, the
+# report command on 100k and 1M orders (time per step, peak memory) vs pandas.read_csv and lifetimes.
+# Write benchmarks/results/customer_summary.md, models.md and report.md. Takes several minutes.
 .PHONY: bench
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r benchmarks/requirements.txt
 	$(BIN)/python benchmarks/bench_customer_summary.py
 	$(BIN)/python benchmarks/bench_models.py --output benchmarks/results/models.md
+	$(BIN)/python benchmarks/bench_report.py --output benchmarks/results/report.md

@@ -14,7 +14,8 @@ display(Markdown(tr(
     "The calculators of the LTV workbook, without the code: move a slider, or click the number next to it and "
     "type a value, and the result (and its chart) is recalculated. Each one starts from a worked example of the "
     "course; the line above it names the notebook that explains it. A value the formula does not allow (a churn "
-    "of 0, a margin above 100%) shows a message in red instead of a result."
+    "of 0, a margin above 100%) shows a message in red instead of a result. To make the LTV report on your own "
+    "order export, go to [Your data →](your_data.ipynb)."
 )))
 for notebook, factory in all_calculators():
     display(Markdown(tr("*Notebook {number}* · `{factory}()`", number=notebook[:2], factory=factory.__name__)))

@@ -8,6 +8,7 @@ the test needs no network. It runs from a temporary folder, away from the reposi
 from __future__ import annotations
 
 import json
+import os
 import site
 import subprocess
 import sys
@@ -112,3 +113,18 @@ def test_installed_wheel_speaks_russian_from_its_compiled_catalogues(installed: 
     assert spoken["money"] == expected_money == "12\xa0000\xa0₽"
     assert not spoken["babel"], "the installed wheel parsed a .po instead of reading its .mo"
     assert spoken["catalogues"] == ["ru/LC_MESSAGES/ltvkit.mo", "ru/LC_MESSAGES/notebooks.mo"]
+
+
+def test_installed_wheel_runs_the_report_command(installed: Path, tmp_path: Path) -> None:
+    """The report notebook ships in the wheel: the command runs from it on a shipped data set."""
+    out = str(tmp_path / "out")
+    script = ("import sys; from ltvkit.datasets import data_path; from ltvkit.report.command import main; "
+              f"sys.exit(main([str(data_path('school_orders')), '--skip-bad-rows', '--out', {out!r}]))")
+    # nbconvert's templates are data files of the venv whose site-packages the test venv borrows
+    environment = dict(os.environ, JUPYTER_PATH=str(Path(sys.prefix) / "share" / "jupyter"))
+    result = subprocess.run([str(installed), "-c", script], cwd=tmp_path, capture_output=True, text=True, check=False,
+                            timeout=300, env=environment)
+    assert result.returncode == 0, result.stderr
+    notebook = json.loads((tmp_path / "out" / "report.ipynb").read_text(encoding="utf-8"))
+    assert str(ROOT) not in notebook["metadata"]["papermill"]["input_path"], "the notebook came from the repository"
+    assert (tmp_path / "out" / "index.html").stat().st_size > 10_000

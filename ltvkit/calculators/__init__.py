@@ -8,6 +8,7 @@
 | :mod:`~ltvkit.calculators.data` | notebooks 09-11 |
 | :mod:`~ltvkit.calculators.models` | notebooks 13, 14 and 16 |
 | :mod:`~ltvkit.calculators.registry` | :data:`REGISTRY`: notebook -> its calculators, in course order |
+| :mod:`~ltvkit.calculators.your_data` | :class:`YourDataPage`: the app's "Your data" page over :mod:`ltvkit.report` |
 
 A calculator module holds only inputs, layout and wording: every figure it shows comes from a
 library or course function that has its own unit test. ipywidgets is imported only when a
@@ -41,13 +42,16 @@ from ltvkit.calculators.value import (
     retention_offer_calculator,
 )
 from ltvkit.calculators.widgets import Calculator, Choice, Slider
+from ltvkit.calculators.your_data import UPLOAD_LIMIT_MB, YourDataPage, your_data_page
 
 __all__ = [
     "REGISTRY",
     "SURVIVAL_CHART_MONTHS",
+    "UPLOAD_LIMIT_MB",
     "Calculator",
     "Choice",
     "Slider",
+    "YourDataPage",
     "all_calculators",
     "arpu_calculator",
     "budget_allocation_calculator",
@@ -66,4 +70,5 @@ __all__ = [
     "retention_offer_calculator",
     "revenue_per_customer_calculator",
     "sbg_calculator",
+    "your_data_page",
 ]

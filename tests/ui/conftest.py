@@ -59,6 +59,26 @@ def record_screenshots() -> Any:
 
 
 @pytest.fixture(scope="session")
+def voila(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The app as ``make app`` serves it (scripts/serve_app.py's arguments), over a copy of app/, with a token."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("serve_app", ROOT / "scripts" / "serve_app.py")
+    serve_app = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(serve_app)
+    base = tmp_path_factory.mktemp("voila")
+    shutil.copytree(ROOT / "app", base / "app")
+    port, token = free_port(), secrets.token_urlsafe(24)
+    server = Server.start(
+        [str(VENV_BIN / "voila"), *serve_app.voila_arguments(base / "app", port, token)],
+        cwd=base, env=isolated_environment(base), base_url=f"http://127.0.0.1:{port}",
+        ready_path="/voila/static/voila.js", log=base / "voila.log", token=token,
+    )
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
 def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """JupyterLab on 127.0.0.1 over a temporary copy of notebooks/ (the Russian editions in notebooks/ru/) and data/."""
     base = tmp_path_factory.mktemp("jupyterlab")
