@@ -10,7 +10,21 @@ the model gives:
 - the likelihood, computed here in log space (gammaln, betaln, logaddexp);
 - E[X(t)]: purchases a new customer makes in their first t units of time;
 - E[Y(t) | x, t_x, T]: purchases a known customer makes in the next t units of time;
+- P(X(t) = n) and P(Y(t) = n | x, t_x, T): the whole distribution of those counts;
 - P(alive | x, t_x, T): the chance the customer has not dropped out.
+
+The fit reports standard errors and diagnostics (:mod:`ltvkit.models.fitting`).
+
+References: Fader, Hardie & Lee (2005), above; Fader, Hardie & Lee (2007), "Creating a fit
+histogram for the BG/NBD model" (P(X(t) = n)).
+
+Data it needs:
+
+| column | meaning | unit |
+|---|---|---|
+| frequency x | repeat purchases (after the first) | count |
+| recency t_x | time of the last repeat purchase, from the first purchase | the data's time unit |
+| T | time from the first purchase to the end of observation | the data's time unit |
 
 Time has a unit: ``alpha`` is in the unit of the data the model was fitted on
 (``BGNBDFit.time_unit``), and every horizon is a :class:`~ltvkit.models.units.Duration`.
@@ -33,6 +47,9 @@ from typing import Any
 import numpy as np
 
 from ltvkit.checks import LTVInputError, check_count, check_number
+from ltvkit.models.beta_geometric import bgnbd_mean, bgnbd_pmf
+from ltvkit.models.fitting import FitResult, check_weights, fit_fields, maximise_likelihood
+from ltvkit.models.patterns import unique_patterns
 from ltvkit.models.rfm import RFMSummary
 from ltvkit.models.units import DAYS_PER_UNIT, TIME_UNITS, Duration, require_duration
 
@@ -97,6 +114,7 @@ def bgnbd_log_likelihood(
 def _negative_ll_and_gradient(
     log_params: np.ndarray, x: np.ndarray, t_x: np.ndarray, age: np.ndarray, weights: np.ndarray
 ) -> tuple[float, np.ndarray]:
+    """Mean negative log-likelihood per customer (weighted) and its gradient in the log-parameters."""
     from scipy.special import digamma
 
     r, alpha, a, b = np.exp(log_params)
@@ -111,41 +129,19 @@ def _negative_ll_and_gradient(
     common = digamma(a + b) - digamma(a + b + x)
     d_a = common + dead_share / a
     d_b = common + digamma(b + x) - digamma(b) - np.where(repeat, dead_share / safe, 0.0)
+    total_weight = float(weights.sum())
     gradient = np.array([
         np.dot(weights, d_r) * r, np.dot(weights, d_alpha) * alpha, np.dot(weights, d_a) * a, np.dot(weights, d_b) * b,
-    ])
-    return -float(np.dot(weights, ll)), -gradient
-
-
-def _hypergeometric_tail(r: float, a: float, b: float, x: Any, z: Any) -> Any:
-    """(1 - z)^(r + x) 2F1(r + x, b + x; a + b + x - 1; z), the hypergeometric part of E[X(t)] and E[Y(t)].
-
-    Euler's transformation, (1 - z)^(a - 1) 2F1(a + b - 1 - r, a - 1; a + b + x - 1; z), keeps
-    2F1 well-behaved when z is near 1. When a and b are very large (the fit's limit in which every
-    customer has the same dropout probability a / (a + b)) that form overflows (0 x inf); the
-    direct form is then finite, and it is used wherever the transformed one is not.
-
-    Example:
-        >>> round(float(_hypergeometric_tail(0.243, 0.793, 2.426, 0.0, 0.9)), 4)
-        1.113
-        >>> round(float(_hypergeometric_tail(0.355, 7.0e5, 3.1e6, 0.0, 0.92)), 4)
-        0.6678
-    """
-    from scipy.special import hyp2f1
-
-    with np.errstate(over="ignore", invalid="ignore", under="ignore"):
-        euler = (1.0 - z) ** (a - 1.0) * hyp2f1(a + b - 1.0 - r, a - 1.0, a + b + x - 1.0, z)
-        if np.all(np.isfinite(euler)):
-            return euler
-        direct = (1.0 - z) ** (r + x) * hyp2f1(r + x, b + x, a + b + x - 1.0, z)
-    return np.where(np.isfinite(euler), euler, direct)
+    ]) / total_weight
+    return -float(np.dot(weights, ll)) / total_weight, -gradient
 
 
 @dataclass(frozen=True)
-class BGNBDFit:
-    """BG/NBD parameters (``alpha`` in ``time_unit``), with the fit's log-likelihood and convergence.
+class BGNBDFit(FitResult):
+    """BG/NBD parameters (``alpha`` in ``time_unit``), with the fit's log-likelihood, uncertainty and diagnostics.
 
-    Build one with :func:`fit_bgnbd`, or directly from published parameters.
+    Build one with :func:`fit_bgnbd`, or directly from published parameters (then the fit
+    fields are None). ``summary()`` gives the parameter table with standard errors.
     """
 
     r: float
@@ -153,11 +149,6 @@ class BGNBDFit:
     a: float
     b: float
     time_unit: str
-    log_likelihood: float | None = None
-    converged: bool | None = None
-    customers: int | None = None
-    iterations: int | None = None
-    message: str = ""
 
     def __post_init__(self) -> None:
         _params(self.r, self.alpha, self.a, self.b)
@@ -184,27 +175,39 @@ class BGNBDFit:
         if time_unit not in TIME_UNITS:
             raise LTVInputError(f"time_unit must be one of {', '.join(TIME_UNITS)}; got {time_unit!r}")
         factor = DAYS_PER_UNIT[self.time_unit] / DAYS_PER_UNIT[time_unit]
-        return replace(self, alpha=self.alpha * factor, time_unit=time_unit)
+        errors = None if self.standard_errors is None else {**self.standard_errors,
+                                                            "alpha": self.standard_errors["alpha"] * factor}
+        return replace(self, alpha=self.alpha * factor, time_unit=time_unit, standard_errors=errors)
 
     def _horizon(self, name: str, value: Any) -> float:
         return require_duration(name, value).in_unit(self.time_unit)
 
     def expected_purchases(self, t: Duration) -> float:
-        """E[X(t)]: repeat purchases a new customer makes in their first ``t``.
+        """E[X(t)]: repeat purchases a new customer makes in their first ``t`` (the limit at a = 1).
 
         Example:
             >>> from ltvkit.models.units import days, weeks
             >>> fit = BGNBDFit(r=0.243, alpha=4.414, a=0.793, b=2.426, time_unit="weeks")
             >>> round(fit.expected_purchases(weeks(39)), 3) == round(fit.expected_purchases(days(273)), 3)
             True
+            >>> round(BGNBDFit(r=0.5, alpha=5.0, a=1.0, b=2.0, time_unit="weeks").expected_purchases(weeks(10)), 4)
+            0.7117
         """
-        length = self._horizon("t", t)
-        r, alpha, a, b = self.r, self.alpha, self.a, self.b
-        if length == 0:
-            return 0.0
-        z = length / (alpha + length)
-        tail = _hypergeometric_tail(r, a, b, 0.0, z)
-        return float((a + b - 1.0) / (a - 1.0) * (1.0 - tail))
+        return float(bgnbd_mean(self.r, self.alpha, self.a, self.b, self._horizon("t", t)))
+
+    def probability_of_purchases(self, t: Duration, max_count: int) -> np.ndarray:
+        """P(X(t) = n), n = 0 .. max_count: the chance a new customer makes n repeat purchases in ``t``.
+
+        The values for n > max_count are left out (the array sums to P(X(t) <= max_count)).
+
+        Example:
+            >>> from ltvkit.models.units import weeks
+            >>> fit = BGNBDFit(r=0.243, alpha=4.414, a=0.793, b=2.426, time_unit="weeks")
+            >>> fit.probability_of_purchases(weeks(39), 2).round(4).tolist()
+            [0.5738, 0.1994, 0.0854]
+        """
+        top = check_count("max_count", max_count)
+        return bgnbd_pmf(self.r, self.alpha, self.a, self.b, self._horizon("t", t), top)[0]
 
     def probability_alive(self, data: RFMSummary) -> np.ndarray:
         """P(the customer has not dropped out by the end of observation), one value per customer.
@@ -229,6 +232,9 @@ class BGNBDFit:
     def conditional_expected_purchases(self, data: RFMSummary, horizon: Duration) -> np.ndarray:
         """E[Y(horizon) | x, t_x, T]: each customer's expected purchases in the next ``horizon``.
 
+        P(alive) times E[X(horizon)] of a BG/NBD customer with the posterior parameters
+        (r + x, alpha + T, a, b + x); the limit at a = 1 is used there.
+
         Example:
             >>> from ltvkit.models.units import weeks
             >>> fit = BGNBDFit(r=0.243, alpha=4.414, a=0.793, b=2.426, time_unit="weeks")
@@ -239,13 +245,31 @@ class BGNBDFit:
         data = _require_summary(data).in_unit(self.time_unit)
         length = self._horizon("horizon", horizon)
         x, age = data.frequency, data.T
-        r, alpha, a, b = self.r, self.alpha, self.a, self.b
         if length == 0:
             return np.zeros_like(x)
-        z = length / (alpha + age + length)
-        tail = _hypergeometric_tail(r, a, b, x, z)
-        alive_part = (a + b + x - 1.0) / (a - 1.0) * (1.0 - tail)
+        alive_part = bgnbd_mean(self.r + x, self.alpha + age, self.a, self.b + x, length)
         return alive_part * self.probability_alive(data)
+
+    def conditional_probability_of_purchases(self, data: RFMSummary, horizon: Duration, max_count: int) -> np.ndarray:
+        """P(Y(horizon) = n | x, t_x, T) for n = 0 .. max_count: one row per customer.
+
+        A customer still alive behaves from now on like a new BG/NBD customer with the posterior
+        parameters (r + x, alpha + T, a, b + x); one who has dropped out makes no purchase.
+
+        Example:
+            >>> from ltvkit.models.units import weeks
+            >>> fit = BGNBDFit(r=0.243, alpha=4.414, a=0.793, b=2.426, time_unit="weeks")
+            >>> data = RFMSummary.create(frequency=[2], recency=[30.43], T=[38.86], time_unit="weeks")
+            >>> fit.conditional_probability_of_purchases(data, weeks(39), 2).round(3).tolist()
+            [[0.445, 0.239, 0.144]]
+        """
+        data = _require_summary(data).in_unit(self.time_unit)
+        top = check_count("max_count", max_count)
+        length = self._horizon("horizon", horizon)
+        x, age = data.frequency, data.T
+        alive = self.probability_alive(data)[:, None]
+        future = bgnbd_pmf(self.r + x, self.alpha + age, self.a, self.b + x, length, top)
+        return alive * future + (1.0 - alive) * (np.arange(top + 1) == 0)
 
     def expected_repeat_histogram(self, data: RFMSummary, max_count: int) -> np.ndarray:
         """Expected number of customers with 0, 1, ..., max_count - 1 and >= max_count repeat purchases.
@@ -258,76 +282,71 @@ class BGNBDFit:
             >>> round(float(fit.expected_repeat_histogram(data, 3).sum()), 6)
             2.0
         """
-        from scipy.special import betaln, gammaln
-
         data = _require_summary(data).in_unit(self.time_unit)
         top = check_count("max_count", max_count, minimum=1)
-        r, alpha, a, b = self.r, self.alpha, self.a, self.b
-        age = data.T[:, None]
-        k = np.arange(top)[None, :]
-        log_share = np.log(alpha) - np.log(alpha + age)  # log(alpha / (alpha + t))
-        log_rate = np.log(age) - np.log(alpha + age)  # log(t / (alpha + t)); -inf at T = 0
-        with np.errstate(invalid="ignore"):
-            log_nbd = (gammaln(r + k) - gammaln(r) - gammaln(k + 1.0) + r * log_share
-                       + np.where(k > 0, k * log_rate, 0.0))
-        nbd = np.exp(log_nbd)  # P(NBD count = j) for j < top
-        cumulative_before = np.cumsum(nbd, axis=1) - nbd  # sum_{j < k}
-        alive = np.exp(betaln(a, b + k) - betaln(a, b)) * nbd
-        safe = np.where(k > 0, b + k - 1.0, 1.0)
-        dead = np.where(k > 0, np.exp(betaln(a + 1.0, safe) - betaln(a, b)) * (1.0 - cumulative_before), 0.0)
-        probabilities = alive + dead
-        histogram = probabilities.sum(axis=0)
+        histogram = bgnbd_pmf(self.r, self.alpha, self.a, self.b, data.T, top - 1).sum(axis=0)
         return np.append(histogram, len(data) - histogram.sum())
 
 
-def fit_bgnbd(data: RFMSummary, *, start: dict[str, float] | None = None) -> BGNBDFit:
-    """Fit BG/NBD by maximum likelihood (L-BFGS-B on log-parameters, analytic gradient).
+def _start_values(age: np.ndarray, weights: np.ndarray, start: dict[str, float] | None) -> dict[str, float]:
+    initial = {"r": 1.0, "alpha": max(float(np.average(age, weights=weights)) / 4.0, 1e-3), "a": 1.0, "b": 1.0}
+    if start is not None:
+        unknown = set(start) - set(PARAMETERS)
+        if unknown:
+            raise LTVInputError(f"start must name only {', '.join(PARAMETERS)}; got {sorted(unknown)}")
+        initial.update({k: check_number(f"start[{k!r}]", v, minimum=0, min_open=True) for k, v in start.items()})
+    return initial
 
-    Customers with the same (x, t_x, T) are counted once with a weight, so the cost grows with
-    the number of distinct histories, not customers.
+
+def fit_bgnbd(data: RFMSummary, *, start: dict[str, float] | None = None, weights: Any = None) -> BGNBDFit:
+    """Fit BG/NBD by maximum likelihood (L-BFGS-B on log-parameters, analytic gradient), with standard errors.
+
+    Customers with the same (x, t_x, T) are counted once with a weight (a packed integer key,
+    :func:`~ltvkit.models.patterns.unique_patterns`), so the cost grows with the number of
+    distinct histories, not customers. ``weights`` lets a warehouse pass a table of distinct
+    histories with the number of customers on each row (``RFMSummary.create`` of the
+    patterns, ``weights=`` their counts): the estimates are the same as on the expanded data.
+
+    Standard errors come from the observed information; a fit that ends at a bound, on a
+    flat likelihood or short of convergence raises :class:`~ltvkit.models.fitting.LTVFitWarning`
+    and has ``converged=False`` (see :mod:`ltvkit.models.fitting`).
 
     Args:
         data: the customers' histories; the fit keeps ``data.time_unit``.
-        start: optional starting values for r, alpha, a, b (default 1, mean T / 4 ... see code).
+        start: optional starting values for r, alpha, a, b (default 1, mean T / 4, 1, 1).
+        weights: optional number of customers on each row of ``data`` (default 1 each).
 
     Returns:
-        A :class:`BGNBDFit` with parameters, log-likelihood and ``converged``.
+        A :class:`BGNBDFit` with parameters, log-likelihood, standard errors and diagnostics.
 
     Example:
         >>> from ltvkit.models.units import weeks
         >>> from ltvkit.simulate import simulate_bgnbd
         >>> sim = simulate_bgnbd(r=0.5, alpha=5.0, a=0.8, b=2.5, customers=400, T=weeks(40), seed=1)
         >>> fit = fit_bgnbd(sim.calibration)
-        >>> fit.converged, fit.time_unit
-        (True, 'weeks')
+        >>> fit.converged, fit.time_unit, sorted(fit.standard_errors)
+        (True, 'weeks', ['a', 'alpha', 'b', 'r'])
     """
-    from scipy.optimize import minimize
-
     data = _require_summary(data)
-    if not np.any(data.frequency > 0):
+    counts = check_weights(weights, len(data))
+    if not np.any((data.frequency > 0) & (counts > 0)):
         raise LTVInputError("data must hold at least one customer with a repeat purchase (frequency > 0)")
-    stacked = np.column_stack([data.frequency, data.recency, data.T])
-    unique, counts = np.unique(stacked, axis=0, return_counts=True)
-    x, t_x, age = unique[:, 0], unique[:, 1], unique[:, 2]
-    weights = counts.astype(float)
-    initial = {"r": 1.0, "alpha": max(float(np.mean(data.T)) / 4.0, 1e-3), "a": 1.0, "b": 1.0}
-    if start is not None:
-        unknown = set(start) - set(PARAMETERS)
-        if unknown:
-            raise LTVInputError(f"start must name only {', '.join(PARAMETERS)}; got {sorted(unknown)}")
-        initial.update({k: check_number(f"start[{k!r}]", v, minimum=0, min_open=True) for k, v in start.items()})
-    x0 = np.log([initial[name] for name in PARAMETERS])
-    result = minimize(
-        _negative_ll_and_gradient, x0, args=(x, t_x, age, weights), jac=True, method="L-BFGS-B",
-        bounds=[(-15.0, 15.0)] * 4, options={"maxiter": 1000, "ftol": 1e-13, "gtol": 1e-7},
+    if not np.any((data.T > 0) & (counts > 0)):
+        raise LTVInputError("T must be > 0 for some customers: with no time observed, purchase rates cannot be "
+                            "estimated")
+    patterns = unique_patterns(data.frequency, data.recency, data.T, weights=counts)
+    x, t_x, age = patterns.columns
+    # fit on a clock where the mean age is 1, so alpha's search range does not depend on the time unit;
+    # only alpha moves (by the scale) and the log-likelihood by sum(x) ln(scale), the Jacobian of the times
+    scale = float(np.average(age, weights=patterns.weights))
+    initial = _start_values(age, patterns.weights, start)
+    initial["alpha"] /= scale
+    result = maximise_likelihood(
+        _negative_ll_and_gradient, PARAMETERS, initial, args=(x, t_x / scale, age / scale, patterns.weights),
+        customers=float(patterns.weights.sum()), model="BG/NBD",
     )
-    r, alpha, a, b = np.exp(result.x)
-    return BGNBDFit(
-        r=float(r), alpha=float(alpha), a=float(a), b=float(b), time_unit=data.time_unit,
-        log_likelihood=-float(result.fun), converged=bool(result.success), customers=len(data),
-        iterations=int(result.nit), message=str(result.message),
-    )
-
+    result = result.rescaled({"alpha": scale}, log_likelihood_shift=-float(np.dot(patterns.weights, x)) * np.log(scale))
+    return BGNBDFit(**result.estimates, time_unit=data.time_unit, **fit_fields(result))
 
 
 def frequency_recency_matrix(

@@ -31,6 +31,8 @@ import numpy as np
 
 from ltvkit.checks import LTVInputError, check_number
 from ltvkit.models.bgnbd import BGNBDFit
+from ltvkit.models.fitting import FitResult, check_weights, fit_fields, maximise_likelihood
+from ltvkit.models.patterns import unique_patterns
 from ltvkit.models.rfm import RFMSummary
 from ltvkit.models.units import Duration, discount_rate_per_step, require_duration
 
@@ -52,20 +54,21 @@ def _params(p: Any, q: Any, gamma: Any) -> tuple[float, float, float]:
     )
 
 
-def _repeat_spend(data: Any) -> tuple[np.ndarray, np.ndarray]:
-    """Frequency and average spend of the repeat buyers, checked."""
+def _repeat_spend(data: Any, weights: Any = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Frequency, average spend and weight of the repeat buyers, checked."""
     if not isinstance(data, RFMSummary):
         raise LTVInputError(f"data must be an RFMSummary with monetary values; got {type(data).__name__}")
     if data.monetary is None:
         raise LTVInputError("data must carry monetary (average repeat spend per customer) for the Gamma-Gamma model")
-    repeat = data.frequency > 0
+    counts = check_weights(weights, len(data))
+    repeat = (data.frequency > 0) & (counts > 0)
     if not repeat.any():
         raise LTVInputError("data must hold at least one customer with a repeat purchase (frequency > 0)")
     x, zbar = data.frequency[repeat], data.monetary[repeat]
     if np.any(zbar <= 0):
         row = int(np.flatnonzero(repeat)[np.flatnonzero(zbar <= 0)[0]])
         raise LTVInputError(f"monetary must be > 0 for every repeat buyer; row {row} has {data.monetary[row]:g}")
-    return x, zbar
+    return x, zbar, counts[repeat]
 
 
 def gamma_gamma_log_likelihood(
@@ -85,7 +88,7 @@ def gamma_gamma_log_likelihood(
     from scipy.special import gammaln
 
     p, q, gamma = _params(p, q, gamma)
-    x, zbar = _repeat_spend(data)
+    x, zbar, _ = _repeat_spend(data)
     px = p * x
     values = (gammaln(px + q) - gammaln(px) - gammaln(q) + q * np.log(gamma) + (px - 1.0) * np.log(zbar)
               + px * np.log(x) - (px + q) * np.log(gamma + x * zbar))
@@ -106,22 +109,21 @@ def _negative_ll_and_gradient(
     d_p = x * (psi_sum - digamma(px) + np.log(zbar) + np.log(x) - log_total)
     d_q = psi_sum - digamma(q) + np.log(gamma) - log_total
     d_gamma = q / gamma - (px + q) / (gamma + x * zbar)
+    total = float(weights.sum())
     gradient = np.array([np.dot(weights, d_p) * p, np.dot(weights, d_q) * q, np.dot(weights, d_gamma) * gamma])
-    return -float(np.dot(weights, ll)), -gradient
+    return -float(np.dot(weights, ll)) / total, -gradient / total
 
 
 @dataclass(frozen=True)
-class GammaGammaFit:
-    """Gamma-Gamma parameters with the fit's log-likelihood and convergence (None when not fitted)."""
+class GammaGammaFit(FitResult):
+    """Gamma-Gamma parameters (gamma in money) with the fit's log-likelihood, uncertainty and diagnostics.
+
+    The fit fields are None when the model is built from published parameters.
+    """
 
     p: float
     q: float
     gamma: float
-    log_likelihood: float | None = None
-    converged: bool | None = None
-    customers: int | None = None
-    iterations: int | None = None
-    message: str = ""
 
     def __post_init__(self) -> None:
         _params(self.p, self.q, self.gamma)
@@ -171,8 +173,13 @@ class GammaGammaFit:
         return np.where(x > 0, self.p * (self.gamma + x * zbar) / (self.p * x + self.q - 1.0), mean)
 
 
-def fit_gamma_gamma(data: RFMSummary) -> GammaGammaFit:
-    """Fit p, q, gamma by maximum likelihood on the repeat buyers' average spend.
+def fit_gamma_gamma(data: RFMSummary, *, weights: Any = None) -> GammaGammaFit:
+    """Fit p, q, gamma by maximum likelihood on the repeat buyers' average spend, with standard errors.
+
+    Repeat buyers with the same (x, zbar) are counted once with a weight; ``weights`` gives the
+    number of customers on each row of ``data`` (a warehouse's table of distinct histories).
+    A fit that cannot be trusted (e.g. on one repeat buyer, where the likelihood grows without
+    limit) raises :class:`~ltvkit.models.fitting.LTVFitWarning` and has ``converged=False``.
 
     Example:
         >>> from ltvkit.simulate import simulate_gamma_gamma
@@ -182,23 +189,24 @@ def fit_gamma_gamma(data: RFMSummary) -> GammaGammaFit:
         >>> fit_gamma_gamma(data).converged
         True
     """
-    from scipy.optimize import minimize
-
-    x, zbar = _repeat_spend(data)
-    mean, variance = float(np.mean(zbar)), float(np.var(zbar))
-    # moment-based start: q a little above 2, gamma from the mean, p from the spread
-    start = np.log([max(mean**2 / max(variance, 1e-12), 0.5), 3.0, max(mean * 2.0 / max(mean**2 / max(variance, 1e-12),
-                                                                                          0.5), 1e-3)])
-    weights = np.ones_like(x)
-    result = minimize(
-        _negative_ll_and_gradient, start, args=(x, zbar, weights), jac=True, method="L-BFGS-B",
-        bounds=[(-15.0, 15.0)] * 3, options={"maxiter": 1000, "ftol": 1e-13, "gtol": 1e-7},
+    x, zbar, counts = _repeat_spend(data, weights)
+    patterns = unique_patterns(x, zbar, weights=counts)
+    x, zbar = patterns.columns
+    # fit in units of the average spend, so gamma's search range does not depend on the currency;
+    # gamma moves by the scale and the log-likelihood by -customers ln(scale), the Jacobian of zbar
+    scale = float(np.average(zbar, weights=patterns.weights))
+    scaled = zbar / scale
+    variance = float(np.average((scaled - 1.0) ** 2, weights=patterns.weights))
+    # moment-based start: q = 3, p from the spread of the averages, gamma from their mean
+    shape = max(1.0 / max(variance, 1e-12), 0.5)
+    start = {"p": shape, "q": 3.0, "gamma": max(2.0 / shape, 1e-3)}
+    customers = float(patterns.weights.sum())
+    result = maximise_likelihood(
+        _negative_ll_and_gradient, PARAMETERS, start, args=(x, scaled, patterns.weights), customers=customers,
+        model="Gamma-Gamma",
     )
-    p, q, gamma = np.exp(result.x)
-    return GammaGammaFit(
-        p=float(p), q=float(q), gamma=float(gamma), log_likelihood=-float(result.fun),
-        converged=bool(result.success), customers=int(x.size), iterations=int(result.nit), message=str(result.message),
-    )
+    result = result.rescaled({"gamma": scale}, log_likelihood_shift=-customers * np.log(scale))
+    return GammaGammaFit(**result.estimates, **fit_fields(result))
 
 
 @dataclass(frozen=True, eq=False)
