@@ -18,11 +18,16 @@ Example:
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, ClassVar
 
 import numpy as np
 
-__all__ = ["bgnbd_mean", "bgnbd_pmf", "hypergeometric_tail"]
+from ltvkit.checks import check_number
+from ltvkit.models.purchase_model import PurchaseModelFit
+from ltvkit.models.rfm import RFMSummary
+
+__all__ = ["BetaGeometricFit", "bgnbd_mean", "bgnbd_pmf", "hypergeometric_tail"]
 
 NEAR_ONE = 1e-4
 """|a - 1| below which E[X(t)] is taken as its limit (the formula is 0/0 at a = 1)."""
@@ -112,3 +117,84 @@ def bgnbd_pmf(r: Any, alpha: Any, a: float, b: Any, t: Any, max_count: int) -> n
     safe = np.where(n > 0, b + n - 1.0, 1.0)
     dead = np.where(n > 0, np.exp(betaln(a + 1.0, safe) - betaln(a, b)) * at_least, 0.0)
     return alive + dead
+
+
+@dataclass(frozen=True)
+class BetaGeometricFit(PurchaseModelFit):
+    """Parameters of a beta-geometric dropout model (``alpha`` in ``time_unit``); see BGNBDFit, MBGNBDFit.
+
+    ``FLIP_AT_START`` is True when a customer can drop out right after the first purchase
+    (MBG/NBD), False when only after repeat purchases (BG/NBD).
+    """
+
+    FLIP_AT_START: ClassVar[bool] = False
+
+    r: float
+    alpha: float
+    a: float
+    b: float
+    time_unit: str
+
+    def __post_init__(self) -> None:
+        for name in ("r", "alpha", "a", "b"):
+            check_number(name, getattr(self, name), minimum=0, min_open=True)
+        self._check_unit()
+
+    @property
+    def params(self) -> dict[str, float]:
+        """The four parameters by name (alpha in ``time_unit``).
+
+        Example:
+            >>> from ltvkit.models.bgnbd import BGNBDFit
+            >>> BGNBDFit(r=0.243, alpha=4.414, a=0.793, b=2.426, time_unit="weeks").params["alpha"]
+            4.414
+        """
+        return {"r": self.r, "alpha": self.alpha, "a": self.a, "b": self.b}
+
+    def _start_share(self) -> float:
+        """Share of new customers who survive the flip at the start: b / (a + b) (MBG/NBD), 1 (BG/NBD)."""
+        return self.b / (self.a + self.b) if self.FLIP_AT_START else 1.0
+
+    def _mean(self, t: np.ndarray) -> np.ndarray:
+        shift = 1.0 if self.FLIP_AT_START else 0.0
+        return self._start_share() * bgnbd_mean(self.r, self.alpha, self.a, self.b + shift, t)
+
+    def _pmf(self, t: np.ndarray, top: int) -> np.ndarray:
+        if not self.FLIP_AT_START:
+            return bgnbd_pmf(self.r, self.alpha, self.a, self.b, t, top)
+        share = self._start_share()
+        return share * bgnbd_pmf(self.r, self.alpha, self.a, self.b + 1.0, t, top) + (1.0 - share) * (
+            np.arange(top + 1) == 0)
+
+    def probability_alive(self, data: RFMSummary) -> np.ndarray:
+        """P(the customer has not dropped out by the end of observation), one value per customer.
+
+        BG/NBD: 1 / (1 + a / (b + x - 1) ((alpha + T) / (alpha + t_x))^(r + x)) for x > 0, and 1
+        for customers without repeat purchases (they cannot have dropped out); MBG/NBD uses
+        a / (b + x) for every customer. The data may be in any time unit.
+
+        Example:
+            >>> from ltvkit.models.bgnbd import BGNBDFit
+            >>> fit = BGNBDFit(r=0.243, alpha=4.414, a=0.793, b=2.426, time_unit="weeks")
+            >>> data = RFMSummary.create(frequency=[0, 5], recency=[0, 140], T=[273, 273], time_unit="days")
+            >>> fit.probability_alive(data).round(2).tolist()
+            [1.0, 0.28]
+        """
+        data = self._data(data)
+        x, t_x, age = data.frequency, data.recency, data.T
+        at_risk = np.ones(x.shape, dtype=bool) if self.FLIP_AT_START else x > 0
+        safe = np.where(at_risk, self.b + x - (0.0 if self.FLIP_AT_START else 1.0), 1.0)
+        log_ratio = np.log(self.alpha + age) - np.log(self.alpha + t_x)
+        log_odds_dead = np.log(self.a) - np.log(safe) + (self.r + x) * log_ratio
+        return np.where(at_risk, np.exp(-np.logaddexp(0.0, log_odds_dead)), 1.0)
+
+    def _conditional(self, data: RFMSummary, length: float, top: int | None) -> np.ndarray:
+        """Expected purchases (top None) or their distribution: an alive customer continues as a new
+        BG/NBD customer with the posterior (r + x, alpha + T, a, b + x [+ 1 for MBG/NBD])."""
+        x, age = data.frequency, data.T
+        posterior_b = self.b + x + (1.0 if self.FLIP_AT_START else 0.0)
+        alive = self.probability_alive(data)
+        if top is None:
+            return alive * bgnbd_mean(self.r + x, self.alpha + age, self.a, posterior_b, length)
+        future = bgnbd_pmf(self.r + x, self.alpha + age, self.a, posterior_b, length, top)
+        return alive[:, None] * future + (1.0 - alive[:, None]) * (np.arange(top + 1) == 0)

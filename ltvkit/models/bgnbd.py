@@ -41,17 +41,18 @@ Example:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, ClassVar
 
 import numpy as np
 
 from ltvkit.checks import LTVInputError, check_count, check_number
-from ltvkit.models.beta_geometric import bgnbd_mean, bgnbd_pmf
-from ltvkit.models.fitting import FitResult, check_weights, fit_fields, maximise_likelihood
+from ltvkit.models.beta_geometric import BetaGeometricFit
+from ltvkit.models.fitting import check_weights, fit_fields, maximise_likelihood
 from ltvkit.models.patterns import unique_patterns
+from ltvkit.models.purchase_model import require_summary
 from ltvkit.models.rfm import RFMSummary
-from ltvkit.models.units import DAYS_PER_UNIT, TIME_UNITS, Duration, require_duration
+from ltvkit.models.units import Duration, require_duration
 
 __all__ = [
     "BGNBDFit",
@@ -69,22 +70,20 @@ def _params(r: Any, alpha: Any, a: Any, b: Any) -> tuple[float, float, float, fl
     return values  # type: ignore[return-value]
 
 
-def _require_summary(data: Any) -> RFMSummary:
-    if not isinstance(data, RFMSummary):
-        raise LTVInputError(
-            f"data must be an RFMSummary (RFMSummary.create(..., time_unit=...)); got {type(data).__name__}"
-        )
-    return data
+def _log_terms(
+    r: float, alpha: float, a: float, b: float, x: np.ndarray, t_x: np.ndarray, age: np.ndarray, shift: float = 0.0
+):
+    """The pieces of the log-likelihood: ln A1 + ln A2, ln A3, ln A4 (-inf where no dropout was possible).
 
-
-def _log_terms(r: float, alpha: float, a: float, b: float, x: np.ndarray, t_x: np.ndarray, age: np.ndarray):
-    """The pieces of the log-likelihood: ln A1 + ln A2, ln A3, ln A4 (-inf where x = 0)."""
+    ``shift`` is the number of dropout chances before the first repeat purchase: 0 for BG/NBD,
+    1 for MBG/NBD, whose customers can drop out right after the first purchase.
+    """
     from scipy.special import betaln, gammaln
 
-    repeat = x > 0
-    head = gammaln(r + x) - gammaln(r) + r * np.log(alpha) + betaln(a, b + x) - betaln(a, b)
+    repeat = (x + shift) > 0
+    head = gammaln(r + x) - gammaln(r) + r * np.log(alpha) + betaln(a, b + x + shift) - betaln(a, b)
     log_alive = -(r + x) * np.log(alpha + age)
-    safe = np.where(repeat, b + x - 1.0, 1.0)
+    safe = np.where(repeat, b + x + shift - 1.0, 1.0)
     log_dead = np.where(repeat, np.log(a) - np.log(safe) - (r + x) * np.log(alpha + t_x), -np.inf)
     return head, log_alive, log_dead, repeat, safe
 
@@ -105,20 +104,20 @@ def bgnbd_log_likelihood(
         [-9.46, -0.55]
     """
     r, alpha, a, b = _params(r, alpha, a, b)
-    data = _require_summary(data)
+    data = require_summary(data)
     head, log_alive, log_dead, _, _ = _log_terms(r, alpha, a, b, data.frequency, data.recency, data.T)
     values = head + np.logaddexp(log_alive, log_dead)
     return values if per_customer else float(values.sum())
 
 
 def _negative_ll_and_gradient(
-    log_params: np.ndarray, x: np.ndarray, t_x: np.ndarray, age: np.ndarray, weights: np.ndarray
+    log_params: np.ndarray, x: np.ndarray, t_x: np.ndarray, age: np.ndarray, weights: np.ndarray, shift: float = 0.0
 ) -> tuple[float, np.ndarray]:
     """Mean negative log-likelihood per customer (weighted) and its gradient in the log-parameters."""
     from scipy.special import digamma
 
     r, alpha, a, b = np.exp(log_params)
-    head, log_alive, log_dead, repeat, safe = _log_terms(r, alpha, a, b, x, t_x, age)
+    head, log_alive, log_dead, repeat, safe = _log_terms(r, alpha, a, b, x, t_x, age, shift)
     total = np.logaddexp(log_alive, log_dead)
     ll = head + total
     dead_share = np.exp(log_dead - total)  # posterior weight of "dropped out after the last purchase"
@@ -126,9 +125,9 @@ def _negative_ll_and_gradient(
     log_age, log_recency = np.log(alpha + age), np.log(alpha + t_x)
     d_r = digamma(r + x) - digamma(r) + np.log(alpha) - alive_share * log_age - dead_share * log_recency
     d_alpha = r / alpha - (r + x) * (alive_share / (alpha + age) + dead_share / (alpha + t_x))
-    common = digamma(a + b) - digamma(a + b + x)
+    common = digamma(a + b) - digamma(a + b + x + shift)
     d_a = common + dead_share / a
-    d_b = common + digamma(b + x) - digamma(b) - np.where(repeat, dead_share / safe, 0.0)
+    d_b = common + digamma(b + x + shift) - digamma(b) - np.where(repeat, dead_share / safe, 0.0)
     total_weight = float(weights.sum())
     gradient = np.array([
         np.dot(weights, d_r) * r, np.dot(weights, d_alpha) * alpha, np.dot(weights, d_a) * a, np.dot(weights, d_b) * b,
@@ -137,155 +136,22 @@ def _negative_ll_and_gradient(
 
 
 @dataclass(frozen=True)
-class BGNBDFit(FitResult):
+class BGNBDFit(BetaGeometricFit):
     """BG/NBD parameters (``alpha`` in ``time_unit``), with the fit's log-likelihood, uncertainty and diagnostics.
 
     Build one with :func:`fit_bgnbd`, or directly from published parameters (then the fit
-    fields are None). ``summary()`` gives the parameter table with standard errors.
+    fields are None). ``summary()`` gives the parameter table with standard errors. The
+    methods (P(alive), expected purchases, their distributions) are those of
+    :class:`~ltvkit.models.beta_geometric.BetaGeometricFit`; expected purchases use the limit
+    at a = 1, where the formula is 0/0.
+
+    Example:
+        >>> from ltvkit.models.units import weeks
+        >>> round(BGNBDFit(r=0.5, alpha=5.0, a=1.0, b=2.0, time_unit="weeks").expected_purchases(weeks(10)), 4)
+        0.7117
     """
 
-    r: float
-    alpha: float
-    a: float
-    b: float
-    time_unit: str
-
-    def __post_init__(self) -> None:
-        _params(self.r, self.alpha, self.a, self.b)
-        if self.time_unit not in TIME_UNITS:
-            raise LTVInputError(f"time_unit must be one of {', '.join(TIME_UNITS)}; got {self.time_unit!r}")
-
-    @property
-    def params(self) -> dict[str, float]:
-        """The four parameters by name (alpha in ``time_unit``).
-
-        Example:
-            >>> BGNBDFit(r=0.243, alpha=4.414, a=0.793, b=2.426, time_unit="weeks").params["alpha"]
-            4.414
-        """
-        return {"r": self.r, "alpha": self.alpha, "a": self.a, "b": self.b}
-
-    def in_unit(self, time_unit: str) -> BGNBDFit:
-        """The same model with time counted in another unit (only alpha changes).
-
-        Example:
-            >>> round(BGNBDFit(r=0.243, alpha=4.414, a=0.793, b=2.426, time_unit="weeks").in_unit("days").alpha, 3)
-            30.898
-        """
-        if time_unit not in TIME_UNITS:
-            raise LTVInputError(f"time_unit must be one of {', '.join(TIME_UNITS)}; got {time_unit!r}")
-        factor = DAYS_PER_UNIT[self.time_unit] / DAYS_PER_UNIT[time_unit]
-        errors = None if self.standard_errors is None else {**self.standard_errors,
-                                                            "alpha": self.standard_errors["alpha"] * factor}
-        return replace(self, alpha=self.alpha * factor, time_unit=time_unit, standard_errors=errors)
-
-    def _horizon(self, name: str, value: Any) -> float:
-        return require_duration(name, value).in_unit(self.time_unit)
-
-    def expected_purchases(self, t: Duration) -> float:
-        """E[X(t)]: repeat purchases a new customer makes in their first ``t`` (the limit at a = 1).
-
-        Example:
-            >>> from ltvkit.models.units import days, weeks
-            >>> fit = BGNBDFit(r=0.243, alpha=4.414, a=0.793, b=2.426, time_unit="weeks")
-            >>> round(fit.expected_purchases(weeks(39)), 3) == round(fit.expected_purchases(days(273)), 3)
-            True
-            >>> round(BGNBDFit(r=0.5, alpha=5.0, a=1.0, b=2.0, time_unit="weeks").expected_purchases(weeks(10)), 4)
-            0.7117
-        """
-        return float(bgnbd_mean(self.r, self.alpha, self.a, self.b, self._horizon("t", t)))
-
-    def probability_of_purchases(self, t: Duration, max_count: int) -> np.ndarray:
-        """P(X(t) = n), n = 0 .. max_count: the chance a new customer makes n repeat purchases in ``t``.
-
-        The values for n > max_count are left out (the array sums to P(X(t) <= max_count)).
-
-        Example:
-            >>> from ltvkit.models.units import weeks
-            >>> fit = BGNBDFit(r=0.243, alpha=4.414, a=0.793, b=2.426, time_unit="weeks")
-            >>> fit.probability_of_purchases(weeks(39), 2).round(4).tolist()
-            [0.5738, 0.1994, 0.0854]
-        """
-        top = check_count("max_count", max_count)
-        return bgnbd_pmf(self.r, self.alpha, self.a, self.b, self._horizon("t", t), top)[0]
-
-    def probability_alive(self, data: RFMSummary) -> np.ndarray:
-        """P(the customer has not dropped out by the end of observation), one value per customer.
-
-        Customers without repeat purchases are alive by the model's assumption (probability 1).
-        The data may be in any time unit; they are converted to the model's.
-
-        Example:
-            >>> fit = BGNBDFit(r=0.243, alpha=4.414, a=0.793, b=2.426, time_unit="weeks")
-            >>> data = RFMSummary.create(frequency=[0, 5], recency=[0, 140], T=[273, 273], time_unit="days")
-            >>> fit.probability_alive(data).round(2).tolist()
-            [1.0, 0.28]
-        """
-        data = _require_summary(data).in_unit(self.time_unit)
-        x, t_x, age = data.frequency, data.recency, data.T
-        repeat = x > 0
-        safe = np.where(repeat, self.b + x - 1.0, 1.0)
-        log_ratio = np.log(self.alpha + age) - np.log(self.alpha + t_x)
-        log_odds_dead = np.log(self.a) - np.log(safe) + (self.r + x) * log_ratio
-        return np.where(repeat, np.exp(-np.logaddexp(0.0, log_odds_dead)), 1.0)
-
-    def conditional_expected_purchases(self, data: RFMSummary, horizon: Duration) -> np.ndarray:
-        """E[Y(horizon) | x, t_x, T]: each customer's expected purchases in the next ``horizon``.
-
-        P(alive) times E[X(horizon)] of a BG/NBD customer with the posterior parameters
-        (r + x, alpha + T, a, b + x); the limit at a = 1 is used there.
-
-        Example:
-            >>> from ltvkit.models.units import weeks
-            >>> fit = BGNBDFit(r=0.243, alpha=4.414, a=0.793, b=2.426, time_unit="weeks")
-            >>> data = RFMSummary.create(frequency=[0], recency=[0], T=[38.86], time_unit="weeks")
-            >>> round(float(fit.conditional_expected_purchases(data, weeks(39))[0]), 2)
-            0.2
-        """
-        data = _require_summary(data).in_unit(self.time_unit)
-        length = self._horizon("horizon", horizon)
-        x, age = data.frequency, data.T
-        if length == 0:
-            return np.zeros_like(x)
-        alive_part = bgnbd_mean(self.r + x, self.alpha + age, self.a, self.b + x, length)
-        return alive_part * self.probability_alive(data)
-
-    def conditional_probability_of_purchases(self, data: RFMSummary, horizon: Duration, max_count: int) -> np.ndarray:
-        """P(Y(horizon) = n | x, t_x, T) for n = 0 .. max_count: one row per customer.
-
-        A customer still alive behaves from now on like a new BG/NBD customer with the posterior
-        parameters (r + x, alpha + T, a, b + x); one who has dropped out makes no purchase.
-
-        Example:
-            >>> from ltvkit.models.units import weeks
-            >>> fit = BGNBDFit(r=0.243, alpha=4.414, a=0.793, b=2.426, time_unit="weeks")
-            >>> data = RFMSummary.create(frequency=[2], recency=[30.43], T=[38.86], time_unit="weeks")
-            >>> fit.conditional_probability_of_purchases(data, weeks(39), 2).round(3).tolist()
-            [[0.445, 0.239, 0.144]]
-        """
-        data = _require_summary(data).in_unit(self.time_unit)
-        top = check_count("max_count", max_count)
-        length = self._horizon("horizon", horizon)
-        x, age = data.frequency, data.T
-        alive = self.probability_alive(data)[:, None]
-        future = bgnbd_pmf(self.r + x, self.alpha + age, self.a, self.b + x, length, top)
-        return alive * future + (1.0 - alive) * (np.arange(top + 1) == 0)
-
-    def expected_repeat_histogram(self, data: RFMSummary, max_count: int) -> np.ndarray:
-        """Expected number of customers with 0, 1, ..., max_count - 1 and >= max_count repeat purchases.
-
-        Each customer is observed for their own T; the model's P(X(T) = k) is summed over customers.
-
-        Example:
-            >>> fit = BGNBDFit(r=0.243, alpha=4.414, a=0.793, b=2.426, time_unit="weeks")
-            >>> data = RFMSummary.create(frequency=[0, 1], recency=[0, 2], T=[30, 35], time_unit="weeks")
-            >>> round(float(fit.expected_repeat_histogram(data, 3).sum()), 6)
-            2.0
-        """
-        data = _require_summary(data).in_unit(self.time_unit)
-        top = check_count("max_count", max_count, minimum=1)
-        histogram = bgnbd_pmf(self.r, self.alpha, self.a, self.b, data.T, top - 1).sum(axis=0)
-        return np.append(histogram, len(data) - histogram.sum())
+    FLIP_AT_START: ClassVar[bool] = False
 
 
 def _start_values(age: np.ndarray, weights: np.ndarray, start: dict[str, float] | None) -> dict[str, float]:
@@ -327,7 +193,13 @@ def fit_bgnbd(data: RFMSummary, *, start: dict[str, float] | None = None, weight
         >>> fit.converged, fit.time_unit, sorted(fit.standard_errors)
         (True, 'weeks', ['a', 'alpha', 'b', 'r'])
     """
-    data = _require_summary(data)
+    return BGNBDFit(**_fit_beta_geometric(data, start, weights, shift=0.0, model="BG/NBD"), time_unit=data.time_unit)
+
+
+def _fit_beta_geometric(data: Any, start: dict[str, float] | None, weights: Any, *, shift: float,
+                        model: str) -> dict[str, Any]:
+    """Fit BG/NBD (shift 0) or MBG/NBD (shift 1): the parameter and fit fields of the result."""
+    data = require_summary(data)
     counts = check_weights(weights, len(data))
     if not np.any((data.frequency > 0) & (counts > 0)):
         raise LTVInputError("data must hold at least one customer with a repeat purchase (frequency > 0)")
@@ -342,11 +214,11 @@ def fit_bgnbd(data: RFMSummary, *, start: dict[str, float] | None = None, weight
     initial = _start_values(age, patterns.weights, start)
     initial["alpha"] /= scale
     result = maximise_likelihood(
-        _negative_ll_and_gradient, PARAMETERS, initial, args=(x, t_x / scale, age / scale, patterns.weights),
-        customers=float(patterns.weights.sum()), model="BG/NBD",
+        _negative_ll_and_gradient, PARAMETERS, initial, args=(x, t_x / scale, age / scale, patterns.weights, shift),
+        customers=float(patterns.weights.sum()), model=model,
     )
     result = result.rescaled({"alpha": scale}, log_likelihood_shift=-float(np.dot(patterns.weights, x)) * np.log(scale))
-    return BGNBDFit(**result.estimates, time_unit=data.time_unit, **fit_fields(result))
+    return {**result.estimates, **fit_fields(result)}
 
 
 def frequency_recency_matrix(
