@@ -53,7 +53,9 @@ __all__ = [
     "MaximumLikelihood",
     "check_weights",
     "fit_fields",
+    "hessian_from_values",
     "maximise_likelihood",
+    "numerical_gradient",
     "numerical_hessian",
     "parameter_summary",
 ]
@@ -190,6 +192,49 @@ def numerical_hessian(
     return 0.5 * (hessian + hessian.T)
 
 
+def hessian_from_values(value: Callable[[np.ndarray], float], point: np.ndarray, step: float = 1e-4) -> np.ndarray:
+    """Hessian by second central differences of a function's values (1 + 2n^2 evaluations).
+
+    Error O(h^2) plus O(eps / h^2): about 1e-8 relative at h = 1e-4.
+
+    Example:
+        >>> hessian_from_values(lambda v: v[0] ** 2 + v[0] * v[1] + 3 * v[1] ** 2, np.zeros(2)).round(6).tolist()
+        [[2.0, 1.0], [1.0, 6.0]]
+    """
+    size = point.size
+    hessian = np.empty((size, size))
+    steps = np.eye(size) * step
+    centre = value(point)
+    for i in range(size):
+        hessian[i, i] = (value(point + steps[i]) - 2.0 * centre + value(point - steps[i])) / step**2
+        for j in range(i):
+            hessian[i, j] = hessian[j, i] = (
+                value(point + steps[i] + steps[j]) - value(point + steps[i] - steps[j])
+                - value(point - steps[i] + steps[j]) + value(point - steps[i] - steps[j])
+            ) / (4.0 * step**2)
+    return hessian
+
+
+def numerical_gradient(value: Callable[..., float], step: float = 1e-6) -> Callable[..., tuple[float, np.ndarray]]:
+    """Turn ``value(log_params, *args)`` into an objective returning (value, central-difference gradient).
+
+    Example:
+        >>> objective = numerical_gradient(lambda v: float(v @ v))
+        >>> objective(np.array([1.0, 2.0]))[1].round(6).tolist()
+        [2.0, 4.0]
+    """
+    def objective(point: np.ndarray, *args: Any) -> tuple[float, np.ndarray]:
+        centre = value(point, *args)
+        gradient = np.empty(point.size)
+        for index in range(point.size):
+            shift = np.zeros(point.size)
+            shift[index] = step
+            gradient[index] = (value(point + shift, *args) - value(point - shift, *args)) / (2.0 * step)
+        return centre, gradient
+
+    return objective
+
+
 def _diagnose(
     names: Sequence[str], point: np.ndarray, gradient: np.ndarray, hessian: np.ndarray, optimizer: Any
 ) -> tuple[FitDiagnostics, np.ndarray]:
@@ -244,6 +289,7 @@ def maximise_likelihood(
     customers: float,
     model: str,
     warn: bool = True,
+    hessian_from: str = "gradient",
 ) -> MaximumLikelihood:
     """Maximise a log-likelihood over positive parameters; standard errors and diagnostics included.
 
@@ -255,6 +301,8 @@ def maximise_likelihood(
         customers: how many customers the mean is over (the information grows with them).
         model: the model's name, used in the warning.
         warn: raise an :class:`LTVFitWarning` when a check fails (the result says so either way).
+        hessian_from: "gradient" (central differences of an analytic gradient) or "values"
+            (second differences of the log-likelihood, for models whose gradient is numerical).
 
     Example:
         >>> def flat(log_params):  # the likelihood grows without limit as the parameter grows
@@ -272,7 +320,10 @@ def maximise_likelihood(
         )
         point = optimizer.x
         value, gradient = objective(point, *args)
-        hessian = numerical_hessian(lambda v: objective(v, *args)[1], point) * customers
+        if hessian_from == "values":
+            hessian = hessian_from_values(lambda v: objective(v, *args)[0], point) * customers
+        else:
+            hessian = numerical_hessian(lambda v: objective(v, *args)[1], point) * customers
     diagnostics, log_covariance = _diagnose(names, point, np.asarray(gradient), hessian, optimizer)
     estimates = {name: float(v) for name, v in zip(names, np.exp(point), strict=True)}
     log_se = np.sqrt(np.diag(log_covariance))
