@@ -110,7 +110,10 @@ def _negative_mean_ll(log_params: np.ndarray, x: np.ndarray, t_x: np.ndarray, ag
 
 
 def _mean(r: Any, alpha: Any, s: float, beta: Any, t: Any) -> Any:
-    """E[X(t)] = r beta / (alpha (s - 1)) [1 - (beta / (beta + t))^(s - 1)] (at s = 1: r beta / alpha ln(1 + t / beta))."""
+    """E[X(t)] = r beta / (alpha (s - 1)) [1 - (beta / (beta + t))^(s - 1)].
+
+    At s = 1 it is the limit r beta / alpha ln(1 + t / beta).
+    """
     ratio = np.log(beta) - np.log(beta + t)
     if abs(s - 1.0) < 1e-8:
         return r * beta / alpha * -ratio
@@ -249,7 +252,8 @@ def fit_pareto_nbd(data: RFMSummary, *, start: dict[str, float] | None = None, w
             scale if k in ("alpha", "beta") else 1.0) for k, v in start.items()})
     result = maximise_likelihood(
         numerical_gradient(_negative_mean_ll), PARAMETERS, initial,
-        args=(x, t_x / scale, age / scale, patterns.weights), customers=float(patterns.weights.sum()), model="Pareto/NBD", hessian_from="values",
+        args=(x, t_x / scale, age / scale, patterns.weights), customers=float(patterns.weights.sum()),
+        model="Pareto/NBD", hessian_from="values",
     )
     result = result.rescaled({"alpha": scale, "beta": scale},
                              log_likelihood_shift=-float(np.dot(patterns.weights, x)) * np.log(scale))
