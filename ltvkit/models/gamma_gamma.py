@@ -182,7 +182,7 @@ def fit_gamma_gamma(data: RFMSummary, *, weights: Any = None) -> GammaGammaFit:
     limit) raises :class:`~ltvkit.models.fitting.LTVFitWarning` and has ``converged=False``.
 
     Example:
-        >>> from ltvkit.simulate import simulate_gamma_gamma
+        >>> from ltvkit.models.simulate import simulate_gamma_gamma
         >>> x = [1, 2, 3, 5, 8] * 200
         >>> z = simulate_gamma_gamma(p=6.0, q=4.0, gamma=15.0, frequency=x, seed=4)
         >>> data = RFMSummary.create(frequency=x, recency=x, T=[10] * 1000, time_unit="weeks", monetary=z)

@@ -229,7 +229,7 @@ def fit_pareto_nbd(data: RFMSummary, *, start: dict[str, float] | None = None, w
 
     Example:
         >>> from ltvkit.models.units import weeks
-        >>> from ltvkit.simulate import simulate_bgnbd
+        >>> from ltvkit.models.simulate import simulate_bgnbd
         >>> sim = simulate_bgnbd(r=0.5, alpha=5.0, a=0.8, b=2.5, customers=400, T=weeks(40), seed=1)
         >>> fit_pareto_nbd(sim.calibration).time_unit
         'weeks'
