@@ -27,8 +27,8 @@ from ltvkit.models.gamma_gamma import fit_gamma_gamma
 from ltvkit.models.patterns import unique_patterns
 from ltvkit.models.rfm import RFMSummary
 from ltvkit.models.sbg import fit_sbg
-from ltvkit.models.units import weeks
 from ltvkit.models.simulate import simulate_bgnbd
+from ltvkit.models.units import weeks
 
 ROOT = Path(__file__).resolve().parents[1]
 CDNOW = ROOT / "data" / "cdnow" / "cdnow_customers_summary_with_transactions.csv"
