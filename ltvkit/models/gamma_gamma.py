@@ -30,9 +30,10 @@ from typing import Any
 import numpy as np
 
 from ltvkit.checks import LTVInputError, check_number
-from ltvkit.models.bgnbd import BGNBDFit
+from ltvkit.models.bgnbd import BGNBDFit  # noqa: F401 (the doctests use it)
 from ltvkit.models.fitting import FitResult, check_weights, fit_fields, maximise_likelihood
 from ltvkit.models.patterns import unique_patterns
+from ltvkit.models.purchase_model import PurchaseModelFit
 from ltvkit.models.rfm import RFMSummary
 from ltvkit.models.units import Duration, discount_rate_per_step, require_duration
 
@@ -250,7 +251,7 @@ class CLVResult:
 
 
 def customer_lifetime_value(
-    purchases: BGNBDFit,
+    purchases: PurchaseModelFit,
     spend: GammaGammaFit,
     data: RFMSummary,
     *,
@@ -268,7 +269,7 @@ def customer_lifetime_value(
     only through :class:`~ltvkit.models.units.Duration`, which converts them explicitly.
 
     Args:
-        purchases: a fitted BG/NBD model (its ``time_unit`` is respected).
+        purchases: a fitted purchase model: BG/NBD, MBG/NBD or Pareto/NBD (its ``time_unit`` is respected).
         spend: a fitted Gamma-Gamma model.
         data: the customers (any time unit; ``monetary`` needed for repeat buyers).
         horizon: how far ahead, e.g. ``years(1)``; must be a whole number of steps.
@@ -291,8 +292,9 @@ def customer_lifetime_value(
         ...
         ltvkit.checks.LTVInputError: horizon must be a Duration with its time unit, such as weeks(39) ...
     """
-    if not isinstance(purchases, BGNBDFit):
-        raise LTVInputError(f"purchases must be a BGNBDFit; got {type(purchases).__name__}")
+    if not isinstance(purchases, PurchaseModelFit):
+        raise LTVInputError(f"purchases must be a fitted purchase model (BGNBDFit, MBGNBDFit, ParetoNBDFit); got "
+                            f"{type(purchases).__name__}")
     if not isinstance(spend, GammaGammaFit):
         raise LTVInputError(f"spend must be a GammaGammaFit; got {type(spend).__name__}")
     if not isinstance(data, RFMSummary):
