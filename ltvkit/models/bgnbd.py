@@ -48,8 +48,8 @@ import numpy as np
 
 from ltvkit.checks import LTVInputError, check_count, check_number
 from ltvkit.models.beta_geometric import BetaGeometricFit
-from ltvkit.models.fitting import check_weights, fit_fields, maximise_likelihood
-from ltvkit.models.patterns import unique_patterns
+from ltvkit.models.fitting import check_weights, fit_fields, log_add_exp, maximise_likelihood, weighted_sum
+from ltvkit.models.patterns import as_indexed, indexed, unique_patterns
 from ltvkit.models.purchase_model import require_summary
 from ltvkit.models.rfm import RFMSummary
 from ltvkit.models.units import Duration, require_duration
@@ -70,22 +70,26 @@ def _params(r: Any, alpha: Any, a: Any, b: Any) -> tuple[float, float, float, fl
     return values  # type: ignore[return-value]
 
 
-def _log_terms(
-    r: float, alpha: float, a: float, b: float, x: np.ndarray, t_x: np.ndarray, age: np.ndarray, shift: float = 0.0
-):
+def _log_terms(r: float, alpha: float, a: float, b: float, x: Any, t_x: Any, age: Any, shift: float = 0.0):
     """The pieces of the log-likelihood: ln A1 + ln A2, ln A3, ln A4 (-inf where no dropout was possible).
 
     ``shift`` is the number of dropout chances before the first repeat purchase: 0 for BG/NBD,
-    1 for MBG/NBD, whose customers can drop out right after the first purchase.
+    1 for MBG/NBD, whose customers can drop out right after the first purchase. The columns may
+    be :class:`~ltvkit.models.patterns.Indexed`: logs and special functions are then computed
+    once per distinct value. Also returns the per-row x, the repeat mask and ln(alpha + T),
+    ln(alpha + t_x) for the gradient.
     """
     from scipy.special import betaln, gammaln
 
-    repeat = (x + shift) > 0
-    head = gammaln(r + x) - gammaln(r) + r * np.log(alpha) + betaln(a, b + x + shift) - betaln(a, b)
-    log_alive = -(r + x) * np.log(alpha + age)
-    safe = np.where(repeat, b + x + shift - 1.0, 1.0)
-    log_dead = np.where(repeat, np.log(a) - np.log(safe) - (r + x) * np.log(alpha + t_x), -np.inf)
-    return head, log_alive, log_dead, repeat, safe
+    x, t_x, age = as_indexed(x), as_indexed(t_x), as_indexed(age)
+    rows = x.rows
+    repeat = (rows + shift) > 0
+    head = x.map(lambda v: gammaln(r + v) + betaln(a, b + v + shift)) - gammaln(r) + r * np.log(alpha) - betaln(a, b)
+    log_age, log_recency = age.map(lambda v: np.log(alpha + v)), t_x.map(lambda v: np.log(alpha + v))
+    log_alive = -(r + rows) * log_age
+    log_safe = x.map(lambda v: np.log(np.where(v + shift > 0, b + v + shift - 1.0, 1.0)))
+    log_dead = np.where(repeat, np.log(a) - log_safe - (r + rows) * log_recency, -np.inf)
+    return head, log_alive, log_dead, repeat, (rows, log_age, log_recency, log_safe)
 
 
 def bgnbd_log_likelihood(
@@ -111,28 +115,32 @@ def bgnbd_log_likelihood(
 
 
 def _negative_ll_and_gradient(
-    log_params: np.ndarray, x: np.ndarray, t_x: np.ndarray, age: np.ndarray, weights: np.ndarray, shift: float = 0.0
+    log_params: np.ndarray, x: Any, t_x: Any, age: Any, weights: np.ndarray, shift: float = 0.0
 ) -> tuple[float, np.ndarray]:
     """Mean negative log-likelihood per customer (weighted) and its gradient in the log-parameters."""
     from scipy.special import digamma
 
     r, alpha, a, b = np.exp(log_params)
-    head, log_alive, log_dead, repeat, safe = _log_terms(r, alpha, a, b, x, t_x, age, shift)
-    total = np.logaddexp(log_alive, log_dead)
+    x, t_x, age = as_indexed(x), as_indexed(t_x), as_indexed(age)
+    head, log_alive, log_dead, _, (rows, log_age, log_recency, log_safe) = _log_terms(
+        r, alpha, a, b, x, t_x, age, shift)
+    total = log_add_exp(log_alive, log_dead)
     ll = head + total
     dead_share = np.exp(log_dead - total)  # posterior weight of "dropped out after the last purchase"
     alive_share = 1.0 - dead_share
-    log_age, log_recency = np.log(alpha + age), np.log(alpha + t_x)
-    d_r = digamma(r + x) - digamma(r) + np.log(alpha) - alive_share * log_age - dead_share * log_recency
-    d_alpha = r / alpha - (r + x) * (alive_share / (alpha + age) + dead_share / (alpha + t_x))
-    common = digamma(a + b) - digamma(a + b + x + shift)
+    d_r = (x.map(lambda v: digamma(r + v)) - digamma(r) + np.log(alpha) - alive_share * log_age
+           - dead_share * log_recency)
+    d_alpha = r / alpha - (r + rows) * (alive_share * age.map(lambda v: 1.0 / (alpha + v))
+                                        + dead_share * t_x.map(lambda v: 1.0 / (alpha + v)))
+    common = digamma(a + b) - x.map(lambda v: digamma(a + b + v + shift))
     d_a = common + dead_share / a
-    d_b = common + digamma(b + x + shift) - digamma(b) - np.where(repeat, dead_share / safe, 0.0)
+    d_b = common + x.map(lambda v: digamma(b + v + shift)) - digamma(b) - dead_share * np.exp(-log_safe)
     total_weight = float(weights.sum())
     gradient = np.array([
-        np.dot(weights, d_r) * r, np.dot(weights, d_alpha) * alpha, np.dot(weights, d_a) * a, np.dot(weights, d_b) * b,
+        weighted_sum(weights, d_r) * r, weighted_sum(weights, d_alpha) * alpha, weighted_sum(weights, d_a) * a,
+        weighted_sum(weights, d_b) * b,
     ]) / total_weight
-    return -float(np.dot(weights, ll)) / total_weight, -gradient
+    return -weighted_sum(weights, ll) / total_weight, -gradient
 
 
 @dataclass(frozen=True)
@@ -213,8 +221,9 @@ def _fit_beta_geometric(data: Any, start: dict[str, float] | None, weights: Any,
     scale = float(np.average(age, weights=patterns.weights))
     initial = _start_values(age, patterns.weights, start)
     initial["alpha"] /= scale
+    columns = (indexed(x), indexed(t_x / scale), indexed(age / scale))
     result = maximise_likelihood(
-        _negative_ll_and_gradient, PARAMETERS, initial, args=(x, t_x / scale, age / scale, patterns.weights, shift),
+        _negative_ll_and_gradient, PARAMETERS, initial, args=(*columns, patterns.weights, shift),
         customers=float(patterns.weights.sum()), model=model,
     )
     result = result.rescaled({"alpha": scale}, log_likelihood_shift=-float(np.dot(patterns.weights, x)) * np.log(scale))

@@ -31,7 +31,7 @@ import numpy as np
 
 from ltvkit.checks import LTVInputError, check_number
 from ltvkit.models.bgnbd import BGNBDFit  # noqa: F401 (the doctests use it)
-from ltvkit.models.fitting import FitResult, check_weights, fit_fields, maximise_likelihood
+from ltvkit.models.fitting import FitResult, check_weights, fit_fields, maximise_likelihood, weighted_sum
 from ltvkit.models.patterns import unique_patterns
 from ltvkit.models.purchase_model import PurchaseModelFit
 from ltvkit.models.rfm import RFMSummary
@@ -96,23 +96,51 @@ def gamma_gamma_log_likelihood(
     return values if per_customer else float(values.sum())
 
 
-def _negative_ll_and_gradient(
-    log_params: np.ndarray, x: np.ndarray, zbar: np.ndarray, weights: np.ndarray
-) -> tuple[float, np.ndarray]:
+@dataclass(frozen=True, eq=False)
+class _SpendStatistics:
+    """What the Gamma-Gamma likelihood needs of the repeat buyers, computed once before the fit.
+
+    The likelihood separates into sums that do not depend on the parameters (of w ln zbar,
+    w x ln zbar, w x ln x), sums by distinct frequency (its count of customers) and one term per
+    customer, ln(gamma + x zbar): only that one is recomputed at each step.
+    """
+
+    spend: np.ndarray  # x zbar per row
+    weights: np.ndarray
+    weighted_x: np.ndarray  # w x per row
+    frequencies: np.ndarray  # distinct x
+    customers_by_frequency: np.ndarray  # sum of w per distinct x
+    constant_terms: tuple[float, float, float]  # sum w ln zbar, sum w x ln zbar, sum w x ln x
+
+    @classmethod
+    def of(cls, x: np.ndarray, zbar: np.ndarray, weights: np.ndarray) -> _SpendStatistics:
+        frequencies, inverse = np.unique(x, return_inverse=True)
+        log_zbar, log_x = np.log(zbar), np.log(x)
+        return cls(x * zbar, weights, weights * x, frequencies, np.bincount(inverse, weights=weights),
+                   (weighted_sum(weights, log_zbar), weighted_sum(weights * x, log_zbar),
+                    weighted_sum(weights * x, log_x)))
+
+
+def _negative_ll_and_gradient(log_params: np.ndarray, stats: _SpendStatistics) -> tuple[float, np.ndarray]:
+    """Mean negative log-likelihood per repeat buyer and its gradient in the log-parameters."""
     from scipy.special import digamma, gammaln
 
     p, q, gamma = np.exp(log_params)
-    px = p * x
-    log_total = np.log(gamma + x * zbar)
-    ll = (gammaln(px + q) - gammaln(px) - gammaln(q) + q * np.log(gamma) + (px - 1.0) * np.log(zbar)
-          + px * np.log(x) - (px + q) * log_total)
+    total = float(stats.weights.sum())
+    sum_log_zbar, sum_x_log_zbar, sum_x_log_x = stats.constant_terms
+    counts, px = stats.customers_by_frequency, p * stats.frequencies
+    shifted = gamma + stats.spend
+    log_total, inverse = np.log(shifted), 1.0 / shifted
+    w_log, wx_log = weighted_sum(stats.weights, log_total), weighted_sum(stats.weighted_x, log_total)
+    w_inverse, wx_inverse = weighted_sum(stats.weights, inverse), weighted_sum(stats.weighted_x, inverse)
+    ll = (float(counts @ (gammaln(px + q) - gammaln(px))) + total * (q * np.log(gamma) - gammaln(q))
+          + p * sum_x_log_zbar - sum_log_zbar + p * sum_x_log_x - p * wx_log - q * w_log)
     psi_sum = digamma(px + q)
-    d_p = x * (psi_sum - digamma(px) + np.log(zbar) + np.log(x) - log_total)
-    d_q = psi_sum - digamma(q) + np.log(gamma) - log_total
-    d_gamma = q / gamma - (px + q) / (gamma + x * zbar)
-    total = float(weights.sum())
-    gradient = np.array([np.dot(weights, d_p) * p, np.dot(weights, d_q) * q, np.dot(weights, d_gamma) * gamma])
-    return -float(np.dot(weights, ll)) / total, -gradient / total
+    d_p = float(counts @ (stats.frequencies * (psi_sum - digamma(px)))) + sum_x_log_zbar + sum_x_log_x - wx_log
+    d_q = float(counts @ psi_sum) - total * digamma(q) + total * np.log(gamma) - w_log
+    d_gamma = total * q / gamma - p * wx_inverse - q * w_inverse
+    gradient = np.array([d_p * p, d_q * q, d_gamma * gamma])
+    return -ll / total, -gradient / total
 
 
 @dataclass(frozen=True)
@@ -203,7 +231,8 @@ def fit_gamma_gamma(data: RFMSummary, *, weights: Any = None) -> GammaGammaFit:
     start = {"p": shape, "q": 3.0, "gamma": max(2.0 / shape, 1e-3)}
     customers = float(patterns.weights.sum())
     result = maximise_likelihood(
-        _negative_ll_and_gradient, PARAMETERS, start, args=(x, scaled, patterns.weights), customers=customers,
+        _negative_ll_and_gradient, PARAMETERS, start, args=(_SpendStatistics.of(x, scaled, patterns.weights),),
+        customers=customers,
         model="Gamma-Gamma",
     )
     result = result.rescaled({"gamma": scale}, log_likelihood_shift=-customers * np.log(scale))

@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from ltvkit.checks import LTVInputError, check_number
-from ltvkit.models.fitting import check_weights, fit_fields, maximise_likelihood
+from ltvkit.models.fitting import check_weights, fit_fields, maximise_likelihood, weighted_sum
 from ltvkit.models.patterns import unique_patterns
 from ltvkit.models.purchase_model import PurchaseModelFit, require_summary
 from ltvkit.models.rfm import RFMSummary
@@ -41,8 +41,8 @@ def _negative_ll_and_gradient(log_params: np.ndarray, x: np.ndarray, age: np.nda
     d_r = digamma(r + x) - digamma(r) + np.log(alpha) - np.log(alpha + age)
     d_alpha = r / alpha - (r + x) / (alpha + age)
     total = float(weights.sum())
-    gradient = np.array([np.dot(weights, d_r) * r, np.dot(weights, d_alpha) * alpha]) / total
-    return -float(np.dot(weights, ll)) / total, -gradient
+    gradient = np.array([weighted_sum(weights, d_r) * r, weighted_sum(weights, d_alpha) * alpha]) / total
+    return -weighted_sum(weights, ll) / total, -gradient
 
 
 @dataclass(frozen=True)

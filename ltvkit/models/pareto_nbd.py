@@ -47,8 +47,15 @@ from typing import Any, ClassVar
 import numpy as np
 
 from ltvkit.checks import LTVInputError, check_number
-from ltvkit.models.fitting import check_weights, fit_fields, maximise_likelihood, numerical_gradient
-from ltvkit.models.patterns import unique_patterns
+from ltvkit.models.fitting import (
+    check_weights,
+    fit_fields,
+    log_add_exp,
+    maximise_likelihood,
+    numerical_gradient,
+    weighted_sum,
+)
+from ltvkit.models.patterns import Patterns, unique_patterns
 from ltvkit.models.purchase_model import PurchaseModelFit, require_summary
 from ltvkit.models.rfm import RFMSummary
 
@@ -71,13 +78,27 @@ def _log_tail(r: float, alpha: float, s: float, beta: float, x: np.ndarray, tau:
         high + tau)
 
 
-def _log_parts(r: float, alpha: float, s: float, beta: float, x: np.ndarray, t_x: np.ndarray, age: np.ndarray):
-    """ln of the constant, of 'alive at T' and of 'died between t_x and T' (per customer)."""
+def _tail_at(r: float, alpha: float, s: float, beta: float, x: np.ndarray, tau: np.ndarray,
+             pairs: Patterns | None) -> np.ndarray:
+    if pairs is None:
+        return _log_tail(r, alpha, s, beta, x, tau)
+    return _log_tail(r, alpha, s, beta, *pairs.columns)[pairs.inverse]  # once per distinct (x, tau)
+
+
+def _log_parts(r: float, alpha: float, s: float, beta: float, x: np.ndarray, t_x: np.ndarray, age: np.ndarray,
+               pairs: tuple[Patterns, Patterns] | None = None):
+    """ln of the constant, of 'alive at T' and of 'died between t_x and T' (per customer).
+
+    ``pairs``: the distinct (x, t_x) and (x, T) pairs (:func:`unique_patterns`), so the
+    hypergeometric terms are computed once per pair rather than once per row.
+    """
     from scipy.special import gammaln
 
     head = gammaln(r + x) - gammaln(r) + r * np.log(alpha) + s * np.log(beta)
     log_alive = -(r + x) * np.log(alpha + age) - s * np.log(beta + age)
-    at_recency, at_age = _log_tail(r, alpha, s, beta, x, t_x), _log_tail(r, alpha, s, beta, x, age)
+    recency_pairs, age_pairs = (None, None) if pairs is None else pairs
+    at_recency = _tail_at(r, alpha, s, beta, x, t_x, recency_pairs)
+    at_age = _tail_at(r, alpha, s, beta, x, age, age_pairs)
     with np.errstate(divide="ignore"):
         gap = np.log1p(-np.exp(np.minimum(at_age - at_recency, 0.0)))  # -inf when t_x = T
     log_dead = np.log(s) - np.log(r + s + x) + at_recency + gap
@@ -103,10 +124,10 @@ def pareto_nbd_log_likelihood(
 
 
 def _negative_mean_ll(log_params: np.ndarray, x: np.ndarray, t_x: np.ndarray, age: np.ndarray,
-                      weights: np.ndarray) -> float:
+                      weights: np.ndarray, pairs: tuple[Patterns, Patterns] | None = None) -> float:
     r, alpha, s, beta = np.exp(log_params)
-    head, log_alive, log_dead = _log_parts(r, alpha, s, beta, x, t_x, age)
-    return -float(np.dot(weights, head + np.logaddexp(log_alive, log_dead))) / float(weights.sum())
+    head, log_alive, log_dead = _log_parts(r, alpha, s, beta, x, t_x, age, pairs)
+    return -weighted_sum(weights, head + log_add_exp(log_alive, log_dead)) / float(weights.sum())
 
 
 def _mean(r: Any, alpha: Any, s: float, beta: Any, t: Any) -> Any:
@@ -252,7 +273,9 @@ def fit_pareto_nbd(data: RFMSummary, *, start: dict[str, float] | None = None, w
             scale if k in ("alpha", "beta") else 1.0) for k, v in start.items()})
     result = maximise_likelihood(
         numerical_gradient(_negative_mean_ll), PARAMETERS, initial,
-        args=(x, t_x / scale, age / scale, patterns.weights), customers=float(patterns.weights.sum()),
+        args=(x, t_x / scale, age / scale, patterns.weights,
+              (unique_patterns(x, t_x / scale), unique_patterns(x, age / scale))),
+        customers=float(patterns.weights.sum()),
         model="Pareto/NBD", hessian_from="values",
     )
     result = result.rescaled({"alpha": scale, "beta": scale},

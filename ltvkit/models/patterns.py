@@ -29,7 +29,7 @@ import numpy as np
 from ltvkit.checks import LTVInputError
 from ltvkit.models.fitting import check_weights
 
-__all__ = ["Patterns", "unique_patterns"]
+__all__ = ["Indexed", "Patterns", "as_indexed", "indexed", "unique_patterns"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -90,3 +90,55 @@ def unique_patterns(*columns: Any, weights: Any = None) -> Patterns:
         remap = np.cumsum(keep) - 1
         first, totals, inverse = first[keep], totals[keep], np.where(keep[inverse], remap[inverse], -1)
     return Patterns(columns=tuple(array[first] for array in arrays), weights=totals, inverse=inverse)
+
+
+@dataclass(frozen=True, eq=False)
+class Indexed:
+    """A column stored as its distinct values and, per row, the index of the row's value.
+
+    A likelihood evaluates logs and special functions of a column once per distinct value
+    (``map``): ages in whole days take a few hundred values among a million rows.
+    ``inverse`` None means the values are the rows themselves.
+
+    Example:
+        >>> column = indexed([3.0, 1.0, 3.0])
+        >>> column.map(lambda v: v * 10).tolist(), column.rows.tolist()
+        ([30.0, 10.0, 30.0], [3.0, 1.0, 3.0])
+    """
+
+    values: np.ndarray
+    inverse: np.ndarray | None = None
+
+    @property
+    def rows(self) -> np.ndarray:
+        """The column, one value per row."""
+        return self.values if self.inverse is None else self.values[self.inverse]
+
+    def map(self, function: Any) -> np.ndarray:
+        """``function`` applied to the distinct values, then spread to the rows."""
+        result = function(self.values)
+        return result if self.inverse is None else result[self.inverse]
+
+
+def indexed(values: Any) -> Indexed:
+    """Factorize a column into an :class:`Indexed` (hash-based, linear time).
+
+    Example:
+        >>> indexed([2.0, 2.0, 5.0]).values.tolist()
+        [2.0, 5.0]
+    """
+    array = np.asarray(values, dtype=float).reshape(-1)
+    codes, distinct = _codes(array)
+    first = np.empty(distinct, dtype=np.int64)
+    first[codes[::-1]] = np.arange(array.size - 1, -1, -1)
+    return Indexed(array[first], codes)
+
+
+def as_indexed(values: Any) -> Indexed:
+    """``values`` if already :class:`Indexed`, else the plain array wrapped (no factorizing).
+
+    Example:
+        >>> as_indexed(np.array([1.0])).inverse is None
+        True
+    """
+    return values if isinstance(values, Indexed) else Indexed(np.asarray(values, dtype=float))
