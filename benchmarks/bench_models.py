@@ -76,13 +76,20 @@ def simulate(customers: int, folder: Path) -> dict[str, float]:
 
 
 def _rss_mb() -> float:
-    with open("/proc/self/statm") as handle:
-        return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    """Resident memory now, MB; also resets the peak (VmHWM) to it, so the next peak is the fit's."""
+    with open("/proc/self/clear_refs", "w") as handle:
+        handle.write("5")
+    return _status_mb("VmRSS")
+
+
+def _status_mb(field: str) -> float:
+    with open("/proc/self/status") as handle:
+        line = next(line for line in handle if line.startswith(field + ":"))
+    return int(line.split()[1]) / 1024
 
 
 def child(library: str, model: str, folder: Path) -> dict:
     """One cold fit in this process; returns seconds, peak MB above the start, parameters."""
-    import resource
     import warnings
 
     import scipy.optimize
@@ -118,7 +125,7 @@ def child(library: str, model: str, folder: Path) -> dict:
             fitted = fitter.fit(raw["bg_frequency"], raw["bg_recency"], raw["bg_T"], weights=raw["bg_weights"])
         seconds = time.perf_counter() - started
         params = {("gamma" if k == "v" else k): float(v) for k, v in dict(fitted.params_).items()}
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 - before
+    peak = _status_mb("VmHWM") - before
     return {"seconds": seconds, "peak_mb": max(peak, 0.0), "params": params}
 
 

@@ -9,9 +9,10 @@ gives exactly the same log-likelihood at a fraction of the cost.
 
 Patterns are found with a packed integer key: each column is turned into integer codes by a
 hash (``pandas.factorize``, linear time), the codes are packed into one int64
-(code_x * n_t * n_T + code_t * n_T + code_T) and that key is factorized once more. This
-replaces ``np.unique(..., axis=0)``, which sorts rows lexicographically and is many times
-slower (0.84 s against about 0.05 s at a million customers).
+(code_x * n_t * n_T + code_t * n_T + code_T) and that key is factorized once more. When every
+column holds small whole numbers (counts, ages in days), the key is computed from the values
+directly and only it is factorized. This replaces ``np.unique(..., axis=0)``, which sorts rows
+lexicographically and is many times slower (0.84 s against about 0.03 s at a million customers).
 
 Example:
     >>> patterns = unique_patterns([0, 2, 2, 0], [0.0, 5.0, 5.0, 0.0], [10.0, 10.0, 10.0, 10.0])
@@ -55,6 +56,21 @@ def _codes(values: np.ndarray) -> tuple[np.ndarray, int]:
     return codes.astype(np.int64), len(uniques)
 
 
+def _whole_number_key(arrays: list[np.ndarray]) -> np.ndarray | None:
+    """The packed key straight from the values when every column holds small whole numbers >= 0 (days, counts)."""
+    spans = []
+    for array in arrays:
+        if array.size and (array.min() < 0 or array.max() > 2**20 or np.any(array != np.floor(array))):
+            return None
+        spans.append(int(array.max()) + 1 if array.size else 1)
+    if np.prod(np.array(spans, dtype=float)) > 2**62:
+        return None
+    key = np.zeros(arrays[0].size, dtype=np.int64)
+    for array, span in zip(arrays, spans, strict=True):
+        key = key * span + array.astype(np.int64)
+    return key
+
+
 def unique_patterns(*columns: Any, weights: Any = None) -> Patterns:
     """Collapse rows that are equal in every column into one, adding their weights.
 
@@ -73,14 +89,16 @@ def unique_patterns(*columns: Any, weights: Any = None) -> Patterns:
         raise LTVInputError("columns must be one or more arrays of the same length")
     size = arrays[0].size
     counts = check_weights(weights, size)
-    key = np.zeros(size, dtype=np.int64)
-    span = 1
-    for array in arrays:
-        codes, distinct = _codes(array)
-        if span * max(distinct, 1) > 2**62:  # would overflow: re-code the key so far first
-            key, span = _codes(key)
-        key = key * distinct + codes
-        span *= max(distinct, 1)
+    key = _whole_number_key(arrays)
+    if key is None:
+        key = np.zeros(size, dtype=np.int64)
+        span = 1
+        for array in arrays:
+            codes, distinct = _codes(array)
+            if span * max(distinct, 1) > 2**62:  # would overflow: re-code the key so far first
+                key, span = _codes(key)
+            key = key * distinct + codes
+            span *= max(distinct, 1)
     inverse, distinct = _codes(key)
     first = np.empty(distinct, dtype=np.int64)
     first[inverse[::-1]] = np.arange(size - 1, -1, -1)
