@@ -17,7 +17,8 @@ One row per customer (:func:`scored_customers`), every column named with its uni
 
 RFM scores are quartiles of the customers: recency is the time since the last purchase (the
 most recent quarter scores 4), frequency the repeat purchases and monetary the average spend
-(the highest quarter scores 4). Tied values share a score (their average rank decides it).
+(the highest quarter scores 4). Tied values share the lowest score among them: the 60% of a
+cohort who never bought again all score 1 on frequency, not 2.
 Segments follow the default table of pymc-marketing's ``rfm_segments`` (pymc_marketing.clv):
 
 | segment | who | RFM codes |
@@ -69,18 +70,18 @@ _SEGMENT_OF = {code: name for name, codes in SEGMENTS.items() for code in codes}
 
 
 def rfm_scores(values: Any, *, higher_is_better: bool) -> np.ndarray:
-    """Quartile scores 1..4 of ``values`` (4: the best quarter), ties sharing their average rank's score.
+    """Quartile scores 1..4 of ``values`` (4: the best quarter), tied values sharing the lowest score among them.
 
     Example:
         >>> rfm_scores([0, 0, 0, 5, 9, 2], higher_is_better=True).tolist()
-        [2, 2, 2, 4, 4, 3]
+        [1, 1, 1, 4, 4, 3]
     """
     from scipy.stats import rankdata
 
     array = np.asarray(values, dtype=float).reshape(-1)
     if array.size == 0 or not np.all(np.isfinite(array)):
         raise LTVInputError("values must be a non-empty array of finite numbers")
-    ranks = rankdata(array if higher_is_better else -array, method="average")
+    ranks = rankdata(array if higher_is_better else -array, method="min")
     return np.clip(np.ceil(4.0 * ranks / array.size), 1, 4).astype(int)
 
 
@@ -101,8 +102,9 @@ def scored_customers(
     """One row per customer: history, P(alive), expected purchases and spend, CLV (with interval), RFM, segment.
 
     The CLV arguments are those of :func:`~ltvkit.models.gamma_gamma.customer_lifetime_value`;
-    ``intervals`` (from :func:`~ltvkit.models.uncertainty.clv_intervals` with the same
-    arguments) adds the CLV's interval columns. Rows are in the order of ``data``.
+    ``intervals`` (from :func:`~ltvkit.models.uncertainty.clv_intervals` with the same models,
+    data and arguments) adds the CLV's interval columns, and its estimates are used rather than
+    computed again. Rows are in the order of ``data``.
 
     Example:
         >>> from ltvkit.models.bgnbd import BGNBDFit
@@ -124,8 +126,15 @@ def scored_customers(
         raise LTVInputError(f"data must be an RFMSummary; got {type(data).__name__}")
     currency = data.currency or "money"
     unit = data.time_unit
-    value = customer_lifetime_value(purchases, spend, data, horizon=horizon, step=step, margin=margin,
-                                    annual_discount_rate=annual_discount_rate)
+    if intervals is not None and len(intervals.clv["estimate"]) == len(data):  # its estimates are the same figures
+        purchases_ahead, spend_each, clv = (intervals.expected_purchases["estimate"],
+                                            intervals.expected_spend["estimate"], intervals.clv["estimate"])
+        alive = intervals.probability_alive["estimate"]
+    else:
+        value = customer_lifetime_value(purchases, spend, data, horizon=horizon, step=step, margin=margin,
+                                        annual_discount_rate=annual_discount_rate)
+        purchases_ahead, spend_each, clv = value.expected_purchases, value.expected_spend, value.clv
+        alive = purchases.probability_alive(data)
     since_last = data.T - data.recency
     monetary = np.zeros(len(data)) if data.monetary is None else np.where(data.frequency > 0, data.monetary, 0.0)
     r, f, m = (rfm_scores(since_last, higher_is_better=False), rfm_scores(data.frequency, higher_is_better=True),
@@ -137,10 +146,10 @@ def scored_customers(
         "repeat_purchases": data.frequency.astype(int),
         f"{unit}_since_last_purchase": since_last,
         f"average_spend_{currency}": monetary,
-        "p_alive": purchases.probability_alive(data),
-        f"expected_purchases_next_{horizon_name}": value.expected_purchases,
-        f"expected_spend_per_purchase_{currency}": value.expected_spend,
-        f"clv_{currency}": value.clv,
+        "p_alive": alive,
+        f"expected_purchases_next_{horizon_name}": purchases_ahead,
+        f"expected_spend_per_purchase_{currency}": spend_each,
+        f"clv_{currency}": clv,
     }
     if intervals is not None:
         if len(intervals.clv["lower"]) != len(data):
