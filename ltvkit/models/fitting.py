@@ -365,8 +365,10 @@ def maximise_likelihood(
     log_se = np.sqrt(np.diag(log_covariance))
     errors = {name: float(estimates[name] * s) for name, s in zip(names, log_se, strict=True)}
     if warn and diagnostics.problems:
-        warnings.warn(LTVFitWarning(f"{model} fit is not trustworthy: " + "; ".join(diagnostics.problems)),
-                      stacklevel=3)
+        # attributed to "ltvkit.models", not to a file path: the line a notebook shows is then the same
+        # on every machine (a stored notebook output is compared as text)
+        warnings.warn_explicit(LTVFitWarning(f"{model} fit is not trustworthy: " + "; ".join(diagnostics.problems)),
+                               LTVFitWarning, filename="ltvkit.models", lineno=0, module="ltvkit.models")
     log_covariance.setflags(write=False)
     return MaximumLikelihood(
         names=tuple(names), estimates=estimates, log_likelihood=-float(value) * customers, standard_errors=errors,
