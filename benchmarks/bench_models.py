@@ -193,7 +193,7 @@ def report(customers: int, runs: int, facts: dict, results: dict, folder: Path, 
                      f"{memory['lifetimes']:.0f} | {difference:.1e} | {gap:+.2f} |")
     lines += [
         "",
-        "Standard errors are inside every timed ltvkit fit (observed information by central differences of the "
+        "Standard errors are inside every timed ltvkit fit (observed information by forward differences of the "
         "analytic gradient; for Pareto/NBD second differences of the log-likelihood); lifetimes' BG/NBD and "
         "Gamma-Gamma fits compute their Hessian by automatic differentiation, its Pareto/NBD fit computes none. "
         "Both log-likelihoods are ltvkit's functions at each library's estimate (positive: ltvkit's estimate is "

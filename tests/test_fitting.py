@@ -22,8 +22,9 @@ from scipy.special import gammaln
 from ltvkit import LTVInputError
 from ltvkit.models.beta_geometric import bgnbd_mean
 from ltvkit.models.bgnbd import BGNBDFit, _negative_ll_and_gradient, fit_bgnbd
-from ltvkit.models.fitting import LTVFitWarning, numerical_hessian, parameter_summary
+from ltvkit.models.fitting import LTVFitWarning, parameter_summary
 from ltvkit.models.gamma_gamma import fit_gamma_gamma
+from ltvkit.models.numerics import numerical_hessian
 from ltvkit.models.patterns import unique_patterns
 from ltvkit.models.rfm import RFMSummary
 from ltvkit.models.sbg import fit_sbg

@@ -8,6 +8,7 @@ BG/BB), spend (Gamma-Gamma), with standard errors, diagnostics, intervals and a 
 | :mod:`~ltvkit.models.sbg` | shifted-beta-geometric retention, DEL and DERL |
 | :mod:`~ltvkit.models.sbg_profile` | what an sBG cohort looks like in one result |
 | :mod:`~ltvkit.models.fitting` | maximum likelihood shared by every fit: standard errors, diagnostics, warnings |
+| :mod:`~ltvkit.models.numerics` | derivatives by differences, stable log-add, sums for the fits |
 | :mod:`~ltvkit.models.patterns` | customers with the same history counted once (packed integer key) |
 | :mod:`~ltvkit.models.purchase_model` | what the continuous-time purchase models share |
 | :mod:`~ltvkit.models.beta_geometric` | formulas of the beta-geometric dropout models (BG/NBD, MBG/NBD) |

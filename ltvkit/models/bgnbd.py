@@ -48,7 +48,8 @@ import numpy as np
 
 from ltvkit.checks import LTVInputError, check_count, check_number
 from ltvkit.models.beta_geometric import BetaGeometricFit
-from ltvkit.models.fitting import check_weights, fit_fields, log_add_exp, maximise_likelihood, weighted_sum
+from ltvkit.models.fitting import check_weights, fit_fields, maximise_likelihood
+from ltvkit.models.numerics import log_add_exp, weighted_sum
 from ltvkit.models.patterns import as_indexed, indexed, unique_patterns
 from ltvkit.models.purchase_model import require_summary
 from ltvkit.models.rfm import RFMSummary

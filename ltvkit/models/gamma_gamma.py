@@ -31,7 +31,8 @@ import numpy as np
 
 from ltvkit.checks import LTVInputError, check_number
 from ltvkit.models.bgnbd import BGNBDFit  # noqa: F401 (the doctests use it)
-from ltvkit.models.fitting import FitResult, check_weights, fit_fields, maximise_likelihood, weighted_sum
+from ltvkit.models.fitting import FitResult, check_weights, fit_fields, maximise_likelihood
+from ltvkit.models.numerics import weighted_sum
 from ltvkit.models.patterns import unique_patterns
 from ltvkit.models.purchase_model import PurchaseModelFit
 from ltvkit.models.rfm import RFMSummary

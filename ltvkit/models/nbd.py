@@ -22,7 +22,8 @@ from typing import Any
 import numpy as np
 
 from ltvkit.checks import LTVInputError, check_number
-from ltvkit.models.fitting import check_weights, fit_fields, maximise_likelihood, weighted_sum
+from ltvkit.models.fitting import check_weights, fit_fields, maximise_likelihood
+from ltvkit.models.numerics import weighted_sum
 from ltvkit.models.patterns import unique_patterns
 from ltvkit.models.purchase_model import PurchaseModelFit, require_summary
 from ltvkit.models.rfm import RFMSummary

@@ -47,14 +47,8 @@ from typing import Any, ClassVar
 import numpy as np
 
 from ltvkit.checks import LTVInputError, check_number
-from ltvkit.models.fitting import (
-    check_weights,
-    fit_fields,
-    log_add_exp,
-    maximise_likelihood,
-    numerical_gradient,
-    weighted_sum,
-)
+from ltvkit.models.fitting import check_weights, fit_fields, maximise_likelihood
+from ltvkit.models.numerics import log_add_exp, numerical_gradient, weighted_sum
 from ltvkit.models.patterns import Patterns, unique_patterns
 from ltvkit.models.purchase_model import PurchaseModelFit, require_summary
 from ltvkit.models.rfm import RFMSummary
