@@ -164,7 +164,9 @@ def report(customers: int, runs: int, facts: dict, results: dict, folder: Path, 
         f"Cold runs: each fit {runs} times in a fresh process, the libraries interleaved; median (min-max) "
         f"seconds, peak memory above the process's level before the fit. {platform.machine()}, "
         f"{os.cpu_count()} cores, Python {platform.python_version()}, numpy {np.__version__}, "
-        f"scipy {scipy.__version__}, pandas {pd.__version__}.",
+        f"scipy {scipy.__version__}, pandas {pd.__version__}; load average over the last 15 minutes at the end "
+        f"{os.getloadavg()[2]:.1f} (the machine is shared: absolute times vary with it, the interleaved ratios "
+        f"much less).",
         "",
         f"Data: {customers:,} simulated customers (text ids), {int(facts['repeat_buyers']):,} repeat buyers; "
         f"{int(facts['patterns']):,} distinct (frequency, recency, T) rows and {int(facts['spend_patterns']):,} "
