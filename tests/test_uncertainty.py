@@ -4,8 +4,8 @@ parameters, parametric draws against the customer bootstrap, and the derived fig
 Coverage: 200 simulated data sets per model, each fitted, each 95% interval (log scale, from the
 observed information) checked against the truth. With 200 sets a correct 95% interval covers
 between 90% and 99% of the time with probability above 0.99 (binomial(200, 0.95): 2.5th and
-97.5th percentiles 184 and 196). The sBG and Gamma-Gamma checks run in make test (about 5 s);
-the BG/NBD one takes about a minute and runs when LTVKIT_SLOW_TESTS=1.
+97.5th percentiles 184 and 196). The sBG check runs in make test (about 4 s on a quiet machine);
+the Gamma-Gamma (about 10 s) and BG/NBD (about a minute) ones run when LTVKIT_SLOW_TESTS=1.
 """
 
 from __future__ import annotations
@@ -51,6 +51,7 @@ def test_sbg_parameter_intervals_cover_the_truth_about_95_percent_of_the_time() 
         assert 0.90 <= share <= 0.99, (name, share)
 
 
+@pytest.mark.skipif(os.environ.get("LTVKIT_SLOW_TESTS") != "1", reason="about 10 s; LTVKIT_SLOW_TESTS=1 runs it")
 def test_gamma_gamma_parameter_intervals_cover_the_truth_about_95_percent_of_the_time() -> None:
     truth = {"p": 6.0, "q": 4.0, "gamma": 15.0}
     frequency = np.tile([1, 2, 3, 5, 8], 100)
@@ -97,11 +98,11 @@ def test_parametric_draws_reproduce_the_fits_covariance(cdnow: RFMSummary) -> No
 
 def test_customer_bootstrap_spread_agrees_with_the_standard_errors(cdnow: RFMSummary) -> None:
     fit = fit_gamma_gamma(cdnow)
-    draws = customer_bootstrap_draws(cdnow, fit_gamma_gamma, draws=60, seed=8)
+    draws = customer_bootstrap_draws(cdnow, fit_gamma_gamma, draws=30, seed=8)
     spread = np.std(np.log(draws), axis=0, ddof=1)
     for index, name in enumerate(fit.params):
         log_se = fit.standard_errors[name] / fit.params[name]
-        assert 0.6 < spread[index] / log_se < 1.6, name  # 60 draws: the spread itself is known to about 10%
+        assert 0.6 < spread[index] / log_se < 1.6, name  # 30 draws: the spread itself is known to about 13%
 
 
 def test_clv_intervals_bracket_the_estimates_and_widen_with_the_level(cdnow: RFMSummary) -> None:

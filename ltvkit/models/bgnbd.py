@@ -174,7 +174,7 @@ def _start_values(age: np.ndarray, weights: np.ndarray, start: dict[str, float] 
 
 
 def fit_bgnbd(data: RFMSummary, *, start: dict[str, float] | None = None, weights: Any = None) -> BGNBDFit:
-    """Fit BG/NBD by maximum likelihood (L-BFGS-B on log-parameters, analytic gradient), with standard errors.
+    """Fit BG/NBD by maximum likelihood (SLSQP on log-parameters, analytic gradient), with standard errors.
 
     Customers with the same (x, t_x, T) are counted once with a weight (a packed integer key,
     :func:`~ltvkit.models.patterns.unique_patterns`), so the cost grows with the number of

@@ -236,7 +236,7 @@ class ParetoNBDFit(PurchaseModelFit):
 
 
 def fit_pareto_nbd(data: RFMSummary, *, start: dict[str, float] | None = None, weights: Any = None) -> ParetoNBDFit:
-    """Fit Pareto/NBD by maximum likelihood (L-BFGS-B on log-parameters), with standard errors.
+    """Fit Pareto/NBD by maximum likelihood (SLSQP on log-parameters), with standard errors.
 
     The gradient is by central differences of the log-likelihood and the Hessian by second
     differences of it (:func:`~ltvkit.models.fitting.hessian_from_values`); customers with the

@@ -234,7 +234,7 @@ class SBGFit(FitResult):
 def fit_sbg(alive: Any, *, period_unit: str = "years") -> SBGFit:
     """Fit sBG by maximum likelihood to counts of customers alive at the start of periods 0..K.
 
-    Optimises log(alpha), log(beta) with L-BFGS-B and analytic gradients; standard errors and
+    Optimises log(alpha), log(beta) with SLSQP and analytic gradients; standard errors and
     diagnostics as every fit (:mod:`ltvkit.models.fitting`). Periods after the cohort has
     emptied carry no information and are dropped, so ``[1000, 0, 0]`` is the same data as
     ``[1000, 0]``.
