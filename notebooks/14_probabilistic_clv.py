@@ -121,8 +121,8 @@ print("Reproduces:", published("bgnbd-cdnow").citation)
 # (notebook 15 shows a fit that fails these checks).
 
 # %%
-print(f"converged: {purchases.converged}; gradient at the optimum {purchases.diagnostics.gradient_norm:.0e}; "
-      f"Hessian condition number {purchases.diagnostics.hessian_condition:.0f}")
+print(f"converged: {purchases.converged}; gradient at the optimum below 1e-6: "
+      f"{purchases.diagnostics.gradient_norm < 1e-6}; Hessian condition number {purchases.diagnostics.hessian_condition:.0f}")
 purchases.summary().round(3)
 
 # %% [markdown]
