@@ -5,6 +5,9 @@
 #   make app        serve the calculators as a small web app (Voila) on http://127.0.0.1:$(APP_PORT)/
 #   make lab        open the course in JupyterLab
 #   make notebooks  re-execute notebooks from a clean kernel and re-pair them (NB=... for some)
+#   make russian    write and execute the Russian editions notebooks/ru/ (NB=notebooks/NN_slug.py for some)
+#   make translations / make catalogues   update the translation catalogues (CONTRIBUTING.md, Translating)
+#   make exercises  write trainee copies of every notebook, solutions emptied, to exercises/
 
 PYTHON ?= python3
 VENV := .venv
@@ -14,8 +17,13 @@ NB ?= notebooks/[0-9][0-9]_*.py
 NBVAL := --nbval --nbval-sanitize-with nbval_sanitize.cfg -p no:cacheprovider
 CHROMIUM := /usr/bin/chromium
 APP_PORT ?= 8866
+# The language of `make app` and of ltvkit in general ("en" or "ru"); `make app LTVKIT_LANGUAGE=ru`.
+# (Not LANG: the shell's locale variable would leak in.)
+LTVKIT_LANGUAGE ?= en
+# NB given on the command line, else empty: the translation commands then take every translated notebook.
+TRANSLATE_NB := $(if $(filter command line,$(origin NB)),$(NB))
 
-.PHONY: venv test lint drift unit nbval ui chromium npm notebooks report app lab clean
+.PHONY: venv test lint drift unit nbval ui chromium npm notebooks report app lab clean catalogues translations russian exercises
 
 $(STAMP): requirements-lock.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,10 +44,13 @@ drift: $(STAMP)
 	$(BIN)/python -m pytest -q -p no:cacheprovider -m drift tests
 
 unit: $(STAMP)
-	$(BIN)/python -m pytest -q -m "not drift" --ignore=tests/ui
+	$(BIN)/python -m pytest -q -m "not drift and not trainer" --ignore=tests/ui
 
+# Every stored notebook re-executed and compared, then every trainee copy (make exercises) executed
+# and read for a leaked answer.
 nbval: $(STAMP)
-	$(BIN)/python -m pytest -q $(NBVAL) notebooks/*.ipynb
+	$(BIN)/python -m pytest -q $(NBVAL) notebooks/*.ipynb notebooks/ru/*.ipynb
+	$(BIN)/python -m pytest -q -p no:cacheprovider -m trainer tests/test_trainer.py
 
 # Browser tests (tests/ui): JupyterLab and Voila driven by Playwright in Debian's Chromium,
 # and the report opened from disk. They need the report built first.
@@ -59,20 +70,35 @@ npm:
 notebooks: $(STAMP)
 	$(BIN)/python scripts/execute_notebooks.py $(NB)
 
+# Translation (CONTRIBUTING.md, Translating). catalogues: re-extract ltvkit's marked messages and the
+# notebooks' tr() messages into ltvkit/locale/ru/LC_MESSAGES/*.po. translations: give markdown cells their
+# keys and merge the English into translations/ru/NN_slug.po. russian: build and execute notebooks/ru/.
+catalogues: $(STAMP)
+	$(BIN)/python scripts/catalogues.py update
+
+translations: $(STAMP)
+	$(BIN)/python scripts/notebook_translations.py update $(TRANSLATE_NB)
+
+russian: $(STAMP)
+	$(BIN)/python scripts/notebook_translations.py build $(TRANSLATE_NB)
+# Trainer mode: trainee copies of every notebook in exercises/ (generated, not committed; README).
+exercises: $(STAMP)
+	$(BIN)/python -m ltvkit.course.trainer notebooks exercises
+
 report: $(STAMP) npm
 	$(BIN)/python scripts/build_report.py
 
 # The calculators app: app/calculators.py is its source, paired with app/calculators.ipynb (kept
 # without outputs); after editing the .py run `.venv/bin/jupytext --sync app/calculators.ipynb`.
 app: $(STAMP)
-	$(BIN)/voila app/calculators.ipynb --no-browser --Voila.ip=127.0.0.1 --port=$(APP_PORT) \
+	LTVKIT_LANGUAGE=$(LTVKIT_LANGUAGE) $(BIN)/voila app/calculators.ipynb --no-browser --Voila.ip=127.0.0.1 --port=$(APP_PORT) \
 		--progressive_rendering=True
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
 
 clean:
-	rm -rf $(VENV) report .pytest_cache .ruff_cache
+	rm -rf $(VENV) report exercises .pytest_cache .ruff_cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
 # Benchmarks (benchmark-only packages pinned in benchmarks/requirements.txt), each against a peer in

@@ -8,7 +8,10 @@ import re
 import pytest
 
 from ltvkit.checks import LTVInputError
-from ltvkit.course.exercises import EXERCISES, check
+from ltvkit.course.exercises import EXERCISES, check, options
+
+FIGURES = sorted(key for key, exercise in EXERCISES.items() if not exercise.options)
+WHY = sorted(key for key, exercise in EXERCISES.items() if exercise.options)
 
 
 def _spellings(answer: float) -> set[str]:
@@ -34,14 +37,14 @@ def test_own_answer_is_right(exercise_id: str) -> None:
     assert repr(result) == f"{exercise_id}: right."
 
 
-@pytest.mark.parametrize("exercise_id", sorted(EXERCISES))
+@pytest.mark.parametrize("exercise_id", FIGURES)
 def test_answer_within_tolerance_is_right(exercise_id: str) -> None:
     exercise = EXERCISES[exercise_id]
     answer = exercise.answer()
     assert check(exercise_id, answer * (1 + exercise.tolerance / 2) + exercise.absolute / 2)
 
 
-@pytest.mark.parametrize("exercise_id", sorted(EXERCISES))
+@pytest.mark.parametrize("exercise_id", FIGURES)
 @pytest.mark.parametrize(
     "wrong", [lambda a: a * 1.5 + 1, lambda a: -a - 7, lambda a: 0.5 * a + 0.1, lambda a: 1.1 * a + 1]
 )
@@ -58,7 +61,7 @@ def test_wrong_answer_gets_a_hint_not_the_answer(exercise_id: str, wrong) -> Non
         assert not _mentions(message, form), f"{exercise_id}: the message reveals the answer as {form!r}: {message}"
 
 
-@pytest.mark.parametrize("exercise_id", sorted(EXERCISES))
+@pytest.mark.parametrize("exercise_id", FIGURES)
 def test_hint_does_not_reveal_the_answer(exercise_id: str) -> None:
     exercise = EXERCISES[exercise_id]
     for form in _spellings(exercise.answer()):
@@ -74,6 +77,8 @@ def test_no_answer_yet() -> None:
 
 def test_ids_are_well_formed_and_answers_are_finite_numbers() -> None:
     for exercise_id, exercise in EXERCISES.items():
+        if exercise.options:
+            continue
         assert re.fullmatch(r"ex-\d\d-\d+", exercise_id) and exercise.id == exercise_id
         answer = exercise.answer()
         assert isinstance(answer, float | int) and answer == answer and abs(answer) < float("inf")
@@ -89,3 +94,47 @@ def test_spellings_helper_catches_an_answer() -> None:
 def test_unknown_exercise_is_an_input_error() -> None:
     with pytest.raises(LTVInputError, match="exercise_id"):
         check("ex-99-9", 1)
+
+
+def test_there_are_why_questions() -> None:
+    assert WHY, "the course has no \"why\" question with options"
+
+
+@pytest.mark.parametrize("exercise_id", WHY)
+def test_why_question_takes_its_right_letter(exercise_id: str) -> None:
+    exercise = EXERCISES[exercise_id]
+    right = exercise.answer()
+    assert right in [option.key for option in exercise.options]
+    assert check(exercise_id, right) and check(exercise_id, right.upper())
+    no_answer = repr(check(exercise_id, None))
+    assert no_answer == f"{exercise_id}: no answer yet. Replace None with the letter of your choice."
+
+
+@pytest.mark.parametrize("exercise_id", WHY)
+def test_each_wrong_option_gets_its_own_hint_never_the_answer(exercise_id: str) -> None:
+    exercise = EXERCISES[exercise_id]
+    right = next(option for option in exercise.options if option.key == exercise.answer())
+    hints = set()
+    for option in exercise.options:
+        if option is right:
+            continue
+        message = repr(check(exercise_id, option.key))
+        assert message == f"{exercise_id}: not yet. Hint: {option.hint}"
+        assert right.text not in message and f"{right.key})" not in message
+        hints.add(option.hint)
+    assert len(hints) == len(exercise.options) - 1, f"{exercise_id}: each wrong option needs a hint of its own"
+
+
+@pytest.mark.parametrize("exercise_id", WHY)
+def test_options_print_every_option_and_refuse_other_letters(exercise_id: str) -> None:
+    exercise = EXERCISES[exercise_id]
+    assert options(exercise_id).splitlines() == [f"{o.key}) {o.text}" for o in exercise.options]
+    with pytest.raises(LTVInputError, match="one of the letters"):
+        check(exercise_id, "z")
+    with pytest.raises(LTVInputError, match="one of the letters"):
+        check(exercise_id, 1)
+
+
+def test_options_of_a_figure_exercise_is_an_input_error() -> None:
+    with pytest.raises(LTVInputError, match="has no options"):
+        options("ex-00-1")

@@ -34,6 +34,7 @@ from ltvkit.calculators.models import budget_allocation_calculator, customer_for
 from ltvkit.calculators.registry import REGISTRY, all_calculators
 from ltvkit.calculators.value import (
     budget_plan_calculator,
+    discounting_calculator,
     levers_calculator,
     ltv_cac_calculator,
     predictive_calculator,
@@ -55,6 +56,7 @@ __all__ = [
     "cohort_ltv_calculator",
     "commission_calculator",
     "customer_forecast_calculator",
+    "discounting_calculator",
     "engagement_calculator",
     "frequency_calculator",
     "historical_calculator",

@@ -12,6 +12,7 @@ BG/BB), spend (Gamma-Gamma), with standard errors, diagnostics, intervals and a 
 | :mod:`~ltvkit.models.patterns` | customers with the same history counted once (packed integer key) |
 | :mod:`~ltvkit.models.purchase_model` | what the continuous-time purchase models share |
 | :mod:`~ltvkit.models.beta_geometric` | formulas of the beta-geometric dropout models (BG/NBD, MBG/NBD) |
+| :mod:`~ltvkit.models.retention_value` | what keeping a subscriber is worth by tenure; a retention offer |
 | :mod:`~ltvkit.models.bgnbd` | BG/NBD: how often customers buy and when they stop |
 | :mod:`~ltvkit.models.mbgnbd` | MBG/NBD: BG/NBD where customers can leave right after the first purchase |
 | :mod:`~ltvkit.models.pareto_nbd` | Pareto/NBD: customers leave at any moment |
@@ -77,6 +78,15 @@ from ltvkit.models.published import (
     published_cdnow_models,
     reproduces,
 )
+from ltvkit.models.retention_value import (
+    RetentionOfferValue,
+    SimulatedRetentionOffer,
+    renewal_probability,
+    retention_offer_value,
+    simulate_retention_offer,
+    value_of_a_renewal,
+    value_of_a_saved_leaver,
+)
 from ltvkit.models.rfm import CalibrationHoldout, RFMSummary
 from ltvkit.models.sbg import (
     ConstantChurnFit,
@@ -98,6 +108,7 @@ from ltvkit.models.simulate import (
     simulate_bgnbd,
     simulate_gamma_gamma,
     simulate_sbg_cohort,
+    simulate_sbg_customers,
 )
 from ltvkit.models.tracking import (
     RepeatTracking,
@@ -146,8 +157,10 @@ __all__ = [
     "PurchaseHistory",
     "RFMSummary",
     "RepeatTracking",
+    "RetentionOfferValue",
     "RetentionProfile",
     "SBGFit",
+    "SimulatedRetentionOffer",
     "SourceModels",
     "alive_counts",
     "bgbb_log_likelihood",
@@ -189,9 +202,11 @@ __all__ = [
     "purchase_history",
     "read_cdnow_orders",
     "read_retention_table",
+    "renewal_probability",
     "repeat_transactions_by_period",
     "reproduces",
     "require_duration",
+    "retention_offer_value",
     "retention_profile",
     "rfm_scores",
     "save_model",
@@ -204,8 +219,12 @@ __all__ = [
     "segment_of",
     "simulate_bgnbd",
     "simulate_gamma_gamma",
+    "simulate_retention_offer",
     "simulate_sbg_cohort",
+    "simulate_sbg_customers",
     "unique_patterns",
+    "value_of_a_renewal",
+    "value_of_a_saved_leaver",
     "weeks",
     "years",
 ]

@@ -60,14 +60,17 @@ def record_screenshots() -> Any:
 
 @pytest.fixture(scope="session")
 def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """JupyterLab on 127.0.0.1 over a temporary copy of notebooks/ and data/."""
+    """JupyterLab on 127.0.0.1 over a temporary copy of notebooks/ (the Russian editions in notebooks/ru/) and data/."""
     base = tmp_path_factory.mktemp("jupyterlab")
     root = base / "root"
     (root / "notebooks").mkdir(parents=True)
-    for notebook in sorted((ROOT / "notebooks").glob("*.ipynb")):
-        shutil.copy2(notebook, root / "notebooks" / notebook.name)
+    for notebook in sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted((ROOT / "notebooks").glob("ru/*.ipynb")):
+        target = root / notebook.relative_to(ROOT)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(notebook, target)
     if (ROOT / "data").is_dir():
         shutil.copytree(ROOT / "data", root / "data")
+        (root / "notebooks" / "data").symlink_to("../data")  # ../data seen from notebooks/ru, as in the repository
     port, token = free_port(), secrets.token_hex(16)
     server = Server.start(
         [str(VENV_BIN / "jupyter-lab"), "--allow-root", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
