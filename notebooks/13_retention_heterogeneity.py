@@ -16,6 +16,8 @@
 # %% [markdown]
 # # 13 · Retention when customers differ: the sBG model, DEL and DERL
 #
+# *Advanced track: probabilistic models of customers, continued in notebooks 14 and 15.*
+#
 # After this notebook you can project a subscription cohort's retention years ahead with a
 # model that allows customers to differ, and say what a customer is worth at each tenure.
 #

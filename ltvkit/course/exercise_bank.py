@@ -277,6 +277,13 @@ BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
         "Only alpha carries the time unit: published_purchases.in_unit('months').alpha, or 4.414 weeks x 7 days "
         "/ 30.4375 days a month."),
 
+    # --- 15 choosing and trusting a model ------------------------------------------------
+    _ex("ex-15-1", lambda: _mbgnbd_silent_customer(),
+        "MBGNBDFit with the published mbgnbd-cdnow values, a customer with frequency 0, recency 0 and T = 30 "
+        "weeks, and its probability_alive; BG/NBD would say 1."),
+    _ex("ex-15-2", lambda: _bgbb_loyal_donor(),
+        "BGBBFit with the published bgbb-donations values and conditional_expected_purchases([6], [6], [6], 5): "
+        "a donor who gave in all six years, over the next five."),
 )
 
 
@@ -363,6 +370,26 @@ def _cdnow_customer(what: str) -> float:
         return float(purchases.probability_alive(customer)[0])
     customer = RFMSummary.create(frequency=[3], recency=[20], T=[39], time_unit="weeks", monetary=[50.0])
     return float(spend.conditional_expected_spend(customer)[0])
+
+
+def _mbgnbd_silent_customer() -> float:
+    from ltvkit.models.mbgnbd import MBGNBDFit
+    from ltvkit.models.published import published
+    from ltvkit.models.rfm import RFMSummary
+
+    values = published("mbgnbd-cdnow").values
+    model = MBGNBDFit(**{name: values[name] for name in ("r", "alpha", "a", "b")}, time_unit="weeks")
+    silent = RFMSummary.create(frequency=[0], recency=[0], T=[30], time_unit="weeks")
+    return float(model.probability_alive(silent)[0])
+
+
+def _bgbb_loyal_donor() -> float:
+    from ltvkit.models.bgbb import BGBBFit
+    from ltvkit.models.published import published
+
+    values = published("bgbb-donations").values
+    model = BGBBFit(**{name: values[name] for name in ("alpha", "beta", "gamma", "delta")})
+    return float(model.conditional_expected_purchases([6], [6], [6], 5)[0])
 
 
 def _bgnbd_alpha_in(unit: str) -> float:
