@@ -15,7 +15,7 @@ NBVAL := --nbval --nbval-sanitize-with nbval_sanitize.cfg -p no:cacheprovider
 CHROMIUM := /usr/bin/chromium
 APP_PORT ?= 8866
 
-.PHONY: venv test lint unit nbval ui chromium npm notebooks report app lab clean
+.PHONY: venv test lint unit nbval ui chromium java npm notebooks report app lab clean
 
 $(STAMP): requirements-lock.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,7 +28,7 @@ venv: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
-unit: $(STAMP)
+unit: $(STAMP) java
 	$(BIN)/python -m pytest -q --ignore=tests/ui
 
 nbval: $(STAMP)
@@ -44,6 +44,10 @@ test: lint unit nbval ui
 # Debian's Chromium for the browser tests (never a browser download by Playwright).
 chromium:
 	test -x $(CHROMIUM) || (apt-get update && apt-get install -y chromium)
+
+# Debian's Java runtime for the Spark tests of ltvkit.warehouse (PySpark starts a JVM; no JDK download).
+java:
+	command -v java >/dev/null || (apt-get update && apt-get install -y default-jre-headless)
 
 # npm fetches the widget renderer of the report once (scripts/build_report.py pins and checks it).
 npm:
