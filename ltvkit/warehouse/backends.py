@@ -70,8 +70,9 @@ def require_backend(name: str) -> Any:
             importlib.import_module(module)
         return getattr(ibis, name)
     except (ImportError, AttributeError) as exc:
+        reason = (str(exc).strip().splitlines() or [""])[0]
         raise LTVInputError(
-            f"backend {name!r} is not installed ({type(exc).__name__}: {exc}); install it with {install}"
+            f"backend {name!r} is not installed ({type(exc).__name__}: {reason}); install it with {install}"
         ) from None
 
 
