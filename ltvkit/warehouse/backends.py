@@ -40,6 +40,7 @@ _DRIVERS: dict[str, tuple[str, str]] = {
 
 SPARK_DEFAULTS: dict[str, str] = {
     "spark.ui.enabled": "false",
+    "spark.ui.showConsoleProgress": "false",
     "spark.sql.session.timeZone": "UTC",
     "spark.sql.execution.arrow.pyspark.enabled": "true",
     "spark.driver.memory": "4g",
