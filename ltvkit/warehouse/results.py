@@ -86,16 +86,15 @@ def collect(expr: Any) -> pd.DataFrame:
     if not isinstance(expr, ir.Table):
         raise LTVInputError(f"expr must be an Ibis table expression (as customer_summary returns); got "
                             f"{type(expr).__name__}")
-    frame = expr.to_pandas()
-    columns = tuple(frame.columns)
-    if columns == SUMMARY_COLUMNS:
-        return _summary_frame(frame)
+    columns = tuple(expr.columns)
+    if columns == SUMMARY_COLUMNS:  # sorted by the database (UTF-8 byte order is pandas' order of text)
+        return _summary_frame(expr.order_by("customer").to_pandas())
     if len(columns) == 4 and columns[:2] == COHORT_COLUMNS[:2] and columns[3] == COHORT_COLUMNS[2]:
-        return _cohort_frame(frame, columns[2])
+        return _cohort_frame(expr.to_pandas(), columns[2])
     if columns[-len(CHANNEL_COLUMNS):] == CHANNEL_COLUMNS:
         keys = list(columns[: -len(CHANNEL_COLUMNS)])
-        return frame.set_index(keys).sort_index()
-    return frame
+        return expr.to_pandas().set_index(keys).sort_index()
+    return expr.to_pandas()
 
 
 def sql(expr: Any, dialect: str = "duckdb", *, pretty: bool = True) -> str:

@@ -28,7 +28,7 @@ import ibis.expr.types as ir
 from ltvkit.checks import LTVInputError, check_choice, check_count, check_number
 from ltvkit.transactions import SUMMARY_PERIODS
 from ltvkit.warehouse.periods import order_rows, period_number
-from ltvkit.warehouse.tables import checked_orders
+from ltvkit.warehouse.tables import checked_orders, is_bound
 
 __all__ = ["SUMMARY_COLUMNS", "customer_summary", "repeat_spend", "rfm_triples"]
 
@@ -74,24 +74,19 @@ def customer_summary(
     table, end = checked_orders(table, observation_end=observation_end, after_end=after_end)
     rows = order_rows(table, period)
     end_day = ibis.date(end) if end is not None else rows.day.max().as_scalar()
-    cells = rows.group_by(["customer", "per"]).aggregate(
-        amount=rows.amount.sum(),
-        purchases=rows.purchase.sum(),
-        first_day=rows.day.min(where=rows.purchase),
-        last_day=rows.day.max(where=rows.purchase),
-    )
+    cells = _purchase_periods(rows, period)
     bought = cells.purchases > 0
-    people = cells.group_by("customer").aggregate(
-        first_purchase=cells.first_day.min(),
-        last_purchase=cells.last_day.max(),
+    people = cells.group_by("customer").aggregate(  # CASE, not FILTER: DuckDB runs it about 3x faster
+        first_purchase=ibis.ifelse(bought, cells.first_day, None).min(),
+        last_purchase=ibis.ifelse(bought, cells.last_day, None).max(),
         orders=cells.purchases.sum(),
-        periods=bought.sum(),
-        first_period=cells.per.min(where=bought),
-        last_period=cells.per.max(where=bought),
+        periods=ibis.ifelse(bought, 1, None).count(),
         revenue=cells.amount.sum(),
-        first_revenue=cells.amount.argmin(cells.per, where=bought),
+        first_revenue=_first_period_revenue(cells, duckdb=_on_duckdb(table)),  # refunds in it too
     )
     people = people.filter(people.orders > 0)
+    people = people.mutate(first_period=period_number(people.first_purchase, period),
+                           last_period=period_number(people.last_purchase, period))
     frequency = (people.periods - 1).cast("int64")
     return people.select(
         customer=people.customer,
@@ -104,6 +99,42 @@ def customer_summary(
         monetary_value=ibis.ifelse(frequency > 0, (people.revenue - people.first_revenue) / frequency, 0.0),
         revenue=people.revenue,
         historical_ltv=people.revenue * margin,
+    )
+
+
+@ibis.udf.agg.builtin(name="min_by")
+def _min_by(arg: float, key: int) -> float:
+    """The engine's own MIN_BY (DuckDB, Spark, BigQuery, Snowflake, Trino): ``arg`` where ``key`` is least."""
+
+
+def _on_duckdb(table: ir.Table) -> bool:
+    return is_bound(table) and ibis.get_backend(table).name == "duckdb"
+
+
+def _first_period_revenue(cells: ir.Table, *, duckdb: bool) -> ir.FloatingScalar:
+    """The money of each customer's first purchase period (periods are distinct within a customer).
+
+    Ibis writes ArgMin for DuckDB as an ordered ``FIRST(... ORDER BY ...)``, which sorts every
+    group; DuckDB's own MIN_BY gives the same value several times faster, so a DuckDB table gets it.
+    """
+    key = ibis.ifelse(cells.purchases > 0, cells.per, None)
+    return _min_by(cells.amount, key) if duckdb else cells.amount.argmin(key)
+
+
+def _purchase_periods(rows: ir.Table, period: str) -> ir.Table:
+    """One row per customer and period: money (refunds too), purchase rows, first and last purchase day.
+
+    With days, the day is the period: it is the grouping key and needs no min or max.
+    """
+    purchases = rows.count(where=rows.purchase)
+    if period == "D":
+        cells = rows.group_by(["customer", "day"]).aggregate(amount=rows.amount.sum(), purchases=purchases)
+        return cells.mutate(per=period_number(cells.day, "D"), first_day=cells.day, last_day=cells.day)
+    return rows.group_by(["customer", "per"]).aggregate(
+        amount=rows.amount.sum(),
+        purchases=purchases,
+        first_day=ibis.ifelse(rows.purchase, rows.day, None).min(),
+        last_day=ibis.ifelse(rows.purchase, rows.day, None).max(),
     )
 
 

@@ -130,7 +130,10 @@ def _conditions(table: ir.Table, needed: Sequence[str], end: dt.date | None) -> 
     """What makes a row unusable: check name -> (column, what is wrong, the condition in the database)."""
     conditions = {f"missing_{name}": (name, "no value (NULL)", table[name].isnull()) for name in needed}
     if table["customer"].type().is_string():
-        conditions["blank_customer"] = ("customer", "a blank id", table["customer"].strip() == "")
+        customer = table["customer"]
+        # an id whose first character is above " " is not blank: strip only the others (much faster)
+        blank = ibis.ifelse(customer.substr(0, 1) > " ", False, customer.strip() == "")
+        conditions["blank_customer"] = ("customer", "a blank id", blank)
     if table["amount"].type().is_floating():
         amount = table["amount"]
         conditions["infinite_amount"] = ("amount", "NaN or an infinite amount", amount.isnan() | amount.isinf())
@@ -139,9 +142,9 @@ def _conditions(table: ir.Table, needed: Sequence[str], end: dt.date | None) -> 
     return conditions
 
 
-def _count(table: ir.Table, conditions: dict[str, tuple[str, str, Any]]) -> dict[str, int | None]:
-    """One aggregate query: the rows, how many rows meet each condition, and the first such line."""
-    checks: dict[str, Any] = {"rows": table.count()}
+def _count(table: ir.Table, conditions: dict[str, tuple[str, str, Any]]) -> dict[str, Any]:
+    """One aggregate query: the rows, the last day, how many rows meet each condition, and the first such line."""
+    checks: dict[str, Any] = {"rows": table.count(), "last_day": day_of(table).max()}
     for key, (_, _, condition) in conditions.items():
         checks[key] = condition.sum()
         if "line" in table.columns:
@@ -151,7 +154,11 @@ def _count(table: ir.Table, conditions: dict[str, tuple[str, str, Any]]) -> dict
     except Exception as exc:  # the database could not read the table: say so in one line
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
         raise LTVInputError(f"table could not be read by the database ({type(exc).__name__}: {first})") from None
-    return {key: (None if value is None or value != value else int(value)) for key, value in row.items()}
+    import pandas as pd
+
+    found = {key: (None if pd.isna(value) else int(value)) for key, value in row.items() if key != "last_day"}
+    found["last_day"] = None if pd.isna(row["last_day"]) else pd.Timestamp(row["last_day"]).date()
+    return found
 
 
 def checked_orders(
@@ -162,6 +169,10 @@ def checked_orders(
     after_end: str = "raise",
 ) -> tuple[ir.Table, dt.date | None]:
     """Check an order table; return it (without rows after the end when ``after_end="drop"``) and the end day.
+
+    The end day is ``observation_end``; without one, the last order's day as the check query
+    found it (so the summary's SQL carries it as a date), or None for a table with no
+    connection (the SQL then computes it).
 
     Raises:
         LTVInputError: not an Ibis table, a missing column, a column of the wrong type, no rows,
@@ -196,4 +207,4 @@ def checked_orders(
         raise LTVInputError(f"table column {column!r} has {count:,} rows with {problem}{where}; {advice}")
     if end is not None and after_end == "drop" and found.get("after_end"):
         table = table.filter(day_of(table) <= ibis.date(end))
-    return table, end
+    return table, end if end is not None else found["last_day"]
