@@ -1,4 +1,4 @@
-"""simulate_order_log(dropout=(a, b)): customers lapse after an order, as BG/NBD assumes; without it nothing changes."""
+"""simulate_order_log options: lapsing customers (dropout) and how concentrated orders are (weight_shape)."""
 
 from __future__ import annotations
 
@@ -35,3 +35,13 @@ def test_without_dropout_the_log_is_unchanged() -> None:
 def test_bad_dropout(dropout) -> None:
     with pytest.raises(LTVInputError, match="dropout"):
         simulate_order_log(100, 10, dropout=dropout)
+
+
+def test_a_smaller_weight_shape_concentrates_orders_on_fewer_customers() -> None:
+    def top_share(shape: float) -> float:
+        counts = simulate_order_log(100_000, 10_000, seed=3, weight_shape=shape)["customer_id"].value_counts()
+        return counts.iloc[:100].sum() / counts.sum()
+
+    assert top_share(0.2) > top_share(0.6) > 0.05
+    with pytest.raises(LTVInputError, match="weight_shape"):
+        simulate_order_log(100, 10, weight_shape=0)
