@@ -1,7 +1,7 @@
 # The workbook's commands. Each one creates .venv from requirements-lock.txt when needed,
 # so a fresh machine with Python 3.11 needs nothing else.
 #   make report     execute every notebook and write the HTML report to report/
-#   make test       lint, unit tests, doctests, notebook pairing, strict nbval, browser tests
+#   make test       lint and the import contract, drift, unit tests and doctests, strict nbval, browser tests
 #   make app        serve the calculators as a small web app (Voila) on http://127.0.0.1:$(APP_PORT)/
 #   make lab        open the course in JupyterLab
 #   make notebooks  re-execute notebooks from a clean kernel and re-pair them (NB=... for some)
@@ -15,7 +15,7 @@ NBVAL := --nbval --nbval-sanitize-with nbval_sanitize.cfg -p no:cacheprovider
 CHROMIUM := /usr/bin/chromium
 APP_PORT ?= 8866
 
-.PHONY: venv test lint unit nbval ui chromium java npm notebooks report app lab clean
+.PHONY: venv test lint drift unit nbval ui chromium java npm notebooks report app lab clean
 
 $(STAMP): requirements-lock.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,11 +25,18 @@ $(STAMP): requirements-lock.txt pyproject.toml
 
 venv: $(STAMP)
 
+# ruff, and the three layers' import contract (pyproject.toml [tool.importlinter]; CONTRIBUTING.md).
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
+
+# Generated files against their source (nbdev's habit): the school's data files regenerated into a
+# temporary folder byte for byte, and every notebook pair (.py / .ipynb, the app's too) holding the same cells.
+drift: $(STAMP)
+	$(BIN)/python -m pytest -q -p no:cacheprovider -m drift tests
 
 unit: $(STAMP) java
-	$(BIN)/python -m pytest -q --ignore=tests/ui
+	$(BIN)/python -m pytest -q -m "not drift" --ignore=tests/ui
 
 nbval: $(STAMP)
 	$(BIN)/python -m pytest -q $(NBVAL) notebooks/*.ipynb
@@ -39,7 +46,7 @@ nbval: $(STAMP)
 ui: $(STAMP) chromium report
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests/ui
 
-test: lint unit nbval ui
+test: lint drift unit nbval ui
 
 # Debian's Chromium for the browser tests (never a browser download by Playwright).
 chromium:

@@ -1,7 +1,7 @@
 """Benchmark: ltvkit.customer_summary against lifetimes and DuckDB on seeded order logs.
 
 For each size (orders / customers) the script builds one seeded log
-(``ltvkit.simulate.simulate_order_log``: integer customer ids, order times, amounts), then in one
+(``ltvkit.orders.simulate.simulate_order_log``: integer customer ids, order times, amounts), then in one
 run:
 
 1. computes the per-customer summary three ways: ``ltvkit.customer_summary``, lifetimes'
@@ -33,8 +33,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ltvkit.simulate import simulate_order_log
-from ltvkit.transactions import customer_summary
+from ltvkit.orders import customer_summary
+from ltvkit.orders.simulate import simulate_order_log
 
 ROOT = Path(__file__).resolve().parent
 RESULTS = ROOT / "results" / "customer_summary.md"

@@ -1,10 +1,10 @@
 """Benchmark: the customer summary of 10M-100M orders from Parquet, through DuckDB (ltvkit.warehouse),
-in memory (ltvkit.transactions.customer_summary) and on Spark in local mode, in one run.
+in memory (ltvkit.orders.customer_summary) and on Spark in local mode, in one run.
 
 For each size (orders / customers) the script
 
 1. writes a seeded Parquet file into a temporary folder (deleted at the end, never committed):
-   ``ltvkit.simulate.simulate_order_log`` in blocks of 1M customers (seed 2024 + block), text
+   ``ltvkit.orders.simulate_order_log`` in blocks of 1M customers (seed 2024 + block), text
    customer ids ``C000000001``..., order times over two years, amounts in cents; each customer's
    order count is a draw weighted by Gamma(0.2), so most buy once or twice and a few hundreds of
    times (the table reports the top 1%'s share of orders and the largest count);
@@ -13,7 +13,7 @@ For each size (orders / customers) the script
    - ``duckdb``: ``ltvkit.warehouse.customer_summary`` on ``connect(memory_limit=...,
      temp_directory=...)``, as DuckDB's docs advise for data larger than memory, then
      ``collect``;
-   - ``memory``: ``pandas.read_parquet`` + ``ltvkit.transactions.customer_summary``;
+   - ``memory``: ``pandas.read_parquet`` + ``ltvkit.orders.customer_summary``;
    - ``spark``: the same Ibis expression on ``connect("pyspark")`` (local[2]; driver memory
      and result size raised so the 10M-row result can come back to pandas), then ``collect``;
 3. watches each process tree (the JVM of Spark included): peak resident memory every 0.1 s,
@@ -66,7 +66,7 @@ def write_orders(path: Path, n_orders: int, n_customers: int, seed: int = 2024,
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
-    from ltvkit.simulate import simulate_order_log
+    from ltvkit.orders.simulate import simulate_order_log
 
     blocks = max(1, -(-n_customers // BLOCK_CUSTOMERS))
     schema = pa.schema([("customer", pa.string()), ("date", pa.timestamp("us")), ("amount", pa.float64())])
@@ -117,7 +117,7 @@ def run_child(implementation: str, path: Path, folder: Path, memory_limit: str) 
     if implementation == "memory":
         import pandas as pd
 
-        from ltvkit.transactions import customer_summary
+        from ltvkit.orders import customer_summary
 
         ready = time.perf_counter()
         summary = customer_summary(pd.read_parquet(path))

@@ -1,9 +1,19 @@
-"""ltvkit: the helper package of the LTV workbook.
+"""ltvkit: the helper package of the LTV workbook, in three layers.
 
-Formulas, budget planning, checks, the example catalogue, money formatting and exercise
-self-checks are imported here. Modules that need pandas, scipy, matplotlib or ipywidgets
-(transactions, partners, engagement, models, plots, widgets, calculators) are imported from
-their own modules when you need them (``from ltvkit.transactions import read_orders``), so
+- **library** (works on anyone's data): :mod:`~ltvkit.checks`, :mod:`~ltvkit.money`,
+  :mod:`~ltvkit.formulas`, :mod:`~ltvkit.breakdowns`, :mod:`~ltvkit.retention_offer`,
+  :mod:`~ltvkit.planning`, :mod:`~ltvkit.levers`, :mod:`~ltvkit.acquisition`,
+  :mod:`~ltvkit.datasets`, and the subpackages :mod:`ltvkit.orders`, :mod:`ltvkit.models`,
+  :mod:`ltvkit.plots`;
+- **course** (:mod:`ltvkit.course`): the articles' examples as the notebooks use them, the
+  simulated school, the capstone, exercises, glossary;
+- **calculators** (:mod:`ltvkit.calculators`): the widgets of the notebooks and the app.
+
+The library never imports the course or the calculators; the course never imports the
+calculators (``make test`` checks it). The examples catalogue (:mod:`ltvkit.examples`) sits on
+the ground floor because library docstrings and thresholds read it. This front door re-exports
+the names a first notebook needs; modules that need pandas, scipy, matplotlib or ipywidgets are
+imported from their own packages (``from ltvkit.orders import read_orders``), so
 ``import ltvkit`` stays fast.
 
 Example:
@@ -13,10 +23,10 @@ Example:
 """
 
 from ltvkit.checks import LTVInputError
+from ltvkit.course.exercises import check
+from ltvkit.course.glossary import GLOSSARY, glossary_table
 from ltvkit.examples import EXAMPLES, SOURCES, agrees, example, examples_for
-from ltvkit.exercises import check
 from ltvkit.formulas import (
-    RetentionOffer,
     arpu_ltv,
     break_even_price,
     churn_rate,
@@ -29,14 +39,14 @@ from ltvkit.formulas import (
     ltv_to_cac,
     median_lifetime,
     payback_periods,
-    retention_offer_whatif,
     revenue_per_customer,
     subscription_ltv,
     survival_curve,
 )
-from ltvkit.glossary import GLOSSARY, glossary_table
+from ltvkit.ltv_cac import ltv_cac_summary, ltv_cac_verdict
 from ltvkit.money import format_money, format_ratio, format_share
-from ltvkit.planning import BudgetPlan, budget_plan, ltv_cac_summary, ltv_cac_verdict
+from ltvkit.planning import BudgetPlan, budget_plan
+from ltvkit.retention_offer import RetentionOffer, retention_offer_whatif
 
 __version__ = "0.1.0"
 

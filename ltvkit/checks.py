@@ -8,12 +8,21 @@ what to fix instead of a traceback from deep inside numpy or pandas.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from numbers import Real
 from typing import Any
 
 import numpy as np
 
-__all__ = ["LTVInputError", "check_choice", "check_count", "check_number"]
+__all__ = [
+    "LTVInputError",
+    "as_number",
+    "check_choice",
+    "check_count",
+    "check_frame",
+    "check_number",
+    "check_same_shape",
+]
 
 
 class LTVInputError(ValueError):
@@ -132,3 +141,64 @@ def check_choice(name: str, value: Any, choices: tuple[str, ...]) -> str:
     if not isinstance(value, str) or value not in choices:
         raise LTVInputError(f"{name} must be one of {', '.join(choices)}; got {value!r}")
     return value
+
+
+def check_frame(name: str, frame: Any, columns: Iterable[str] = (), *, hint: str = "", min_rows: int = 1) -> Any:
+    """Validate a table argument: a pandas DataFrame with ``columns`` and at least ``min_rows`` rows.
+
+    The one check of every table a library function takes (orders, costs, engagement,
+    summaries); ``hint`` says where the right table comes from.
+
+    Example:
+        >>> import pandas as pd
+        >>> check_frame("orders", pd.DataFrame({"customer": ["a"]}), ["customer", "amount"],
+        ...             hint="read it with read_orders")
+        Traceback (most recent call last):
+        ...
+        ltvkit.checks.LTVInputError: orders has no column 'amount'; it has 'customer'. Read it with read_orders
+    """
+    import pandas as pd
+
+    tail = f". {hint[:1].upper()}{hint[1:]}" if hint else ""
+    if not isinstance(frame, pd.DataFrame):
+        raise LTVInputError(f"{name} must be a pandas DataFrame; got {type(frame).__name__}{tail}")
+    missing = [column for column in columns if column not in frame.columns]
+    if missing:
+        raise LTVInputError(
+            f"{name} has no column {', '.join(map(repr, missing))}; it has "
+            f"{', '.join(map(repr, frame.columns)) or 'no columns'}{tail}"
+        )
+    if len(frame) < min_rows:
+        raise LTVInputError(f"{name} must hold at least {min_rows} row{'s' if min_rows != 1 else ''}; got {len(frame)}")
+    return frame
+
+
+def check_same_shape(**values: Any) -> None:
+    """Refuse arrays whose shapes cannot be combined element by element (single numbers always can).
+
+    Example:
+        >>> check_same_shape(price=[1.0, 2.0], churn_rate=[0.1, 0.2, 0.3])
+        Traceback (most recent call last):
+        ...
+        ltvkit.checks.LTVInputError: price, churn_rate must be single numbers or arrays of matching shapes; \
+got price of shape (2,), churn_rate of shape (3,)
+    """
+    shapes = {name: np.shape(value) for name, value in values.items()}
+    try:
+        np.broadcast_shapes(*shapes.values())
+    except ValueError:
+        described = ", ".join(f"{name} of shape {shape}" for name, shape in shapes.items())
+        raise LTVInputError(
+            f"{', '.join(shapes)} must be single numbers or arrays of matching shapes; got {described}"
+        ) from None
+
+
+def as_number(value: Any) -> Any:
+    """A computed result as a Python float when it is one number, else as a float array.
+
+    Example:
+        >>> as_number(np.float64(2.5)), as_number([1, 2]).tolist()
+        (2.5, [1.0, 2.0])
+    """
+    array = np.asarray(value, dtype=float)
+    return float(array) if array.ndim == 0 else array

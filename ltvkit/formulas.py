@@ -1,5 +1,9 @@
 """The closed-form LTV formulas of the source articles, as pure functions of numbers.
 
+The survival formulas (``survival_curve``, ``linear_decay_curve``, ``median_lifetime``,
+``discounted_ltv``) live in :mod:`ltvkit.survival` and are listed here too, so every formula of
+the design card can be imported from this module.
+
 Every function accepts plain numbers or numpy arrays (computed element by element) and
 validates its arguments with :mod:`ltvkit.checks`. Units are in the argument names: an
 amount of money is in whatever currency you pass, a period is whatever period you chose
@@ -9,15 +13,14 @@ amount of money is in whatever currency you pass, a period is whatever period yo
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from ltvkit.checks import LTVInputError, check_count, check_number
+from ltvkit.checks import LTVInputError, as_number, check_number, check_same_shape
+from ltvkit.survival import discounted_ltv, linear_decay_curve, median_lifetime, survival_curve
 
 __all__ = [
-    "RetentionOffer",
     "arpu_ltv",
     "break_even_price",
     "churn_rate",
@@ -30,7 +33,6 @@ __all__ = [
     "ltv_to_cac",
     "median_lifetime",
     "payback_periods",
-    "retention_offer_whatif",
     "revenue_per_customer",
     "subscription_ltv",
     "survival_curve",
@@ -39,26 +41,9 @@ __all__ = [
 Number = Any  # a float or a numpy array of floats
 
 
-def _result(value: Any) -> Number:
-    """Return a Python float for a scalar result and the array otherwise."""
-    array = np.asarray(value, dtype=float)
-    return float(array) if array.ndim == 0 else array
-
-
 def _margin(margin: Any) -> Number:
     return check_number("margin", margin, minimum=0, maximum=1)
 
-
-def _matching(**values: Any) -> None:
-    """Refuse arrays whose shapes cannot be combined element by element (numbers always can)."""
-    shapes = {name: np.shape(value) for name, value in values.items()}
-    try:
-        np.broadcast_shapes(*shapes.values())
-    except ValueError:
-        described = ", ".join(f"{name} of shape {shape}" for name, shape in shapes.items())
-        raise LTVInputError(
-            f"{', '.join(shapes)} must be single numbers or arrays of matching shapes; got {described}"
-        ) from None
 
 
 def revenue_per_customer(revenue: Number, customers: Number) -> Number:
@@ -77,8 +62,8 @@ def revenue_per_customer(revenue: Number, customers: Number) -> Number:
     """
     revenue = check_number("revenue", revenue, minimum=0)
     customers = check_number("customers", customers, minimum=0, min_open=True)
-    _matching(revenue=revenue, customers=customers)
-    return _result(np.divide(revenue, customers))
+    check_same_shape(revenue=revenue, customers=customers)
+    return as_number(np.divide(revenue, customers))
 
 
 def arpu_ltv(arpu: Number, lifetime: Number) -> Number:
@@ -97,8 +82,8 @@ def arpu_ltv(arpu: Number, lifetime: Number) -> Number:
     """
     arpu = check_number("arpu", arpu, minimum=0)
     lifetime = check_number("lifetime", lifetime, minimum=0)
-    _matching(arpu=arpu, lifetime=lifetime)
-    return _result(np.multiply(arpu, lifetime))
+    check_same_shape(arpu=arpu, lifetime=lifetime)
+    return as_number(np.multiply(arpu, lifetime))
 
 
 def frequency_ltv(
@@ -130,14 +115,14 @@ def frequency_ltv(
     purchases_per_period = check_number("purchases_per_period", purchases_per_period, minimum=0)
     lifetime_periods = check_number("lifetime_periods", lifetime_periods, minimum=0)
     margin = _margin(margin)
-    _matching(
+    check_same_shape(
         average_order_value=average_order_value,
         purchases_per_period=purchases_per_period,
         lifetime_periods=lifetime_periods,
         margin=margin,
     )
     per_period = np.multiply(average_order_value, purchases_per_period)
-    return _result(np.multiply(per_period, np.multiply(lifetime_periods, margin)))
+    return as_number(np.multiply(per_period, np.multiply(lifetime_periods, margin)))
 
 
 def churn_rate(customers_lost: Number, customers_at_start: Number) -> Number:
@@ -156,12 +141,12 @@ def churn_rate(customers_lost: Number, customers_at_start: Number) -> Number:
     """
     at_start = check_number("customers_at_start", customers_at_start, minimum=0, min_open=True)
     lost = check_number("customers_lost", customers_lost, minimum=0)
-    _matching(customers_lost=lost, customers_at_start=at_start)
+    check_same_shape(customers_lost=lost, customers_at_start=at_start)
     if np.any(np.asarray(lost) > np.asarray(at_start)):
         raise LTVInputError(
             f"customers_lost must be in [0, customers_at_start]; got {customers_lost!r} lost of {customers_at_start!r}"
         )
-    return _result(np.divide(lost, at_start))
+    return as_number(np.divide(lost, at_start))
 
 
 def lifetime_from_churn(churn_rate: Number) -> Number:
@@ -181,7 +166,7 @@ def lifetime_from_churn(churn_rate: Number) -> Number:
         20.0
     """
     churn_rate = check_number("churn_rate", churn_rate, minimum=0, maximum=1, min_open=True)
-    return _result(np.divide(1.0, churn_rate))
+    return as_number(np.divide(1.0, churn_rate))
 
 
 def subscription_ltv(
@@ -219,8 +204,8 @@ def subscription_ltv(
         lifetime = lifetime_from_churn(churn_rate)
     else:
         lifetime = check_number("lifetime_periods", lifetime_periods, minimum=0)
-    _matching(price_per_period=price, margin=margin, lifetime=lifetime)
-    return _result(np.multiply(np.multiply(price, margin), lifetime))
+    check_same_shape(price_per_period=price, margin=margin, lifetime=lifetime)
+    return as_number(np.multiply(np.multiply(price, margin), lifetime))
 
 
 def historical_ltv(
@@ -262,7 +247,7 @@ def historical_ltv(
     acquisition_cost = check_number("acquisition_cost", acquisition_cost, minimum=0)
     retention_cost = check_number("retention_cost", retention_cost, minimum=0)
     cost_of_goods = check_number("cost_of_goods", cost_of_goods, minimum=0)
-    _matching(
+    check_same_shape(
         margin=margin, acquisition_cost=acquisition_cost, retention_cost=retention_cost, cost_of_goods=cost_of_goods
     )
     if np.any(np.not_equal(margin, 1.0) & np.not_equal(cost_of_goods, 0.0)):
@@ -270,7 +255,7 @@ def historical_ltv(
             "give margin or cost_of_goods, not both: each takes out the cost of what was sold"
         )
     gross = np.multiply(margin, amounts.sum()) - cost_of_goods
-    return _result(gross - acquisition_cost - retention_cost)
+    return as_number(gross - acquisition_cost - retention_cost)
 
 
 def ltv_to_cac(ltv: Number, cac: Number) -> Number:
@@ -289,8 +274,8 @@ def ltv_to_cac(ltv: Number, cac: Number) -> Number:
     """
     ltv = check_number("ltv", ltv)
     cac = check_number("cac", cac, minimum=0, min_open=True)
-    _matching(ltv=ltv, cac=cac)
-    return _result(np.divide(ltv, cac))
+    check_same_shape(ltv=ltv, cac=cac)
+    return as_number(np.divide(ltv, cac))
 
 
 def payback_periods(cac: Number, margin_per_period: Number) -> Number:
@@ -309,107 +294,11 @@ def payback_periods(cac: Number, margin_per_period: Number) -> Number:
     """
     cac = check_number("cac", cac, minimum=0)
     margin_per_period = check_number("margin_per_period", margin_per_period, minimum=0, min_open=True)
-    _matching(cac=cac, margin_per_period=margin_per_period)
-    return _result(np.divide(cac, margin_per_period))
-
-
-def survival_curve(churn_rate: float, periods: int) -> np.ndarray:
-    """Share of a cohort still paying at the start of periods 0..periods, constant churn.
-
-    Each period a fixed share ``churn_rate`` of those left leaves, so the share left at
-    the start of period t is (1 - churn)^t: a geometric curve that never reaches zero.
-
-    Args:
-        churn_rate: share lost per period, in (0, 1].
-        periods: last period to show, a whole number >= 0.
-
-    Returns:
-        Array of length periods + 1 with shares in [0, 1].
-
-    Example:
-        >>> survival_curve(0.05, 2).round(4).tolist()
-        [1.0, 0.95, 0.9025]
-    """
-    churn_rate = check_number("churn_rate", churn_rate, minimum=0, maximum=1, min_open=True, scalar=True)
-    periods = check_count("periods", periods)
-    return (1.0 - churn_rate) ** np.arange(periods + 1)
-
-
-def linear_decay_curve(churn_rate: float, periods: int) -> np.ndarray:
-    """The straight-line reading of churn: the share left falls by ``churn_rate`` each period.
-
-    This is how one article reads 5% churn (95%, 90%, 85%, ... 0 after 20 months). It is
-    not what a constant churn rate does (see :func:`survival_curve`), but it is shown so
-    the two can be compared.
-
-    Args:
-        churn_rate: share of the starting cohort lost per period, in (0, 1].
-        periods: last period to show, a whole number >= 0.
-
-    Returns:
-        Array of length periods + 1: max(1 - churn x t, 0).
-
-    Example:
-        >>> linear_decay_curve(0.05, 3).round(2).tolist()
-        [1.0, 0.95, 0.9, 0.85]
-    """
-    churn_rate = check_number("churn_rate", churn_rate, minimum=0, maximum=1, min_open=True, scalar=True)
-    periods = check_count("periods", periods)
-    return np.clip(1.0 - churn_rate * np.arange(periods + 1), 0.0, 1.0)
-
-
-def discounted_ltv(
-    margin_per_period: Number,
-    retention_rate: Number,
-    discount_rate: Number,
-    periods: int | None = None,
-) -> Number:
-    """Present value of a customer's margins with constant retention and discounting.
-
-    The customer pays ``margin_per_period`` at the start of each period they are still
-    there (the first period always), so with no discounting the result is margin x 1 / churn,
-    the same as :func:`subscription_ltv`. Period t (t = 0, 1, ...) is worth
-    margin x retention^t / (1 + discount)^t.
-
-    Args:
-        margin_per_period: gross profit per period (money / period), >= 0.
-        retention_rate: share of customers kept from one period to the next, in [0, 1].
-        discount_rate: discount rate per period, >= 0 (0.01 is 1% a month).
-        periods: how many periods to count, or None for no end (then retention must be < 1
-            or the discount rate > 0).
-
-    Returns:
-        Present value per customer (money).
-
-    Example:
-        >>> round(discounted_ltv(200, retention_rate=0.95, discount_rate=0.0), 6)
-        4000.0
-        >>> round(discounted_ltv(200, retention_rate=0.95, discount_rate=0.01), 2)
-        3366.67
-    """
-    margin = check_number("margin_per_period", margin_per_period, minimum=0)
-    retention = check_number("retention_rate", retention_rate, minimum=0, maximum=1)
-    discount = check_number("discount_rate", discount_rate, minimum=0)
-    _matching(margin_per_period=margin, retention_rate=retention, discount_rate=discount)
-    factor = np.divide(retention, np.add(1.0, discount))
-    if periods is None:
-        if np.any(np.asarray(factor) >= 1.0):
-            raise LTVInputError(
-                "retention_rate must be < 1 (or discount_rate > 0) when periods is None: "
-                "otherwise the customer pays for ever"
-            )
-        return _result(np.divide(margin, np.subtract(1.0, factor)))
-    count = check_count("periods", periods)
-    # sum of factor^t for t = 0 .. count-1, in closed form (count can be large)
-    factor = np.asarray(factor, dtype=float)
-    below_one = factor < 1.0
-    safe = np.where(below_one, factor, 0.0)
-    series = np.where(below_one, (1.0 - safe**count) / (1.0 - safe), float(count))
-    return _result(np.multiply(margin, series))
+    check_same_shape(cac=cac, margin_per_period=margin_per_period)
+    return as_number(np.divide(cac, margin_per_period))
 
 
 # --- notebooks 03-05 ----------------------------------------------------------------------
-
 
 
 def frequency_from_interval(interval_periods: Number) -> Number:
@@ -432,33 +321,7 @@ def frequency_from_interval(interval_periods: Number) -> Number:
         0.3333333333333333
     """
     interval = check_number("interval_periods", interval_periods, minimum=0, min_open=True)
-    return _result(np.divide(1.0, interval))
-
-
-def median_lifetime(churn_rate: Number) -> Number:
-    """Time until half of a cohort has left, with a constant churn rate per period.
-
-    The share still paying after t periods is (1 - churn)^t (see :func:`survival_curve`);
-    it falls to one half at t = ln 0.5 / ln(1 - churn). The result is a point in time
-    (13.5 means half-way through period 14); the median is shorter than the expected
-    lifetime 1 / churn because a few customers stay very long and pull the mean up.
-    With churn 1 everyone leaves at once and the median is 0.
-
-    Args:
-        churn_rate: share of customers lost per period, in (0, 1].
-
-    Returns:
-        Median lifetime, in the periods of the churn rate.
-
-    Example:
-        >>> round(median_lifetime(0.05), 2)  # 5% a month -> months
-        13.51
-        >>> median_lifetime(0.5)
-        1.0
-    """
-    churn = check_number("churn_rate", churn_rate, minimum=0, maximum=1, min_open=True)
-    with np.errstate(divide="ignore"):
-        return _result(np.divide(np.log(0.5), np.log1p(np.negative(churn))))
+    return as_number(np.divide(1.0, interval))
 
 
 def break_even_price(cac: Number, *, churn_rate: Number, margin: Number = 1.0) -> Number:
@@ -485,88 +348,6 @@ def break_even_price(cac: Number, *, churn_rate: Number, margin: Number = 1.0) -
     cac = check_number("cac", cac, minimum=0)
     churn = check_number("churn_rate", churn_rate, minimum=0, maximum=1, min_open=True)
     margin = check_number("margin", margin, minimum=0, maximum=1, min_open=True)
-    return _result(np.divide(np.multiply(cac, churn), margin))
+    return as_number(np.divide(np.multiply(cac, churn), margin))
 
 
-@dataclass(frozen=True)
-class RetentionOffer:
-    """What a retention offer is worth: extra months, their margin, the manager's cost, the net.
-
-    Amounts are money (the currency of ``margin_per_month``); ``per_customer`` fields are
-    averages over the whole cohort, kept or not.
-    """
-
-    extra_months: float
-    customers_kept: float
-    value_per_kept_customer: float
-    value_for_cohort: float
-    manager_cost: float
-    net_for_cohort: float
-    net_per_customer: float
-    break_even_share_kept: float | None
-
-
-def retention_offer_whatif(
-    margin_per_month: float,
-    *,
-    customers: int,
-    usual_months: float,
-    offer_months: float,
-    share_kept: float = 1.0,
-    manager_months: float = 0.0,
-    manager_cost_per_month: float = 0.0,
-) -> RetentionOffer:
-    """What-if for a retention offer: customers stay ``offer_months`` instead of ``usual_months``.
-
-    The extra months are worth their gross margin for every customer the offer actually
-    keeps (``share_kept`` of the cohort); a manager who looks after the cohort for
-    ``manager_months`` months costs ``manager_cost_per_month`` a month. The break-even share
-    is the share of customers who must stay the extra months for the offer to pay for the
-    manager (None when the offer adds no months).
-
-    Args:
-        margin_per_month: gross profit one customer brings per month (money / month), >= 0.
-        customers: customers in the cohort, a whole number >= 1.
-        usual_months: months a customer stays without the offer, >= 0.
-        offer_months: months they stay with it, >= usual_months.
-        share_kept: share of the cohort the offer keeps for the extra months, in [0, 1].
-        manager_months: months the manager works with the cohort, >= 0.
-        manager_cost_per_month: the manager's cost (money / month), >= 0.
-
-    Returns:
-        A :class:`RetentionOffer` with the value, the cost and the net.
-
-    Example:
-        >>> offer = retention_offer_whatif(350, customers=700, usual_months=6, offer_months=7)
-        >>> offer.value_per_kept_customer, offer.value_for_cohort
-        (350.0, 245000.0)
-        >>> offer = retention_offer_whatif(350, customers=700, usual_months=6, offer_months=7,
-        ...                                manager_months=2, manager_cost_per_month=60_000)
-        >>> offer.net_for_cohort, round(offer.break_even_share_kept, 3)
-        (125000.0, 0.49)
-    """
-    margin = check_number("margin_per_month", margin_per_month, minimum=0)
-    count = check_count("customers", customers, minimum=1)
-    usual = check_number("usual_months", usual_months, minimum=0)
-    offer = check_number("offer_months", offer_months, minimum=usual)
-    kept = check_number("share_kept", share_kept, minimum=0, maximum=1)
-    months = check_number("manager_months", manager_months, minimum=0)
-    cost = check_number("manager_cost_per_month", manager_cost_per_month, minimum=0)
-    extra = offer - usual
-    value_per_kept = extra * margin
-    customers_kept = count * kept
-    value = customers_kept * value_per_kept
-    manager_cost = months * cost
-    net = value - manager_cost
-    full_value = count * value_per_kept
-    break_even = manager_cost / full_value if full_value > 0 else None
-    return RetentionOffer(
-        extra_months=extra,
-        customers_kept=customers_kept,
-        value_per_kept_customer=value_per_kept,
-        value_for_cohort=value,
-        manager_cost=manager_cost,
-        net_for_cohort=net,
-        net_per_customer=net / count,
-        break_even_share_kept=break_even,
-    )

@@ -5,11 +5,11 @@ from a baseline and records the LTV each time: the data of a tornado chart. Life
 three times, as lifetime, as churn (1 / lifetime) and as retention (1 - churn), because "10%
 more retention" and "10% less churn" are different changes to the same customers.
 :func:`retention_lift` shows why "+5% retention" means little until its base is named
-(percentage points or a relative change). :data:`STRATEGIES` maps the articles' ways of raising
-LTV to the lever each one moves.
+(percentage points or a relative change). The articles' ways of raising LTV, each mapped to
+the lever it moves, are in :mod:`ltvkit.course.strategies`.
 
 Example:
-    >>> base = advanced_baseline()
+    >>> base = LeverBaseline(average_order_value=2000, purchases_per_period=2, lifetime_periods=3, margin=0.4)
     >>> round(base.ltv, 6)
     4800.0
     >>> [(e.lever, round(e.ltv_high)) for e in lever_sensitivity(**base.as_kwargs()).effects][:1]
@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ltvkit.checks import LTVInputError, check_choice, check_number
-from ltvkit.examples import SOURCES, example
-from ltvkit.formulas import frequency_ltv
+from ltvkit.formulas import frequency_ltv, lifetime_from_churn
+from ltvkit.money import format_money
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -31,20 +31,14 @@ if TYPE_CHECKING:
 __all__ = [
     "CHANGE_MODES",
     "LTV_LEVERS",
-    "STRATEGIES",
     "TORNADO_LEVERS",
     "LeverBaseline",
     "LeverEffect",
     "RetentionLift",
     "Sensitivity",
-    "Strategy",
-    "advanced_baseline",
     "lever_sensitivity",
-    "lifetime_from_retention",
     "moved_share",
     "retention_lift",
-    "strategies_by_lever",
-    "strategies_table",
 ]
 
 LTV_LEVERS: tuple[str, ...] = ("average check", "purchase frequency", "lifetime", "gross margin")
@@ -99,25 +93,6 @@ class LeverBaseline:
         }
 
 
-def advanced_baseline() -> LeverBaseline:
-    """E-advanced (2,000 RUB a check, 2 purchases a year, 3 years) with E-historical-margin's 40% margin.
-
-    The article's advanced example has no margin; the margin its historical example implies
-    (4,480 / 11,200 = 0.40) turns its revenue into gross profit.
-
-    Example:
-        >>> advanced_baseline()
-        LeverBaseline(average_order_value=2000, purchases_per_period=2, lifetime_periods=3, margin=0.4)
-    """
-    advanced = example("E-advanced").inputs
-    return LeverBaseline(
-        average_order_value=advanced["average_order_value"],
-        purchases_per_period=advanced["purchases_per_year"],
-        lifetime_periods=advanced["lifetime_years"],
-        margin=example("E-historical-margin").derived["implied_margin"],
-    )
-
-
 @dataclass(frozen=True)
 class LeverEffect:
     """One lever moved down and up: its values and the LTV each gives (money)."""
@@ -147,7 +122,7 @@ class Sensitivity:
         """One row per lever: its values, the LTVs and the changes in LTV in percent.
 
         Example:
-            >>> table = lever_sensitivity(**advanced_baseline().as_kwargs()).table()
+            >>> table = lever_sensitivity(2000, 2, 3, 0.4).table()
             >>> float(table.loc["churn", "LTV change if down, %"])
             11.1
         """
@@ -172,6 +147,21 @@ class Sensitivity:
                 }
             )
         return pd.DataFrame(rows).set_index("lever")
+
+    def describe(self, currency: str = "RUB") -> str:
+        """One line: LTV and the lever that moves it most.
+
+        Example:
+            >>> lever_sensitivity(2000, 2, 3, 0.4).describe()
+            'LTV 4,800 RUB; +/-10% on retention moves it most: 4,000 RUB to 6,000 RUB'
+        """
+        top = self.effects[0]
+        low, high = sorted((top.ltv_low, top.ltv_high))
+        return (
+            f"LTV {format_money(self.baseline_ltv, currency, decimals=0)}; "
+            f"+/-{self.change:.0%} on {top.lever} moves it most: "
+            f"{format_money(low, currency, decimals=0)} to {format_money(high, currency, decimals=0)}"
+        )
 
 
 def lever_sensitivity(
@@ -240,30 +230,11 @@ def lever_sensitivity(
     retention = base.retention_rate
     retention_down = retention * down
     effects.append(LeverEffect("retention", retention, retention_down, retention_up,
-                               ltv(lifetime_periods=lifetime_from_retention(retention_down)),
-                               ltv(lifetime_periods=lifetime_from_retention(retention_up))))
+                               ltv(lifetime_periods=lifetime_from_churn(1 - retention_down)),
+                               ltv(lifetime_periods=lifetime_from_churn(1 - retention_up))))
     order = {name: index for index, name in enumerate(TORNADO_LEVERS)}
     effects.sort(key=lambda e: (-round(e.swing, 9), order[e.lever]))
     return Sensitivity(base.ltv, change, tuple(effects))
-
-
-def lifetime_from_retention(retention_rate: float) -> float:
-    """Expected lifetime in periods when a share ``retention_rate`` stays each period: 1 / (1 - retention).
-
-    Args:
-        retention_rate: share kept from one period to the next, in [0, 1).
-
-    Returns:
-        Periods (the first one counted), >= 1.
-
-    Example:
-        >>> lifetime_from_retention(0.8)
-        5.000000000000001
-        >>> round(lifetime_from_retention(0.95), 6)
-        20.0
-    """
-    retention = check_number("retention_rate", retention_rate, minimum=0, maximum=1, max_open=True)
-    return 1.0 / (1.0 - retention)
 
 
 def moved_share(share: float, change: float, mode: str) -> float:
@@ -336,106 +307,5 @@ def retention_lift(retention_rate: float, change: float, mode: str) -> Retention
             f"change must keep retention below 1: {retention:g} raised by {change:g} ({mode}) is {after:g}, "
             "so customers would never leave"
         )
-    return RetentionLift(retention, after, lifetime_from_retention(retention), lifetime_from_retention(after))
+    return RetentionLift(retention, after, lifetime_from_churn(1 - retention), lifetime_from_churn(1 - after))
 
-
-# --- the articles' strategies and the levers they move ----------------------------------
-
-
-@dataclass(frozen=True)
-class Strategy:
-    """A way of raising LTV named in the articles: the levers it moves, a side effect, its sources."""
-
-    name: str
-    levers: tuple[str, ...]
-    how: str
-    side_effect: str
-    sources: tuple[str, ...]
-
-
-STRATEGIES: tuple[Strategy, ...] = (
-    Strategy("email newsletters", ("purchase frequency", "lifetime"),
-             "news, offers and reminders bring customers back; surveys find those about to leave",
-             "", ("000", "001")),
-    Strategy("personalisation and segmentation", ("purchase frequency", "average check"),
-             "offers fitted to a segment's needs are taken up more often and for more",
-             "collecting and analysing data costs money", ("000", "001", "003")),
-    Strategy("loyalty programme", ("purchase frequency", "lifetime"),
-             "points, discounts and perks for repeat orders reward coming back",
-             "discounts and bonuses lower the gross margin", ("000", "001", "003")),
-    Strategy("upselling", ("average check",),
-             "a dearer version or an upgrade at the moment of purchase",
-             "", ("000", "001", "003")),
-    Strategy("cross-selling and bundles", ("average check",),
-             "related items (a case with a phone, paper with a printer) in the same order",
-             "a bundle discount lowers the margin on the bundle", ("000", "001", "003")),
-    Strategy("service quality, feedback and community", ("lifetime",),
-             "answered complaints and a good experience keep customers from leaving",
-             "better service costs money", ("000", "001", "003")),
-    Strategy("timely reminders", ("purchase frequency",),
-             "remind a customer when what they bought should be running out",
-             "", ("001",)),
-    Strategy("lower cost to serve", ("gross margin",),
-             "cheaper logistics and bulk purchasing leave more of each order as profit",
-             "", ("001",)),
-    Strategy("retention offer before the usual cycle ends", ("lifetime",),
-             "an offer longer than the usual cycle (7 months for a 6-month one) or a manager for its last months",
-             "the offer's benefit and the manager's time are costs", ("001",)),
-    Strategy("commission on repeat purchases for partners", ("purchase frequency", "lifetime"),
-             "partners are paid for customers who come back, not only for the first sale",
-             "commissions on repeat sales lower the margin on them", ("000",)),
-    Strategy("better partner traffic", ("CAC",),
-             "partners who bring the target audience bring customers worth more for the same spend",
-             "changes which customers arrive, so every lever of the mix moves", ("000", "003")),
-)
-"""The articles' strategies, each mapped to the lever(s) of LTV it moves (CAC where it moves none)."""
-
-
-def strategies_table() -> pd.DataFrame:
-    """The strategies as a table: lever(s) moved, how, side effect and sources by file number.
-
-    Example:
-        >>> strategies_table().loc["upselling", "levers"]
-        'average check'
-    """
-    import pandas as pd
-
-    rows = [
-        {
-            "strategy": s.name,
-            "levers": ", ".join(s.levers),
-            "how": s.how,
-            "side effect": s.side_effect or "—",
-            "sources": ", ".join(s.sources),
-        }
-        for s in STRATEGIES
-    ]
-    return pd.DataFrame(rows).set_index("strategy")
-
-
-def strategies_by_lever() -> dict[str, tuple[str, ...]]:
-    """For each lever (and CAC), the strategies that move it, in table order.
-
-    Example:
-        >>> strategies_by_lever()["gross margin"]
-        ('lower cost to serve',)
-    """
-    return {
-        lever: tuple(s.name for s in STRATEGIES if lever in s.levers)
-        for lever in (*LTV_LEVERS, "CAC")
-    }
-
-
-def _check_catalogue() -> None:
-    for strategy in STRATEGIES:
-        for lever in strategy.levers:
-            if lever not in (*LTV_LEVERS, "CAC"):
-                raise LTVInputError(f"strategy {strategy.name!r}: lever must be one of {LTV_LEVERS}; got {lever!r}")
-        for source in strategy.sources:
-            if source not in SOURCES:
-                raise LTVInputError(
-                    f"strategy {strategy.name!r}: source must be one of {tuple(SOURCES)}; got {source!r}"
-                )
-
-
-_check_catalogue()

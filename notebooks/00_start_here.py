@@ -225,8 +225,8 @@ check("ex-00-2", answer)
 # ## Glossary: Russian, English, Chinese
 #
 # The source articles are in Russian and Chinese; this workbook is in English. One table in
-# `ltvkit.glossary` gives each term its names in the three languages and a short meaning. The
-# abbreviation in the first column is what the notebooks use (`ltvkit.glossary.term("CAC")`
+# `ltvkit.course.glossary` gives each term its names in the three languages and a short meaning. The
+# abbreviation in the first column is what the notebooks use (`ltvkit.course.glossary.term("CAC")`
 # looks one up).
 
 # %%

@@ -33,8 +33,8 @@ import numpy as np
 
 from ltvkit import agrees, check, example, format_money, frequency_ltv
 from ltvkit.calculators import frequency_calculator
+from ltvkit.course.glossary import glossary_table
 from ltvkit.formulas import frequency_from_interval
-from ltvkit.glossary import glossary_table
 from ltvkit.plots import bar_chart, cumulative_value_chart, frequency_ltv_chart
 
 # %% [markdown]

@@ -34,8 +34,8 @@
 # %%
 from ltvkit import agrees, check, example, format_money, format_share, frequency_ltv, historical_ltv
 from ltvkit.calculators import predictive_calculator, retention_offer_calculator
-from ltvkit.formulas import retention_offer_whatif
 from ltvkit.plots import cumulative_value_chart, waterfall_chart
+from ltvkit.retention_offer import retention_offer_whatif
 
 # %% [markdown]
 # ## Historical and predictive LTV
@@ -111,7 +111,7 @@ print(f"Historical LTV after 6 months: {format_money(so_far, 'RUB')} "
 # is expected to stay another 18 months, not 12: with constant churn, the users who have
 # stayed are as likely to stay next month as a new user, and the ones who left early are no
 # longer in the group. The forecast for a *new* user is not the forecast for a user who has
-# proved they stay. Notebook 12 shows what changes when customers differ.
+# proved they stay. Notebook 13 shows what changes when customers differ.
 
 # %% [markdown]
 # ## E-retention-offer: what is one extra month worth?

@@ -43,8 +43,9 @@ from ltvkit import (
     payback_periods,
 )
 from ltvkit.calculators import ltv_cac_calculator
-from ltvkit.planning import ltv_cac_summary, ltv_cac_verdict
-from ltvkit.planning_plots import cac_effect_chart, payback_chart, ratio_band_chart
+from ltvkit.course.cases import online_service_margin_per_month
+from ltvkit.ltv_cac import ltv_cac_summary, ltv_cac_verdict
+from ltvkit.plots import cac_effect_chart, payback_chart, ratio_band_chart
 
 # %% [markdown]
 # ## LTV and CAC: value against cost
@@ -186,7 +187,7 @@ ratio_band_chart(
 # %%
 service = example("E-online-service").inputs
 cac = example("E-telecom-budget").inputs["cac"]
-margin_per_month = service["monthly_payment"] * service["payments_per_month"] * service["margin"]
+margin_per_month = online_service_margin_per_month()  # payments a month x payment x margin
 months = payback_periods(cac=cac, margin_per_period=margin_per_month)
 print(f"Gross profit {format_money(margin_per_month, 'RUB')} a month; CAC {format_money(cac, 'RUB')}; "
       f"payback {months:.2f} months of {service['lifetime_months']}")

@@ -33,7 +33,7 @@
 from ltvkit import agrees, check, example, format_money, format_ratio
 from ltvkit.calculators import budget_plan_calculator
 from ltvkit.planning import budget_plan, compare_plans
-from ltvkit.planning_plots import plan_waterfall_chart, plans_chart
+from ltvkit.plots import plan_waterfall_chart, plans_chart
 
 # %% [markdown]
 # ## E-telecom-budget: a year's plan for a telecom company

@@ -35,15 +35,10 @@
 # %%
 from ltvkit import agrees, check, example, format_money, frequency_ltv
 from ltvkit.calculators import levers_calculator
-from ltvkit.levers import (
-    advanced_baseline,
-    lever_sensitivity,
-    moved_share,
-    retention_lift,
-    strategies_by_lever,
-    strategies_table,
-)
-from ltvkit.planning_plots import retention_lift_chart, tornado_chart
+from ltvkit.course.cases import advanced_baseline
+from ltvkit.course.strategies import strategies_by_lever, strategies_table
+from ltvkit.levers import lever_sensitivity, moved_share, retention_lift
+from ltvkit.plots import retention_lift_chart, tornado_chart
 
 # %% [markdown]
 # ## The baseline: E-advanced with a margin

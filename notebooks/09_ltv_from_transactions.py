@@ -36,16 +36,16 @@ import pandas as pd
 
 from ltvkit import LTVInputError, check, format_money, format_share
 from ltvkit.calculators import cohort_ltv_calculator
-from ltvkit.cohort_plots import cohort_curves, cohort_heatmap, ltv_histogram, revenue_concentration
-from ltvkit.school import top_share
-from ltvkit.transactions import (
+from ltvkit.orders import (
     cohort_sizes,
     cohort_table,
     customer_summary,
     load_report,
     read_orders,
     retention_matrix,
+    top_share,
 )
+from ltvkit.plots import cohort_curves, cohort_heatmap, ltv_histogram, revenue_concentration
 
 # %% [markdown]
 # ## The school's export, as it comes

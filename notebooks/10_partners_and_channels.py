@@ -32,9 +32,8 @@
 # %%
 from ltvkit import check, format_money, format_ratio, format_share
 from ltvkit.calculators import commission_calculator
-from ltvkit.cohort_plots import grouped_bar_chart
-from ltvkit.partners import partner_base, partner_economics, read_partner_costs
-from ltvkit.transactions import read_orders
+from ltvkit.orders import partner_base, partner_economics, read_orders, read_partner_costs
+from ltvkit.plots import grouped_bar_chart
 
 # %% [markdown]
 # ## Two articles, one question

@@ -34,10 +34,18 @@ from dataclasses import replace
 
 from ltvkit import check, format_money, format_share
 from ltvkit.calculators import engagement_calculator
-from ltvkit.cohort_plots import scatter_chart, segment_chart
-from ltvkit.engagement import METRICS, metric_table, naive_lift, quantile_segments, read_engagement
-from ltvkit.simulate import SchoolTruth, simulate_school
-from ltvkit.transactions import horizon_ltv, read_orders
+from ltvkit.course.article_claims import ARTICLE_DIRECTIONS
+from ltvkit.course.simulate import SchoolTruth, simulate_school
+from ltvkit.orders import (
+    METRICS,
+    horizon_ltv,
+    metric_table,
+    naive_lift,
+    quantile_segments,
+    read_engagement,
+    read_orders,
+)
+from ltvkit.plots import scatter_chart, segment_chart
 
 # %% [markdown]
 # ## What the article claims
@@ -82,7 +90,7 @@ print(f"{len(frame):,} customers with a full first year; mean 12-month LTV "
 # matches the article's claim.
 
 # %%
-measured = metric_table(frame, "ltv_12m")
+measured = metric_table(frame, "ltv_12m", claims=ARTICLE_DIRECTIONS)
 measured.round({"pearson": 2, "spearman": 2, "bottom_quarter": 0, "top_quarter": 0, "top_to_bottom": 2})
 
 # %%
@@ -216,7 +224,7 @@ check("ex-11-2", answer)
 # | question | ltvkit | read it as |
 # |---|---|---|
 # | LTV on the same horizon for everyone | `horizon_ltv(orders, months=12)` | compare customers of the same age |
-# | which metrics go with LTV | `metric_table(frame, "ltv_12m")` | who is valuable (prediction) |
+# | which metrics go with LTV | `metric_table(frame, "ltv_12m", claims=...)` | who is valuable (prediction) |
 # | LTV by segment of a metric | `quantile_segments(frame, metric, value)` | segments for targeting |
 # | what a line through the data promises | `naive_lift(frame, metric, value, lift=...)` | not what a push will do |
 #

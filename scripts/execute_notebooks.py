@@ -1,10 +1,10 @@
 """Re-execute notebooks from their percent-format sources and write both files of each pair.
 
 For each ``notebooks/NN_slug.py`` given: read it with jupytext, run every cell in a fresh
-kernel (working directory ``notebooks/``), normalise what would change from run to run
-(cell ids, kernel metadata), then write ``NN_slug.ipynb`` with its outputs and rewrite the
-``.py`` in jupytext's canonical form. Prints each notebook's time; exits non-zero on the
-first error.
+kernel (working directory ``notebooks/``), normalise what would change from run to run (cell
+ids, kernel metadata, how output was split into stream chunks), then write ``NN_slug.ipynb``
+with its outputs and rewrite the ``.py`` in jupytext's canonical form. Prints each notebook's
+time; exits non-zero on the first error.
 
 Usage: python scripts/execute_notebooks.py notebooks/01_ltv_basics.py [more.py ...]
 """
@@ -36,8 +36,25 @@ def normalise(notebook: nbformat.NotebookNode, stem: str) -> None:
         cell.id = f"{stem[:2]}-{index:03d}"
         cell.metadata.pop("execution", None)
         if cell.cell_type == "code":
+            cell.outputs = coalesce_streams(cell.outputs)
             for output in cell.outputs:
                 output.get("metadata", {}).pop("execution", None)
+
+
+def coalesce_streams(outputs: list) -> list:
+    """Join consecutive stdout (or stderr) chunks into one output, as the reader sees them.
+
+    How a kernel splits a print into messages depends on timing; the stored record must not.
+    """
+    joined: list = []
+    for output in outputs:
+        previous = joined[-1] if joined else None
+        if (output.get("output_type") == "stream" and previous is not None
+                and previous.get("output_type") == "stream" and previous.get("name") == output.get("name")):
+            previous["text"] = "".join(previous["text"]) + "".join(output["text"])
+            continue
+        joined.append(output)
+    return joined
 
 
 def execute(source: Path) -> float:

@@ -20,8 +20,9 @@ import pytest
 
 import ltvkit
 from ltvkit import examples as catalogue
-from ltvkit import exercises, formulas, glossary, money
+from ltvkit import formulas, money, retention_offer
 from ltvkit.checks import LTVInputError
+from ltvkit.course import exercises, glossary
 
 NAN, INF = math.nan, math.inf
 NOT_NUMBERS = [NAN, INF, -INF, True, False, "5", None, 2 + 1j, [1.0, "x"]]
@@ -83,7 +84,7 @@ TABLE: list[tuple[Call, dict[str, Any], dict[str, str]]] = [
     (formulas.median_lifetime, {"churn_rate": 0.05}, {"churn_rate": "churn"}),
     (formulas.break_even_price, {"cac": 60, "churn_rate": 0.2, "margin": 0.5},
      {"cac": "nonnegative", "churn_rate": "churn", "margin": "positive_share"}),
-    (formulas.retention_offer_whatif,
+    (retention_offer.retention_offer_whatif,
      {"margin_per_month": 350, "customers": 700, "usual_months": 6, "offer_months": 7, "share_kept": 0.5,
       "manager_months": 2, "manager_cost_per_month": 60_000},
      {"margin_per_month": "nonnegative", "customers": "positive_count", "usual_months": "nonnegative",

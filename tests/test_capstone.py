@@ -1,4 +1,4 @@
-"""ltvkit.capstone and notebook 14: figures, laws, the calculator, bad input, answers kept hidden."""
+"""Notebook 16 and its library steps (ltvkit.acquisition, ltvkit.course.capstone): figures, laws, bad input."""
 
 from __future__ import annotations
 
@@ -12,35 +12,36 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ltvkit import LTVInputError
-from ltvkit.calculators import budget_allocation, budget_allocation_calculator
-from ltvkit.capstone import (
-    CASE,
+from ltvkit.acquisition import (
     acquisition_table,
     best_source,
-    calibration_holdout,
-    new_customer_value,
+    budget_allocation,
     payback_months,
-    purchase_history,
     reallocate,
+    source_costs,
+    value_curves,
+)
+from ltvkit.calculators import budget_allocation_calculator
+from ltvkit.course.capstone import (
+    CASE,
     school_acquisition_table,
     school_new_customer_value,
     school_source_models,
     school_year_over_year,
-    source_costs,
-    source_labels,
-    value_curves,
-    year_over_year,
-    year_over_year_by_source,
 )
-from ltvkit.exercises import EXERCISES
+from ltvkit.course.exercises import EXERCISES
+from ltvkit.course.school import school_costs, school_orders
+from ltvkit.ltv_cac import USUAL_TARGET_RATIO
 from ltvkit.models.bgnbd import BGNBDFit
+from ltvkit.models.forecast import new_customer_value
 from ltvkit.models.gamma_gamma import GammaGammaFit
+from ltvkit.models.history import calibration_holdout, purchase_history
 from ltvkit.models.units import months, weeks
-from ltvkit.partners import partner_base
-from ltvkit.planning import USUAL_TARGET_RATIO
-from ltvkit.school import school_costs, school_orders
+from ltvkit.orders import partner_base
+from ltvkit.orders.partners import source_labels
+from ltvkit.orders.year_over_year import year_over_year, year_over_year_by_source
 
-NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "14_capstone.ipynb"
+NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "16_capstone.ipynb"
 CDNOW = BGNBDFit(r=0.243, alpha=4.414, a=0.793, b=2.426, time_unit="weeks")
 CDNOW_SPEND = GammaGammaFit(p=6.25, q=3.74, gamma=15.44)
 
@@ -202,7 +203,7 @@ def test_every_source_of_the_school_gets_a_finite_forecast() -> None:
 
 
 def test_value_curves_rise_and_end_at_the_12_month_ltv() -> None:
-    from ltvkit.transactions import horizon_ltv
+    from ltvkit.orders import horizon_ltv
 
     orders = school_orders()
     curves = value_curves(orders, months=12, margin=0.6)
@@ -318,4 +319,4 @@ def test_budget_allocation_calculator_shows_the_message_for_bad_sliders(costs: p
 
 
 def test_capstone_has_at_least_four_exercises() -> None:
-    assert len([key for key in EXERCISES if key.startswith("ex-14-")]) >= 4
+    assert len([key for key in EXERCISES if key.startswith("ex-16-")]) >= 4

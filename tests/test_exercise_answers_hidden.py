@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from ltvkit.exercises import EXERCISES
+from ltvkit.course.exercises import EXERCISES
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 STEMS = sorted(p.stem for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from ltvkit.checks import LTVInputError
-from ltvkit.exercises import EXERCISES, check
+from ltvkit.course.exercises import EXERCISES, check
 
 
 def _spellings(answer: float) -> set[str]:

@@ -10,23 +10,13 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from ltvkit import LTVInputError, agrees, example, frequency_ltv
-from ltvkit.calculators import describe_sensitivity, levers_calculator
+from ltvkit.calculators import levers_calculator
+from ltvkit.course.cases import advanced_baseline
+from ltvkit.course.strategies import STRATEGIES, strategies_by_lever, strategies_table
 from ltvkit.examples import SOURCES
-from ltvkit.levers import (
-    LTV_LEVERS,
-    STRATEGIES,
-    TORNADO_LEVERS,
-    LeverBaseline,
-    advanced_baseline,
-    lever_sensitivity,
-    lifetime_from_retention,
-    moved_share,
-    retention_lift,
-    strategies_by_lever,
-    strategies_table,
-)
+from ltvkit.levers import LTV_LEVERS, TORNADO_LEVERS, LeverBaseline, lever_sensitivity, moved_share, retention_lift
 from ltvkit.planning import budget_plan
-from ltvkit.planning_plots import (
+from ltvkit.plots import (
     cac_effect_chart,
     payback_chart,
     plan_waterfall_chart,
@@ -130,7 +120,7 @@ def test_points_lift_more_than_relative_and_both_lengthen(retention: float, chan
     relative = retention_lift(retention, change, "relative")
     assert points.lifetime_after >= relative.lifetime_after - 1e-9
     assert relative.lifetime_after >= relative.lifetime_before
-    assert math.isclose(points.lifetime_before, lifetime_from_retention(retention))
+    assert math.isclose(points.lifetime_before, 1 / (1 - retention))
 
 
 def test_moved_share_examples() -> None:
@@ -189,7 +179,6 @@ def test_baseline_validates() -> None:
         (lambda: retention_lift(0.5, 0.05, "percent"), "mode"),
         (lambda: moved_share(0.9, 0.2, "points"), "change"),
         (lambda: moved_share(1.1, 0.1, "points"), "share"),
-        (lambda: lifetime_from_retention(1.0), "retention_rate"),
     ],
 )
 def test_retention_bad_input_names_the_argument(call, argument: str) -> None:
@@ -236,7 +225,7 @@ def test_plot_bad_input_names_the_argument(call, argument: str) -> None:
 
 def test_levers_calculator_redraws_and_refuses_short_lifetimes() -> None:
     calc = levers_calculator()
-    assert calc.result_text == describe_sensitivity(lever_sensitivity(**advanced_baseline().as_kwargs()))
+    assert calc.result_text == lever_sensitivity(**advanced_baseline().as_kwargs()).describe()
     calc.controls["lifetime_periods"].value = 0
     assert "lifetime_periods" in calc.error_text and calc.result_text == "—"
     calc.controls["lifetime_periods"].value = 10

@@ -33,6 +33,7 @@ def test_there_are_notebooks() -> None:
     assert STEMS, "no notebooks found"
 
 
+@pytest.mark.drift
 @pytest.mark.parametrize("stem", STEMS)
 def test_pair_holds_the_same_cells(stem: str) -> None:
     py, ipynb = NOTEBOOKS / f"{stem}.py", NOTEBOOKS / f"{stem}.ipynb"
@@ -57,7 +58,7 @@ def test_follows_the_skeleton(stem: str) -> None:
     for heading in SKELETON:
         assert heading in text, f"{stem}: missing {heading!r}"
     assert "tags=[\"solution\"]" in text, f"{stem}: exercises need folded solutions tagged solution"
-    assert text.count('check("ex-') >= 4, f"{stem}: at least two exercises with ltvkit.exercises.check"
+    assert text.count('check("ex-') >= 4, f"{stem}: at least two exercises with ltvkit.course.exercises.check"
 
 
 @pytest.mark.parametrize("stem", STEMS)
@@ -76,3 +77,26 @@ def test_every_example_is_taught_in_its_notebook(example_id: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert f"## {example_id}" in text, f"{ex.notebook} must have a heading for {example_id}"
     assert f'example("{example_id}")' in text, f"{ex.notebook} must read {example_id} from ltvkit.examples"
+
+
+@pytest.mark.drift
+def test_app_pair_holds_the_same_cells() -> None:
+    app = NOTEBOOKS.parent / "app" / "calculators.py"
+    assert _cells(app) == _cells(app.with_suffix(".ipynb")), (
+        "app/calculators.py and .ipynb differ; run .venv/bin/jupytext --sync app/calculators.ipynb"
+    )
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_notebook_shows_the_calculators_the_registry_lists(stem: str) -> None:
+    """The app and the browser tests read ltvkit.calculators.REGISTRY: it must match what each notebook builds."""
+    import re
+
+    from ltvkit import calculators
+    from ltvkit.calculators import REGISTRY
+
+    code = "\n".join(source for kind, source, _ in _cells(NOTEBOOKS / f"{stem}.py") if kind == "code")
+    built = [name for name in dict.fromkeys(re.findall(r"\b([a-z_]+_calculator)\(", code))
+             if hasattr(calculators, name)]
+    listed = [factory.__name__ for factory in REGISTRY.get(stem, ())]
+    assert sorted(built) == sorted(listed), f"{stem} builds {built}; ltvkit.calculators.REGISTRY lists {listed}"

@@ -28,18 +28,18 @@ from ltvkit import (
     subscription_ltv,
     survival_curve,
 )
+from ltvkit.breakdowns import churn_breakdown, predictive_breakdown
 from ltvkit.calculators import (
-    churn_breakdown,
     churn_calculator,
     frequency_calculator,
-    predictive_breakdown,
     predictive_calculator,
     retention_offer_calculator,
-    retention_offer_for_online_service,
 )
-from ltvkit.exercises import EXERCISES, check
-from ltvkit.formulas import break_even_price, frequency_from_interval, median_lifetime, retention_offer_whatif
+from ltvkit.course.cases import retention_offer_for_online_service
+from ltvkit.course.exercises import EXERCISES, check
+from ltvkit.formulas import break_even_price, frequency_from_interval, median_lifetime
 from ltvkit.plots import frequency_ltv_chart, survival_comparison_chart
+from ltvkit.retention_offer import retention_offer_whatif
 
 churns = st.floats(min_value=0.001, max_value=1.0, allow_nan=False)
 amounts = st.floats(min_value=0.0, max_value=1e6, allow_nan=False)
@@ -81,7 +81,7 @@ def test_e_cltv_formula_is_e_advanced_in_other_words() -> None:
 
 
 def test_e_cltv_formula_glossary_terms() -> None:
-    from ltvkit.glossary import term
+    from ltvkit.course.glossary import term
 
     assert term("APV").chinese == "平均购买价值"
     assert term("PF").chinese == "购买频率"

@@ -9,19 +9,23 @@ import pandas as pd
 import pytest
 
 from ltvkit import LTVInputError
-from ltvkit.calculators import (
-    cohort_ltv_at,
-    cohort_ltv_calculator,
-    commission_calculator,
-    commission_design,
-    engagement_calculator,
-    metric_segments,
+from ltvkit.calculators import cohort_ltv_calculator, commission_calculator, engagement_calculator
+from ltvkit.course.exercises import EXERCISES, check
+from ltvkit.course.school import school_costs, school_engagement_ltv, school_orders
+from ltvkit.orders import (
+    cohort_sizes,
+    cohort_table,
+    customer_sources,
+    horizon_ltv,
+    metric_table,
+    naive_lift,
+    partner_base,
+    partner_economics,
+    quantile_segments,
 )
-from ltvkit.engagement import metric_table, naive_lift, quantile_segments
-from ltvkit.exercises import EXERCISES, check
-from ltvkit.partners import customer_sources, partner_base, partner_economics
-from ltvkit.school import school_costs, school_engagement_ltv, school_orders
-from ltvkit.transactions import cohort_sizes, cohort_table, horizon_ltv
+from ltvkit.orders.cohorts import cohort_ltv_at
+from ltvkit.orders.engagement import metric_segments
+from ltvkit.orders.partners import commission_design
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 

@@ -11,16 +11,14 @@ from hypothesis import strategies as st
 
 from ltvkit import LTVInputError, agrees, example, ltv_to_cac
 from ltvkit.calculators import budget_plan_calculator, ltv_cac_calculator
-from ltvkit.planning import (
+from ltvkit.ltv_cac import (
     ARTICLE_MINIMUM_RATIO,
     USUAL_TARGET_RATIO,
     VERY_HIGH_RATIO,
-    BudgetPlan,
-    budget_plan,
-    compare_plans,
     ltv_cac_summary,
     ltv_cac_verdict,
 )
+from ltvkit.planning import BudgetPlan, budget_plan, compare_plans
 
 TELECOM = example("E-telecom-budget")
 INPUTS = TELECOM.inputs

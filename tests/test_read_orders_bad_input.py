@@ -11,8 +11,7 @@ import pandas as pd
 import pytest
 
 from ltvkit import LTVInputError
-from ltvkit.exports import load_report, parse_dates, parse_numbers
-from ltvkit.transactions import customer_summary, read_orders
+from ltvkit.orders import customer_summary, load_report, parse_dates, parse_numbers, read_orders
 
 COLUMNS = {"customer": "Клиент", "date": "Дата", "amount": "Сумма"}
 

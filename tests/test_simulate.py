@@ -12,17 +12,10 @@ import numpy as np
 import pytest
 
 from ltvkit import LTVInputError
-from ltvkit.exports import read_export
-from ltvkit.simulate import (
-    ENGAGEMENT_COLUMNS,
-    SCHOOL_FILES,
-    SchoolTruth,
-    main,
-    school_export_bytes,
-    simulate_order_log,
-    simulate_school,
-)
-from ltvkit.transactions import customer_summary, read_orders
+from ltvkit.course.school_files import SCHOOL_FILES, main, school_export_bytes
+from ltvkit.course.simulate import SchoolTruth, simulate_school
+from ltvkit.orders import ENGAGEMENT_FILE_COLUMNS, customer_summary, read_export, read_orders
+from ltvkit.orders.simulate import simulate_order_log
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -33,17 +26,19 @@ def school():
     return simulate_school()
 
 
-def test_python_m_ltvkit_simulate_rewrites_data_byte_for_byte(tmp_path: Path) -> None:
-    """`python -m ltvkit.simulate --data-dir DIR` writes exactly the files committed in data/."""
+@pytest.mark.drift
+def test_python_m_school_files_rewrites_data_byte_for_byte(tmp_path: Path) -> None:
+    """`python -m ltvkit.course.school_files --data-dir DIR` writes exactly the files committed in data/."""
     result = subprocess.run(
-        [sys.executable, "-m", "ltvkit.simulate", "--data-dir", str(tmp_path)],
+        [sys.executable, "-m", "ltvkit.course.school_files", "--data-dir", str(tmp_path)],
         capture_output=True, text=True, check=True, cwd=ROOT,
     )
     written = sorted(p.name for p in tmp_path.iterdir())
     assert written, result.stdout
     for name in written:
         fresh, committed = (tmp_path / name).read_bytes(), (DATA / name).read_bytes()
-        assert fresh == committed, f"data/{name} differs from ltvkit.simulate's output; run python -m ltvkit.simulate"
+        assert fresh == committed, (f"data/{name} differs from the simulation's output; "
+                                    "run python -m ltvkit.course.school_files")
         assert hashlib.sha256(committed).hexdigest() in result.stdout
 
 
@@ -89,7 +84,7 @@ def test_export_reads_back_to_the_simulated_orders(school) -> None:
 
 
 def test_engagement_and_partner_files_read_back(school) -> None:
-    engagement = read_export(DATA / SCHOOL_FILES["engagement"], columns={v: k for k, v in ENGAGEMENT_COLUMNS.items()},
+    engagement = read_export(DATA / SCHOOL_FILES["engagement"], columns=ENGAGEMENT_FILE_COLUMNS,
                              numbers=("sessions_30d", "minutes_30d", "minutes_per_session", "return_days_30d",
                                       "conversion_pct", "bounce_pct"))
     np.testing.assert_allclose(engagement["bounce_pct"], school.engagement["bounce_pct"])

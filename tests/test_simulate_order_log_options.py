@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from ltvkit import LTVInputError
-from ltvkit.simulate import simulate_order_log
+from ltvkit.orders.simulate import simulate_order_log
 
 
 def test_lapsing_customers_keep_their_earliest_orders_and_lose_the_rest() -> None:

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ltvkit import LTVInputError
-from ltvkit.transactions import cohort_sizes, cohort_table, customer_summary, read_orders, retention_matrix
+from ltvkit.orders import cohort_sizes, cohort_table, customer_summary, read_orders, retention_matrix
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -217,7 +217,7 @@ def test_summary_bad_arguments(kwargs: dict, message: str) -> None:
 @pytest.mark.parametrize(
     ("frame", "message"),
     [
-        (pd.DataFrame({"customer": [], "date": pd.to_datetime([]), "amount": []}), "at least one row"),
+        (pd.DataFrame({"customer": [], "date": pd.to_datetime([]), "amount": []}), "at least 1 row"),
         (pd.DataFrame({"customer": ["a"], "date": ["2024-01-01"], "amount": [1.0]}),
          "orders\\['date'\\] must hold dates"),
         (pd.DataFrame({"customer": ["a"], "date": pd.to_datetime(["2024-01-01"]), "amount": ["1"]}),

@@ -1,7 +1,7 @@
 """DuckDB, Spark (local mode) and the in-memory pandas path give the same LTV tables on the same orders.
 
 The same Ibis expressions (ltvkit.warehouse) run on DuckDB and on Spark; ``collect`` returns their
-results in the in-memory shape, and each is compared with ltvkit.transactions / ltvkit.partners on
+results in the in-memory shape, and each is compared with ltvkit.orders on
 CDNOW, the simulated school and hypothesis-generated order sets: customers, dates and counts
 exactly, money to 1e-6 (well inside a cent). Spark starts once for the whole session (one JVM).
 """
@@ -14,11 +14,11 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from ltvkit import transactions as memory
+from ltvkit import orders as memory
 from ltvkit import warehouse as wh
-from ltvkit.partners import partner_base, partner_economics
-from ltvkit.school import DATA_DIR as DATA
-from ltvkit.school import cdnow_orders, school_orders
+from ltvkit.course.school import school_orders
+from ltvkit.datasets import cdnow_orders, data_path
+from ltvkit.orders import partner_base, partner_economics
 
 MONEY = 1e-6
 ENGINES = ("duckdb", "spark")
@@ -98,7 +98,7 @@ def test_cdnow_calibration_summary_agrees_with_pandas(request, data, engine: str
     expected = memory.customer_summary(data["cdnow"], observation_end="1997-09-30", after_end="drop")
     got = wh.collect(wh.customer_summary(table, observation_end="1997-09-30", after_end="drop"))
     assert_same_summary(expected, got)
-    shipped = pd.read_csv(DATA / "cdnow" / "cdnow_customers_summary_with_transactions.csv", index_col="ID")
+    shipped = pd.read_csv(data_path("cdnow_summary_with_transactions"), index_col="ID")
     assert got.index.tolist() == shipped.index.tolist()
     np.testing.assert_array_equal(got["frequency"], shipped["x"])
     np.testing.assert_allclose((got["T"] / 7).round(2), shipped["T"])

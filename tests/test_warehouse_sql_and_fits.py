@@ -8,13 +8,14 @@ import pytest
 import sqlglot
 from sqlglot import exp
 
-from ltvkit import transactions as memory
+from ltvkit import orders as memory
 from ltvkit import warehouse as wh
+from ltvkit.course.school import school_orders
+from ltvkit.datasets import cdnow_orders
 from ltvkit.models.bgnbd import fit_bgnbd
 from ltvkit.models.gamma_gamma import fit_gamma_gamma
 from ltvkit.models.published import reproduces
 from ltvkit.models.rfm import RFMSummary
-from ltvkit.school import cdnow_orders, school_orders
 
 CALIBRATION_END = "1997-09-30"
 

@@ -13,10 +13,11 @@ from typing import Any
 import pytest
 
 from ltvkit import calculators
+from ltvkit.breakdowns import historical_breakdown
+from ltvkit.calculators.widgets import Calculator
 from ltvkit.checks import LTVInputError
 from ltvkit.formulas import arpu_ltv, revenue_per_customer
 from ltvkit.money import format_money
-from ltvkit.widgets import Calculator
 
 pytest.importorskip("ipywidgets")
 
@@ -98,8 +99,8 @@ def test_historical_calculator() -> None:
     before = _png(calculator)
     calculator.controls["margin"].value = 0.4
     values = calculator.values()
-    expected = calculators.courses_breakdown(
-        values["first_purchase"], values["second_purchase"], values["third_purchase"],
+    expected = historical_breakdown(
+        [values["first_purchase"], values["second_purchase"], values["third_purchase"]],
         margin=0.4, acquisition_cost=values["acquisition_cost"],
     )
     assert calculator.result_text == expected.describe()
@@ -109,11 +110,11 @@ def test_historical_calculator() -> None:
     assert calculator.result_text == DASH
     assert "margin" in calculator.error_text
     assert calculator.error_text == _error_of(
-        lambda: calculators.courses_breakdown(6000, 4000, 8000, margin=1.5, acquisition_cost=values["acquisition_cost"])
+        lambda: historical_breakdown([6000, 4000, 8000], margin=1.5, acquisition_cost=values["acquisition_cost"])
     )
 
 
-def test_courses_breakdown_without_cac_has_no_ratio() -> None:
-    breakdown = calculators.courses_breakdown(6000, 4000, 8000, margin=0.5, acquisition_cost=0)
+def test_historical_breakdown_without_cac_has_no_ratio() -> None:
+    breakdown = historical_breakdown([6000, 4000, 8000], margin=0.5, acquisition_cost=0)
     assert breakdown.ltv_to_cac is None and breakdown.net_ltv == breakdown.gross_ltv == 9000
     assert breakdown.describe().endswith("LTV:CAC n/a (CAC is 0)")

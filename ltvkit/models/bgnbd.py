@@ -295,7 +295,7 @@ def fit_bgnbd(data: RFMSummary, *, start: dict[str, float] | None = None) -> BGN
 
     Example:
         >>> from ltvkit.models.units import weeks
-        >>> from ltvkit.simulate import simulate_bgnbd
+        >>> from ltvkit.models.simulate import simulate_bgnbd
         >>> sim = simulate_bgnbd(r=0.5, alpha=5.0, a=0.8, b=2.5, customers=400, T=weeks(40), seed=1)
         >>> fit = fit_bgnbd(sim.calibration)
         >>> fit.converged, fit.time_unit

@@ -10,7 +10,8 @@ The calibration period ends on 1997-09-30 (week 39 after 1 January 1997); the ho
 from 1997-10-01 to 1998-06-30 (weeks 40-78, 39 weeks). Times are in weeks of 7 days.
 
 Example:
-    >>> orders = read_cdnow_orders(DATA_DIR / "CDNOW_sample.txt")
+    >>> from ltvkit.datasets import data_path
+    >>> orders = read_cdnow_orders(data_path("cdnow_orders"))
     >>> len(orders), orders["customer"].nunique()
     (6919, 2357)
 """
@@ -29,11 +30,7 @@ from ltvkit.models.units import Duration
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["CALIBRATION_END", "CDNOW_COLUMNS", "DATA_DIR", "HOLDOUT_END", "cdnow_calibration_holdout",
-           "read_cdnow_orders"]
-
-DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "cdnow"
-"""The repository's data/cdnow/ folder, where the CDNOW files are kept."""
+__all__ = ["CALIBRATION_END", "CDNOW_COLUMNS", "HOLDOUT_END", "cdnow_calibration_holdout", "read_cdnow_orders"]
 
 CALIBRATION_END = "1997-09-30"
 HOLDOUT_END = "1998-06-30"
@@ -42,7 +39,7 @@ CDNOW_COLUMNS = ["master_id", "customer", "date", "cds", "amount"]
 
 
 def read_cdnow_orders(path: str | Path) -> pd.DataFrame:
-    """Read CDNOW_sample.txt with :func:`ltvkit.transactions.read_orders`: one row per line of the file.
+    """Read CDNOW_sample.txt with :func:`ltvkit.orders.read_orders`: one row per line of the file.
 
     Columns ``line``, ``customer`` (the sample's id 1..2,357, int64), ``date``, ``amount``
     (USD) and ``cds`` (int64). Orders of one day are kept apart here; the summaries merge them.
@@ -55,7 +52,7 @@ def read_cdnow_orders(path: str | Path) -> pd.DataFrame:
         >>> read_cdnow_orders(sample)[["customer", "cds", "amount"]].to_dict("list")
         {'customer': [1, 1], 'cds': [2, 1], 'amount': [29.33, 10.0]}
     """
-    from ltvkit.transactions import read_orders
+    from ltvkit.orders.read import read_orders
 
     orders = read_orders(path, names=CDNOW_COLUMNS, customer="customer", date="date", amount="amount",
                          extra={"cds": "cds"}, date_format="%Y%m%d")
@@ -69,20 +66,21 @@ def cdnow_calibration_holdout(
 ) -> CalibrationHoldout:
     """Per-customer calibration summary (weeks, USD) and holdout purchases and spend.
 
-    ``calibration`` is :func:`ltvkit.transactions.customer_summary` of the purchases up to
+    ``calibration`` is :func:`ltvkit.orders.customer_summary` of the purchases up to
     ``calibration_end`` (purchases of one day merged): frequency, recency and T counted in
     days and turned into weeks, monetary = average repeat purchase in USD.
     ``holdout_purchases`` (purchase days) and ``holdout_spend`` (USD) count what each customer
     bought after ``calibration_end`` up to ``holdout_end``.
 
     Example:
-        >>> split = cdnow_calibration_holdout(DATA_DIR / "CDNOW_sample.txt")
+        >>> from ltvkit.datasets import data_path
+        >>> split = cdnow_calibration_holdout(data_path("cdnow_orders"))
         >>> len(split.calibration), str(split.holdout), int(split.holdout_purchases.sum())
         (2357, '39 weeks', 1882)
     """
     import pandas as pd
 
-    from ltvkit.transactions import customer_summary
+    from ltvkit.orders.summary import customer_summary
 
     orders = read_cdnow_orders(path)
     end = pd.Timestamp(calibration_end)

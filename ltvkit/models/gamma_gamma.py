@@ -175,7 +175,7 @@ def fit_gamma_gamma(data: RFMSummary) -> GammaGammaFit:
     """Fit p, q, gamma by maximum likelihood on the repeat buyers' average spend.
 
     Example:
-        >>> from ltvkit.simulate import simulate_gamma_gamma
+        >>> from ltvkit.models.simulate import simulate_gamma_gamma
         >>> x = [1, 2, 3, 5, 8] * 200
         >>> z = simulate_gamma_gamma(p=6.0, q=4.0, gamma=15.0, frequency=x, seed=4)
         >>> data = RFMSummary.create(frequency=x, recency=x, T=[10] * 1000, time_unit="weeks", monetary=z)

@@ -1,6 +1,6 @@
 """The figures the model papers publish, written once, with where each comes from.
 
-Notebooks 12-13 and the tests reproduce these; nothing else types them. ``tolerance`` is the
+Notebooks 13-14 and the tests reproduce these; nothing else types them. ``tolerance`` is the
 absolute difference the reproduction is allowed, chosen from the precision the paper prints.
 
 Example:
@@ -146,7 +146,7 @@ def reproduces(computed: Any, figures_id: str, name: str) -> bool:
 def published_cdnow_models() -> tuple[BGNBDFit, GammaGammaFit]:
     """The CDNOW models with the papers' published parameters: BG/NBD (alpha in weeks) and Gamma-Gamma (USD).
 
-    Use them to score customers without fitting, as the calculator of notebook 13 does.
+    Use them to score customers without fitting, as the calculator of notebook 14 does.
 
     Example:
         >>> purchases, spend = published_cdnow_models()

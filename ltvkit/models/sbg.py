@@ -383,8 +383,8 @@ def read_retention_table(path: str | Path, *, cohort_size: int = 1000) -> pd.Dat
     Adds ``regular_alive`` and ``high_end_alive``: percent x cohort_size / 100, whole customers.
 
     Example:
-        >>> from ltvkit.school import DATA_DIR
-        >>> table = read_retention_table(DATA_DIR / "fader_hardie_2007_retention.csv")
+        >>> from ltvkit.datasets import data_path
+        >>> table = read_retention_table(data_path("fader_hardie_2007_retention"))
         >>> table.loc[table.period == "calibration", "regular_alive"].tolist()
         [1000, 631, 468, 382, 326, 289, 262, 241]
     """

@@ -3,7 +3,7 @@
 Each table of the course is written once as an Ibis expression, so one definition runs on the
 embedded DuckDB (the default, no server), on Spark, or on a warehouse (BigQuery, Snowflake,
 Postgres, ClickHouse, ...), and :func:`collect` returns the same frame the in-memory functions of
-:mod:`ltvkit.transactions` return on the same orders, to the cent and to the day.
+:mod:`ltvkit.orders` return on the same orders, to the cent and to the day.
 
 Install with ``pip install 'ltvkit[warehouse]'`` (Ibis, DuckDB, SQLGlot, PySpark).
 

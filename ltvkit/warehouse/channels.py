@@ -2,9 +2,9 @@
 
 A customer belongs to the channel and partner of their first purchase (the earliest order with
 an amount >= 0; at the same moment, the one on the earlier ``line`` of the export), as
-:func:`ltvkit.partners.customer_sources` decides. Per source: customers, the share who bought
+:func:`ltvkit.orders.customer_sources` decides. Per source: customers, the share who bought
 again on a later day, revenue net of refunds, and revenue and LTV per customer: the figures of
-:func:`ltvkit.partners.partner_base` and the gross LTV of :func:`ltvkit.partners.partner_economics`.
+:func:`ltvkit.orders.partner_base` and the gross LTV of :func:`ltvkit.orders.partner_economics`.
 
 Example:
     >>> import pandas as pd

@@ -1,6 +1,6 @@
 """Cohort tables in the database: customers, revenue and cumulative LTV by the period of first purchase.
 
-:func:`cohort_table` is the long form of :func:`ltvkit.transactions.cohort_table`: one row per
+:func:`cohort_table` is the long form of :func:`ltvkit.orders.cohort_table`: one row per
 (cohort, periods since) cell that has orders, with the value and how many periods of the cohort
 are observed; :func:`ltvkit.warehouse.collect` pivots it into the in-memory table (empty
 cells 0, cumulative LTV carried forward, unobserved cells NaN).
@@ -24,7 +24,7 @@ import ibis
 import ibis.expr.types as ir
 
 from ltvkit.checks import check_choice, check_number
-from ltvkit.transactions import COHORT_PERIODS, COHORT_VALUES
+from ltvkit.orders.cohorts import COHORT_PERIODS, COHORT_VALUES
 from ltvkit.warehouse.periods import order_rows, period_label, period_number
 from ltvkit.warehouse.tables import checked_orders
 

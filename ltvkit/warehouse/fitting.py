@@ -87,7 +87,7 @@ def fit_gamma_gamma_pairs(pairs: Any) -> GammaGammaFit:
 
     Example:
         >>> import pandas as pd
-        >>> from ltvkit.simulate import simulate_gamma_gamma
+        >>> from ltvkit.models.simulate import simulate_gamma_gamma
         >>> x = [1, 2, 3, 5, 8] * 200
         >>> pairs = pd.DataFrame({"frequency": x, "customers": 1,
         ...     "monetary_value": simulate_gamma_gamma(p=6.0, q=4.0, gamma=15.0, frequency=x, seed=4).round(2)})

@@ -1,6 +1,6 @@
 """Days, weeks, months and quarters as whole numbers, written as Ibis expressions.
 
-The numbering is the in-memory path's (:mod:`ltvkit.transactions`), so both count the same
+The numbering is the in-memory path's (:mod:`ltvkit.orders`), so both count the same
 periods: a day is its number since 1970-01-01; a week runs Monday to Sunday and is numbered
 ``(day + 3) // 7``; a month is ``(year - 1970) * 12 + month - 1``; a quarter is ``month // 3``.
 Floor division keeps dates before 1970 right on every engine.

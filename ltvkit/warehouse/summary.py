@@ -1,7 +1,7 @@
 """The customer summary in the database: one row per customer, defined as the in-memory path defines it.
 
 :func:`customer_summary` builds an Ibis expression with the columns and meanings of
-:func:`ltvkit.transactions.customer_summary` (lifetimes' definitions; orders in the same period
+:func:`ltvkit.orders.customer_summary` (lifetimes' definitions; orders in the same period
 merged into one purchase; refunds change money, never counts). It is computed by two grouped
 aggregations: first per customer and period (the merged purchases), then per customer.
 :func:`rfm_triples` and :func:`repeat_spend` reduce it, still in the database, to what the
@@ -26,7 +26,7 @@ import ibis
 import ibis.expr.types as ir
 
 from ltvkit.checks import LTVInputError, check_choice, check_count, check_number
-from ltvkit.transactions import SUMMARY_PERIODS
+from ltvkit.orders.summary import SUMMARY_PERIODS
 from ltvkit.warehouse.periods import order_rows, period_number
 from ltvkit.warehouse.tables import checked_orders, is_bound
 

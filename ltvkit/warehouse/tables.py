@@ -1,6 +1,6 @@
 """The order table a warehouse function reads: its columns, their types, and the rows' values.
 
-The columns are those :func:`ltvkit.transactions.read_orders` returns: ``customer`` (text or
+The columns are those :func:`ltvkit.orders.read_orders` returns: ``customer`` (text or
 integer id), ``date`` (timestamp or date), ``amount`` (a number; below zero a refund) and, where
 a function needs them, ``channel``, ``partner`` and ``line`` (the row of the export, which
 breaks ties between orders placed at the same moment as the in-memory path does).

@@ -9,7 +9,6 @@ so every figure the page shows is checked against an independent calculation.
 from __future__ import annotations
 
 import functools
-import inspect
 import io
 import json
 import os
@@ -143,14 +142,10 @@ def only_local(route: Any) -> None:
 
 
 def calculator_factories() -> list[Callable[[], Any]]:
-    """Every ``*_calculator`` factory of ltvkit.calculators, in the order of the module."""
-    from ltvkit import calculators
+    """Every calculator factory of the course, in course order (``ltvkit.calculators.REGISTRY``)."""
+    from ltvkit.calculators import all_calculators
 
-    found = [
-        function for name, function in inspect.getmembers(calculators, inspect.isfunction)
-        if name.endswith("_calculator") and function.__module__ == calculators.__name__
-    ]
-    return sorted(found, key=lambda function: inspect.getsourcelines(function)[1])
+    return [factory for _, factory in all_calculators()]
 
 
 @functools.cache
@@ -167,11 +162,11 @@ def displayed_calculators(notebook: Path) -> tuple[Any, ...]:
     from IPython.core.interactiveshell import InteractiveShell
     from ipywidgets.widgets.widget import _instances
 
-    import ltvkit.widgets
+    import ltvkit.calculators.widgets
 
     created: list[Any] = []
     shown: list[str] = []
-    original_init = ltvkit.widgets.Calculator.__init__
+    original_init = ltvkit.calculators.widgets.Calculator.__init__
 
     def recording_init(self: Any, *args: Any, **kwargs: Any) -> None:
         original_init(self, *args, **kwargs)
@@ -186,7 +181,7 @@ def displayed_calculators(notebook: Path) -> tuple[Any, ...]:
             shown.append(data[WIDGET_VIEW]["model_id"])
 
     cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
-    ltvkit.widgets.Calculator.__init__ = recording_init  # type: ignore[method-assign]
+    ltvkit.calculators.widgets.Calculator.__init__ = recording_init  # type: ignore[method-assign]
     shell.display_pub.publish = recording_publish  # type: ignore[method-assign]
     try:
         with contextlib.chdir(notebook.parent), contextlib.redirect_stdout(io.StringIO()):
@@ -199,7 +194,7 @@ def displayed_calculators(notebook: Path) -> tuple[Any, ...]:
                 if getattr(value, "model_id", None):
                     shown.append(value.model_id)
     finally:
-        ltvkit.widgets.Calculator.__init__ = original_init  # type: ignore[method-assign]
+        ltvkit.calculators.widgets.Calculator.__init__ = original_init  # type: ignore[method-assign]
         shell.display_pub.publish = original_publish  # type: ignore[method-assign]
     by_box = {calculator.widget.model_id: calculator for calculator in created}
     found: list[Any] = []

@@ -1,0 +1,154 @@
+"""One LTV figure taken apart into the figures it is made of, for a reader to see each step.
+
+- :func:`historical_breakdown`: a customer's purchases -> revenue, gross LTV, LTV net of CAC
+  and LTV:CAC (notebook 02);
+- :func:`churn_breakdown`: a monthly churn and price -> expected and median lifetime, LTV and
+  the share still paying after a year (notebook 04);
+- :func:`predictive_breakdown`: orders a month x average check x margin x months, per user
+  and for a base of users (notebook 05).
+
+Each returns a frozen result whose ``describe()`` is the one line a calculator shows.
+
+Example:
+    >>> historical_breakdown([6000, 4000, 8000], margin=0.5, acquisition_cost=1000).describe()
+    'Revenue 18,000 RUB; gross LTV 9,000 RUB; net of CAC 8,000 RUB; LTV:CAC 9.0:1'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ltvkit import formulas as f
+from ltvkit.checks import check_count
+from ltvkit.money import format_money, format_ratio, format_share
+
+__all__ = [
+    "ChurnBreakdown",
+    "HistoricalBreakdown",
+    "PredictiveBreakdown",
+    "churn_breakdown",
+    "historical_breakdown",
+    "predictive_breakdown",
+]
+
+
+@dataclass(frozen=True)
+class HistoricalBreakdown:
+    """One customer's purchases taken apart: revenue, gross profit, net of CAC, LTV:CAC."""
+
+    revenue: float
+    gross_ltv: float
+    net_ltv: float
+    ltv_to_cac: float | None
+
+    def describe(self, currency: str = "RUB") -> str:
+        """One line for the calculator's result label."""
+        ratio = format_ratio(self.ltv_to_cac) if self.ltv_to_cac is not None else "n/a (CAC is 0)"
+        return (
+            f"Revenue {format_money(self.revenue, currency)}; gross LTV {format_money(self.gross_ltv, currency)}; "
+            f"net of CAC {format_money(self.net_ltv, currency)}; LTV:CAC {ratio}"
+        )
+
+
+
+def historical_breakdown(purchases: Sequence[float], *, margin: float, acquisition_cost: float) -> HistoricalBreakdown:
+    """Revenue, gross LTV, LTV net of acquisition cost and gross LTV:CAC of one customer's purchases.
+
+    Args:
+        purchases: amounts the customer paid (money), each >= 0.
+        margin: share of revenue that is gross profit, in [0, 1].
+        acquisition_cost: money spent to win the customer, >= 0 (0 gives no ratio).
+
+    Example:
+        >>> historical_breakdown([6000, 4000, 8000], margin=0.5, acquisition_cost=1000).ltv_to_cac
+        9.0
+    """
+    revenue = f.historical_ltv(purchases)
+    gross = f.historical_ltv(purchases, margin=margin)
+    net = f.historical_ltv(purchases, margin=margin, acquisition_cost=acquisition_cost)
+    ratio = f.ltv_to_cac(gross, acquisition_cost) if acquisition_cost > 0 else None
+    return HistoricalBreakdown(revenue, gross, net, ratio)
+
+
+
+@dataclass(frozen=True)
+class ChurnBreakdown:
+    """A constant monthly churn taken apart: lifetime, LTV, median lifetime, share left after a year."""
+
+    churn_rate: float
+    lifetime_months: float
+    ltv: float
+    median_lifetime_months: float
+    share_after_12_months: float
+
+    def describe(self, currency: str = "RUB") -> str:
+        """One line for the calculator's result label."""
+
+        return (
+            f"Lifetime {self.lifetime_months:.1f} months; LTV {format_money(self.ltv, currency)}; "
+            f"median customer leaves after {self.median_lifetime_months:.1f} months; "
+            f"{format_share(self.share_after_12_months)} still paying after 12 months"
+        )
+
+
+
+def churn_breakdown(churn_rate: float, monthly_price: float) -> ChurnBreakdown:
+    """Monthly churn and price -> expected lifetime (1 / churn), LTV, median lifetime, share left at 12 months.
+
+    Args:
+        churn_rate: share of paying customers lost per month, in (0, 1].
+        monthly_price: what a customer pays per month (money), >= 0.
+
+    Example:
+        >>> b = churn_breakdown(0.05, 200)
+        >>> b.lifetime_months, b.ltv, round(b.median_lifetime_months, 1), round(b.share_after_12_months, 3)
+        (20.0, 4000.0, 13.5, 0.54)
+    """
+    lifetime = f.lifetime_from_churn(churn_rate)
+    ltv = f.subscription_ltv(monthly_price, churn_rate=churn_rate)
+    share = float(f.survival_curve(churn_rate, 12)[-1])
+    return ChurnBreakdown(float(churn_rate), lifetime, ltv, f.median_lifetime(churn_rate), share)
+
+
+
+@dataclass(frozen=True)
+class PredictiveBreakdown:
+    """Predictive LTV per user and for a base of users, with the monthly margin it is built from."""
+
+    margin_per_month: float
+    ltv_per_user: float
+    users: int
+    ltv_all_users: float
+
+    def describe(self, currency: str = "RUB") -> str:
+        """One line for the calculator's result label."""
+        return (
+            f"LTV {format_money(self.ltv_per_user, currency)} per user "
+            f"({format_money(self.margin_per_month, currency)} margin a month); "
+            f"{format_money(self.ltv_all_users, currency)} for {self.users:,} users"
+        )
+
+
+
+def predictive_breakdown(
+    orders_per_month: float, average_check: float, margin: float, months: float, users: int
+) -> PredictiveBreakdown:
+    """Predictive LTV = orders a month x average check x margin x months, per user and for ``users``.
+
+    Args:
+        orders_per_month: orders (payments) per user per month, >= 0.
+        average_check: money per order, >= 0.
+        margin: gross margin, in [0, 1].
+        months: months a user keeps paying on average, >= 0.
+        users: users in the base, a whole number >= 0.
+
+    Example:
+        >>> predictive_breakdown(1, 500, 0.7, 18, 700).describe()
+        'LTV 6,300 RUB per user (350 RUB margin a month); 4,410,000 RUB for 700 users'
+    """
+
+    per_user = f.frequency_ltv(average_check, orders_per_month, months, margin)
+    per_month = f.frequency_ltv(average_check, orders_per_month, 1, margin)
+    count = check_count("users", users)
+    return PredictiveBreakdown(per_month, per_user, count, per_user * count)

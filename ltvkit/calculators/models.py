@@ -1,0 +1,126 @@
+"""Calculators of notebooks 13, 14 and 16: retention when customers differ, one customer's future, the next rouble.
+
+Example:
+    >>> print(sbg_calculator().result_text)  # doctest: +NORMALIZE_WHITESPACE
+    Mean churn 37.3%; left after 5 periods 29.2%;
+    at 10% a period: DEL 3.70 payments, DERL after 4 renewals 5.89 payments
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ltvkit.acquisition import BudgetAllocation, budget_allocation
+from ltvkit.calculators.widgets import Calculator, Slider
+from ltvkit.models.forecast import CustomerForecast, customer_forecast
+from ltvkit.models.published import published, published_cdnow_models
+from ltvkit.models.sbg_profile import RetentionProfile, retention_profile
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.figure import Figure
+
+__all__ = ["budget_allocation_calculator", "customer_forecast_calculator", "sbg_calculator"]
+
+
+def _retention_chart(profile: RetentionProfile, *, alpha: float, beta: float, **_values: float) -> Figure:
+    from ltvkit.plots import sbg_profile_chart
+
+    return sbg_profile_chart(alpha, beta, periods=12, constant_churn=profile.mean_churn)
+
+
+def sbg_calculator() -> Calculator:
+    """alpha and beta -> the spread of churn, the survival curve, DEL and DERL (Regular cohort as defaults).
+
+    Example:
+        >>> print(sbg_calculator().result_text)  # doctest: +NORMALIZE_WHITESPACE
+        Mean churn 37.3%; left after 5 periods 29.2%;
+        at 10% a period: DEL 3.70 payments, DERL after 4 renewals 5.89 payments
+    """
+    regular = published("sbg-regular").values
+    return Calculator(
+        retention_profile,
+        [
+            Slider("alpha", "alpha", regular["alpha"], 0, 5, 0.001, readout_format=".3f"),
+            Slider("beta", "beta", regular["beta"], 0, 10, 0.001, readout_format=".3f"),
+            Slider("discount_rate", "Discount rate per period", 0.10, 0, 0.3, 0.01),
+            Slider("renewals", "Renewals made", 4, 0, 12, 1, integer=True),
+        ],
+        describe=RetentionProfile.describe,
+        plot=_retention_chart,
+        title="Retention when customers differ (sBG)",
+    )
+
+
+def customer_forecast_calculator() -> Calculator:
+    """A CDNOW customer's history -> P(alive), next year's purchases, spend and CLV (customer 1 as defaults).
+
+    Example:
+        >>> print(customer_forecast_calculator().result_text)  # doctest: +NORMALIZE_WHITESPACE
+        P(alive) 73%; 1.56 purchases in the next 52 weeks at $24.66 each;
+        CLV $11.00 (margin 30%, discounted at 10% a year)
+    """
+    purchases, spend = published_cdnow_models()
+
+    def compute(frequency: int, recency_weeks: float, age_weeks: float, average_spend: float, margin: float,
+                annual_discount_rate: float) -> CustomerForecast:
+        return customer_forecast(purchases, spend, frequency=frequency, recency_weeks=recency_weeks,
+                                 age_weeks=age_weeks, average_spend=average_spend, margin=margin,
+                                 annual_discount_rate=annual_discount_rate)
+
+    return Calculator(
+        compute,
+        [
+            Slider("frequency", "Repeat purchases", 2, 0, 20, 1, integer=True),
+            Slider("recency_weeks", "Weeks to the last repeat purchase", 30.43, 0, 39, 0.01),
+            Slider("age_weeks", "Weeks since the first purchase", 38.86, 0, 39, 0.01),
+            Slider("average_spend", "Average repeat purchase, USD", 22.35, 0, 200, 0.05),
+            Slider("margin", "Gross margin", 0.3, 0, 1, 0.05),
+            Slider("annual_discount_rate", "Discount rate a year", 0.10, 0, 0.3, 0.01),
+        ],
+        describe=CustomerForecast.describe,
+        title="One customer's future under BG/NBD + Gamma-Gamma (CDNOW parameters)",
+    )
+
+
+def budget_allocation_calculator(
+    models: Any = None, costs: pd.DataFrame | None = None, *, annual_discount_rate: float = 0.10
+) -> Calculator:
+    """Margin, the next customer's CAC multiplier and the horizon -> LTV:CAC per source and the best next rouble.
+
+    ``models`` and ``costs`` default to the school's (``ltvkit.course.capstone.school_source_models()``
+    and its cost sheet); the defaults of the sliders are the case's assumptions (``ltvkit.course.capstone.CASE``).
+
+    Example:
+        >>> budget_allocation_calculator().result_text.split(";")[0]
+        'Next rouble: Органический поиск, LTV:CAC 12.0:1 over 36 months at CAC x2 on ad spend'
+    """
+    from ltvkit.course.capstone import CASE, school_costs_by_source, school_source_models
+    if models is None:
+        models = school_source_models()
+    if costs is None:
+        costs = school_costs_by_source()
+
+    def compute(margin: float, cac_multiplier: float, horizon_months: int) -> BudgetAllocation:
+        return budget_allocation(models, costs, margin=margin, cac_multiplier=cac_multiplier,
+                                 horizon_months=horizon_months, annual_discount_rate=annual_discount_rate)
+
+    def chart(result: BudgetAllocation, **_values: float) -> Figure:
+        from ltvkit.plots import ratio_band_chart
+
+        ordered = result.table["ltv_to_cac"].sort_values(ascending=False)
+        return ratio_band_chart({str(name): max(float(value), 1e-3) for name, value in ordered.items()},
+                                title="LTV:CAC of the next customer, by source")
+
+    return Calculator(
+        compute,
+        [
+            # a margin above 100% is on the slider on purpose: the calculator shows why it is refused
+            Slider("margin", "Gross margin", CASE.margin, 0, 1.5, 0.05),
+            Slider("cac_multiplier", "Next customer's ad spend, x today's average", CASE.cac_multiplier, 0, 4, 0.25),
+            Slider("horizon_months", "Months of value counted", CASE.horizon_months, 6, 60, 6, integer=True),
+        ],
+        describe=BudgetAllocation.describe,
+        plot=chart,
+        title="Where the next rouble of acquisition goes",
+    )

@@ -1,0 +1,225 @@
+"""Calculators of notebooks 05-08: predictive LTV, the retention offer, LTV:CAC, the budget plan, the levers.
+
+Example:
+    >>> ltv_cac_calculator().result_text
+    'LTV:CAC 466.7:1, possibly under-investing in growth; net LTV $27,940; payback 0.03 months of 12'
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ltvkit.breakdowns import PredictiveBreakdown, predictive_breakdown
+from ltvkit.calculators.widgets import Calculator, Choice, Slider
+from ltvkit.course.cases import advanced_baseline, retention_offer_for_online_service
+from ltvkit.examples import example
+from ltvkit.levers import Sensitivity, lever_sensitivity
+from ltvkit.ltv_cac import LtvCacSummary, ltv_cac_summary
+from ltvkit.planning import BudgetPlan, budget_plan
+from ltvkit.retention_offer import RetentionOffer
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = [
+    "budget_plan_calculator",
+    "levers_calculator",
+    "ltv_cac_calculator",
+    "predictive_calculator",
+    "retention_offer_calculator",
+]
+
+
+def _predictive_chart(breakdown: PredictiveBreakdown, *, months: float, **_values: float) -> Figure:
+    from ltvkit.plots import cumulative_value_chart
+
+    return cumulative_value_chart(breakdown.margin_per_month, months, currency="RUB", period="month")
+
+
+def predictive_calculator() -> Calculator:
+    """Orders a month, average check, margin, months and users -> predictive LTV (E-online-service as defaults).
+
+    Example:
+        >>> calc = predictive_calculator()
+        >>> calc.result_text
+        'LTV 6,300 RUB per user (350 RUB margin a month); 4,410,000 RUB for 700 users'
+        >>> calc.controls["margin"].value = 1.1
+        >>> calc.error_text
+        'margin must be in [0, 1]; got 1.1'
+    """
+    inputs = example("E-online-service").inputs
+    return Calculator(
+        predictive_breakdown,
+        [
+            Slider("orders_per_month", "Orders per month", inputs["payments_per_month"], 0, 8, 0.5,
+                   readout_format=".1f"),
+            Slider("average_check", "Average check, RUB", inputs["monthly_payment"], 0, 3000, 50,
+                   readout_format=",.0f"),
+            Slider("margin", "Gross margin", inputs["margin"], 0, 1.5, 0.05),
+            Slider("months", "Months a user pays", inputs["lifetime_months"], 0, 48, 1, integer=True),
+            Slider("users", "Users", inputs["users"], 0, 5000, 50, integer=True),
+        ],
+        describe=PredictiveBreakdown.describe,
+        plot=_predictive_chart,
+        title="Predictive LTV",
+    )
+
+
+def _offer_chart(offer: RetentionOffer, **_values: float) -> Figure:
+    from ltvkit.plots import waterfall_chart
+
+    return waterfall_chart(
+        [("extra margin", offer.value_for_cohort), ("manager", -offer.manager_cost)], currency="RUB",
+        title="The retention offer for 700 users",
+    )
+
+
+def retention_offer_calculator() -> Calculator:
+    """What-if for the retention offer on E-online-service's users: offer length, share kept, manager's cost.
+
+    Offers shorter than the usual 6-month cycle are refused with a message (the slider allows them).
+
+    Example:
+        >>> calc = retention_offer_calculator()
+        >>> calc.controls["share_kept"].value = 0.5
+        >>> calc.result_text.split(";")[2]
+        ' net 2,500 RUB (4 RUB per customer)'
+        >>> calc.controls["offer_months"].value = 5
+        >>> calc.error_text
+        'offer_months must be a number >= 6; got 5'
+    """
+    tactic = example("E-retention-offer").inputs
+    return Calculator(
+        retention_offer_for_online_service,
+        [
+            Slider("offer_months", "Months with the offer", tactic["offer_months"], 3, 12, 1, integer=True),
+            Slider("share_kept", "Share who stay the extra months", 1.0, 0, 1, 0.05),
+            Slider("manager_cost_per_month", "Manager's cost per month, RUB", 60_000, 0, 200_000, 5_000,
+                   readout_format=",.0f"),
+        ],
+        describe=RetentionOffer.describe,
+        plot=_offer_chart,
+        title="Retention offer: what is it worth?",
+    )
+
+
+def _ratio_chart(summary: LtvCacSummary, **_values: float) -> Figure:
+    from ltvkit.plots import ratio_band_chart
+
+    return ratio_band_chart({"your customer": summary.ratio})
+
+
+def ltv_cac_calculator() -> Calculator:
+    """LTV and CAC -> LTV:CAC, its verdict, net LTV and payback (E-best-client-cac as defaults).
+
+    The CAC and LTV sliders start at 0, which is not allowed: the calculator then shows why.
+
+    Example:
+        >>> ltv_cac_calculator().result_text
+        'LTV:CAC 466.7:1, possibly under-investing in growth; net LTV $27,940; payback 0.03 months of 12'
+        >>> calc = ltv_cac_calculator()
+        >>> calc.controls["cac"].value = 0
+        >>> calc.error_text
+        'cac must be a number > 0; got 0.0'
+    """
+    inputs = example("E-best-client-cac").inputs
+    return Calculator(
+        ltv_cac_summary,
+        [
+            Slider("ltv", "Gross LTV per customer, $", inputs["ltv"], 0, 30_000, 100, readout_format=",.0f"),
+            Slider("cac", "CAC, $", inputs["cac"], 0, 5_000, 10, readout_format=",.0f"),
+            Slider("lifetime_months", "Months the LTV is earned over", 12, 1, 60, 1, integer=True),
+        ],
+        describe=lambda summary: summary.describe("USD"),
+        plot=_ratio_chart,
+        title="LTV against CAC",
+    )
+
+
+_YES_NO: tuple[tuple[str, object], ...] = (("no", False), ("yes", True))
+
+
+def _plan_chart(plan: BudgetPlan, **_values: Any) -> Figure:
+    from ltvkit.plots import plan_waterfall_chart
+
+    return plan_waterfall_chart(plan, currency="RUB")
+
+
+def budget_plan_calculator() -> Calculator:
+    """Every assumption of the telecom plan as an input -> the plan and its waterfall (corrected plan as defaults).
+
+    Defaults: E-telecom-budget's amounts with the workbook's corrected assumptions (costs per
+    month, VAT added on top, costs not grossed up, LTV including VAT, every customer won at CAC,
+    advertising counted as a cost, customers rounded up). LTV 0 is not allowed.
+
+    Example:
+        >>> budget_plan_calculator().result_text
+        'Customers 43,412; advertising 21,706,000 RUB; turnover with VAT 173,648,000 RUB; \
+profit after advertising 3,000,667 RUB; ROI 700%'
+        >>> calc = budget_plan_calculator()
+        >>> calc.controls["ltv_per_customer_per_year"].value = 0
+        >>> calc.error_text
+        'ltv_per_customer_per_year must be a number > 0; got 0.0'
+    """
+    inputs = example("E-telecom-budget").inputs
+    return Calculator(
+        budget_plan,
+        [
+            Slider("costs", "Operating costs, RUB", inputs["costs"], 0, 20_000_000, 100_000, readout_format=",.0f"),
+            Choice("costs_period", "Costs are per", inputs["costs_period"], (("month", "month"), ("year", "year"))),
+            Slider("target_profit", "Target profit for the year, RUB", inputs["target_profit"], 0, 20_000_000,
+                   100_000, readout_format=",.0f"),
+            Slider("vat_rate", "VAT rate", inputs["vat_rate"], 0, 0.3, 0.01),
+            Choice("vat_applied", "VAT is", "added_on_top",
+                   (("added on top (x 1.2)", "added_on_top"),
+                    ("taken out of turnover (/ 0.8)", "taken_out_of_turnover"))),
+            Choice("costs_grossed_up_for_vat", "Costs grossed up for VAT", False, _YES_NO),
+            Slider("ltv_per_customer_per_year", "LTV per customer per year, RUB", inputs["ltv_per_customer_per_year"],
+                   0, 10_000, 100, readout_format=",.0f"),
+            Choice("ltv_includes_vat", "LTV includes VAT", True, _YES_NO),
+            Slider("cac", "CAC, RUB", inputs["cac"], 0, 3_000, 50, readout_format=",.0f"),
+            Slider("new_customer_share", "Share of customers to win", 1.0, 0, 1, 0.05),
+            Choice("advertising_counted_as_cost", "Advertising counted as a cost", True, _YES_NO),
+            Choice("customer_rounding", "Customers rounded", "up",
+                   (("up", "up"), ("to nearest", "nearest"), ("not at all", "none"))),
+        ],
+        describe=BudgetPlan.describe,
+        plot=_plan_chart,
+        title="A year's budget plan from LTV",
+    )
+
+
+def _tornado(sensitivity: Sensitivity, **_values: float) -> Figure:
+    from ltvkit.plots import tornado_chart
+
+    return tornado_chart(sensitivity, currency="RUB")
+
+
+def levers_calculator() -> Calculator:
+    """The four levers of LTV -> LTV and a tornado of +/-10% on each (E-advanced with a 40% margin).
+
+    A lifetime below one period is not allowed (churn = 1 / lifetime must be a share): the
+    lifetime slider starts at 0 so the calculator shows the message.
+
+    Example:
+        >>> levers_calculator().result_text
+        'LTV 4,800 RUB; +/-10% on retention moves it most: 4,000 RUB to 6,000 RUB'
+        >>> calc = levers_calculator()
+        >>> calc.controls["lifetime_periods"].value = 0.5
+        >>> calc.error_text
+        'lifetime_periods must be a number >= 1; got 0.5'
+    """
+    base = advanced_baseline()
+    return Calculator(
+        lever_sensitivity,
+        [
+            Slider("average_order_value", "Average check, RUB", base.average_order_value, 0, 5_000, 100,
+                   readout_format=",.0f"),
+            Slider("purchases_per_period", "Purchases per year", base.purchases_per_period, 0, 12, 0.5),
+            Slider("lifetime_periods", "Lifetime, years", base.lifetime_periods, 0, 10, 0.5),
+            Slider("margin", "Gross margin", base.margin, 0, 1, 0.05),
+        ],
+        describe=Sensitivity.describe,
+        plot=_tornado,
+        title="The levers of LTV",
+    )

@@ -1,0 +1,215 @@
+"""An order frame's columns as checked numpy arrays: the building blocks of summaries and cohorts.
+
+:func:`order_arrays` validates the customer, date and amount columns of an order frame once and
+returns them as arrays that the per-customer and per-cohort computations count over: integer
+customer codes (with the sorted labels), day numbers since 1970-01-01 and amounts. The other
+functions turn days into periods and find each customer's first purchase.
+
+Example:
+    >>> import pandas as pd
+    >>> orders = pd.DataFrame({"customer": ["b", "a", "b"], "amount": [10.0, 5.0, -2.0],
+    ...                        "date": pd.to_datetime(["2024-01-02", "2024-01-01", "2024-01-03"])})
+    >>> codes, labels, _, days, amounts = order_arrays(orders, "customer", "date", "amount")
+    >>> codes.tolist(), list(labels), (days - days.min()).tolist(), amounts.tolist()
+    ([1, 0, 1], ['a', 'b'], [1, 0, 2], [10.0, 5.0, -2.0])
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ltvkit.checks import LTVInputError, check_frame
+
+__all__ = [
+    "NEVER",
+    "amount_values",
+    "as_timestamp",
+    "customer_codes",
+    "date_values",
+    "day_numbers",
+    "first_per_customer",
+    "observation_end_day",
+    "order_arrays",
+    "period_numbers",
+]
+
+NEVER = np.iinfo(np.int64).max
+"""Marks a customer with no purchase in per-customer minimums (first purchase day or period)."""
+
+
+def date_values(orders: pd.DataFrame, column: str) -> np.ndarray:
+    """The dates of ``orders[column]`` as datetime64 (time zones dropped); missing dates refused.
+
+    Example:
+        >>> import pandas as pd
+        >>> date_values(pd.DataFrame({"date": ["2024-01-01"]}), "date")
+        Traceback (most recent call last):
+        ...
+        ltvkit.checks.LTVInputError: orders['date'] must hold dates (datetime64); got str. Read the file \
+with read_orders, or convert with pd.to_datetime
+    """
+    values = orders[column]
+    if not pd.api.types.is_datetime64_any_dtype(values.dtype):
+        raise LTVInputError(
+            f"orders[{column!r}] must hold dates (datetime64); got {values.dtype}. Read the file with "
+            f"read_orders, or convert with pd.to_datetime"
+        )
+    if getattr(values.dtype, "tz", None) is not None:
+        values = values.dt.tz_localize(None)
+    array = values.to_numpy()
+    if np.isnat(array).any():
+        first = int(np.flatnonzero(np.isnat(array))[0])
+        raise LTVInputError(f"orders[{column!r}] must not be missing; row {orders.index[first]!r} has no date")
+    return array
+
+
+def amount_values(orders: pd.DataFrame, column: str) -> np.ndarray:
+    """The amounts of ``orders[column]`` as float64 (money); text, NaN and infinities refused.
+
+    Example:
+        >>> import pandas as pd
+        >>> amount_values(pd.DataFrame({"amount": [1, 2.5]}), "amount").tolist()
+        [1.0, 2.5]
+    """
+    values = orders[column]
+    if not pd.api.types.is_numeric_dtype(values.dtype) or pd.api.types.is_bool_dtype(values.dtype):
+        raise LTVInputError(f"orders[{column!r}] must hold numbers; got {values.dtype}")
+    array = values.to_numpy(dtype=float)
+    bad = ~np.isfinite(array)
+    if bad.any():
+        first = int(np.flatnonzero(bad)[0])
+        raise LTVInputError(
+            f"orders[{column!r}] must be finite numbers; row {orders.index[first]!r} has {array[first]}"
+        )
+    return array
+
+
+def _compact(raw: np.ndarray, labels: pd.Index) -> tuple[np.ndarray, pd.Index]:
+    present = np.bincount(raw, minlength=len(labels)) > 0
+    if present.all():
+        return raw, labels
+    remap = np.cumsum(present) - 1
+    return remap[raw], labels[present]
+
+
+def customer_codes(orders: pd.DataFrame, column: str) -> tuple[np.ndarray, pd.Index]:
+    """Integer codes 0..k-1 for the customers, numbered in the order of their sorted ids, and the ids.
+
+    Categorical and small-range integer ids are coded without hashing; text ids are factorised.
+    Missing or blank ids are refused.
+
+    Example:
+        >>> import pandas as pd
+        >>> codes, labels = customer_codes(pd.DataFrame({"customer": ["C2", "C1", "C2"]}), "customer")
+        >>> codes.tolist(), list(labels)
+        ([1, 0, 1], ['C1', 'C2'])
+    """
+    values = orders[column]
+    if values.isna().any():
+        first = int(np.flatnonzero(values.isna().to_numpy())[0])
+        raise LTVInputError(f"orders[{column!r}] must not be missing; row {orders.index[first]!r} has no customer")
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return _compact(values.cat.codes.to_numpy().astype(np.intp), pd.Index(values.cat.categories))
+    array = values.to_numpy()
+    if np.issubdtype(array.dtype, np.integer):
+        low, high = int(array.min()), int(array.max())
+        span = high - low + 1
+        if span <= 4 * len(array) + 1024:
+            return _compact((array - low).astype(np.intp), pd.Index(np.arange(low, high + 1, dtype=array.dtype)))
+    if values.dtype == object or pd.api.types.is_string_dtype(values.dtype):
+        blank = values.astype(str).str.strip() == ""
+        if blank.any():
+            first = int(np.flatnonzero(blank.to_numpy())[0])
+            raise LTVInputError(f"orders[{column!r}] must not be blank; row {orders.index[first]!r} is")
+    codes, uniques = pd.factorize(values, sort=True)
+    return codes.astype(np.intp), pd.Index(uniques)
+
+
+def day_numbers(dates: np.ndarray) -> np.ndarray:
+    """datetime64 values -> whole days since 1970-01-01 (int64; the time of day dropped).
+
+    Example:
+        >>> import numpy as np
+        >>> day_numbers(np.array(["1970-01-02T23:00"], dtype="datetime64[ns]")).tolist()
+        [1]
+    """
+    return dates.astype("datetime64[D]").view(np.int64)
+
+
+def period_numbers(days: np.ndarray, period: str) -> np.ndarray:
+    """Days since 1970-01-01 -> period numbers: ``"D"`` days, ``"W"`` Monday-based weeks, ``"M"`` months, ``"Q"``.
+
+    Example:
+        >>> import numpy as np
+        >>> period_numbers(np.array([0, 31]), "M").tolist(), period_numbers(np.array([0, 4]), "W").tolist()
+        ([0, 1], [0, 1])
+    """
+    if period == "D":
+        return days
+    if period == "W":
+        return (days + 3) // 7
+    months = days.astype("datetime64[D]").astype("datetime64[M]").view(np.int64)
+    if period == "M":
+        return months
+    return months // 3
+
+
+def as_timestamp(value: Any, name: str) -> pd.Timestamp:
+    """A date argument (text, datetime or Timestamp) as a time-zone-naive Timestamp; ``name`` is the argument.
+
+    Example:
+        >>> as_timestamp("2024-12-31", "observation_end")
+        Timestamp('2024-12-31 00:00:00')
+    """
+    try:
+        stamp = pd.Timestamp(value)
+    except (TypeError, ValueError) as exc:
+        raise LTVInputError(f"{name} must be a date such as '2024-12-31'; got {value!r}") from exc
+    if stamp is pd.NaT:
+        raise LTVInputError(f"{name} must be a date such as '2024-12-31'; got {value!r}")
+    return stamp.tz_localize(None) if stamp.tz is not None else stamp
+
+
+def order_arrays(
+    orders: Any, customer: str, date: str, amount: str
+) -> tuple[np.ndarray, pd.Index, np.ndarray, np.ndarray, np.ndarray]:
+    """The checked columns of an order frame: customer codes and labels, dates, days since 1970, amounts.
+
+    Example: see the module docstring.
+    """
+    check_frame("orders", orders, (customer, date, amount), hint="read the export with read_orders")
+    dates = date_values(orders, date)
+    values = amount_values(orders, amount)
+    codes, labels = customer_codes(orders, customer)
+    return codes, labels, dates, day_numbers(dates), values
+
+
+def observation_end_day(observation_end: Any, days: np.ndarray) -> tuple[int, pd.Timestamp]:
+    """The last day observed (days since 1970) and its timestamp; None means the last order's day.
+
+    Example:
+        >>> import numpy as np
+        >>> observation_end_day(None, np.array([0, 3]))
+        (3, Timestamp('1970-01-04 00:00:00'))
+    """
+    if observation_end is None:
+        end_day = int(days.max())
+        return end_day, pd.Timestamp(np.datetime64(end_day, "D"))
+    end = as_timestamp(observation_end, "observation_end")
+    return int(np.datetime64(end.normalize().to_datetime64(), "D").view(np.int64)), end
+
+
+def first_per_customer(codes: np.ndarray, times: np.ndarray, customers: int, purchase: np.ndarray) -> np.ndarray:
+    """Each customer's earliest time (day or period) among their purchases; :data:`NEVER` without one.
+
+    Example:
+        >>> import numpy as np
+        >>> first_per_customer(np.array([0, 0, 1]), np.array([5, 2, 7]), 2, np.array([True, True, False])).tolist()
+        [2, 9223372036854775807]
+    """
+    first = np.full(customers, NEVER, dtype=np.int64)
+    np.minimum.at(first, codes[purchase], times[purchase])
+    return first

@@ -1,0 +1,217 @@
+"""Engagement metrics against LTV: correlations, segments by quantile, and what a push would really do.
+
+The article "Анализ влияния метрик вовлеченности на жизненную ценность клиента (LTV)" (How
+engagement metrics affect LTV) says which way each metric should move LTV. :func:`metric_table`
+turns those claims into measured numbers on a customer table; :func:`quantile_segments` splits
+customers by a metric; :func:`naive_lift` says what a straight line through the data promises
+if a metric were pushed up, which is what a reader must not confuse with what would happen.
+
+Example:
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"minutes": [10, 20, 30, 40], "ltv": [100.0, 150.0, 300.0, 350.0]})
+    >>> quantile_segments(frame, "minutes", "ltv", segments=2)["mean_value"].tolist()
+    [125.0, 325.0]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ltvkit.checks import LTVInputError, check_count, check_frame, check_number
+from ltvkit.money import format_money
+from ltvkit.orders.export import read_export
+
+__all__ = [
+    "ENGAGEMENT_FILE_COLUMNS",
+    "METRICS",
+    "MetricSegments",
+    "metric_segments",
+    "metric_table",
+    "naive_lift",
+    "quantile_segments",
+    "read_engagement",
+]
+
+ENGAGEMENT_FILE_COLUMNS: dict[str, str] = {
+    "ID клиента": "customer",
+    "Сессий за 30 дней": "sessions_30d",
+    "Минут в продукте за 30 дней": "minutes_30d",
+    "Среднее время сессии, мин": "minutes_per_session",
+    "Дней с возвратом за 30 дней": "return_days_30d",
+    "Конверсия из взаимодействий, %": "conversion_pct",
+    "Доля отказов, %": "bounce_pct",
+    "Устройство": "device",
+}
+"""Columns of the school's analytics export (data/school_engagement.csv) and their names in ltvkit."""
+
+METRICS: dict[str, str] = {
+    "minutes_per_session": "average time per session, min",
+    "minutes_30d": "time with the product in 30 days, min",
+    "sessions_30d": "sessions in 30 days",
+    "return_days_30d": "days with a return visit in 30 days",
+    "conversion_pct": "conversion from interactions, %",
+    "bounce_pct": "bounce rate, %",
+}
+"""The engagement metrics, in the order the notebooks show them, with their labels."""
+
+
+def read_engagement(path_or_buffer: Any, *, columns: dict[str, str] | None = None) -> pd.DataFrame:
+    """Read an analytics export of engagement per customer (the school's format by default).
+
+    Example:
+        >>> import io
+        >>> text = "ID клиента;Сессий за 30 дней;Доля отказов, %\\nC1;12;35,5\\n"
+        >>> read_engagement(io.StringIO(text)).to_dict("records")
+        [{'customer': 'C1', 'sessions_30d': 12.0, 'bounce_pct': 35.5}]
+    """
+    columns = dict(columns or ENGAGEMENT_FILE_COLUMNS)
+    frame = read_export(path_or_buffer, columns=columns, required=("customer",),
+                        numbers=tuple(c for c in columns.values() if c in METRICS))
+    return frame.drop(columns="line")
+
+
+def _frame(frame: Any, *columns: str) -> pd.DataFrame:
+    check_frame("frame", frame, columns, min_rows=0)
+    data = frame[list(columns)].dropna()
+    if len(data) < 3:
+        raise LTVInputError(f"frame must hold at least 3 rows with {', '.join(columns)}; got {len(data)}")
+    return data
+
+
+def quantile_segments(frame: pd.DataFrame, metric: str, value: str, *, segments: int = 4) -> pd.DataFrame:
+    """Split customers into equal-sized segments by a metric; mean and median ``value`` in each.
+
+    Ties are broken by rank order, so every segment holds the same number of customers (give
+    or take one) even when many share a value.
+
+    Returns:
+        One row per segment (lowest metric first): ``segment`` (1 = lowest), ``customers``,
+        ``metric_from``, ``metric_to``, ``mean_metric``, ``mean_value``, ``median_value``
+        (the value in its own unit, e.g. RUB of LTV per customer).
+
+    Example:
+        >>> frame = pd.DataFrame({"sessions": [3, 1, 2, 2], "ltv": [300.0, 100.0, 150.0, 250.0]})
+        >>> table = quantile_segments(frame, "sessions", "ltv", segments=2)
+        >>> table[["customers", "metric_to", "mean_value"]].values.tolist()
+        [[2.0, 2.0, 125.0], [2.0, 3.0, 275.0]]
+    """
+    segments = check_count("segments", segments, minimum=2)
+    data = _frame(frame, metric, value)
+    if segments > len(data):
+        raise LTVInputError(f"segments must be at most the number of customers ({len(data)}); got {segments}")
+    ranks = data[metric].rank(method="first").to_numpy()
+    label = np.minimum(((ranks - 1) * segments // len(data)).astype(int), segments - 1) + 1
+    grouped = data.assign(segment=label).groupby("segment")
+    return pd.DataFrame({
+        "customers": grouped.size(),
+        "metric_from": grouped[metric].min(),
+        "metric_to": grouped[metric].max(),
+        "mean_metric": grouped[metric].mean(),
+        "mean_value": grouped[value].mean(),
+        "median_value": grouped[value].median(),
+    }).reset_index()
+
+
+def metric_table(
+    frame: pd.DataFrame, value: str, metrics: dict[str, str] | None = None, *, claims: Mapping[str, int] | None = None
+) -> pd.DataFrame:
+    """Claims against the data: correlations and top-vs-bottom quarter per metric.
+
+    ``claims`` gives the direction an article claims for each metric (+1: more of it goes with a
+    higher ``value``, -1: with a lower one); metrics it does not name get direction 0 and
+    ``agrees`` None. The engagement article's claims are
+    :data:`ltvkit.course.article_claims.ARTICLE_DIRECTIONS`.
+
+    Returns:
+        One row per metric: ``label``, ``article_direction`` (+1/-1), ``pearson``, ``spearman``
+        (rank correlation with ``value``), ``bottom_quarter`` and ``top_quarter`` (mean value),
+        ``top_to_bottom`` (their ratio) and ``agrees`` (the measured sign matches the claim).
+
+    Example:
+        >>> frame = pd.DataFrame({"bounce_pct": [10.0, 20.0, 30.0, 40.0], "ltv": [400.0, 300.0, 350.0, 100.0]})
+        >>> table = metric_table(frame, "ltv", {"bounce_pct": "bounce rate, %"}, claims={"bounce_pct": -1})
+        >>> row = table.loc["bounce_pct"]
+        >>> round(float(row["spearman"]), 2), bool(row["agrees"])
+        (-0.8, True)
+    """
+    metrics = metrics or METRICS
+    claims = dict(claims or {})
+    rows = {}
+    for metric, label in metrics.items():
+        data = _frame(frame, metric, value)
+        quarters = quantile_segments(data, metric, value, segments=4)["mean_value"].to_numpy()
+        spearman = float(data[metric].rank().corr(data[value].rank()))
+        direction = int(claims.get(metric, 0))
+        rows[metric] = {
+            "label": label,
+            "article_direction": direction,
+            "pearson": float(data[metric].corr(data[value])),
+            "spearman": spearman,
+            "bottom_quarter": quarters[0],
+            "top_quarter": quarters[-1],
+            "top_to_bottom": quarters[-1] / quarters[0] if quarters[0] else np.nan,
+            "agrees": bool(np.sign(spearman) == direction) if direction else None,
+        }
+    return pd.DataFrame.from_dict(rows, orient="index")
+
+
+def naive_lift(frame: pd.DataFrame, metric: str, value: str, *, lift: float) -> float:
+    """What a straight-line fit promises: the change in mean ``value`` if ``metric`` rose by ``lift``.
+
+    Fits value = a + b x metric by least squares and returns b x (lift - 1) x mean(metric): the
+    answer a correlation gives when it is read as a cause.
+
+    Example:
+        >>> import pandas as pd
+        >>> frame = pd.DataFrame({"sessions": [1.0, 2.0, 3.0], "ltv": [10.0, 20.0, 30.0]})
+        >>> round(naive_lift(frame, "sessions", "ltv", lift=1.5), 6)
+        10.0
+    """
+    lift = check_number("lift", lift, minimum=0)
+    data = _frame(frame, metric, value)
+    x = data[metric].to_numpy(dtype=float)
+    y = data[value].to_numpy(dtype=float)
+    if np.ptp(x) == 0:
+        raise LTVInputError(f"frame[{metric!r}] must vary to fit a line; every value is {x[0]}")
+    slope = np.polyfit(x, y, 1)[0]
+    return float(slope * (lift - 1) * x.mean())
+
+
+@dataclass(frozen=True)
+class MetricSegments:
+    """Customers split by one engagement metric: the segment table and the rank correlation."""
+
+    metric: str
+    table: pd.DataFrame
+    spearman: float
+
+    def describe(self, currency: str = "RUB") -> str:
+        """One line for the calculator's result label."""
+        low, high = self.table["mean_value"].iloc[0], self.table["mean_value"].iloc[-1]
+        ratio = f"{high / low:.1f}x" if low else "n/a"
+        return (f"{self.metric}: top segment {format_money(high, currency, decimals=0)} vs bottom "
+                f"{format_money(low, currency, decimals=0)} ({ratio}); Spearman {self.spearman:+.2f}")
+
+
+def metric_segments(frame: pd.DataFrame, *, metric_index: int, segments: int, value: str = "ltv_12m") -> MetricSegments:
+    """Split customers by the metric number ``metric_index`` of :data:`METRICS`.
+
+    Example:
+        >>> import pandas as pd
+        >>> frame = pd.DataFrame({"minutes_per_session": [1.0, 2.0, 3.0, 4.0], "ltv_12m": [1.0, 2.0, 2.0, 5.0]})
+        >>> metric_segments(frame, metric_index=0, segments=2).describe()
+        'minutes_per_session: top segment 4 RUB vs bottom 2 RUB (2.3x); Spearman +0.95'
+    """
+    index = check_count("metric_index", metric_index)
+    names = list(METRICS)
+    if index >= len(names):
+        raise LTVInputError(f"metric_index must be at most {len(names) - 1}; got {index}")
+    metric = names[index]
+    table = quantile_segments(frame, metric, value, segments=segments)
+    data = frame[[metric, value]].dropna()
+    return MetricSegments(metric, table, float(data[metric].rank().corr(data[value].rank())))

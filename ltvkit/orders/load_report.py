@@ -1,0 +1,102 @@
+"""What a loader read and what it left out: :class:`LoadReport`, attached to every frame a loader returns.
+
+Example:
+    >>> report = LoadReport(source="orders.csv", encoding="utf-8", sep=",", decimal=".", date_format="%Y-%m-%d",
+    ...                     rows_read=3, rows_kept=2, skipped=(BadRow(3, "amount", "abc", "not a number"),),
+    ...                     skipped_lines=(3,))
+    >>> print(report)  # doctest: +NORMALIZE_WHITESPACE
+    orders.csv: 3 data rows read (utf-8, sep ',', decimal '.', dates %Y-%m-%d), 2 kept
+    skipped 1 rows; their readable amounts add up to 0.00:
+      line 3, column 'amount': not a number (got 'abc')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from ltvkit.checks import LTVInputError
+
+__all__ = ["MAX_LISTED", "BadRow", "LoadReport", "load_report"]
+
+MAX_LISTED = 5
+"""How many bad lines an error message lists before saying "and N more"."""
+
+
+
+@dataclass(frozen=True)
+class BadRow:
+    """One row a loader could not use: its line in the file, the column, the value and why."""
+
+    line: int
+    column: str
+    value: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}, column {self.column!r}: {self.reason} (got {self.value!r})"
+
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    """What a loader read and what it left out, so no total changes silently.
+
+    ``skipped`` lists rows left out with ``on_bad_rows="skip"`` (one entry per problem, so a
+    row may appear twice); ``skipped_lines`` are their line numbers; ``skipped_amount`` is the
+    sum of the amounts of skipped rows that had a readable amount (``unreadable_amounts``
+    counts those that had not). ``repeated_headers`` and ``blank_lines`` are lines that hold
+    no data (a second header from pasted exports, empty lines) and are always left out.
+    """
+
+    source: str
+    encoding: str
+    sep: str
+    decimal: str
+    date_format: str | None
+    rows_read: int
+    rows_kept: int
+    skipped: tuple[BadRow, ...] = ()
+    skipped_lines: tuple[int, ...] = ()
+    skipped_amount: float = 0.0
+    unreadable_amounts: int = 0
+    repeated_headers: tuple[int, ...] = ()
+    blank_lines: tuple[int, ...] = ()
+    notes: tuple[str, ...] = field(default=())
+
+    def __str__(self) -> str:
+        lines = [
+            f"{self.source}: {self.rows_read:,} data rows read ({self.encoding}, sep {self.sep!r}, "
+            f"decimal {self.decimal!r}, dates {self.date_format}), {self.rows_kept:,} kept"
+        ]
+        if self.skipped_lines:
+            lines.append(
+                f"skipped {len(self.skipped_lines)} rows; their readable amounts add up to {self.skipped_amount:,.2f}"
+                + (f", and {self.unreadable_amounts} more could not be read" if self.unreadable_amounts else "")
+                + ":"
+            )
+            lines.extend(f"  {bad}" for bad in self.skipped)
+        if self.repeated_headers:
+            lines.append(f"repeated header rows left out: lines {', '.join(map(str, self.repeated_headers))}")
+        if self.blank_lines:
+            lines.append(f"blank lines left out: {len(self.blank_lines)}")
+        lines.extend(self.notes)
+        return "\n".join(lines)
+
+
+
+def load_report(frame: pd.DataFrame) -> LoadReport:
+    """The :class:`LoadReport` a loader attached to the frame it returned.
+
+    Example:
+        >>> import io
+        >>> from ltvkit.orders.export import read_export
+        >>> frame = read_export(io.StringIO("a,b\\n1,2\\n"), columns={"a": "a"})
+        >>> load_report(frame).rows_kept
+        1
+    """
+    report = frame.attrs.get("load_report")
+    if not isinstance(report, LoadReport):
+        raise LTVInputError("frame has no load report: it was not made by read_export / read_orders")
+    return report

@@ -1,0 +1,300 @@
+"""Figures of notebooks 06-08: LTV:CAC bands, payback, CAC against LTV, the budget plan, the tornado.
+
+Each function returns a matplotlib Figure made with :func:`ltvkit.plots.new_figure` and never
+shows it; the notebooks display the returned figure.
+
+Example:
+    >>> from ltvkit.levers import lever_sensitivity
+    >>> fig = tornado_chart(lever_sensitivity(2000, 2, 3, 0.4))
+    >>> [t.get_text() for t in fig.axes[0].get_yticklabels()][-1]
+    'retention'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import fields
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ltvkit.checks import LTVInputError, check_choice, check_count, check_number
+from ltvkit.formulas import lifetime_from_churn
+from ltvkit.levers import CHANGE_MODES, RetentionLift, Sensitivity
+from ltvkit.ltv_cac import ARTICLE_MINIMUM_RATIO, USUAL_TARGET_RATIO, VERY_HIGH_RATIO
+from ltvkit.money import format_money
+from ltvkit.planning import BudgetPlan, format_plan_line
+from ltvkit.plots.base import COLOURS, _money_axis, new_figure, waterfall_chart
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = [
+    "cac_effect_chart",
+    "payback_chart",
+    "plan_waterfall_chart",
+    "plans_chart",
+    "ratio_band_chart",
+    "retention_lift_chart",
+    "tornado_chart",
+]
+
+_BAND_COLOURS = ("#e76f51", "#f4a261", "#e9c46a", "#2a9d8f", "#8ab17d")
+
+
+def ratio_band_chart(ratios: Mapping[str, float], *, title: str = "") -> Figure:
+    """Named LTV:CAC ratios as points over the verdict bands, on a log scale.
+
+    Bands: up to 1 losing money, to 2 thin, to 3 the article's minimum, to 5 the usual
+    target, above that very high.
+
+    Args:
+        ratios: name -> LTV:CAC ratio (> 0).
+        title: the chart's title.
+
+    Example:
+        >>> fig = ratio_band_chart({"E-courses": 9.0, "Mr B": 100 / 60})
+        >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
+        ['E-courses', 'Mr B']
+    """
+    if not ratios:
+        raise LTVInputError("ratios must hold at least one named ratio")
+    values = [check_number(f"ratio of {name!r}", value, minimum=0, min_open=True) for name, value in ratios.items()]
+    names = list(ratios)
+    fig = new_figure()
+    axes = fig.axes[0]
+    low = min(0.5, min(values) / 1.5)
+    high = max(20.0, max(values) * 1.5)
+    edges = [low, 1.0, ARTICLE_MINIMUM_RATIO, USUAL_TARGET_RATIO, VERY_HIGH_RATIO, high]
+    labels = ["<= 1 losing money", "1-2 thin", "2-3 article's minimum", "3-5 usual target", "> 5 very high"]
+    for index, label in enumerate(labels):
+        axes.axvspan(edges[index], edges[index + 1], color=_BAND_COLOURS[index], alpha=0.35, linewidth=0, label=label)
+    axes.legend(frameon=False, fontsize=7, ncol=3, loc="upper center", bbox_to_anchor=(0.5, -0.2))
+    positions = np.arange(len(names))[::-1]
+    axes.scatter(values, positions, color=COLOURS["total"], zorder=3)
+    for value, position in zip(values, positions, strict=True):
+        axes.annotate(f"{value:,.1f}:1", (value, position), textcoords="offset points", xytext=(6, 4), fontsize=8)
+    axes.set_xscale("log")
+    axes.set_xlim(low, high)
+    axes.set_ylim(-0.6, len(names) - 0.4)
+    axes.set_yticks(positions, names)
+    axes.set_xlabel("LTV:CAC (log scale)")
+    axes.set_title(title)
+    return fig
+
+
+def payback_chart(
+    cac: float, margin_per_period: float, periods: int, *, currency: str | None = "RUB", period: str = "period"
+) -> Figure:
+    """Cumulative gross profit of one customer against their CAC; the crossing is the payback.
+
+    Args:
+        cac: acquisition cost (money), >= 0.
+        margin_per_period: gross profit per period (money), > 0.
+        periods: how many periods to draw, a whole number >= 1.
+        currency: "RUB", "USD", "CNY" or None.
+        period: the name of the period for the axis and the payback label ("month").
+
+    Example:
+        >>> fig = payback_chart(500, 350, 18)
+        >>> fig.axes[0].get_legend().get_texts()[0].get_text()
+        'gross profit so far'
+    """
+    cac = check_number("cac", cac, minimum=0)
+    margin = check_number("margin_per_period", margin_per_period, minimum=0, min_open=True)
+    periods = check_count("periods", periods, minimum=1)
+    t = np.arange(periods + 1)
+    fig = new_figure()
+    axes = fig.axes[0]
+    axes.plot(t, margin * t, color=COLOURS["up"], label="gross profit so far")
+    axes.axhline(cac, color=COLOURS["down"], linestyle="--", label="CAC")
+    payback = cac / margin
+    if payback <= periods:
+        axes.axvline(payback, color=COLOURS["total"], linewidth=0.8)
+        axes.annotate(f"payback {payback:,.2f} {period}s", (payback, cac), textcoords="offset points",
+                      xytext=(6, -14))
+    axes.set_xlabel(f"{period}s with the customer")
+    axes.legend(frameon=False)
+    _money_axis(axes, currency)
+    return fig
+
+
+def cac_effect_chart(gross_ltv: float, cacs: Sequence[float], *, currency: str | None = "RUB") -> Figure:
+    """Gross LTV, net LTV and LTV:CAC as CAC varies: CAC moves the net figure and the ratio only.
+
+    Left axis: gross LTV (flat) and net LTV (gross - CAC), in money; right axis: the ratio.
+
+    Args:
+        gross_ltv: LTV before CAC (money), > 0.
+        cacs: CAC values to draw (money), each > 0, at least two.
+        currency: "RUB", "USD", "CNY" or None.
+
+    Example:
+        >>> fig = cac_effect_chart(9_000, [250, 500, 1000, 2000])
+        >>> len(fig.axes)
+        2
+    """
+    gross = check_number("gross_ltv", gross_ltv, minimum=0, min_open=True)
+    values = np.sort(np.asarray(check_number("cacs", list(cacs), minimum=0, min_open=True), dtype=float))
+    if values.size < 2:
+        raise LTVInputError(f"cacs must hold at least two values; got {values.size}")
+    fig = new_figure()
+    axes = fig.axes[0]
+    axes.plot(values, np.full_like(values, gross), color=COLOURS["total"], label="gross LTV")
+    axes.plot(values, gross - values, color=COLOURS["up"], label="net LTV (gross - CAC)")
+    axes.set_xlabel("CAC")
+    _money_axis(axes, currency)
+    ratio_axes = axes.twinx()
+    ratio_axes.plot(values, gross / values, color=COLOURS["down"], linestyle="--", label="LTV:CAC (right)")
+    ratio_axes.set_ylabel("LTV:CAC")
+    ratio_axes.spines[["top"]].set_visible(False)
+    lines = axes.get_lines() + ratio_axes.get_lines()
+    axes.legend(lines, [line.get_label() for line in lines], frameon=False, loc="center right")
+    axes.set_ylim(bottom=0)
+    return fig
+
+
+def plan_waterfall_chart(plan: BudgetPlan, *, currency: str = "RUB", title: str = "") -> Figure:
+    """A budget plan as a waterfall: turnover with VAT, less VAT, costs and advertising, = profit.
+
+    Example:
+        >>> from ltvkit.planning import budget_plan
+        >>> plan = budget_plan(costs=100, costs_period="year", target_profit=20, vat_rate=0.2,
+        ...     vat_applied="added_on_top", costs_grossed_up_for_vat=False, ltv_per_customer_per_year=12,
+        ...     ltv_includes_vat=True, cac=2, new_customer_share=1.0, advertising_counted_as_cost=True,
+        ...     customer_rounding="up")
+        >>> len(plan_waterfall_chart(plan).axes[0].patches)
+        5
+    """
+    if not isinstance(plan, BudgetPlan):
+        raise LTVInputError(f"plan must be a BudgetPlan; got {type(plan).__name__}")
+    return waterfall_chart(
+        [
+            ("turnover\nwith VAT", plan.turnover_with_vat),
+            ("VAT", -plan.vat),
+            ("costs", -plan.costs_per_year),
+            ("advertising", -plan.advertising_budget),
+        ],
+        currency=currency,
+        title=title,
+    )
+
+
+def plans_chart(plans: Mapping[str, BudgetPlan], line: str = "customers", *, currency: str = "RUB",
+                title: str = "") -> Figure:
+    """One line of several budget plans as bars, each labelled as :func:`ltvkit.planning.compare_plans` writes it.
+
+    Args:
+        plans: name -> plan, in the order to draw.
+        line: the field of :class:`ltvkit.planning.BudgetPlan` to compare ("customers", "advertising_budget", ...).
+        currency: the plans' currency.
+        title: the chart's title.
+
+    Example:
+        >>> from ltvkit.planning import budget_plan
+        >>> plan = budget_plan(costs=100, costs_period="year", target_profit=20, vat_rate=0.2,
+        ...     vat_applied="added_on_top", costs_grossed_up_for_vat=False, ltv_per_customer_per_year=12,
+        ...     ltv_includes_vat=True, cac=2, new_customer_share=1.0, advertising_counted_as_cost=False,
+        ...     customer_rounding="none")
+        >>> fig = plans_chart({"toy": plan})
+        >>> [t.get_text() for t in fig.axes[0].texts]
+        ['12']
+    """
+    from matplotlib.ticker import FuncFormatter
+
+    if not plans or not all(isinstance(plan, BudgetPlan) for plan in plans.values()):
+        raise LTVInputError("plans must map at least one name to a BudgetPlan")
+    line = check_choice("line", line, tuple(item.name for item in fields(BudgetPlan)))
+    values = [getattr(plan, line) for plan in plans.values()]
+    labels = [format_plan_line(line, value, currency) for value in values]
+    fig = new_figure()
+    axes = fig.axes[0]
+    bars = axes.bar(list(plans), values, color=COLOURS["total"])
+    axes.bar_label(bars, labels=labels)
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}"))
+    axes.set_title(title)
+    return fig
+
+
+def tornado_chart(sensitivity: Sensitivity, *, currency: str | None = "RUB") -> Figure:
+    """A tornado: for each lever, LTV with the lever moved down and up, around the baseline LTV.
+
+    Levers with the widest swing are on top. Bars of one colour show the lever moved down,
+    the other colour the lever moved up, so a lever whose rise lowers LTV (churn) is easy to see.
+
+    Example:
+        >>> from ltvkit.levers import lever_sensitivity
+        >>> fig = tornado_chart(lever_sensitivity(2000, 2, 3, 0.4))
+        >>> len(fig.axes[0].patches)
+        12
+    """
+    if not isinstance(sensitivity, Sensitivity):
+        raise LTVInputError(f"sensitivity must be a Sensitivity; got {type(sensitivity).__name__}")
+    base = sensitivity.baseline_ltv
+    effects = sensitivity.effects[::-1]
+    positions = np.arange(len(effects))
+    fig = new_figure()
+    axes = fig.axes[0]
+    down = [e.ltv_low - base for e in effects]
+    up = [e.ltv_high - base for e in effects]
+    pct = f"{sensitivity.change:.0%}"
+    axes.barh(positions, down, left=base, color=COLOURS["down"], label=f"lever -{pct}")
+    axes.barh(positions, up, left=base, color=COLOURS["up"], label=f"lever +{pct}", alpha=0.85)
+    axes.axvline(base, color="black", linewidth=0.8)
+    axes.set_yticks(positions, [e.lever for e in effects])
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    label = format_money(base, currency) if currency else f"{base:,.0f}"
+    axes.set_xlabel(f"LTV{', ' + currency if currency else ''} (baseline {label})")
+    axes.legend(frameon=False, fontsize=8, ncol=2, loc="lower center", bbox_to_anchor=(0.5, 1.0))
+    axes.xaxis.set_major_locator(MaxNLocator(6))
+    axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}"))
+    return fig
+
+
+def retention_lift_chart(
+    change: float = 0.05,
+    *,
+    low: float = 0.5,
+    high: float = 0.95,
+    marks: Sequence[RetentionLift] = (),
+) -> Figure:
+    """How much longer customers stay after "+change" retention, in points and relative, by base retention.
+
+    Each line is drawn where the retention after the change stays at or below 99.8%; ``marks``
+    (results of :func:`ltvkit.levers.retention_lift`) are pointed out on the chart.
+
+    Args:
+        change: the rise, in (0, 1) (0.05: 5 points or 5%).
+        low, high: the range of base retention to draw, 0 <= low < high < 1.
+        marks: worked cases to label.
+
+    Example:
+        >>> fig = retention_lift_chart()
+        >>> [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+        ['+5 percentage points', '+5% of the base (relative)']
+    """
+    change = check_number("change", change, minimum=0, maximum=1, min_open=True, max_open=True)
+    low = check_number("low", low, minimum=0, maximum=1, max_open=True)
+    high = check_number("high", high, minimum=low, maximum=1, min_open=True, max_open=True)
+    bases = np.linspace(low, high, 181)
+    fig = new_figure()
+    axes = fig.axes[0]
+    names = {"points": f"+{change * 100:g} percentage points", "relative": f"+{change:.0%} of the base (relative)"}
+    for mode in CHANGE_MODES:
+        after = bases + change if mode == "points" else bases * (1 + change)
+        keep = after <= 0.998
+        increase = (lifetime_from_churn(1 - after[keep]) / lifetime_from_churn(1 - bases[keep]) - 1) * 100
+        axes.plot(bases[keep] * 100, increase, label=names[mode])
+    for lift in marks:
+        if not isinstance(lift, RetentionLift):
+            raise LTVInputError(f"marks must hold RetentionLift results; got {type(lift).__name__}")
+        x, y = lift.retention_before * 100, lift.lifetime_increase_percent
+        axes.scatter([x], [y], color=COLOURS["total"], zorder=3)
+        text = f"{lift.retention_before * 100:g}% -> {lift.retention_after * 100:.4g}%: +{y:,.0f}%"
+        axes.annotate(text, (x, y), textcoords="offset points", xytext=(-8, 4), ha="right", fontsize=8)
+    axes.set_yscale("log")
+    axes.set_xlabel("retention per period before the change, %")
+    axes.set_ylabel("lifetime longer by, %")
+    axes.legend(frameon=False)
+    return fig

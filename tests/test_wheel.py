@@ -1,0 +1,73 @@
+"""Data ship in the wheel: `pip wheel .`, installed in a fresh venv outside the repository, loads every data set.
+
+The new venv gets ltvkit only from the wheel; numpy, pandas and the rest come from this venv's
+site-packages through a path file (a plain path, so this venv's editable ltvkit is not seen), so
+the test needs no network. It runs from a temporary folder, away from the repository's ``ltvkit/``.
+"""
+
+from __future__ import annotations
+
+import json
+import site
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+LOAD_EVERY_DATA_SET = """
+import json, ltvkit
+from ltvkit import datasets
+from ltvkit.course import school
+frames = {
+    "cdnow_orders": datasets.cdnow_orders(),
+    "cdnow_summary": datasets.cdnow_published_summary(),
+    "cdnow_summary_with_transactions": datasets.cdnow_published_summary(with_spend=True),
+    "fader_hardie_2007_retention": datasets.fader_hardie_retention(),
+    "school_orders": school.school_orders(),
+    "school_partners": school.school_costs(),
+    "school_engagement": school.school_engagement(),
+}
+print(json.dumps({"file": ltvkit.__file__, "data_dir": str(datasets.DATA_DIR), "names": sorted(datasets.DATASETS),
+                  "rows": {name: len(frame) for name, frame in frames.items()}}))
+"""
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh venv with the wheel of this checkout installed; returns its python."""
+    folder = tmp_path_factory.mktemp("wheel")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--no-build-isolation", "-q",
+                    "--disable-pip-version-check", "-w", str(folder / "dist")], check=True, capture_output=True)
+    wheel = next((folder / "dist").glob("ltvkit-*.whl"))
+    venv.EnvBuilder(with_pip=False).create(folder / "venv")
+    python = folder / "venv" / "bin" / "python"
+    target = Path(subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                                 check=True, capture_output=True, text=True).stdout.strip())
+    (target / "outer_site_packages.pth").write_text("\n".join(site.getsitepackages()) + "\n")
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--disable-pip-version-check",
+                    "--target", str(target), str(wheel)], check=True, capture_output=True)
+    return python
+
+
+def test_wheel_contains_every_data_file(installed: Path) -> None:
+    files = {path.relative_to(ROOT / "ltvkit").as_posix() for path in (ROOT / "ltvkit" / "data").rglob("*")
+             if path.is_file() and path.name != ".gitattributes"}
+    package = next((installed.parents[1] / "lib").glob("python3*/site-packages/ltvkit"))
+    shipped = {path.relative_to(package).as_posix() for path in (package / "data").rglob("*") if path.is_file()}
+    assert files <= shipped, f"missing from the wheel: {sorted(files - shipped)}"
+
+
+def test_installed_wheel_loads_every_data_set(installed: Path, tmp_path: Path) -> None:
+    result = subprocess.run([str(installed), "-c", LOAD_EVERY_DATA_SET], cwd=tmp_path, capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    loaded = json.loads(result.stdout)
+    assert str(ROOT) not in loaded["file"] and "site-packages" in loaded["file"], loaded["file"]
+    assert str(ROOT) not in loaded["data_dir"]
+    assert set(loaded["rows"]) == set(loaded["names"])
+    assert loaded["rows"]["cdnow_orders"] == 6919 and loaded["rows"]["school_orders"] == 9466
+    assert all(rows > 0 for rows in loaded["rows"].values())
