@@ -59,6 +59,17 @@ def _school() -> Any:
     return school
 
 
+def _school_in_duckdb(question: str) -> float:
+    """Notebook 12's answers, computed by ltvkit.warehouse on the school's orders in an embedded DuckDB."""
+    from ltvkit import warehouse as wh
+
+    orders = wh.load_orders(wh.connect(), _school().school_orders(), "school_orders")
+    if question == "monthly triples":
+        return float(wh.rfm_triples(wh.customer_summary(orders, period="M")).count().execute())
+    channels = wh.collect(wh.channel_ltv(orders, margin=0.6, by=("channel",)))
+    return float(channels.loc["Партнёрская программа", "ltv"])
+
+
 def _top_share(values: Any, share: float) -> float:
     from ltvkit.orders.summary import top_share
 
@@ -207,7 +218,15 @@ BANK: tuple[tuple[str, Callable[[], float], str, dict[str, float]], ...] = (
         "Simulate the school twice, SchoolTruth() and SchoolTruth(minutes_lift=1.5), and compare the mean "
         "revenue per customer (orders' amount summed over customers), in RUB.", tolerance=0.01),
 
-    # --- 12 retention_heterogeneity --------------------------------------------------
+    # --- 12 ltv_where_data_lives -----------------------------------------------------
+    _ex("ex-12-1", lambda: _school_in_duckdb("monthly triples"),
+        "Summarise in calendar months, customer_summary(orders, period='M'), reduce it with rfm_triples and count "
+        "the rows in the database with .count().execute(): fewer than the weekly triples, since months are coarser."),
+    _ex("ex-12-2", lambda: _school_in_duckdb("affiliates ltv"),
+        "Group by channel only: collect(channel_ltv(orders, margin=0.6, by=('channel',))) and read ltv in the row "
+        "of the affiliate programme (Партнёрская программа), in RUB per customer: all its partners together."),
+
+    # --- 13 retention_heterogeneity --------------------------------------------------
     _ex("ex-13-1", lambda: _sbg_published_retention("sbg-regular", renewals_made=3),
         "A customer who has renewed n times has churn beta(alpha, beta + n): the next retention rate is "
         "(beta + n) / (alpha + beta + n)."),

@@ -99,7 +99,8 @@ def connect(backend: str = "duckdb", /, **options: Any) -> Any:
 
     Args:
         backend: ``"duckdb"`` (default; ``options`` are DuckDB's: ``database`` (a file, or
-            ``":memory:"``), ``threads``, ``memory_limit`` such as ``"3GB"``, ``temp_directory``);
+            ``":memory:"``), ``threads``, ``memory_limit`` such as ``"3GB"``, ``temp_directory``;
+            the progress bar is off unless ``enable_progress_bar=True``);
             ``"pyspark"``: a Spark session in local mode (``session=`` an existing SparkSession,
             or Spark settings as ``{"spark.sql.shuffle.partitions": "4"}`` in ``spark_config``;
             ``master`` defaults to ``local[2]``); or any Ibis backend name with its own
@@ -119,6 +120,11 @@ def connect(backend: str = "duckdb", /, **options: Any) -> Any:
         if session is None:
             session = _spark_session(dict(options.pop("spark_config", {})))
         return module.connect(session, **options)
+    if backend == "duckdb":  # no progress bar unless asked: it would print into notebooks and logs
+        progress = bool(options.pop("enable_progress_bar", False))
+        connection = module.connect(**options)
+        connection.raw_sql(f"SET enable_progress_bar = {str(progress).lower()}")
+        return connection
     return module.connect(**options)
 
 

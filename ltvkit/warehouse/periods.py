@@ -65,6 +65,8 @@ def period_label(number: ir.IntegerValue, period: str) -> ir.StringValue:
 def order_rows(table: ir.Table, period: str, keep: Sequence[str] = ()) -> ir.Table:
     """One row per order: ``customer``, ``day``, ``per`` (its period number), ``amount`` (float), ``purchase``.
 
+    With ``period="D"`` there is no ``per``: the day itself is the period.
+
     ``purchase`` is ``amount >= 0``: a refund (a negative amount) counts in money, never as a
     purchase. ``keep`` names more columns to carry along unchanged.
 
@@ -75,7 +77,8 @@ def order_rows(table: ir.Table, period: str, keep: Sequence[str] = ()) -> ir.Tab
     """
     day = day_of(table)
     amount = table["amount"].cast("float64")
+    periods = {} if period == "D" else {"per": period_number(day, period)}  # with days, the day is the period
     return table.select(
-        customer=table["customer"], day=day, per=period_number(day, period), amount=amount, purchase=amount >= 0,
+        customer=table["customer"], day=day, **periods, amount=amount, purchase=amount >= 0,
         **{name: table[name] for name in keep},
     )
