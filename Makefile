@@ -80,10 +80,13 @@ clean:
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
 # Benchmarks (benchmark-only packages pinned in benchmarks/requirements.txt), each against a peer in
-# the same run: customer_summary vs lifetimes and DuckDB, BG/NBD + Gamma-Gamma fitting vs lifetimes.
-# Write benchmarks/results/customer_summary.md and models.md. Takes a few minutes.
+# the same run: customer_summary vs lifetimes and DuckDB, BG/NBD + Gamma-Gamma fitting vs lifetimes,
+# and the summary of 10M-100M orders from Parquet through DuckDB, pandas and Spark (about half an hour,
+# several GB of temporary files: run it on a quiet machine).
+# Write benchmarks/results/customer_summary.md, models.md and warehouse.md.
 .PHONY: bench
-bench: $(STAMP)
+bench: $(STAMP) java
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r benchmarks/requirements.txt
 	$(BIN)/python benchmarks/bench_customer_summary.py
 	$(BIN)/python benchmarks/bench_models.py --output benchmarks/results/models.md
+	$(BIN)/python benchmarks/bench_warehouse.py
