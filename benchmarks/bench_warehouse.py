@@ -217,7 +217,8 @@ def _cell(result: dict[str, Any]) -> str:
     return f"{result['summary_s']:.1f} s / {result['peak_gb']:.2f} GB"
 
 
-def table(rows: list[dict[str, Any]], fit: dict[str, Any] | None, memory_limit_gb: float, timeout_s: float) -> str:
+def table(rows: list[dict[str, Any]], fit: dict[str, Any] | None, memory_limit_gb: float, timeout_s: float,
+          load: tuple[float, float]) -> str:
     import duckdb
     import ibis
     import pandas as pd
@@ -260,7 +261,9 @@ def table(rows: list[dict[str, Any]], fit: dict[str, Any] | None, memory_limit_g
         f"pandas {pd.__version__}, ibis-framework {ibis.__version__}, duckdb {duckdb.__version__} "
         f"(memory_limit 3GB, 2 threads, spilling to the temporary folder), pyspark {pyspark.__version__} "
         f"(local[2], driver memory {SPARK_CONFIG['spark.driver.memory']}). Target: 100M orders through DuckDB "
-        "in under 60 s with peak memory under 4 GB."
+        "in under 60 s with peak memory under 4 GB. The machine's 1-minute load average was "
+        f"{load[0]:.1f} when the run started and {load[1]:.1f} when it ended (2 cores: above 2, other work "
+        "was competing for them and every time is longer than on an idle machine)."
     )
     if fit:
         orders = fit["orders"]
@@ -299,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(runner(Path(path), Path(folder), args.duckdb_memory), default=str), flush=True)
         return 0
     folder = Path(tempfile.mkdtemp(prefix="ltvkit-bench-warehouse-"))
-    rows, fit = [], None
+    rows, fit, load_at_start = [], None, os.getloadavg()[0]
     try:
         for size in args.sizes:
             orders, customers = (int(part) for part in size.split(":"))
@@ -327,7 +330,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  fit     {fitted}", flush=True)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    text = table(rows, fit, args.memory_limit, args.timeout)
+    text = table(rows, fit, args.memory_limit, args.timeout, (load_at_start, os.getloadavg()[0]))
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(text, encoding="utf-8")
     print()
