@@ -321,6 +321,7 @@ def main(argv: list[str] | None = None) -> int:
             agree(results)
             rows.append({"orders": orders, "customers": customers, "data": data, "results": results})
             path.unlink()
+            write(args.output, table(rows, None, args.memory_limit, args.timeout, (load_at_start, os.getloadavg()[0])))
         if args.fit_customers:
             path = folder / "lapsing_orders.parquet"
             write_orders(path, 5 * args.fit_customers, args.fit_customers, dropout=FIT_DROPOUT)
@@ -331,11 +332,16 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     text = table(rows, fit, args.memory_limit, args.timeout, (load_at_start, os.getloadavg()[0]))
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(text, encoding="utf-8")
+    write(args.output, text)
     print()
     print(text)
     return 0
+
+
+def write(path: Path, text: str) -> None:
+    """Write the table (after each size too, so a stopped run keeps what it measured)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":
