@@ -23,7 +23,7 @@ LTVKIT_LANGUAGE ?= en
 # NB given on the command line, else empty: the translation commands then take every translated notebook.
 TRANSLATE_NB := $(if $(filter command line,$(origin NB)),$(NB))
 
-.PHONY: venv test lint drift unit nbval ui chromium npm notebooks report app lab clean catalogues translations russian exercises
+.PHONY: venv test lint drift unit nbval ui chromium java npm notebooks report app lab clean catalogues translations russian exercises
 
 $(STAMP): requirements-lock.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,7 +43,7 @@ lint: $(STAMP)
 drift: $(STAMP)
 	$(BIN)/python -m pytest -q -p no:cacheprovider -m drift tests
 
-unit: $(STAMP)
+unit: $(STAMP) java
 	$(BIN)/python -m pytest -q -m "not drift and not trainer" --ignore=tests/ui
 
 # Every stored notebook re-executed and compared, then every trainee copy (make exercises) executed
@@ -62,6 +62,10 @@ test: lint drift unit nbval ui
 # Debian's Chromium for the browser tests (never a browser download by Playwright).
 chromium:
 	test -x $(CHROMIUM) || (apt-get update && apt-get install -y chromium)
+
+# Debian's Java runtime for the Spark tests of ltvkit.warehouse (PySpark starts a JVM; no JDK download).
+java:
+	command -v java >/dev/null || (apt-get update && apt-get install -y default-jre-headless)
 
 # npm fetches the widget renderer of the report once (scripts/build_report.py pins and checks it).
 npm:
@@ -103,11 +107,14 @@ clean:
 
 # Benchmarks (benchmark-only packages pinned in benchmarks/requirements.txt), each against a peer in
 # the same run: customer_summary vs lifetimes and DuckDB, BG/NBD + Gamma-Gamma fitting vs lifetimes, the
-# report command on 100k and 1M orders (time per step, peak memory) vs pandas.read_csv and lifetimes.
-# Write benchmarks/results/customer_summary.md, models.md and report.md. Takes several minutes.
+# report command on 100k and 1M orders (time per step, peak memory) vs pandas.read_csv and lifetimes, and the
+# summary of 10M-100M orders from Parquet through DuckDB, pandas and Spark (about half an hour, several GB of
+# temporary files: run it on a quiet machine). Write benchmarks/results/customer_summary.md, models.md,
+# report.md and warehouse.md.
 .PHONY: bench
-bench: $(STAMP)
+bench: $(STAMP) java
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r benchmarks/requirements.txt
 	$(BIN)/python benchmarks/bench_customer_summary.py
 	$(BIN)/python benchmarks/bench_models.py --output benchmarks/results/models.md
 	$(BIN)/python benchmarks/bench_report.py --output benchmarks/results/report.md
+	$(BIN)/python benchmarks/bench_warehouse.py

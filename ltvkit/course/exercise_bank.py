@@ -243,7 +243,7 @@ BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
          ("c", "Because growth can pay for the service as easily as the service causes growth, and firms that "
                "invested and still shrank or closed are not among the growing ones.", "")),
 
-    # --- 12 retention_heterogeneity --------------------------------------------------
+    # --- 13 retention_heterogeneity --------------------------------------------------
     _ex("ex-13-1", lambda: _sbg_published_retention("sbg-regular", renewals_made=3),
         "A customer who has renewed n times has churn beta(alpha, beta + n): the next retention rate is "
         "(beta + n) / (alpha + beta + n)."),

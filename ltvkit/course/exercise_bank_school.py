@@ -47,6 +47,17 @@ def _top_share(values: Any, share: float) -> float:
     return top_share(values, share)
 
 
+def _school_in_duckdb(question: str) -> float:
+    """Notebook 12's answers, computed by ltvkit.warehouse on the school's orders in an embedded DuckDB."""
+    from ltvkit import warehouse as wh
+
+    orders = wh.load_orders(wh.connect(), _school().school_orders(), "school_orders")
+    if question == "monthly triples":
+        return float(wh.rfm_triples(wh.customer_summary(orders, period="M")).count().execute())
+    channels = wh.collect(wh.channel_ltv(orders, margin=0.6, by=("channel",)))
+    return float(channels.loc["Партнёрская программа", "ltv"])
+
+
 def _capstone() -> Any:
     """ltvkit.course.capstone, imported on first use (it loads pandas and fits the models when asked)."""
     from ltvkit.course import capstone
@@ -140,6 +151,14 @@ SCHOOL_BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
          ("c", "The later value is measured on fewer customers.",
           "ltv_after_window keeps the customers of horizon_ltv, the same ones: those whose whole first year "
           "is observed.")),
+
+    # --- 12 ltv_where_data_lives -----------------------------------------------------
+    _ex("ex-12-1", lambda: _school_in_duckdb("monthly triples"),
+        "Summarise in calendar months, customer_summary(orders, period='M'), reduce it with rfm_triples and count "
+        "the rows in the database with .count().execute(): fewer than the weekly triples, since months are coarser."),
+    _ex("ex-12-2", lambda: _school_in_duckdb("affiliates ltv"),
+        "Group by channel only: collect(channel_ltv(orders, margin=0.6, by=('channel',))) and read ltv in the row "
+        "of the affiliate programme (Партнёрская программа), in RUB per customer: all its partners together."),
 
     # --- 16 capstone -----------------------------------------------------------------
     _ex("ex-16-1", lambda: _school().school_orders()["amount"].sum(),

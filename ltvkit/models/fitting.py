@@ -217,6 +217,45 @@ def _diagnose(
     return diagnostics, covariance
 
 
+def _newton_polish(
+    objective: Callable[..., tuple[float, np.ndarray]], args: tuple, point: np.ndarray, value: float,
+    gradient: np.ndarray, mean_hessian: Callable[[np.ndarray, np.ndarray], np.ndarray], iterations: int = 8,
+) -> tuple[np.ndarray, float, np.ndarray]:
+    """Newton steps on the parameters inside the bounds until the gradient vanishes to rounding.
+
+    An optimiser stops when its tolerances are met, which on a flat likelihood leaves the last
+    printed digits of the estimates to chance: another CPU (numpy's vectorised exp and log round
+    differently) stops elsewhere on the ridge. Newton steps on the free coordinates (those not at a
+    bound; a parameter at a bound stays there) land on the optimum to machine precision, so the same
+    data give the same printed estimates on every machine. A step is taken only if it shrinks the
+    gradient of the free coordinates, does not raise the objective beyond its noise, and the Hessian of
+    the free coordinates is positive definite.
+    """
+    free = np.abs(point) < LOG_BOUND - 1e-9
+    for _ in range(iterations):
+        if not free.any():
+            break
+        hessian = mean_hessian(point, gradient)[np.ix_(free, free)]
+        try:
+            np.linalg.cholesky(hessian)
+            step = -np.linalg.solve(hessian, gradient[free])
+        except np.linalg.LinAlgError:
+            break
+        trial = point.copy()
+        trial[free] = np.clip(trial[free] + step, -LOG_BOUND, LOG_BOUND)
+        trial_value, trial_gradient = objective(trial, *args)
+        # near the optimum the objective changes below its rounding (and far out on a ridge, where
+        # log-gamma differences of huge arguments cancel, its value is noisier than its gradient): judge
+        # the step by the gradient, and refuse one that raises the objective by more than that noise
+        if (not np.isfinite(trial_value) or trial_value > value + 1e-8 * (1.0 + abs(value))
+                or np.max(np.abs(np.asarray(trial_gradient)[free])) >= np.max(np.abs(gradient[free]))):
+            break
+        point, value, gradient = trial, trial_value, np.asarray(trial_gradient)
+        if np.max(np.abs(step)) < 1e-12:
+            break
+    return point, value, gradient
+
+
 def maximise_likelihood(
     objective: Callable[..., tuple[float, np.ndarray]],
     names: Sequence[str],
@@ -257,11 +296,14 @@ def maximise_likelihood(
         )
         point = np.clip(optimizer.x, -LOG_BOUND, LOG_BOUND)
         value, gradient = objective(point, *args)
-        if hessian_from == "values":
-            hessian = hessian_from_values(lambda v: objective(v, *args)[0], point) * customers
-        else:
-            hessian = numerical_hessian(lambda v: objective(v, *args)[1], point, step=1e-6,
-                                        at_point=gradient) * customers
+
+        def mean_hessian(at: np.ndarray, gradient_at: np.ndarray) -> np.ndarray:
+            if hessian_from == "values":
+                return hessian_from_values(lambda v: objective(v, *args)[0], at)
+            return numerical_hessian(lambda v: objective(v, *args)[1], at, step=1e-6, at_point=gradient_at)
+
+        point, value, gradient = _newton_polish(objective, args, point, value, np.asarray(gradient), mean_hessian)
+        hessian = mean_hessian(point, gradient) * customers
     diagnostics, log_covariance = _diagnose(names, point, np.asarray(gradient), hessian, optimizer)
     estimates = {name: float(v) for name, v in zip(names, np.exp(point), strict=True)}
     log_se = np.sqrt(np.diag(log_covariance))
