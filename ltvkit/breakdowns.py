@@ -26,7 +26,8 @@ import numpy as np
 
 from ltvkit import formulas as f
 from ltvkit.checks import check_choice, check_count, check_number
-from ltvkit.money import format_money, format_ratio, format_share
+from ltvkit.i18n import _, ngettext
+from ltvkit.money import format_money, format_number, format_ratio, format_share
 
 __all__ = [
     "LIFETIME_READINGS",
@@ -131,10 +132,11 @@ class PredictiveBreakdown:
 
     def describe(self, currency: str = "RUB") -> str:
         """One line for the calculator's result label."""
-        return (
-            f"LTV {format_money(self.ltv_per_user, currency)} per user "
-            f"({format_money(self.margin_per_month, currency)} margin a month); "
-            f"{format_money(self.ltv_all_users, currency)} for {self.users:,} users"
+        return ngettext(
+            "LTV {per_user} per user ({margin} margin a month); {all_users} for {users} user",
+            "LTV {per_user} per user ({margin} margin a month); {all_users} for {users} users", self.users,
+            per_user=format_money(self.ltv_per_user, currency), margin=format_money(self.margin_per_month, currency),
+            all_users=format_money(self.ltv_all_users, currency), users=format_number(self.users),
         )
 
 
@@ -196,11 +198,13 @@ class DiscountedBreakdown:
             >>> print(discounted_breakdown(350, lifetime_periods=18, annual_discount_rate=0.10).describe())
             LTV 6,300 RUB undiscounted; 5,553 RUB in today's money at 0.797% a period (11.9% less)
         """
-        return (
-            f"LTV {format_money(self.undiscounted, currency, decimals=0)} undiscounted; "
-            f"{format_money(self.discounted, currency, decimals=0)} in today's money at "
-            f"{self.period_discount_rate * 100:.3g}% a period "
-            f"({format_share(self.share_lost_to_discounting)} less)"
+        digits = f"{self.period_discount_rate * 100:.3g}"  # three significant digits, as a share's decimals
+        rate = format_share(self.period_discount_rate, len(digits.partition(".")[2]))
+        return _(
+            "LTV {undiscounted} undiscounted; {discounted} in today's money at {rate} a period ({share} less)",
+            undiscounted=format_money(self.undiscounted, currency, decimals=0),
+            discounted=format_money(self.discounted, currency, decimals=0), rate=rate,
+            share=format_share(self.share_lost_to_discounting),
         )
 
 

@@ -22,6 +22,7 @@ from ltvkit.i18n import N_, _, babel_locale, get_language
 from ltvkit.money import format_money
 
 if TYPE_CHECKING:
+    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
 __all__ = [
@@ -79,7 +80,48 @@ def new_figure(figsize: tuple[float, float] = FIGSIZE) -> Figure:
     fig = _figure_class()(figsize=figsize, dpi=DPI, layout="constrained")
     axes = fig.add_subplot()
     axes.spines[["top", "right"]].set_visible(False)
+    _localise_ticks(axes)
     return fig
+
+
+def _localise_ticks(axes: Axes) -> None:
+    """Write the plain tick labels of ``axes`` with the reader's decimal separator ("2,5" in Russian).
+
+    English figures are left exactly as matplotlib draws them; an axis given its own formatter
+    afterwards (money, percent, log scale) keeps that one.
+
+    Example:
+        >>> from ltvkit.i18n import using_language
+        >>> with using_language("ru"):
+        ...     axes = new_figure().axes[0]
+        >>> axes.xaxis.get_major_formatter().format_data(2.5)
+        '2,5'
+    """
+    language = get_language()
+    if language == "en":
+        return
+    decimal = babel_locale(language).number_symbols["latn"]["decimal"]
+    for axis in (axes.xaxis, axes.yaxis):
+        axis.set_major_formatter(_decimal_formatter_class()(decimal))
+
+
+@functools.cache
+def _decimal_formatter_class() -> type:
+    """matplotlib's ScalarFormatter with another decimal separator (a class made once, matplotlib imported late)."""
+    from matplotlib.ticker import ScalarFormatter
+
+    class DecimalFormatter(ScalarFormatter):
+        def __init__(self, decimal: str) -> None:
+            super().__init__()
+            self.decimal = decimal
+
+        def __call__(self, x: float, pos: int | None = None) -> str:
+            return super().__call__(x, pos).replace(".", self.decimal)
+
+        def format_data(self, value: float) -> str:
+            return super().format_data(value).replace(".", self.decimal)
+
+    return DecimalFormatter
 
 
 def _wrap(label: str, bars: int) -> str:
