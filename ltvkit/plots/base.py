@@ -22,7 +22,6 @@ from ltvkit.i18n import N_, _, babel_locale, get_language
 from ltvkit.money import format_money
 
 if TYPE_CHECKING:
-    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
 __all__ = [
@@ -53,6 +52,7 @@ def figure_png(figure: Figure) -> bytes:
     """
     import io
 
+    _localise_ticks(figure)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", metadata={"Software": None})
     return buffer.getvalue()
@@ -80,29 +80,34 @@ def new_figure(figsize: tuple[float, float] = FIGSIZE) -> Figure:
     fig = _figure_class()(figsize=figsize, dpi=DPI, layout="constrained")
     axes = fig.add_subplot()
     axes.spines[["top", "right"]].set_visible(False)
-    _localise_ticks(axes)
+    fig.ltvkit_language = get_language()  # the language its plain tick labels are written in (figure_png)
     return fig
 
 
-def _localise_ticks(axes: Axes) -> None:
-    """Write the plain tick labels of ``axes`` with the reader's decimal separator ("2,5" in Russian).
+def _localise_ticks(figure: Figure) -> None:
+    """Write the plain numeric tick labels with the decimal separator of the figure's language ("2,5" in Russian).
 
-    English figures are left exactly as matplotlib draws them; an axis given its own formatter
-    afterwards (money, percent, log scale) keeps that one.
+    Only axes still on matplotlib's default number formatter change: money, percent, log-scale
+    and category axes keep theirs; English figures are left exactly as matplotlib draws them.
 
     Example:
         >>> from ltvkit.i18n import using_language
         >>> with using_language("ru"):
-        ...     axes = new_figure().axes[0]
-        >>> axes.xaxis.get_major_formatter().format_data(2.5)
+        ...     fig = new_figure()
+        >>> _localise_ticks(fig)
+        >>> fig.axes[0].xaxis.get_major_formatter().format_data(2.5)
         '2,5'
     """
-    language = get_language()
+    from matplotlib.ticker import ScalarFormatter
+
+    language = getattr(figure, "ltvkit_language", "en")
     if language == "en":
         return
     decimal = babel_locale(language).number_symbols["latn"]["decimal"]
-    for axis in (axes.xaxis, axes.yaxis):
-        axis.set_major_formatter(_decimal_formatter_class()(decimal))
+    for axes in figure.axes:
+        for axis in (axes.xaxis, axes.yaxis):
+            if type(axis.get_major_formatter()) is ScalarFormatter:
+                axis.set_major_formatter(_decimal_formatter_class()(decimal))
 
 
 @functools.cache

@@ -27,15 +27,7 @@ from ltvkit.levers import CHANGE_MODES, RetentionLift, Sensitivity, lever_label
 from ltvkit.ltv_cac import ARTICLE_MINIMUM_RATIO, USUAL_TARGET_RATIO, VERY_HIGH_RATIO, CashCurve
 from ltvkit.money import format_money, format_number, format_ratio
 from ltvkit.planning import BudgetPlan, format_plan_line
-from ltvkit.plots.base import (
-    COLOURS,
-    _localise_ticks,
-    _money_axis,
-    _number,
-    _period_axis_label,
-    new_figure,
-    waterfall_chart,
-)
+from ltvkit.plots.base import COLOURS, _money_axis, _number, _period_axis_label, new_figure, waterfall_chart
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -235,7 +227,6 @@ def cac_effect_chart(gross_ltv: float, cacs: Sequence[float], *, currency: str |
     axes.set_xlabel("CAC")
     _money_axis(axes, currency)
     ratio_axes = axes.twinx()
-    _localise_ticks(ratio_axes)
     ratio_axes.plot(values, gross / values, color=COLOURS["down"], linestyle="--", label=_("LTV:CAC (right)"))
     ratio_axes.set_ylabel("LTV:CAC")
     ratio_axes.spines[["top"]].set_visible(False)
