@@ -31,8 +31,9 @@ import pandas as pd
 
 from ltvkit import formulas as f
 from ltvkit.checks import LTVInputError, check_count, check_number
+from ltvkit.i18n import _, ngettext
 from ltvkit.ltv_cac import ARTICLE_MINIMUM_RATIO, USUAL_TARGET_RATIO, ltv_cac_verdict
-from ltvkit.money import format_ratio
+from ltvkit.money import format_number, format_ratio
 from ltvkit.orders.cohorts import horizon_ltv
 from ltvkit.orders.partners import partner_economics, source_labels
 
@@ -62,18 +63,26 @@ class BudgetAllocation:
     cac_multiplier: float
 
     def describe(self) -> str:
-        """One line for the calculator's result label."""
+        """One line for the calculator's result label, in the current language."""
 
         ratios = self.table["ltv_to_cac"]
-        meets = (f"{int((ratios >= USUAL_TARGET_RATIO).sum())} of {len(ratios)} sources meet "
-                 f"{format_ratio(USUAL_TARGET_RATIO, decimals=0)}, {int((ratios >= ARTICLE_MINIMUM_RATIO).sum())} meet "
-                 f"{format_ratio(ARTICLE_MINIMUM_RATIO, decimals=0)}")
+        meets = ngettext("{usual_count} of {count} source meets {usual}, {minimum_count} meet {minimum}",
+                         "{usual_count} of {count} sources meet {usual}, {minimum_count} meet {minimum}",
+                         len(ratios), usual_count=int((ratios >= USUAL_TARGET_RATIO).sum()), count=len(ratios),
+                         usual=format_ratio(USUAL_TARGET_RATIO, decimals=0),
+                         minimum_count=int((ratios >= ARTICLE_MINIMUM_RATIO).sum()),
+                         minimum=format_ratio(ARTICLE_MINIMUM_RATIO, decimals=0))
         worst = str(ratios.idxmin())
         if self.best is None:
-            return f"No source reaches {format_ratio(ARTICLE_MINIMUM_RATIO, decimals=0)} at these costs; {meets}"
-        return (f"Next rouble: {self.best}, LTV:CAC {format_ratio(ratios[self.best])} over {self.horizon_months} "
-                f"months at CAC x{self.cac_multiplier:g} on ad spend; {meets}; lowest {worst} "
-                f"{format_ratio(ratios[worst])}")
+            return _("No source reaches {minimum} at these costs; {meets}",
+                     minimum=format_ratio(ARTICLE_MINIMUM_RATIO, decimals=0), meets=meets)
+        return ngettext("Next rouble: {best}, LTV:CAC {ratio} over {months} month at CAC x{multiplier} on ad spend; "
+                        "{meets}; lowest {worst} {worst_ratio}",
+                        "Next rouble: {best}, LTV:CAC {ratio} over {months} months at CAC x{multiplier} on ad spend; "
+                        "{meets}; lowest {worst} {worst_ratio}",
+                        self.horizon_months, best=self.best, ratio=format_ratio(ratios[self.best]),
+                        months=self.horizon_months, multiplier=format_number(self.cac_multiplier, None), meets=meets,
+                        worst=worst, worst_ratio=format_ratio(ratios[worst]))
 
 
 

@@ -660,9 +660,9 @@ print(ltv_checklist(
 # | from an export | one row per customer; cohorts; LTV over a fixed horizon | `read_orders`, `customer_summary`, `cohort_table`, `horizon_ltv` | 09 |
 # | by source | CAC = (fixed spend + commissions) / customers; net LTV = gross LTV − CAC − repeat commissions | `partner_economics(partner_base(...), margin=...)` | 10 |
 # | cause or correlation | a metric that predicts LTV need not raise it | `metric_table`, `naive_lift` | 11 |
-# | customers differ | S(t) = B(α, β + t) / B(α, β); DERL grows with tenure | `fit_sbg`, `sbg_derl` | 12 |
-# | each customer's future | BG/NBD purchases × Gamma-Gamma spend × margin, discounted, in stated units | `fit_bgnbd`, `fit_gamma_gamma`, `customer_lifetime_value` | 13 |
-# | the next rouble | LTV / (ad spend × multiplier + commission); money moved = customers lost and gained | `acquisition_table`, `best_source`, `reallocate` | 14 |
+# | customers differ | S(t) = B(α, β + t) / B(α, β); DERL grows with tenure | `fit_sbg`, `sbg_derl` | 13 |
+# | each customer's future | BG/NBD purchases × Gamma-Gamma spend × margin, discounted, in stated units | `fit_bgnbd`, `fit_gamma_gamma`, `customer_lifetime_value` | 14 |
+# | the next rouble | LTV / (ad spend × multiplier + commission); money moved = customers lost and gained | `acquisition_table`, `best_source`, `reallocate` | 16 |
 #
 # Every LTV needs its labels: currency, period, revenue or profit, per whom. Every decision needs
 # its assumptions written next to it, and the next customer priced, not the average one.
