@@ -113,3 +113,16 @@ def test_trainee_copy_refuses_what_is_not_a_notebook_source(tmp_path: Path) -> N
         trainee_copy(tmp_path / "missing.py")
     with pytest.raises(LTVInputError, match="notebooks must be"):
         write_trainee_copies(tmp_path, tmp_path / "out")
+
+
+@pytest.mark.parametrize("stem", sorted(p.stem for p in (NOTEBOOKS / "ru").glob("[0-9][0-9]_*.py")))
+def test_the_russian_editions_trainee_copy_speaks_russian(stem: str) -> None:
+    english, russian = trainee_copy(NOTEBOOKS / f"{stem}.py"), trainee_copy(NOTEBOOKS / "ru" / f"{stem}.py")
+    assert russian.emptied == english.emptied and russian.names_to_define == english.names_to_define
+    note = russian.notebook.cells[0].source
+    assert f"`notebooks/ru/{stem}.py`" in note and "Trainee copy" not in note and re.search("[А-Яа-я]", note)
+    working = [cell.source for cell in russian.notebook.cells
+               if cell.cell_type == "code" and "Your solution here" in cell.source]
+    assert not working, f"{stem}: an English working cell in the Russian copy: {working[0]!r}"
+    later = [cell.source for cell in russian.notebook.cells if "Later cells use" in cell.source]
+    assert not later, f"{stem}: an English note in the Russian copy: {later[0]!r}"
