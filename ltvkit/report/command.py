@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ltvkit.checks import LTVInputError
+from ltvkit.i18n import LANGUAGES, _, get_language, using_language
 
 __all__ = ["main", "parser"]
 
@@ -57,9 +58,11 @@ def parser() -> argparse.ArgumentParser:
     command.add_argument("--horizon-months", type=int, default=12, metavar="N", help="forecast horizon (default 12)")
     command.add_argument("--annual-discount-rate", type=float, default=0.10, metavar="R",
                          help="the forecast's yearly discount rate (default 0.10)")
-    command.add_argument("--course-url", default="../notebooks/{slug}.ipynb", metavar="URL",
+    command.add_argument("--course-url", metavar="URL",
                          help="where each section links the course notebook that teaches it, with {slug} "
-                              "(default ../notebooks/{slug}.ipynb)")
+                              "(default ../notebooks/{slug}.ipynb, ../notebooks/ru/{slug}.ipynb in Russian)")
+    command.add_argument("--language", default=get_language(), choices=LANGUAGES,
+                         help="the report's language (default: $LTVKIT_LANGUAGE, else en)")
     return command
 
 
@@ -70,6 +73,7 @@ def _say(line: str) -> None:
 def _parameters(args: argparse.Namespace) -> dict[str, Any]:
     """Check the options, guess the columns (printed), and return the notebook's parameters."""
     from ltvkit.checks import check_count, check_number
+    from ltvkit.money import format_number
     from ltvkit.report.columns import PREVIEW_ROWS, guess_columns
 
     check_number("--margin", args.margin, minimum=0, maximum=1)
@@ -77,12 +81,12 @@ def _parameters(args: argparse.Namespace) -> dict[str, Any]:
     check_number("--annual-discount-rate", args.annual_discount_rate, minimum=0)
     for name, path in (("ORDERS", args.orders), ("--costs", args.costs)):
         if path is not None and not path.is_file():
-            raise LTVInputError(f"{name}: no such file {str(path)!r}")
+            raise LTVInputError(_("{name}: no such file {path}", name=name, path=repr(str(path))))
     names = [name.strip() for name in args.names.split(",")] if args.names else None
     given = {role: getattr(args, role) for role in ("customer", "date", "amount", "channel", "partner")}
     guess = guess_columns(args.orders, names=names, **given)
-    _say(f"columns (named with --customer, --date, ... or guessed: by the column's name, else by its values in the "
-         f"first {PREVIEW_ROWS:,} rows):")
+    _say(_("columns (named with --customer, --date, ... or guessed: by the column's name, else by its values in "
+           "the first {rows} rows):", rows=format_number(PREVIEW_ROWS)))
     for line in guess.describe().splitlines():
         _say(f"  {line}")
     return {
@@ -91,14 +95,20 @@ def _parameters(args: argparse.Namespace) -> dict[str, Any]:
         "decimal": args.decimal or guess.decimal, "skip_bad_rows": args.skip_bad_rows,
         "costs_path": str(args.costs.resolve()) if args.costs else None, "margin": args.margin,
         "currency": args.currency, "horizon_months": args.horizon_months,
-        "annual_discount_rate": args.annual_discount_rate, "course_url": args.course_url,
+        "annual_discount_rate": args.annual_discount_rate, "course_url": args.course_url or _course_url(args.language),
+        "language": args.language,
     }
 
 
+def _course_url(language: str) -> str:
+    """Where a section links its notebook by default: the edition in the report's language."""
+    return "../notebooks/{slug}.ipynb" if language == "en" else f"../notebooks/{language}/{{slug}}.ipynb"
+
+
 def _bad_input(message: str) -> int:
-    _say(f"error: {message}")
+    _say(_("error: {message}", message=message))
     if 'on_bad_rows="skip"' in message:
-        _say("(with the command: --skip-bad-rows leaves such rows out and lists them in the report)")
+        _say(_("(with the command: --skip-bad-rows leaves such rows out and lists them in the report)"))
     return EXIT_BAD_INPUT
 
 
@@ -111,6 +121,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser().parse_args(argv)
     except SystemExit as stop:  # --help (0) or a usage error (2), already printed by argparse
         return int(stop.code or 0)
+    with using_language(args.language):
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """The command after its options are parsed, in the report's language."""
+    from ltvkit.money import format_number
+
     try:
         parameters = _parameters(args)
         from ltvkit.report.run import run_report
@@ -119,13 +137,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LTVInputError as error:
         return _bad_input(str(error))
     except KeyboardInterrupt:
-        _say("interrupted")
+        _say(_("interrupted"))
         return EXIT_FAILED
     except Exception as error:  # the command never shows a traceback; the executed notebook keeps it
-        _say(f"error: {type(error).__name__}: {error}")
+        _say(_("error: {message}", message=f"{type(error).__name__}: {error}"))
         return EXIT_FAILED
     for name in ("index.html", "customers.csv", "summary.json"):
         print(run.out_dir / name)
     total = sum(seconds for step, seconds in run.seconds.items() if step in ("notebook", "html"))
-    _say(f"done in {total:.1f} s")
+    _say(_("done in {seconds} s", seconds=format_number(total, 1)))
     return EXIT_DONE
