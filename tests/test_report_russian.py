@@ -78,3 +78,12 @@ def test_the_your_data_page_speaks_russian() -> None:
     assert "до 50 МБ" in page.message.value and CYRILLIC.search(page.message.value)
     page.receive("school_orders.csv", data_path("school_orders").read_bytes())
     assert page.none in page.dropdowns["channel"].options and page.chosen_columns()["customer"] == "ID клиента"
+
+
+def test_the_commands_help_speaks_the_language_asked(capsys: pytest.CaptureFixture[str]) -> None:
+    from ltvkit.report.command import main
+
+    assert main(["--help", "--language", "ru"]) == 0
+    russian = capsys.readouterr().out
+    assert "Отчёт по LTV на выгрузке заказов" in russian and "столбец с ID клиента" in russian
+    assert main(["--help"]) == 0 and "the column of the customer id" in capsys.readouterr().out

@@ -32,38 +32,51 @@ EXIT_DONE, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
 
 def parser() -> argparse.ArgumentParser:
-    """The command's options (``ltv-report --help``)."""
+    """The command's options (``ltv-report --help``), described in the current language."""
     from ltvkit.money import CURRENCIES
 
     command = argparse.ArgumentParser(
-        prog="ltv-report", description="An LTV report on an order export: index.html, customers.csv, summary.json.",
-        epilog="Columns not named are guessed from their names (English or Russian), else from their values, and "
-               "printed. Exit 0 done, 2 bad input (the loader's message with line numbers), 1 other failure.",
+        prog="ltv-report", description=_("An LTV report on an order export: index.html, customers.csv, summary.json."),
+        epilog=_("Columns not named are guessed from their names (English or Russian), else from their values, and "
+                 "printed. Exit 0 done, 2 bad input (the loader's message with line numbers), 1 other failure."),
     )
-    command.add_argument("orders", type=Path, help="the export: CSV (any separator, UTF-8 or cp1251) or Excel")
-    for role, text in (("customer", "the customer id"), ("date", "the order date"),
-                       ("amount", "the amount (refunds negative)"), ("channel", "the acquisition channel (optional)"),
-                       ("partner", "the partner or affiliate (optional)")):
-        command.add_argument(f"--{role}", metavar="COL", help=f"the column of {text}; guessed when not given")
-    command.add_argument("--names", metavar="A,B,...", help="column names of a file without a header line")
-    command.add_argument("--costs", type=Path, metavar="FILE", help="cost sheet per channel and partner (for CAC)")
+    command.add_argument("orders", type=Path, help=_("the export: CSV (any separator, UTF-8 or cp1251) or Excel"))
+    for role, text in (("customer", _("the column of the customer id; guessed when not given")),
+                       ("date", _("the column of the order date; guessed when not given")),
+                       ("amount", _("the column of the amount (refunds negative); guessed when not given")),
+                       ("channel", _("the column of the acquisition channel (optional); guessed when not given")),
+                       ("partner", _("the column of the partner or affiliate (optional); guessed when not given"))):
+        command.add_argument(f"--{role}", metavar="COL", help=text)
+    command.add_argument("--names", metavar="A,B,...", help=_("column names of a file without a header line"))
+    command.add_argument("--costs", type=Path, metavar="FILE", help=_("cost sheet per channel and partner (for CAC)"))
     command.add_argument("--margin", type=float, default=1.0, metavar="M",
-                         help="gross margin, a share in [0, 1] (default 1: LTV is revenue)")
-    command.add_argument("--currency", default="RUB", choices=CURRENCIES, help="default RUB")
-    command.add_argument("--out", type=Path, default=Path("ltv-report"), metavar="DIR", help="default ./ltv-report")
+                         help=_("gross margin, a share in [0, 1] (default 1: LTV is revenue)"))
+    command.add_argument("--currency", default="RUB", choices=CURRENCIES, help=_("default RUB"))
+    command.add_argument("--out", type=Path, default=Path("ltv-report"), metavar="DIR", help=_("default ./ltv-report"))
     command.add_argument("--skip-bad-rows", action="store_true",
-                         help="leave out rows the loader cannot read, listed in the report (default: refuse the file)")
-    command.add_argument("--date-format", metavar="FMT", help="strptime format of the dates, e.g. %%d/%%m/%%Y")
-    command.add_argument("--decimal", choices=(",", "."), help="the amounts' decimal mark (default: detected)")
-    command.add_argument("--horizon-months", type=int, default=12, metavar="N", help="forecast horizon (default 12)")
+                         help=_("leave out rows the loader cannot read, listed in the report (default: refuse the "
+                                "file)"))
+    command.add_argument("--date-format", metavar="FMT", help=_("strptime format of the dates, e.g. %%d/%%m/%%Y"))
+    command.add_argument("--decimal", choices=(",", "."), help=_("the amounts' decimal mark (default: detected)"))
+    command.add_argument("--horizon-months", type=int, default=12, metavar="N", help=_("forecast horizon (default 12)"))
     command.add_argument("--annual-discount-rate", type=float, default=0.10, metavar="R",
-                         help="the forecast's yearly discount rate (default 0.10)")
+                         help=_("the forecast's yearly discount rate (default 0.10)"))
     command.add_argument("--course-url", metavar="URL",
-                         help="where each section links the course notebook that teaches it, with {slug} "
-                              "(default ../notebooks/{slug}.ipynb, ../notebooks/ru/{slug}.ipynb in Russian)")
+                         help=_("where each section links the course notebook that teaches it, with {slug} "
+                                "(default ../notebooks/{slug}.ipynb, ../notebooks/ru/{slug}.ipynb in Russian)"))
     command.add_argument("--language", default=get_language(), choices=LANGUAGES,
-                         help="the report's language (default: $LTVKIT_LANGUAGE, else en)")
+                         help=_("the report's language (default: $LTVKIT_LANGUAGE, else en)"))
     return command
+
+
+def _language_asked(argv: Sequence[str]) -> str:
+    """The --language the arguments give (else the current language), so --help speaks it too."""
+    for position, argument in enumerate(argv):
+        value = argument.split("=", 1)[1] if argument.startswith("--language=") else (
+            argv[position + 1] if argument == "--language" and position + 1 < len(argv) else None)
+        if value in LANGUAGES:
+            return value
+    return get_language()
 
 
 def _say(line: str) -> None:
@@ -117,8 +130,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Example: see the module docstring.
     """
+    arguments = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = parser().parse_args(argv)
+        with using_language(_language_asked(arguments)):
+            args = parser().parse_args(arguments)
     except SystemExit as stop:  # --help (0) or a usage error (2), already printed by argparse
         return int(stop.code or 0)
     with using_language(args.language):
