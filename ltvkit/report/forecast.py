@@ -45,6 +45,8 @@ __all__ = [
     "Forecast",
     "ForecastSkipped",
     "HoldoutCheck",
+    "fit_diagnostics",
+    "fit_table",
     "forecast_customers",
     "forecast_view",
     "holdout_check",
@@ -189,6 +191,7 @@ class Forecast:
             f"b {fit.b:.3g}; "
             f"Gamma-Gamma: p {spend.p:.3g}, q {spend.q:.3g}, gamma {spend.gamma:.3g}; average spend per purchase "
             f"{money(spend.population_mean_spend)}",
+            *(fit_diagnostics(name, model) for name, model in (("BG/NBD", fit), ("Gamma-Gamma", spend))),
             f"P(alive): {format_share(float(np.mean(self.probability_alive > 0.5)))} of customers more likely active "
             f"than not",
             f"next {self.horizon_months} months: {self.expected_purchases.sum():,.0f} purchases expected; {total}, "
@@ -196,6 +199,50 @@ class Forecast:
             f"{self.annual_discount_rate:.0%} a year discount, refunds {format_share(self.refund_share)} taken off)",
             *([self.interval_note] if self.interval_note else []),
         ]
+
+
+def fit_table(result: Forecast) -> pd.DataFrame:
+    """Both models' parameters: estimate, standard error and 95% interval (each fit's own ``summary()``).
+
+    Rows are indexed by (model, parameter); the interval is exp(log estimate +- 1.96 SE of the
+    log), the standard errors from the observed information at the optimum.
+
+    Example:
+        >>> from ltvkit.models import BGNBDFit, GammaGammaFit
+        >>> result = Forecast(BGNBDFit(r=0.24, alpha=4.4, a=0.79, b=2.4, time_unit="weeks"),
+        ...                   GammaGammaFit(p=6.2, q=3.7, gamma=15.4), None, None, "", 0.0, 12, 0.5, 0.1, "USD",
+        ...                   ForecastSkipped("not asked for"))
+        >>> fit_table(result).index.tolist()[:2], fit_table(result).columns.tolist()
+        ([('BG/NBD', 'r'), ('BG/NBD', 'alpha')], ['estimate', 'standard_error', 'lower_95', 'upper_95'])
+    """
+    import pandas as pd
+
+    return pd.concat({"BG/NBD": result.purchases.summary(), "Gamma-Gamma": result.spend.summary()},
+                     names=["model", "parameter"])
+
+
+def fit_diagnostics(name: str, fit: Any) -> str:
+    """One sentence on a fit's diagnostics: trustworthy or why not, iterations, gradient, Hessian, bounds.
+
+    Example:
+        >>> from ltvkit.models import BGNBDFit
+        >>> fit_diagnostics("BG/NBD", BGNBDFit(r=0.24, alpha=4.4, a=0.79, b=2.4, time_unit="weeks"))
+        'BG/NBD fit: no diagnostics (parameters given, not fitted)'
+    """
+    checks = fit.diagnostics
+    if checks is None:
+        return f"{name} fit: no diagnostics (parameters given, not fitted)"
+    verdict = "all checks passed" if checks.trustworthy else "NOT trustworthy: " + "; ".join(
+        _sentence(problem) for problem in checks.problems)
+    return (f"{name} fit: {verdict} ({checks.iterations} iterations; largest gradient of the mean log-likelihood "
+            f"{checks.gradient_norm:.0e}; condition number of the Hessian {checks.hessian_condition:.1e}; "
+            f"parameters at a bound: {', '.join(checks.bounds_hit) or 'none'})")
+
+
+def _not_a_number(fit_warnings: tuple[str, ...]) -> str:
+    """Why a forecast is skipped when a fit that ran off to extreme parameters gives figures that are not numbers."""
+    why = "; ".join(_sentence(message) for message in fit_warnings) or "the fits ran off to extreme parameters"
+    return f"the models' forecast is not a number for some customers, so none is shown ({why})"
 
 
 def _sentence(message: str) -> str:
@@ -265,7 +312,11 @@ def holdout_check(orders: pd.DataFrame, *, holdout_share: float = HOLDOUT_SHARE)
         return ForecastSkipped(f"up to {calibration_end.date()}: {fitted.reason}")
     purchases, spend, fit_warnings = fitted
     expected = purchases.conditional_expected_purchases(split.calibration, weeks((last - calibration_end).days / 7))
-    expected_spend = float(np.sum(expected * spend.conditional_expected_spend(split.calibration)))
+    if not np.all(np.isfinite(expected)):
+        return ForecastSkipped(f"up to {calibration_end.date()}: {_not_a_number(fit_warnings)}")
+    expected_spend: float | None = float(np.sum(expected * spend.conditional_expected_spend(split.calibration)))
+    if not np.isfinite(expected_spend):  # a fit at its bounds can give no finite spend: no spend check then
+        expected_spend = None
     return HoldoutCheck(calibration_end, last, purchases, split.calibration.frequency, split.holdout_purchases,
                         expected, float(split.holdout_spend.sum()), expected_spend, fit_warnings)
 
@@ -322,6 +373,8 @@ def forecast_customers(
              "annual_discount_rate": rate}
     intervals, note = _intervals(purchases, spend, data, terms, draws)
     table = scored_customers(purchases, spend, data, **terms, intervals=intervals).set_index("customer_id")
+    if not np.all(np.isfinite(table[f"clv_{currency}"])):
+        return ForecastSkipped(_not_a_number(fit_warnings))
     return Forecast(
         purchases=purchases, spend=spend, scored=table.rename_axis("customer"), intervals=intervals,
         interval_note=note, refund_share=float(history.refund_share) + 0.0, horizon_months=horizon, margin=margin,
@@ -359,4 +412,6 @@ def forecast_view(result: Forecast | ForecastSkipped, currency: str = "RUB") -> 
                                            {"BG/NBD expected": result.check.expected})
         chart.axes[0].set_title("Holdout purchases per customer: actual against expected")
         figures.append(png("Holdout check by calibration frequency", chart))
-    return SectionView(section, lines=tuple(result.lines(currency)), figures=tuple(figures))
+    table = fit_table(result).map(lambda value: f"{value:.4g}")
+    return SectionView(section, lines=tuple(result.lines(currency)), figures=tuple(figures),
+                       tables=(("The fitted parameters with their standard errors and 95% intervals", table),))

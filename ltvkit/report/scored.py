@@ -164,7 +164,7 @@ def write_scored_csv(scored: pd.DataFrame, path: str | Path) -> Path:
 
     Example:
         >>> import pandas as pd, tempfile
-        >>> frame = pd.DataFrame({"revenue": [0.1 + 0.2]}, index=pd.Index(["a"], name="customer"))
+        >>> frame = pd.DataFrame({"revenue_RUB": [0.1 + 0.2]}, index=pd.Index(["a"], name="customer"))
         >>> with tempfile.TemporaryDirectory() as folder:
         ...     print(write_scored_csv(frame, f"{folder}/customers.csv").read_text().splitlines()[1])
         a,0.30
@@ -240,6 +240,11 @@ def scored_view(scored: pd.DataFrame, forecast: Forecast | ForecastSkipped, curr
         lines.append(f"sorted by CLV over the next {forecast.horizon_months} months, highest first; segments are "
                      f"named from RFM scores (quartiles of recency, frequency and spend, 4 the best), as "
                      f"pymc-marketing's rfm_segments names them")
+        once = float((scored["repeat_purchases"] == 0).mean())
+        if once > 0:
+            lines.append(f"{format_share(once)} of customers never bought again: BG/NBD gives each of them P(alive) 1 "
+                         f"(in that model a customer can only drop out just after a purchase), so their segment's "
+                         f"P(alive) reads high; rank them by expected purchases or CLV instead")
         tables.append(("Customers by segment: how many, how likely still active, their CLV",
                        _shown(segment_table(scored, forecast.currency), currency)))
         title = f"The {min(top, len(scored))} customers with the highest CLV"
