@@ -8,8 +8,11 @@ horizon, CLV (margin x spend x purchases, discounted monthly at a yearly rate, l
 refund share: refunds are not purchases, so the models never see them) with its interval from
 seeded parametric draws, RFM scores and the named segment. A fit that may not be trustworthy
 (an :class:`~ltvkit.models.LTVFitWarning`) is shown as a sentence of caution, not a traceback.
-When the models cannot learn, the result is a :class:`ForecastSkipped` saying why, never an
-error: no customer bought twice, or spend per purchase has no finite mean.
+The section also shows each fit's parameters with standard errors and 95% intervals
+(:func:`fit_table`) and a sentence on its diagnostics (:func:`fit_diagnostics`). When the models
+cannot learn, the result is a :class:`ForecastSkipped` saying why, never an error: no customer
+bought twice, spend per purchase has no finite mean, or fits that ran off to extreme parameters
+give a forecast that is not a number.
 
 Example:
     >>> import pandas as pd
