@@ -300,9 +300,12 @@ def maximise_likelihood(
         point = np.clip(optimizer.x, -LOG_BOUND, LOG_BOUND)
         value, gradient = objective(point, *args)
 
+        # the value alone when the objective has it (numerical_gradient's): its gradient is not needed here
+        value_only = getattr(objective, "value_only", None) or (lambda v, *rest: objective(v, *rest)[0])
+
         def mean_hessian(at: np.ndarray, gradient_at: np.ndarray) -> np.ndarray:
             if hessian_from == "values":
-                return hessian_from_values(lambda v: objective(v, *args)[0], at)
+                return hessian_from_values(lambda v: value_only(v, *args), at)
             return numerical_hessian(lambda v: objective(v, *args)[1], at, step=1e-6, at_point=gradient_at)
 
         point, value, gradient, at_point = _newton_polish(objective, args, point, value, np.asarray(gradient),
