@@ -166,10 +166,9 @@ with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     shaky = fit_bgnbd(few)
 message = next(str(w.message) for w in caught if issubclass(w.category, LTVFitWarning))
-print("converged:", shaky.converged)
-print("warning:", message)
-print("at the edge:", shaky.diagnostics.bounds_hit, "; Hessian condition number:",
-      f"{shaky.diagnostics.hessian_condition:.1e}")
+print("converged:", shaky.converged, "; at the edge:", shaky.diagnostics.bounds_hit)
+# the warning's first check; the curvature checks after it depend on rounding out at the edge, so not printed
+print("warning:", message.split("; ")[0])
 print("the CDNOW fit for comparison:", models["BG/NBD"].converged,
       f"(condition number {models['BG/NBD'].diagnostics.hessian_condition:.0f})")
 
