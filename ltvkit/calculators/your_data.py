@@ -4,7 +4,8 @@
 most :data:`UPLOAD_LIMIT_MB` MB) whose refusal message shows next to it; the guessed columns
 (:func:`ltvkit.report.guess_columns`) in dropdowns to confirm; margin, currency and an optional
 cost sheet; then every section of :class:`ltvkit.report.OrdersReport`, as in the HTML report,
-and links to download the scored list (``customers.csv``) and the report (``report.html``).
+and links to download the scored list (``customers.csv``, and ``customers.xlsx`` with openpyxl)
+and the report (``report.html``).
 The upload is kept only in this kernel's memory and goes with it.
 
 Example:
@@ -173,6 +174,7 @@ class YourDataPage:
     def _make_report(self) -> None:
         from ltvkit.orders import read_orders
         from ltvkit.report import SECTIONS, OrdersReport, read_costs, report_html, scored_csv
+        from ltvkit.report.scored import scored_excel
 
         if not self._data:
             return self._refuse(_("upload an orders file first"))
@@ -188,17 +190,21 @@ class YourDataPage:
                 views.append(report.view(section.key))
                 self._show(views)
             page = report_html(report, title=_("LTV report: {source}", source=self._name))
-            csv_text = scored_csv(report.scored)
+            csv_text, workbook = scored_csv(report.scored), scored_excel(report.scored)
         except LTVInputError as error:
             self.sections.children = ()
             hint = _(" (tick “Leave out rows the loader cannot read” to go on without them)") \
                 if 'on_bad_rows="skip"' in str(error) else ""
             return self._refuse(f"{self._name}: {error}{hint}")
         self.message.value, self.status.value = "", html.escape(_("{name}: report made", name=self._name))
+        excel = [] if workbook is None else [_download_link(
+            "customers.xlsx", workbook, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            _("the same list for Excel (customers.xlsx)"))]
         self.downloads.value = " · ".join([
             _download_link("customers.csv", csv_text.encode("utf-8"), "text/csv;charset=utf-8",
                            _("Download the scored list (customers.csv, {count} customers)",
                              count=format_number(len(report.scored)))),
+            *excel,
             _download_link("report.html", page.encode("utf-8"), "text/html;charset=utf-8",
                            _("Download the report (report.html)")),
         ])
