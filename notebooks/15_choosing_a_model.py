@@ -235,7 +235,8 @@ print(f"P(alive in 2002): no repeat gift {alive_2002[0]:.2f}; two gifts, the las
 
 # %%
 table = scored_customers(models["BG/NBD"], spend, data, **terms, intervals=parametric)
-folder = Path(tempfile.mkdtemp())
+workspace = tempfile.TemporaryDirectory(prefix="ltvkit-nb15-")  # removed when the kernel stops
+folder = Path(workspace.name)
 csv_path = export_scored_customers(table, folder / "cdnow_customers.csv")
 from_csv = pd.read_csv(csv_path)
 assert np.isclose(from_csv["clv_USD"].sum(), table["clv_USD"].sum())
