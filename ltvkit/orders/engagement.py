@@ -24,7 +24,8 @@ import pandas as pd
 
 from ltvkit.checks import LTVInputError, check_count, check_frame, check_number
 from ltvkit.money import format_money
-from ltvkit.orders.export import read_export
+from ltvkit.orders.export import read_table
+from ltvkit.orders.schema import Column, TableSchema
 
 __all__ = [
     "ENGAGEMENT_FILE_COLUMNS",
@@ -69,10 +70,22 @@ def read_engagement(path_or_buffer: Any, *, columns: dict[str, str] | None = Non
         >>> read_engagement(io.StringIO(text)).to_dict("records")
         [{'customer': 'C1', 'sessions_30d': 12.0, 'bounce_pct': 35.5}]
     """
+    default = columns is None
     columns = dict(columns or ENGAGEMENT_FILE_COLUMNS)
-    frame = read_export(path_or_buffer, columns=columns, required=("customer",),
-                        numbers=tuple(c for c in columns.values() if c in METRICS))
+    schema = TableSchema("engagement", tuple(_engagement_column(name) for name in columns.values()),
+                         key=("customer",), hint="read it with read_engagement")
+    absent = [c for c, name in columns.items() if name != "customer"] if default else []
+    frame = read_table(path_or_buffer, schema, columns, may_be_absent=absent)
     return frame.drop(columns="line")
+
+
+def _engagement_column(name: str) -> Column:
+    if name == "customer":
+        return Column(name, "text")
+    if name not in METRICS:
+        return Column(name, "text", required=False)
+    return Column(name, "number", required=False, minimum=0, maximum=100 if name.endswith("_pct") else None,
+                  percent=name.endswith("_pct"))
 
 
 def _frame(frame: Any, *columns: str) -> pd.DataFrame:
