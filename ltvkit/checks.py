@@ -146,8 +146,9 @@ def check_choice(name: str, value: Any, choices: tuple[str, ...]) -> str:
 def check_frame(name: str, frame: Any, columns: Iterable[str] = (), *, hint: str = "", min_rows: int = 1) -> Any:
     """Validate a table argument: a pandas DataFrame with ``columns`` and at least ``min_rows`` rows.
 
-    The one check of every table a library function takes (orders, costs, engagement,
-    summaries); ``hint`` says where the right table comes from.
+    The first check of every table a library function takes (orders, costs, engagement,
+    summaries; :func:`ltvkit.orders.schema.check_table` adds the column rules); ``hint`` says
+    where the right table comes from. A named column that appears twice is refused.
 
     Example:
         >>> import pandas as pd
@@ -168,6 +169,10 @@ def check_frame(name: str, frame: Any, columns: Iterable[str] = (), *, hint: str
             f"{name} has no column {', '.join(map(repr, missing))}; it has "
             f"{', '.join(map(repr, frame.columns)) or 'no columns'}{tail}"
         )
+    columns = list(columns)
+    twice = sorted({str(c) for c in frame.columns[frame.columns.duplicated()] if c in columns})
+    if twice:
+        raise LTVInputError(f"{name} has the column {', '.join(map(repr, twice))} more than once; keep one{tail}")
     if len(frame) < min_rows:
         raise LTVInputError(f"{name} must hold at least {min_rows} row{'s' if min_rows != 1 else ''}; got {len(frame)}")
     return frame

@@ -291,8 +291,9 @@ def _report(source_name: str, raw: RawTable, parsed: Mapping[str, Any], bad: Map
         kept_sum = exact.filter(pl.Series(mask)).sum() or Decimal(0)
         skipped_sum = exact.filter(pl.Series(~mask)).sum() or Decimal(0)
         amounts = {"skipped_amount": float(skipped_sum), "unreadable_amounts": int(np.isnan(values[~mask]).sum()),
-                   "amount_read": Decimal(read), "amount_kept": Decimal(kept_sum), "amount_skipped": Decimal(skipped_sum)}
-    decimal = next((p[4] for name, p in parsed.items() if p[1] is not None), "," if raw.sep == ";" else ".")
+                   "amount_read": Decimal(read), "amount_kept": Decimal(kept_sum),
+                   "amount_skipped": Decimal(skipped_sum)}
+    decimal = next((p[4] for p in parsed.values() if p[1] is not None), "," if raw.sep == ";" else ".")
     date_format = next((p[4] for p in parsed.values() if p[1] is None and isinstance(p[4], str)), None)
     return LoadReport(
         source=source_name, encoding=raw.encoding, sep=raw.sep, decimal=decimal, date_format=date_format,

@@ -93,7 +93,8 @@ class LoadReport:
             )
             lines.extend(f"  {bad}" for bad in self.skipped)
         if self.amount_read is not None and self.skipped_lines:
-            lines.append(f"amounts read {self.amount_read:,} = kept {self.amount_kept:,} + skipped {self.amount_skipped:,}")
+            lines.append(f"amounts read {self.amount_read:,} = kept {self.amount_kept:,} "
+                         f"+ skipped {self.amount_skipped:,}")
         if self.repeated_headers:
             lines.append(f"repeated header rows left out: lines {', '.join(map(str, self.repeated_headers))}")
         if self.blank_lines:

@@ -107,7 +107,7 @@ def _split(data: bytes, text: str, sep: str, layout: Any, *, quotes: bool) -> An
     try:
         frame = pl.read_csv(data, separator=sep, has_header=False, schema=schema, quote_char='"' if quotes else None,
                             empty_string_is_null=False, truncate_ragged_lines=True, raise_if_empty=False)
-    except Exception:  # noqa: BLE001 - polars refuses some valid csv (a quote inside an unquoted field)
+    except Exception:
         frame = None
     if frame is None or frame.height != layout.lines.size:
         rows = list(csv.reader(io.StringIO(text), delimiter=sep, quotechar='"' if quotes else "\x00",
@@ -146,11 +146,11 @@ def _workbook(source: Source, names: Sequence[str] | None, sheet_name: int | str
         sheet = (book.get_sheet_by_index(sheet_name) if isinstance(sheet_name, int)
                  else book.get_sheet_by_name(sheet_name))
         rows = sheet.to_python(skip_empty_area=False)
-    except Exception as exc:  # noqa: BLE001 - calamine raises several kinds for broken or missing sheets
+    except Exception as exc:
         sheets = ""
         try:
             sheets = f"; its sheets: {', '.join(map(repr, book.sheet_names))}"
-        except Exception:  # noqa: BLE001
+        except Exception:
             pass
         raise LTVInputError(f"path_or_buffer: cannot read sheet {sheet_name!r} of the workbook "
                             f"{source.name}: {exc}{sheets}") from exc

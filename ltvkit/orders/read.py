@@ -97,7 +97,7 @@ def read_orders(
         raise LTVInputError("customer, date, amount, partner, channel and extra must name different columns")
     extras = tuple(Column(name, "text", required=False) for name in columns.values()
                    if name not in ("customer", "date", "amount"))
-    schema = TableSchema("orders", ORDERS.columns + extras, hint=ORDERS.hint)
+    schema = TableSchema("orders", (*ORDERS.columns, *extras), hint=ORDERS.hint)
     frame = read_table(
         path_or_buffer, schema, columns, amount_column="amount", sep=sep, decimal=decimal, encoding=encoding,
         date_format=date_format, names=names, sheet_name=sheet_name, on_bad_rows=on_bad_rows,

@@ -70,12 +70,14 @@ class Column:
 
 @dataclass(frozen=True)
 class TableSchema:
-    """A table's columns and key, and where such a table comes from (``hint``)."""
+    """A table's columns and key, where such a table comes from (``hint``), and which columns a
+    frame may lack altogether (``optional``; a file must hold every column it is asked for)."""
 
     table: str
     columns: tuple[Column, ...]
     key: tuple[str, ...] = ()
     hint: str = ""
+    optional: tuple[str, ...] = ()
 
     def column(self, name: str) -> Column:
         """The column called ``name``."""
@@ -200,12 +202,11 @@ def check_table(frame: Any, schema: TableSchema, *, name: str | None = None, min
     Example: see the module docstring.
     """
     table = name or schema.table
-    check_frame(table, frame, schema.names(), hint=schema.hint, min_rows=min_rows)
-    twice = sorted({str(c) for c in frame.columns[frame.columns.duplicated()]} & set(schema.names()))
-    if twice:
-        raise LTVInputError(f"{table} has two columns named {', '.join(map(repr, twice))}; keep one of each")
+    present = set(getattr(frame, "columns", ()))
+    columns = tuple(c for c in schema.columns if c.name not in schema.optional or c.name in present)
+    check_frame(table, frame, [c.name for c in columns], hint=schema.hint, min_rows=min_rows)
     problems: list[str] = []
-    for column in schema.columns:
+    for column in columns:
         problems += _column_problems(frame, column, table)
     if schema.key and not problems:
         rows, firsts = duplicate_keys([frame[k].to_numpy(dtype=object) for k in schema.key])
