@@ -193,13 +193,24 @@ def period_numbers(days: np.ndarray, period: str) -> np.ndarray:
 def as_timestamp(value: Any, name: str) -> pd.Timestamp:
     """A date argument (text, datetime or Timestamp) as a time-zone-naive Timestamp; ``name`` is the argument.
 
+    Text is read as the loaders read a date column: ISO ("2024-12-31") or day first
+    ("01.02.2024" is the 1st of February), with an optional time.
+
     Example:
-        >>> as_timestamp("2024-12-31", "observation_end")
-        Timestamp('2024-12-31 00:00:00')
+        >>> as_timestamp("2024-12-31", "observation_end"), as_timestamp("01.02.2024", "observation_end")
+        (Timestamp('2024-12-31 00:00:00'), Timestamp('2024-02-01 00:00:00'))
     """
+    if isinstance(value, str):
+        from ltvkit.orders.parsing import date_column
+
+        column = date_column([value])
+        if column.bad.size:
+            raise LTVInputError(f"{name} must be a date such as '2024-12-31' or '31.12.2024'; got {value!r} "
+                                f"({column.reasons[0]})")
+        return pd.Timestamp(column.values[0])
     try:
         stamp = pd.Timestamp(value)
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, OverflowError) as exc:
         raise LTVInputError(f"{name} must be a date such as '2024-12-31'; got {value!r}") from exc
     if stamp is pd.NaT:
         raise LTVInputError(f"{name} must be a date such as '2024-12-31'; got {value!r}")
