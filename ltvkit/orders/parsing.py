@@ -59,7 +59,7 @@ _NUMBER = {
     ".": r"^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$",
 }
 _TIME = r"^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?$"
-_ZONE = r"\s*(Z|[+-]\d{2}:?\d{2})$"
+_ZONE = r"^(.*\d:\d{2}(?::\d{2}(?:[.,]\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})$"
 _TIME_DIRECTIVES = re.compile(r"%[HIMSfpzZT]")
 _SAMPLE = 2000
 
@@ -219,11 +219,30 @@ class DateColumn:
     zones_dropped: int = 0
 
 
-def _detect_format(days: Any, candidates: Sequence[str]) -> str | None:
+_DIRECTIVE_SHAPES = {"d": r"\d{1,2}", "m": r"\d{1,2}", "Y": r"\d{4}", "y": r"\d{2}", "H": r"\d{1,2}",
+                     "M": r"\d{2}", "S": r"\d{2}", "%": "%"}
+
+
+def _shape(fmt: str) -> str:
+    """A regex of the texts a format may read: %Y four digits, %y two ("01.01.00" is not year 0)."""
+    parts = re.split(r"(%.)", fmt)
+    return "^" + "".join(_DIRECTIVE_SHAPES.get(p[1], ".+?") if p.startswith("%") and len(p) == 2 else re.escape(p)
+                         for p in parts) + "$"
+
+
+def _strptime_day(days: Any, fmt: str) -> Any:
     import polars as pl
 
+    parsed = days.str.strptime(pl.Date, fmt, strict=False)
+    return pl.select(pl.when(days.str.contains(_shape(fmt))).then(parsed).otherwise(None)).to_series()
+
+
+def _detect_format(days: Any, candidates: Sequence[str]) -> str | None:
     sample = days.filter(days != "").unique().head(_SAMPLE)
-    counts = {fmt: int(sample.str.strptime(pl.Date, fmt, strict=False).is_not_null().sum()) for fmt in candidates}
+    counts = {}
+    for fmt in candidates:
+        years = _strptime_day(sample, fmt).dt.year()
+        counts[fmt] = int(((years >= FIRST_YEAR) & (years <= LAST_YEAR)).sum())
     best = max(candidates, key=lambda fmt: counts[fmt])
     return best if counts[best] else None
 
@@ -256,8 +275,8 @@ def date_column(values: Any, *, date_format: str | None = None, typed: np.ndarra
     text = text_series(values).str.strip_chars()
     if typed is not None:
         text = pl.select(pl.when(pl.Series(~np.isnat(typed))).then(pl.lit("")).otherwise(text)).to_series()
-    zone = text.str.extract(_ZONE)
-    text = text.str.replace(_ZONE, "")
+    zone = text.str.extract(_ZONE, 2)
+    text = text.str.replace(_ZONE, "${1}")
     if date_format and _TIME_DIRECTIVES.search(date_format):
         moments = text.str.strptime(pl.Datetime("us"), date_format, strict=False)
         bad_time, chosen, days_fmt = pl.Series([False] * len(text)), date_format, None
@@ -266,8 +285,7 @@ def date_column(values: Any, *, date_format: str | None = None, typed: np.ndarra
         rest = text.str.extract(r"^[^ T]+[ T]\s*(.*)$").fill_null("")
         days_fmt = date_format or _detect_format(day, DATE_FORMATS)
         chosen = days_fmt
-        parsed = (day.str.strptime(pl.Date, days_fmt, strict=False) if days_fmt
-                  else pl.Series([None] * len(day), dtype=pl.Date))
+        parsed = _strptime_day(day, days_fmt) if days_fmt else pl.Series([None] * len(day), dtype=pl.Date)
         offset, bad_time = _time_offsets(rest)
         moments = parsed.cast(pl.Datetime("us")) + pl.Series(offset // 1000).cast(pl.Duration("us"))
     years = moments.dt.year().fill_null(FIRST_YEAR).to_numpy()
@@ -299,9 +317,11 @@ def _date_reasons(text: Any, bad: np.ndarray, bad_time: np.ndarray, years: np.nd
             reasons.append("not a time of day after the date")
         else:
             day = re.split(r"[ T]", value, maxsplit=1)[0]
-            other = next((fmt for fmt in DATE_FORMATS if fmt != days_fmt and pl.Series([day]).str.strptime(
-                pl.Date, fmt, strict=False).is_not_null()[0]), None) if days_fmt else None
-            if other:
+            parses = {fmt: _strptime_day(pl.Series([day]), fmt)[0] for fmt in DATE_FORMATS if fmt != days_fmt}
+            other = next((fmt for fmt, when in parses.items() if when is not None), None) if days_fmt else None
+            if other and not FIRST_YEAR <= parses[other].year <= LAST_YEAR:
+                reasons.append(f"year {parses[other].year} is outside {FIRST_YEAR}-{LAST_YEAR}: a typo?")
+            elif other:
                 reasons.append(f"mixed date formats: looks like {other!r} but the column uses {chosen!r}")
             else:
                 reasons.append("not a date" + (f" in format {chosen!r}" if chosen else ""))
