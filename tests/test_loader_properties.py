@@ -100,13 +100,13 @@ def test_any_dialect_reads_back_the_same_ids_dates_and_totals(rows: list, dialec
 
 
 CORRUPTIONS = {
-    "amount": lambda fields: fields[:2] + ["по счёту"] + fields[3:],
-    "date": lambda fields: fields[:1] + ["31.02.2024"] + fields[2:],
-    "customer": lambda fields: ["#N/A"] + fields[1:],
-    "blank customer": lambda fields: [""] + fields[1:],
+    "amount": lambda fields: [*fields[:2], "по счёту", *fields[3:]],
+    "date": lambda fields: [*fields[:1], "31.02.2024", *fields[2:]],
+    "customer": lambda fields: ["#N/A", *fields[1:]],
+    "blank customer": lambda fields: ["", *fields[1:]],
     "extra field": lambda fields: [*fields, "лишнее"],
     "missing field": lambda fields: fields[:-2],
-    "year typo": lambda fields: fields[:1] + ["01.02.0024"] + fields[2:],
+    "year typo": lambda fields: [*fields[:1], "01.02.0024", *fields[2:]],
 }
 
 
@@ -115,7 +115,7 @@ CORRUPTIONS = {
        st.sampled_from(sorted(CORRUPTIONS)), st.data())
 def test_one_corrupted_line_is_named_or_skipped_with_the_books_balanced(rows: list, dialect: dict, kind: str,
                                                                        data: st.DataObject) -> None:
-    text, amounts = _write(rows, dialect)
+    text, _amounts = _write(rows, dialect)
     records = list(csv.reader(io.StringIO(text.decode(dialect["encoding"]).lstrip("\ufeff")),
                               delimiter=dialect["sep"]))
     index = data.draw(st.integers(1, len(rows)))

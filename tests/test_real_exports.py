@@ -50,7 +50,7 @@ def test_an_unclosed_quote_is_refused_naming_its_line() -> None:
 
 def test_a_quote_closed_only_by_a_later_stray_quote_names_both_lines() -> None:
     text = HEADER + 'A;01.02.2024;100\n"Ёлка;01.02.2024;100\nB;02.02.2024;5\n"ООО";03.02.2024;7\n'
-    with pytest.raises(LTVInputError, match="line 3: .* not closed before line 5"):
+    with pytest.raises(LTVInputError, match=r"line 3: .* not closed before line 5"):
         _read(text)
 
 
@@ -78,7 +78,7 @@ def test_numeric_excel_cells_are_not_reread_as_text(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("marker", ["#N/A", "NULL", "", "  ", "nan"])
 def test_missing_markers_are_not_customers(marker: str) -> None:
-    with pytest.raises(LTVInputError, match="line 2, column 'Клиент': (empty|a missing-value marker)"):
+    with pytest.raises(LTVInputError, match=r"line 2, column 'Клиент': (empty|a missing-value marker)"):
         _read(HEADER + f"{marker};01.02.2024;100\nA;01.02.2024;5\n")
     orders = _read(HEADER + f"{marker};01.02.2024;100\nA;01.02.2024;5\n", on_bad_rows="skip")
     assert orders["customer"].tolist() == ["A"] and load_report(orders).skipped_lines == (2,)
@@ -194,7 +194,7 @@ COSTS = pd.DataFrame({"channel": ["ads"], "partner": [""], "fixed_spend": [10.0]
 
 
 def test_a_refunds_only_export_in_cohort_table() -> None:
-    with pytest.raises(LTVInputError, match="orders hold no purchase .*refunds only"):
+    with pytest.raises(LTVInputError, match=r"orders hold no purchase .*refunds only"):
         cohort_table(_orders_frame(amount=[-100.0, -5.0]))
 
 
@@ -305,7 +305,8 @@ def test_engagement_exports_with_a_customer_twice_or_a_share_over_100() -> None:
 
 
 def test_the_books_balance_to_the_kopeck_when_rows_are_skipped() -> None:
-    text = HEADER + "A;01.02.2024;0,10\n;01.02.2024;0,20\nB;не дата;1 000,70\nC;02.02.2024;по счёту\nD;03.02.2024;-0,30\n"
+    text = (HEADER + "A;01.02.2024;0,10\n;01.02.2024;0,20\nB;не дата;1 000,70\nC;02.02.2024;по счёту\n"
+            "D;03.02.2024;-0,30\n")
     report = load_report(_read(text, on_bad_rows="skip"))
     assert report.rows_read == report.rows_kept + report.rows_skipped == 5
     assert report.amount_read == Decimal("1000.70")
