@@ -163,7 +163,7 @@ def _repeated_headers(raw: RawTable, positions: Mapping[str, int]) -> np.ndarray
     """Rows that repeat the header in every selected column (pasted exports)."""
     repeated = np.ones(raw.lines.size, bool)
     for index in positions.values():
-        repeated &= (raw.columns[index] == raw.header[index]).to_numpy()
+        repeated &= (raw.column(index) == raw.header[index]).to_numpy()
     return repeated
 
 
@@ -175,7 +175,8 @@ def _parse(raw: RawTable, rows: np.ndarray, positions: Mapping[str, int], file_c
     take = pd.Index(rows)
     for file_name, name in file_columns.items():
         index, column = positions[file_name], schema.column(name)
-        text = raw.columns[index].gather(rows)
+        text = raw.column(index)
+        text = text if rows.size == len(text) else text.gather(rows)
         numbers = raw.numbers[index][take] if raw.numbers[index] is not None else None
         moments = raw.moments[index][take] if raw.moments[index] is not None else None
         if column.kind == "number":
@@ -209,7 +210,8 @@ def _text(text: Any, raw: RawTable, file_name: str, column: Column) -> tuple[Any
     if column.required:
         missing = (text == "") | marker
         bad = np.flatnonzero(missing.to_numpy())
-        reasons = tuple("empty" if text[i] == "" else "a missing-value marker, not a value" for i in bad.tolist())
+        reasons = tuple(np.where((text.gather(bad) == "").to_numpy(), "empty",
+                                 "a missing-value marker, not a value").tolist())
         return text, None, bad, reasons, None
     if marker.any():
         raw.notes.append(f"column {file_name!r}: {int(marker.sum()):,} values such as {text.filter(marker)[0]!r} "
@@ -223,13 +225,13 @@ def _bad_rows(raw: RawTable, rows: np.ndarray, parsed: Mapping[str, Any], schema
     """Every row that cannot be used (by position among ``rows``) with its problems, in column order."""
     original = {name: file_name for file_name, name in file_columns.items()}
     lines = raw.lines[rows]
-    position_of = {int(row): i for i, row in enumerate(rows.tolist())}
     bad: dict[int, list[BadRow]] = {}
     for row, problem in raw.problems.items():
-        if row in position_of:
-            bad[position_of[row]] = [BadRow(problem.line, "", problem.text, problem.reason)]
+        position = int(np.searchsorted(rows, row))
+        if position < rows.size and rows[position] == row:
+            bad[position] = [BadRow(problem.line, "", problem.text, problem.reason)]
     for name, (_, _, indexes, reasons, _) in parsed.items():
-        text_values = raw.columns[positions[original[name]]]
+        text_values = raw.column(positions[original[name]])
         for index, reason in zip(np.asarray(indexes).tolist(), reasons, strict=True):
             if index in bad and not bad[index][0].column:
                 continue
@@ -268,13 +270,28 @@ def _frame(parsed: Mapping[str, Any], kept: np.ndarray, lines: np.ndarray, file_
         if column.kind in ("number", "date"):
             data[name] = values[kept]
         elif column.codes:
-            text = values.gather(where)
-            labels = text.unique().sort()
-            codes = labels.search_sorted(text).to_numpy().astype(np.int32)
-            data[name] = pd.Categorical.from_codes(codes, categories=pd.Index(labels.to_numpy(), dtype="str"))
+            codes, labels = _codes(values.gather(where))
+            data[name] = pd.Categorical.from_codes(codes, categories=pd.Index(labels, dtype="str"))
         else:
-            data[name] = pd.array(values.gather(where).to_numpy(), dtype="str")
+            data[name] = pd.array(_text_values(values.gather(where)), dtype="str")
     return pd.DataFrame(data)
+
+
+def _codes(text: Any) -> tuple[np.ndarray, np.ndarray]:
+    """Codes into the sorted distinct texts, and those texts (Python strings made once each)."""
+    import polars as pl
+
+    labels = text.unique().sort()
+    codes = text.cast(pl.Enum(labels.to_list())).to_physical().to_numpy().astype(np.int32)
+    return codes, labels.to_numpy()
+
+
+def _text_values(text: Any) -> np.ndarray:
+    """A text column as an object array; a column of few distinct values shares one string per value."""
+    if len(text) > 1000 and text.n_unique() < len(text) // 4:
+        codes, labels = _codes(text)
+        return labels[codes]
+    return text.to_numpy()
 
 
 def _report(source_name: str, raw: RawTable, parsed: Mapping[str, Any], bad: Mapping[int, list[BadRow]],

@@ -82,7 +82,7 @@ def _quote_regions(buf: np.ndarray, sep: int, newlines: np.ndarray) -> tuple[np.
     before = np.where(starts > 0, buf[np.maximum(starts - 1, 0)], _NEWLINE)
     after = np.where(ends < size, buf[np.minimum(ends, size - 1)], _NEWLINE)
     opens = (before == sep) | (before == _NEWLINE)
-    closes = (after == sep) | (after == _NEWLINE)
+    closes = (after == sep) | (after == _NEWLINE) | (after == 13)
     odd = (lengths % 2 == 1) & (opens | closes)
     marks, can_open, can_close = starts[odd], opens[odd], closes[odd]
     position = np.arange(marks.size)
@@ -110,8 +110,17 @@ def _outside(positions: np.ndarray, region_starts: np.ndarray, region_ends: np.n
     return positions[~inside]
 
 
+def _blank(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray, other: np.ndarray, sep: int) -> np.ndarray:
+    """Records holding nothing but separators and spaces (only the short ones are looked at)."""
+    blank = other <= 0
+    for record in np.flatnonzero((other > 0) & (other <= 16)).tolist():
+        chunk = bytes(buf[starts[record]:ends[record]])
+        blank[record] = not chunk.replace(bytes([sep]), b"").strip()
+    return blank
+
+
 def scan(data: bytes, sep: str) -> Layout:
-    """The layout of UTF-8 text with ``\\n`` line ends, fields separated by ``sep`` (one character).
+    """The layout of UTF-8 text with ``\\n`` (or ``\\r\\n``) line ends, fields separated by ``sep`` (one character).
 
     Example: see the module docstring.
     """
@@ -125,14 +134,14 @@ def scan(data: bytes, sep: str) -> Layout:
     starts = np.concatenate([[0], record_ends[:-1] + 1]).astype(np.int64)
     records = record_ends.size
     seps = _outside(np.flatnonzero(buf == sep_byte), region_starts, region_ends)
-    owner = np.searchsorted(record_ends, seps)
-    per_record = np.bincount(owner, minlength=records)[:records]
-    spaces = np.flatnonzero((buf == 32) | (buf == 9))
-    space_count = np.bincount(np.searchsorted(record_ends, spaces), minlength=records)[:records]
-    length = record_ends - starts
-    blank = (length - per_record - (space_count if sep_byte not in (32, 9) else 0)) <= 0
-    last_sep = np.searchsorted(seps, record_ends) - 1
-    trailing = (per_record > 0) & (seps[np.maximum(last_sep, 0)] == record_ends - 1) if seps.size else \
+    bounds = np.searchsorted(seps, np.concatenate([[-1], record_ends]))
+    per_record = np.diff(bounds)
+    has_cr = (record_ends > starts) & (buf[np.maximum(record_ends - 1, 0)] == 13)
+    content_ends = record_ends - has_cr
+    length = content_ends - starts
+    blank = _blank(buf, starts, content_ends, length - per_record, sep_byte)
+    last_sep = bounds[1:] - 1
+    trailing = (per_record > 0) & (seps[np.maximum(last_sep, 0)] == content_ends - 1) if seps.size else \
         np.zeros(records, bool)
     lines = np.searchsorted(newlines, starts) + 1
     return Layout(starts, record_ends.astype(np.int64), lines.astype(np.int64), per_record + 1, blank,

@@ -53,7 +53,7 @@ FIRST_YEAR, LAST_YEAR = 1900, 2100
 """Years a date may have: outside them it is a typo ("01.02.0024") or a placeholder."""
 
 _CURRENCY = r"(?i)(руб\.?|р\.|₽|rub|usd|eur|cny|\$|€|¥|元|£)"
-_SPACES = "[\u00a0\u202f\u2007\u2009 '’]"
+_SPACE_CHARS = "\u00a0\u202f\u2007\u2009 '’"
 _NUMBER = {
     ",": r"^[-+]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$",
     ".": r"^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$",
@@ -111,21 +111,39 @@ class NumberColumn:
 
 
 def _clean(text: Any, percent: bool) -> Any:
+    """Currency signs, spaces between thousands, other minus signs and accounting brackets taken out.
+
+    Each step runs only when some value needs it, and literal replacements are used where they
+    can be, so a clean column costs one pass.
+    """
     import polars as pl
 
-    text = text.str.strip_chars().str.replace_all(_CURRENCY, "").str.replace_all(_SPACES, "")
-    if percent:
-        text = text.str.replace(r"%$", "")
-    text = text.str.replace_all("[\u2212\u2013]", "-")
-    return pl.select(pl.when(text.str.contains(r"^\(.*\)$")).then("-" + text.str.slice(1).str.strip_suffix(")"))
-                     .otherwise(text)).to_series()
+    text = text.str.strip_chars()
+    if text.str.contains(r"[^\d.,+\-]").any():
+        if text.str.contains(r"[^\d.,+\-\s\u00a0\u202f\u2007\u2009'’()%\u2212\u2013]").any():
+            text = text.str.replace_all(_CURRENCY, "")
+        spaces = [space for space in _SPACE_CHARS if text.str.contains(space, literal=True).any()]
+        if len(spaces) == 1:
+            text = text.str.replace_all(spaces[0], "", literal=True)
+        elif spaces:
+            text = text.str.replace_all(f"[{''.join(spaces)}]", "")
+        if percent:
+            text = text.str.strip_suffix("%")
+        for minus in "\u2212\u2013":
+            if text.str.contains(minus, literal=True).any():
+                text = text.str.replace_all(minus, "-", literal=True)
+        brackets = text.str.starts_with("(") & text.str.ends_with(")")
+        if brackets.any():
+            text = pl.select(pl.when(brackets).then("-" + text.str.slice(1).str.strip_suffix(")"))
+                             .otherwise(text)).to_series()
+    return text
 
 
 def _detect_decimal(text: Any, default: str) -> str:
     """The decimal mark a column uses: the last ',' or '.' followed by other than 3 digits, or both present."""
     import polars as pl
 
-    sample = text.head(200_000)
+    sample = text.head(50_000)
     last = sample.str.extract_groups(r"([.,])(\d*)$").struct.unnest()
     mark, digits = last[last.columns[0]], last[last.columns[1]]
     both = sample.str.contains(",", literal=True) & sample.str.contains(".", literal=True)
@@ -158,14 +176,15 @@ def number_column(values: Any, *, decimal: str | None = None, default_decimal: s
     mark = decimal or _detect_decimal(text, default_decimal)
     other = "." if mark == "," else ","
     good = text.str.contains(_NUMBER[mark])
-    canonical = text.str.replace_all(re.escape(other), "").str.replace(re.escape(mark), ".")
+    canonical = text.str.replace_all(other, "", literal=True).str.replace(mark, ".", literal=True)
     canonical = pl.select(pl.when(good).then(canonical).otherwise(None)).to_series()
     if has_typed:
         positional = pl.Series([np.format_float_positional(v, trim="-") if np.isfinite(v) else None for v in typed],
                                dtype=pl.String)
         canonical = canonical.zip_with(positional.is_null(), positional)
         good = good | pl.Series(np.isfinite(typed))
-    scale = canonical.str.extract(r"\.(\d+)$").str.len_chars().max() or 0
+    point = canonical.str.find(".", literal=True)
+    scale = (canonical.str.len_bytes() - point - 1).filter(point.is_not_null()).max() or 0
     exact = canonical.cast(pl.Decimal(38, min(int(scale), 18)))
     bad = np.flatnonzero(~good.to_numpy())
     bad_text = text.gather(bad)
@@ -275,19 +294,28 @@ def date_column(values: Any, *, date_format: str | None = None, typed: np.ndarra
     text = text_series(values).str.strip_chars()
     if typed is not None:
         text = pl.select(pl.when(pl.Series(~np.isnat(typed))).then(pl.lit("")).otherwise(text)).to_series()
-    zone = text.str.extract(_ZONE, 2)
-    text = text.str.replace(_ZONE, "${1}")
+    zones = 0
+    if text.str.contains(r"[Z+]|:\d\d-").any():
+        zones = int(text.str.extract(_ZONE, 2).is_not_null().sum())
+        text = text.str.replace(_ZONE, "${1}")
+    if text.str.contains("T", literal=True).any():
+        text = text.str.replace(r"^(\d{4}-\d{2}-\d{2})T", "${1} ")
     if date_format and _TIME_DIRECTIVES.search(date_format):
         moments = text.str.strptime(pl.Datetime("us"), date_format, strict=False)
         bad_time, chosen, days_fmt = pl.Series([False] * len(text)), date_format, None
     else:
-        day = text.str.extract(r"^([^ T]+)").fill_null("")
-        rest = text.str.extract(r"^[^ T]+[ T]\s*(.*)$").fill_null("")
-        days_fmt = date_format or _detect_format(day, DATE_FORMATS)
+        sample = text.filter(text != "").head(_SAMPLE)
+        days_fmt = date_format or _detect_format(sample.str.extract(r"^(\S+)").fill_null(""), DATE_FORMATS)
         chosen = days_fmt
-        parsed = _strptime_day(day, days_fmt) if days_fmt else pl.Series([None] * len(day), dtype=pl.Date)
-        offset, bad_time = _time_offsets(rest)
-        moments = parsed.cast(pl.Datetime("us")) + pl.Series(offset // 1000).cast(pl.Duration("us"))
+        time_fmt = _detect_time(sample.str.extract(r"^\S+\s+(.*)$"))
+        moments = (text.str.strptime(pl.Datetime("us"), days_fmt + time_fmt, strict=False) if days_fmt
+                   else pl.Series([None] * len(text), dtype=pl.Datetime("us")))
+        bad_time = pl.Series(np.zeros(len(text), bool))
+        failed = np.flatnonzero((moments.is_null() & (text != "")).to_numpy())
+        if failed.size:
+            again, again_bad_time = _day_and_time(text.gather(failed), days_fmt)
+            moments = moments.scatter(failed, again)
+            bad_time = bad_time.scatter(failed, again_bad_time)
     years = moments.dt.year().fill_null(FIRST_YEAR).to_numpy()
     implausible = (years < FIRST_YEAR) | (years > LAST_YEAR)
     moments = pl.select(pl.when(pl.Series(implausible)).then(None).otherwise(moments)).to_series()
@@ -298,34 +326,53 @@ def date_column(values: Any, *, date_format: str | None = None, typed: np.ndarra
     bad = np.flatnonzero(unread)
     reasons = _date_reasons(text, bad, bad_time.to_numpy(), years, implausible, days_fmt, chosen)
     result[bad] = np.datetime64("NaT")
-    return DateColumn(result, bad, reasons, chosen, int(zone.is_not_null().sum()))
+    return DateColumn(result, bad, reasons, chosen, zones)
+
+
+def _detect_time(rest: Any) -> str:
+    """The time format most of a sample of times uses: "", " %H:%M" or " %H:%M:%S"."""
+    rest = rest.drop_nulls()
+    if rest.len() == 0:
+        return ""
+    minutes = int(rest.str.contains(r"^\d{1,2}:\d{2}$").sum())
+    seconds = int(rest.str.contains(r"^\d{1,2}:\d{2}:\d{2}$").sum())
+    return " %H:%M:%S" if seconds > minutes else " %H:%M" if minutes else ""
+
+
+def _day_and_time(text: Any, days_fmt: str | None) -> tuple[Any, Any]:
+    """The general reading of dates that the column's format did not read: the day, then any time."""
+    import polars as pl
+
+    day = text.str.extract(r"^(\S+)").fill_null("")
+    rest = text.str.extract(r"^\S+\s+(.*)$").fill_null("")
+    parsed = _strptime_day(day, days_fmt) if days_fmt else pl.Series([None] * len(day), dtype=pl.Date)
+    offset, bad_time = _time_offsets(rest)
+    return parsed.cast(pl.Datetime("us")) + pl.Series(offset // 1000).cast(pl.Duration("us")), bad_time
 
 
 def _date_reasons(text: Any, bad: np.ndarray, bad_time: np.ndarray, years: np.ndarray, implausible: np.ndarray,
                   days_fmt: str | None, chosen: str | None) -> tuple[str, ...]:
     """Why each bad date was not read: empty, a bad time, an implausible year, another format, not a date."""
-    import polars as pl
-
-    reasons = []
-    for index in bad.tolist():
-        value = text[index]
-        if value == "":
-            reasons.append("empty")
-        elif implausible[index]:
-            reasons.append(f"year {years[index]} is outside {FIRST_YEAR}-{LAST_YEAR}: a typo?")
-        elif bad_time[index]:
-            reasons.append("not a time of day after the date")
-        else:
-            day = re.split(r"[ T]", value, maxsplit=1)[0]
-            parses = {fmt: _strptime_day(pl.Series([day]), fmt)[0] for fmt in DATE_FORMATS if fmt != days_fmt}
-            other = next((fmt for fmt, when in parses.items() if when is not None), None) if days_fmt else None
-            if other and not FIRST_YEAR <= parses[other].year <= LAST_YEAR:
-                reasons.append(f"year {parses[other].year} is outside {FIRST_YEAR}-{LAST_YEAR}: a typo?")
-            elif other:
-                reasons.append(f"mixed date formats: looks like {other!r} but the column uses {chosen!r}")
-            else:
-                reasons.append("not a date" + (f" in format {chosen!r}" if chosen else ""))
-    return tuple(reasons)
+    values = text.gather(bad)
+    reasons = np.full(bad.size, "not a date" + (f" in format {chosen!r}" if chosen else ""), dtype=object)
+    if days_fmt:
+        day = values.str.extract(r"^(\S+)").fill_null("")
+        unexplained = np.ones(bad.size, bool)
+        for fmt in DATE_FORMATS:
+            if fmt == days_fmt:
+                continue
+            other_years = _strptime_day(day, fmt).dt.year().to_numpy()
+            hit = unexplained & ~np.isnan(other_years.astype(float))
+            typo = hit & ((other_years < FIRST_YEAR) | (other_years > LAST_YEAR))
+            reasons[typo] = [f"year {int(y)} is outside {FIRST_YEAR}-{LAST_YEAR}: a typo?" for y in other_years[typo]]
+            reasons[hit & ~typo] = f"mixed date formats: looks like {fmt!r} but the column uses {chosen!r}"
+            unexplained &= ~hit
+    reasons[bad_time[bad]] = "not a time of day after the date"
+    wrong_year = implausible[bad]
+    reasons[wrong_year] = [f"year {int(y)} is outside {FIRST_YEAR}-{LAST_YEAR}: a typo?"
+                           for y in years[bad][wrong_year]]
+    reasons[(values == "").to_numpy()] = "empty"
+    return tuple(reasons.tolist())
 
 
 def parse_dates(

@@ -60,6 +60,12 @@ class RawTable:
     problems: dict[int, StructureProblem] = field(default_factory=dict)
     blank_lines: list[int] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    def column(self, index: int) -> Any:
+        """Column ``index`` of the data rows as stripped text (computed once, when first asked for)."""
+        column = self.columns[index]
+        if isinstance(column, _Lazy):
+            column = self.columns[index] = column.text()
+        return column
 
 
 def raw_table(source: Source, *, encoding: str | None, sep: str | None, names: Sequence[str] | None,
@@ -68,9 +74,9 @@ def raw_table(source: Source, *, encoding: str | None, sep: str | None, names: S
     if source.kind != "text":
         return _workbook(source, names, sheet_name)
     text, used_encoding = decode(source.data, encoding)
-    if not text.strip():
+    if not text or text.isspace():
         raise LTVInputError("path_or_buffer: the file is empty")
-    first_lines = text.lstrip("\ufeff").split("\n", 30)[:30]
+    first_lines = text[:65536].lstrip("\ufeff").split("\n")[:30]
     if sep is None:
         sep = ("whitespace" if names and not any(s in first_lines[0] for s in ";\t,|")
                else detect_sep([line for line in first_lines if line.strip()] or first_lines))
@@ -78,7 +84,8 @@ def raw_table(source: Source, *, encoding: str | None, sep: str | None, names: S
     if sep == "whitespace":
         text = re.sub(r"[ \t]+", "\t", re.sub(r"(?m)^[ \t]+|[ \t]+$", "", text))
         split_sep = "\t"
-    data = text.encode("utf-8")
+    data = source.data if used_encoding == "utf-8" and sep != "whitespace" and "\n" in text else \
+        text.encode("utf-8")
     layout = scan(data, split_sep)
     table = _split(data, text, split_sep, layout, quotes=layout.quoted and sep != "whitespace")
     header_count = len(names) if names else int(layout.fields[0])
@@ -88,14 +95,24 @@ def raw_table(source: Source, *, encoding: str | None, sep: str | None, names: S
         header.pop()
     problems, blank = _problems(layout, data, header_count, len(header), first, sep)
     keep = np.flatnonzero(~layout.blank[first:]) + first
-    columns = [column.gather(keep).str.strip_chars() for column in table.get_columns()[: len(header)]]
-    raw = RawTable(header, columns, layout.lines[keep], used_encoding, sep, [None] * len(header),
-                   [None] * len(header), blank_lines=blank)
-    raw.problems = {row: problems[record] for row, record in enumerate(keep.tolist()) if record in problems}
+    raw = RawTable(header, [_Lazy(column, keep) for column in table.get_columns()[: len(header)]], layout.lines[keep],
+                   used_encoding, sep, [None] * len(header), [None] * len(header), blank_lines=blank)
+    rows_of = np.searchsorted(keep, np.array(sorted(problems), dtype=np.int64))
+    raw.problems = {int(row): problems[record] for row, record in zip(rows_of, sorted(problems), strict=True)}
     if sep == "," and any("field" in p.reason for p in raw.problems.values()):
         raw.notes.append("rows with more fields than the header in a comma-separated file: amounts written with a "
                          "decimal comma (1234,50) must be quoted, or the file exported with ';' as separator")
     return raw
+
+
+class _Lazy:
+    """A raw column not yet cut to the data rows and stripped (most columns of an export are never used)."""
+
+    def __init__(self, column: Any, keep: np.ndarray) -> None:
+        self.column, self.keep = column, keep
+
+    def text(self) -> Any:
+        return self.column.gather(self.keep).str.strip_chars()
 
 
 def _split(data: bytes, text: str, sep: str, layout: Any, *, quotes: bool) -> Any:

@@ -120,7 +120,7 @@ def _strict(data: bytes, encoding: str, told: bool) -> str:
 
 
 def decode(data: bytes, encoding: str | None) -> tuple[str, str]:
-    """A text table's bytes -> (text with \\n line ends, the encoding used).
+    """A text table's bytes -> (text with \\n or \\r\\n line ends, the encoding used).
 
     Example:
         >>> decode("Сумма\\n".encode("utf-16"), None)
@@ -141,8 +141,8 @@ def decode(data: bytes, encoding: str | None) -> tuple[str, str]:
     if "\x00" in text:
         raise LTVInputError("path_or_buffer is not a text table: it holds NUL characters (a binary file, or "
                             "UTF-16 text read with the wrong encoding)")
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\n" not in text and "\r" in text:
+        text = text.replace("\r", "\n")
     return text, used
 
 
