@@ -75,11 +75,15 @@ clean:
 	rm -rf $(VENV) report .pytest_cache .ruff_cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
-# Benchmarks (benchmark-only packages pinned in benchmarks/requirements.txt), each against a peer in
-# the same run: customer_summary vs lifetimes and DuckDB, BG/NBD + Gamma-Gamma fitting vs lifetimes.
-# Write benchmarks/results/customer_summary.md and models.md. Takes a few minutes.
+# Benchmarks (benchmark-only packages pinned in benchmarks/requirements.txt, installed with the lock as
+# constraints), each against peers in the same run, every implementation cold in its own process:
+# customer_summary vs DuckDB, polars, lifetimes, pymc-marketing and pandas (text and integer ids);
+# read_orders vs pandas.read_csv, polars and DuckDB on a 1M-row Russian export; BG/NBD + Gamma-Gamma
+# fitting vs lifetimes. Each writes its table to benchmarks/results/ and prints where ltvkit is behind.
+# Takes about half an hour on 2 cores: check `uptime` first.
 .PHONY: bench
 bench: $(STAMP)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r benchmarks/requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r benchmarks/requirements.txt -c requirements-lock.txt
 	$(BIN)/python benchmarks/bench_customer_summary.py
+	$(BIN)/python benchmarks/bench_read_orders.py
 	$(BIN)/python benchmarks/bench_models.py --output benchmarks/results/models.md
