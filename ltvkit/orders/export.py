@@ -188,7 +188,8 @@ def _parse(raw: RawTable, rows: np.ndarray, positions: Mapping[str, int], file_c
                             result.reasons + tuple(why), result.mark)
         elif column.kind == "date":
             result = date_column(text, date_format=date_format, typed=moments)
-            parsed[name] = (result.values, None, result.bad, result.reasons, result.date_format)
+            fmt = result.date_format or ("date cells" if moments is not None else None)
+            parsed[name] = (result.values, None, result.bad, result.reasons, fmt)
             if result.zones_dropped:
                 raw.notes.append(f"column {file_name!r}: time-zone suffixes dropped from {result.zones_dropped:,} "
                                  f"values (local times kept as written)")
