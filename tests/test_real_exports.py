@@ -320,3 +320,11 @@ def test_read_orders_never_raises_anything_else_on_odd_files(tmp_path: Path) -> 
     for data in odd:
         with pytest.raises(LTVInputError):
             _read(data)
+
+
+def test_blank_cells_of_an_optional_number_column_in_a_sheet(tmp_path: Path) -> None:
+    frame = pd.DataFrame({"ID клиента": ["C1", "C2"], "Сессий за 30 дней": [3, None], "Доля отказов, %": [10.5, 20]})
+    frame.to_excel(tmp_path / "engagement.xlsx", index=False)
+    engagement = read_engagement(tmp_path / "engagement.xlsx")
+    assert engagement["sessions_30d"].tolist()[0] == 3.0 and np.isnan(engagement["sessions_30d"].tolist()[1])
+    assert "columns not in the file, left out" in str(load_report(engagement))

@@ -197,7 +197,7 @@ def _parse(raw: RawTable, rows: np.ndarray, positions: Mapping[str, int], file_c
             parsed[name] = _text(text, raw, file_name, column)
         if not column.required and column.kind != "text":
             values, exact, bad, reasons, extra_info = parsed[name]
-            blank = (text == "").to_numpy() if moments is None and numbers is None else np.zeros(len(rows), bool)
+            blank = (text == "").to_numpy()
             keep = ~blank[bad] if len(bad) else np.zeros(0, bool)
             parsed[name] = (values, exact, bad[keep], tuple(r for r, k in zip(reasons, keep, strict=True) if k),
                             extra_info)
