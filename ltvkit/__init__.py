@@ -1,7 +1,8 @@
 """ltvkit: the helper package of the LTV workbook, in three layers.
 
 - **library** (works on anyone's data): :mod:`~ltvkit.checks`, :mod:`~ltvkit.money`,
-  :mod:`~ltvkit.formulas`, :mod:`~ltvkit.breakdowns`, :mod:`~ltvkit.retention_offer`,
+  :mod:`~ltvkit.display`, :mod:`~ltvkit.formulas`, :mod:`~ltvkit.breakdowns`,
+  :mod:`~ltvkit.retention_offer`, :mod:`~ltvkit.ltv_cac`, :mod:`~ltvkit.unit_economics`,
   :mod:`~ltvkit.planning`, :mod:`~ltvkit.levers`, :mod:`~ltvkit.acquisition`,
   :mod:`~ltvkit.datasets`, and the subpackages :mod:`ltvkit.orders`, :mod:`ltvkit.models`,
   :mod:`ltvkit.plots`;
@@ -20,11 +21,15 @@ Example:
     >>> import ltvkit
     >>> ltvkit.subscription_ltv(200, churn_rate=0.05)
     4000.0
+
+Language: English by default; ``ltvkit.set_language("ru")`` (or ``LTVKIT_LANGUAGE=ru``) makes
+every message, result line and amount Russian (:mod:`ltvkit.i18n`, :mod:`ltvkit.money`).
 """
 
 from ltvkit.checks import LTVInputError
 from ltvkit.course.exercises import check
 from ltvkit.course.glossary import GLOSSARY, glossary_table
+from ltvkit.course.notebook_text import tr, tr_n
 from ltvkit.examples import EXAMPLES, SOURCES, agrees, example, examples_for
 from ltvkit.formulas import (
     arpu_ltv,
@@ -43,8 +48,9 @@ from ltvkit.formulas import (
     subscription_ltv,
     survival_curve,
 )
+from ltvkit.i18n import get_language, set_language
 from ltvkit.ltv_cac import ltv_cac_summary, ltv_cac_verdict
-from ltvkit.money import format_money, format_ratio, format_share
+from ltvkit.money import format_money, format_number, format_ratio, format_share
 from ltvkit.planning import BudgetPlan, budget_plan
 from ltvkit.retention_offer import RetentionOffer, retention_offer_whatif
 
@@ -67,10 +73,12 @@ __all__ = [
     "example",
     "examples_for",
     "format_money",
+    "format_number",
     "format_ratio",
     "format_share",
     "frequency_from_interval",
     "frequency_ltv",
+    "get_language",
     "glossary_table",
     "historical_ltv",
     "lifetime_from_churn",
@@ -82,6 +90,9 @@ __all__ = [
     "payback_periods",
     "retention_offer_whatif",
     "revenue_per_customer",
+    "set_language",
     "subscription_ltv",
     "survival_curve",
+    "tr",
+    "tr_n",
 ]

@@ -5,7 +5,9 @@
 - :func:`churn_breakdown`: a monthly churn and price -> expected and median lifetime, LTV and
   the share still paying after a year (notebook 04);
 - :func:`predictive_breakdown`: orders a month x average check x margin x months, per user
-  and for a base of users (notebook 05).
+  and for a base of users (notebook 05);
+- :func:`discounted_breakdown`: the same margin and lifetime with and without discounting,
+  period by period (notebook 05).
 
 Each returns a frozen result whose ``describe()`` is the one line a calculator shows.
 
@@ -16,18 +18,24 @@ Example:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from ltvkit import formulas as f
-from ltvkit.checks import check_count
+from ltvkit.checks import check_choice, check_count, check_number
 from ltvkit.money import format_money, format_ratio, format_share
 
 __all__ = [
+    "LIFETIME_READINGS",
     "ChurnBreakdown",
+    "DiscountedBreakdown",
     "HistoricalBreakdown",
     "PredictiveBreakdown",
     "churn_breakdown",
+    "discounted_breakdown",
     "historical_breakdown",
     "predictive_breakdown",
 ]
@@ -152,3 +160,100 @@ def predictive_breakdown(
     per_month = f.frequency_ltv(average_check, orders_per_month, 1, margin)
     count = check_count("users", users)
     return PredictiveBreakdown(per_month, per_user, count, per_user * count)
+
+
+
+LIFETIME_READINGS: tuple[str, ...] = ("constant churn", "fixed")
+"""How a lifetime of L periods is read: an average under a constant churn 1 / L, or every customer exactly L."""
+
+
+@dataclass(frozen=True)
+class DiscountedBreakdown:
+    """One customer's margins with and without discounting, and each period's present value.
+
+    ``expected_margins[t]`` is the margin expected in period t (t = 0 is the first, always
+    paid) and ``present_values[t]`` the same in today's money; both stop at ``periods_shown``.
+    """
+
+    margin_per_period: float
+    lifetime_periods: float
+    lifetime_reading: str
+    period_discount_rate: float
+    undiscounted: float
+    discounted: float
+    expected_margins: tuple[float, ...]
+    present_values: tuple[float, ...]
+
+    @property
+    def share_lost_to_discounting(self) -> float:
+        """How much smaller the discounted value is, as a share of the undiscounted one."""
+        return 1.0 - self.discounted / self.undiscounted if self.undiscounted > 0 else 0.0
+
+    def describe(self, currency: str = "RUB") -> str:
+        """One line for the calculator's result label.
+
+        Example:
+            >>> print(discounted_breakdown(350, lifetime_periods=18, annual_discount_rate=0.10).describe())
+            LTV 6,300 RUB undiscounted; 5,553 RUB in today's money at 0.797% a period (11.9% less)
+        """
+        return (
+            f"LTV {format_money(self.undiscounted, currency, decimals=0)} undiscounted; "
+            f"{format_money(self.discounted, currency, decimals=0)} in today's money at "
+            f"{self.period_discount_rate * 100:.3g}% a period "
+            f"({format_share(self.share_lost_to_discounting)} less)"
+        )
+
+
+def discounted_breakdown(
+    margin_per_period: float,
+    *,
+    lifetime_periods: float,
+    annual_discount_rate: float,
+    periods_per_year: int = 12,
+    lifetime_reading: str = "constant churn",
+) -> DiscountedBreakdown:
+    """LTV with and without discounting, for a lifetime read as a constant churn or as a fixed length.
+
+    The customer brings ``margin_per_period`` at the start of each period they are there
+    (the first always). With "constant churn" a share 1 / lifetime leaves each period, so the
+    expected margin of period t is margin x (1 - 1 / lifetime)^t and the undiscounted LTV is
+    margin x lifetime (notebook 04); with "fixed" every customer stays exactly ``lifetime``
+    periods. Each period is discounted at d = (1 + annual)^(1 / periods_per_year) - 1
+    (:func:`ltvkit.survival.period_discount_rate`): present value = margin x S(t) / (1 + d)^t,
+    summed by :func:`ltvkit.survival.discounted_ltv`.
+
+    Args:
+        margin_per_period: gross profit per period (money), >= 0.
+        lifetime_periods: expected periods a customer stays, >= 1 ("fixed": a whole number).
+        annual_discount_rate: discount rate per year, >= 0.
+        periods_per_year: 12 for months, 1 for years.
+        lifetime_reading: "constant churn" or "fixed".
+
+    Returns:
+        A :class:`DiscountedBreakdown`.
+
+    Example:
+        >>> b = discounted_breakdown(1_000_000, lifetime_periods=7, annual_discount_rate=0.10, periods_per_year=1,
+        ...                          lifetime_reading="fixed")
+        >>> round(b.undiscounted), round(b.discounted)
+        (7000000, 5355261)
+    """
+    margin = check_number("margin_per_period", margin_per_period, minimum=0, scalar=True)
+    reading = check_choice("lifetime_reading", lifetime_reading, LIFETIME_READINGS)
+    lifetime = check_number("lifetime_periods", lifetime_periods, minimum=1, scalar=True)
+    annual = check_number("annual_discount_rate", annual_discount_rate, minimum=0, scalar=True)
+    d = float(f.period_discount_rate(annual, check_count("periods_per_year", periods_per_year, minimum=1)))
+    if reading == "fixed":
+        periods = check_count("lifetime_periods", lifetime_periods, minimum=1)
+        retention, horizon, shown = 1.0, periods, periods
+    else:
+        retention, horizon = 1.0 - 1.0 / lifetime, None
+        shown = min(math.ceil(3 * lifetime), 1_200)
+    discounted = float(f.discounted_ltv(margin, retention, d, periods=horizon))
+    t = np.arange(shown)
+    expected = margin * retention**t
+    return DiscountedBreakdown(
+        margin_per_period=margin, lifetime_periods=lifetime, lifetime_reading=reading, period_discount_rate=d,
+        undiscounted=margin * lifetime, discounted=discounted,
+        expected_margins=tuple(expected.tolist()), present_values=tuple((expected / (1.0 + d) ** t).tolist()),
+    )

@@ -14,6 +14,8 @@ from typing import Any
 
 import numpy as np
 
+from ltvkit.i18n import N_, _, ngettext
+
 __all__ = [
     "LTVInputError",
     "as_number",
@@ -38,14 +40,16 @@ class LTVInputError(ValueError):
 
 def _describe_range(minimum: float | None, maximum: float | None, min_open: bool, max_open: bool) -> str:
     if minimum is None and maximum is None:
-        return "a finite number"
+        return _("a finite number")
     if maximum is None:
-        return f"a number {'>' if min_open else '>='} {minimum:g}"
+        return _("a number > {minimum}", minimum=f"{minimum:g}") if min_open else _(
+            "a number >= {minimum}", minimum=f"{minimum:g}")
     if minimum is None:
-        return f"a number {'<' if max_open else '<='} {maximum:g}"
+        return _("a number < {maximum}", maximum=f"{maximum:g}") if max_open else _(
+            "a number <= {maximum}", maximum=f"{maximum:g}")
     left = "(" if min_open else "["
     right = ")" if max_open else "]"
-    return f"in {left}{minimum:g}, {maximum:g}{right}"
+    return _("in {interval}", interval=f"{left}{minimum:g}, {maximum:g}{right}")
 
 
 def check_number(
@@ -78,30 +82,34 @@ def check_number(
     """
     allowed = _describe_range(minimum, maximum, min_open, max_open)
     if isinstance(value, (bool, np.bool_)) or value is None or isinstance(value, (str, bytes)):
-        raise LTVInputError(f"{name} must be {allowed}; got {value!r} ({type(value).__name__})")
+        raise LTVInputError(_("{name} must be {allowed}; got {value} ({type})", name=name, allowed=allowed,
+                                value=repr(value), type=type(value).__name__))
     numpy_number = isinstance(value, (np.integer, np.floating)) and not isinstance(value, np.timedelta64)
     if (isinstance(value, Real) and not isinstance(value, np.generic)) or numpy_number:
         number = float(value)
         if math.isnan(number) or math.isinf(number):
-            raise LTVInputError(f"{name} must be {allowed}; got {number}")
-        if minimum is not None and (number < minimum or (min_open and number == minimum)):
-            raise LTVInputError(f"{name} must be {allowed}; got {value!r}")
-        if maximum is not None and (number > maximum or (max_open and number == maximum)):
-            raise LTVInputError(f"{name} must be {allowed}; got {value!r}")
+            raise LTVInputError(_("{name} must be {allowed}; got {value}", name=name, allowed=allowed, value=number))
+        too_low = minimum is not None and (number < minimum or (min_open and number == minimum))
+        if too_low or (maximum is not None and (number > maximum or (max_open and number == maximum))):
+            raise LTVInputError(_("{name} must be {allowed}; got {value}", name=name, allowed=allowed,
+                                  value=repr(value)))
         return number
     try:
         array = np.asarray(value)
     except Exception as exc:
-        raise LTVInputError(f"{name} must be {allowed}; got {type(value).__name__}") from exc
+        raise LTVInputError(_("{name} must be {allowed}; got {value}", name=name, allowed=allowed,
+                              value=type(value).__name__)) from exc
     if scalar and array.ndim != 0:
-        raise LTVInputError(f"{name} must be one number ({allowed}), not a list or array; got {value!r}")
+        raise LTVInputError(_("{name} must be one number ({allowed}), not a list or array; got {value}",
+                              name=name, allowed=allowed, value=repr(value)))
     if array.dtype.kind not in "iuf":  # signed, unsigned, float: not bool, complex, dates, objects
-        of_them = "" if scalar else " (or an array of them)"
-        raise LTVInputError(f"{name} must be {allowed}{of_them}; got {type(value).__name__} of {array.dtype}")
+        message = (N_("{name} must be {allowed}; got {type} of {dtype}") if scalar
+                   else N_("{name} must be {allowed} (or an array of them); got {type} of {dtype}"))
+        raise LTVInputError(_(message, name=name, allowed=allowed, type=type(value).__name__, dtype=array.dtype))
     if array.ndim == 0:
         return check_number(name, array.item(), minimum=minimum, maximum=maximum, min_open=min_open, max_open=max_open)
     if array.size == 0:
-        raise LTVInputError(f"{name} must not be empty")
+        raise LTVInputError(_("{name} must not be empty", name=name))
     array = array.astype(float)
     bad = ~np.isfinite(array)
     if minimum is not None:
@@ -110,7 +118,8 @@ def check_number(
         bad |= array > maximum if not max_open else array >= maximum
     if bad.any():
         first = array.ravel()[np.flatnonzero(bad.ravel())[0]]
-        raise LTVInputError(f"{name} must be {allowed}; got {first} among its {array.size} values")
+        raise LTVInputError(_("{name} must be {allowed}; got {value} among its {count} values", name=name,
+                              allowed=allowed, value=first, count=array.size))
     return array
 
 
@@ -127,7 +136,8 @@ def check_count(name: str, value: Any, *, minimum: int = 0) -> int:
     """
     number = check_number(name, value, minimum=minimum)
     if np.ndim(number) != 0 or number != int(number):
-        raise LTVInputError(f"{name} must be a whole number >= {minimum}; got {value!r}")
+        raise LTVInputError(_("{name} must be a whole number >= {minimum}; got {value}", name=name,
+                              minimum=minimum, value=repr(value)))
     return int(number)
 
 
@@ -139,7 +149,8 @@ def check_choice(name: str, value: Any, choices: tuple[str, ...]) -> str:
         'RUB'
     """
     if not isinstance(value, str) or value not in choices:
-        raise LTVInputError(f"{name} must be one of {', '.join(choices)}; got {value!r}")
+        raise LTVInputError(_("{name} must be one of {choices}; got {value}", name=name, choices=", ".join(choices),
+                              value=repr(value)))
     return value
 
 
@@ -160,21 +171,25 @@ def check_frame(name: str, frame: Any, columns: Iterable[str] = (), *, hint: str
     """
     import pandas as pd
 
+    hint = _(hint) if hint else ""  # callers mark their hints with N_()
     tail = f". {hint[:1].upper()}{hint[1:]}" if hint else ""
     if not isinstance(frame, pd.DataFrame):
-        raise LTVInputError(f"{name} must be a pandas DataFrame; got {type(frame).__name__}{tail}")
+        raise LTVInputError(_("{name} must be a pandas DataFrame; got {type}", name=name,
+                              type=type(frame).__name__) + tail)
+    columns = list(columns)
     missing = [column for column in columns if column not in frame.columns]
     if missing:
-        raise LTVInputError(
-            f"{name} has no column {', '.join(map(repr, missing))}; it has "
-            f"{', '.join(map(repr, frame.columns)) or 'no columns'}{tail}"
-        )
-    columns = list(columns)
+        has = ", ".join(map(repr, frame.columns)) or _("no columns")
+        raise LTVInputError(_("{name} has no column {missing}; it has {columns}", name=name,
+                              missing=", ".join(map(repr, missing)), columns=has) + tail)
     twice = sorted({str(c) for c in frame.columns[frame.columns.duplicated()] if c in columns})
     if twice:
-        raise LTVInputError(f"{name} has the column {', '.join(map(repr, twice))} more than once; keep one{tail}")
+        raise LTVInputError(_("{name} has the column {columns} more than once; keep one", name=name,
+                              columns=", ".join(map(repr, twice))) + tail)
     if len(frame) < min_rows:
-        raise LTVInputError(f"{name} must hold at least {min_rows} row{'s' if min_rows != 1 else ''}; got {len(frame)}")
+        raise LTVInputError(ngettext("{name} must hold at least {count} row; got {rows}",
+                                     "{name} must hold at least {count} rows; got {rows}", min_rows,
+                                     name=name, count=min_rows, rows=len(frame)))
     return frame
 
 
@@ -192,10 +207,9 @@ got price of shape (2,), churn_rate of shape (3,)
     try:
         np.broadcast_shapes(*shapes.values())
     except ValueError:
-        described = ", ".join(f"{name} of shape {shape}" for name, shape in shapes.items())
-        raise LTVInputError(
-            f"{', '.join(shapes)} must be single numbers or arrays of matching shapes; got {described}"
-        ) from None
+        described = ", ".join(_("{name} of shape {shape}", name=name, shape=shape) for name, shape in shapes.items())
+        raise LTVInputError(_("{names} must be single numbers or arrays of matching shapes; got {described}",
+                              names=", ".join(shapes), described=described)) from None
 
 
 def as_number(value: Any) -> Any:

@@ -145,6 +145,7 @@ _CATALOGUE = (
         "RUB",
         inputs={"arpu_per_year": 1_000_000, "lifetime_years": 7},
         figures={"ltv": 7_000_000},
+        derived={"present_value_millions_at_10_percent": 5.36},
     ),
     # --- 02 historical_ltv -----------------------------------------------------------
     _example(
@@ -183,6 +184,12 @@ _CATALOGUE = (
         "USD",
         inputs={"orders": 3, "average_order_value": 600},
         figures={"ltv": 1_800},
+    ),
+    _example(
+        "E-analytics-window", "001", "02_historical_ltv",
+        "Where to keep the history: web analytics keeps a user id 540 days and a cookie 2 years; a CRM keeps all.",
+        None,
+        figures={"user_id_days": 540, "cookie_years": 2},
     ),
     _example(
         "E-full-formula", "001", "02_historical_ltv",
@@ -226,7 +233,7 @@ _CATALOGUE = (
             "b_purchases_per_year": 2,
             "b_average_order_value": 50,
         },
-        figures={"a_value_per_year": 28_000},
+        figures={"a_value_per_year": 28_000, "best_clients_extra_per_order": 200},
         derived={"b_value_per_year": 100, "a_to_b_ratio": 280, "average_of_the_two_per_year": 14_050},
     ),
     # --- 04 churn_and_lifetime -------------------------------------------------------
@@ -264,13 +271,16 @@ _CATALOGUE = (
         "RUB",
         inputs={"users": 700, "payments_per_month": 1, "monthly_payment": 500, "lifetime_months": 18, "margin": 0.7},
         figures={"ltv_per_user": 6_300, "ltv_all_users": 4_410_000},
+        derived={"ltv_per_user_at_10_percent_a_year": 5_553},
     ),
     _example(
         "E-retention-offer", "001", "05_predictive_ltv",
         "Retention tactic: the usual cycle is 6 months, so offer 7 and give the last two months a manager.",
         None,
         inputs={"expected_cycle_months": 6, "offer_months": 7, "manager_last_months": 2},
-        derived={"extra_months_per_customer": 1, "value_per_kept_customer": 350, "value_for_cohort": 245_000},
+        derived={"extra_months_per_customer": 1, "value_per_kept_customer": 350, "value_for_cohort": 245_000,
+                 "constant_churn_value_per_kept_leaver": 6_300, "paying_in_month_6": 526,
+                 "would_leave_after_month_6": 29.2, "constant_churn_cap_for_cohort": 184_098},
     ),
     # --- 06 ltv_vs_cac ---------------------------------------------------------------
     _example(
@@ -332,6 +342,9 @@ _CATALOGUE = (
             "corrected_turnover_with_vat": 173_648_000,
             "corrected_profit_after_advertising": 3_000_667,
             "corrected_return_on_costs_percent": 2.1,
+            "corrected_ltv_to_cac_without_vat": 6.67,
+            "corrected_roi_without_vat_percent": 567,
+            "corrected_profit_per_customer": 69.12,
         },
     ),
     # --- 08 levers_what_if -----------------------------------------------------------
@@ -352,7 +365,15 @@ _CATALOGUE = (
             "relative_retention_after": 0.9975,
             "relative_lifetime_before": 20,
             "relative_lifetime_after": 400,
+            "discounted_ltv_ratio_at_1_percent_a_month": 4.8,
         },
+    ),
+    _example(
+        "E-hubspot-service", "001", "08_levers_what_if",
+        "A claim: 55% of fast-growing firms keep investing in customer service, 29% of flat or shrinking ones "
+        "(HubSpot Research, as the article reports it).",
+        None,
+        figures={"growing_firms_investing": 0.55, "other_firms_investing": 0.29},
     ),
     _example(
         "E-sale-probability", "001", "08_levers_what_if",

@@ -18,7 +18,8 @@ from typing import Any
 import numpy as np
 
 from ltvkit.checks import LTVInputError, as_number, check_number, check_same_shape
-from ltvkit.survival import discounted_ltv, linear_decay_curve, median_lifetime, survival_curve
+from ltvkit.i18n import _
+from ltvkit.survival import discounted_ltv, linear_decay_curve, median_lifetime, period_discount_rate, survival_curve
 
 __all__ = [
     "arpu_ltv",
@@ -33,6 +34,7 @@ __all__ = [
     "ltv_to_cac",
     "median_lifetime",
     "payback_periods",
+    "period_discount_rate",
     "revenue_per_customer",
     "subscription_ltv",
     "survival_curve",
@@ -143,9 +145,8 @@ def churn_rate(customers_lost: Number, customers_at_start: Number) -> Number:
     lost = check_number("customers_lost", customers_lost, minimum=0)
     check_same_shape(customers_lost=lost, customers_at_start=at_start)
     if np.any(np.asarray(lost) > np.asarray(at_start)):
-        raise LTVInputError(
-            f"customers_lost must be in [0, customers_at_start]; got {customers_lost!r} lost of {customers_at_start!r}"
-        )
+        raise LTVInputError(_("customers_lost must be in [0, customers_at_start]; got {lost} lost of {at_start}",
+                              lost=repr(customers_lost), at_start=repr(customers_at_start)))
     return as_number(np.divide(lost, at_start))
 
 
@@ -197,7 +198,7 @@ def subscription_ltv(
         6300.0
     """
     if (churn_rate is None) == (lifetime_periods is None):
-        raise LTVInputError("give exactly one of churn_rate or lifetime_periods")
+        raise LTVInputError(_("give exactly one of churn_rate or lifetime_periods"))
     price = check_number("price_per_period", price_per_period, minimum=0)
     margin = _margin(margin)
     if churn_rate is not None:
@@ -241,7 +242,7 @@ def historical_ltv(
         8000.0
     """
     if isinstance(purchases, (str, bytes)) or np.ndim(purchases) != 1:
-        raise LTVInputError(f"purchases must be a list of amounts >= 0; got {purchases!r}")
+        raise LTVInputError(_("purchases must be a list of amounts >= 0; got {value}", value=repr(purchases)))
     amounts = check_number("purchases", purchases, minimum=0)
     margin = _margin(margin)
     acquisition_cost = check_number("acquisition_cost", acquisition_cost, minimum=0)
@@ -251,9 +252,7 @@ def historical_ltv(
         margin=margin, acquisition_cost=acquisition_cost, retention_cost=retention_cost, cost_of_goods=cost_of_goods
     )
     if np.any(np.not_equal(margin, 1.0) & np.not_equal(cost_of_goods, 0.0)):
-        raise LTVInputError(
-            "give margin or cost_of_goods, not both: each takes out the cost of what was sold"
-        )
+        raise LTVInputError(_("give margin or cost_of_goods, not both: each takes out the cost of what was sold"))
     gross = np.multiply(margin, amounts.sum()) - cost_of_goods
     return as_number(gross - acquisition_cost - retention_cost)
 

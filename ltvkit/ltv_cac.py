@@ -2,7 +2,9 @@
 
 :func:`ltv_cac_verdict` says which band a ratio falls in, with the thresholds taken from the
 example catalogue (the article's 2:1 minimum and the 3:1 usually quoted); :func:`ltv_cac_summary`
-adds the net LTV and the payback time.
+adds the net LTV and the payback time. :func:`survival_payback_periods` counts only the customers
+still paying (constant churn), and :func:`acquisition_cash_curve` follows the cash of one or more
+acquired cohorts month by month: the dip that acquisition digs before it pays back.
 
 Example:
     >>> ltv_cac_verdict(4.0).band
@@ -11,9 +13,12 @@ Example:
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
-from ltvkit.checks import check_number
+import numpy as np
+
+from ltvkit.checks import check_count, check_number
 from ltvkit.examples import example
 from ltvkit.formulas import ltv_to_cac, payback_periods
 from ltvkit.money import format_money, format_ratio
@@ -22,10 +27,14 @@ __all__ = [
     "ARTICLE_MINIMUM_RATIO",
     "USUAL_TARGET_RATIO",
     "VERY_HIGH_RATIO",
+    "CashCurve",
     "LtvCacSummary",
     "RatioVerdict",
+    "acquisition_cash_curve",
+    "affordable_cac",
     "ltv_cac_summary",
     "ltv_cac_verdict",
+    "survival_payback_periods",
 ]
 
 _RULE = example("E-ltv-cac-2")
@@ -173,3 +182,158 @@ def ltv_cac_summary(ltv: float, cac: float, lifetime_months: float) -> LtvCacSum
     ratio = ltv_to_cac(ltv, cac)
     payback = payback_periods(cac, ltv / lifetime_months)
     return LtvCacSummary(ltv, cac, lifetime_months, ratio, ltv_cac_verdict(ratio), ltv - cac, payback)
+
+
+
+def affordable_cac(ltv: float, target_ratio: float = USUAL_TARGET_RATIO) -> float:
+    """The highest CAC at which a customer of gross LTV ``ltv`` still meets ``target_ratio``: LTV / target.
+
+    A higher LTV does not make customers cheaper to win; it raises what winning one may cost.
+
+    Args:
+        ltv: gross LTV per customer, before CAC (money), >= 0.
+        target_ratio: the LTV:CAC to keep, > 0 (default the usual 3:1).
+
+    Example:
+        >>> affordable_cac(9_000), affordable_cac(9_000 * 1.2)
+        (3000.0, 3600.0)
+    """
+    ltv = check_number("ltv", ltv, minimum=0, scalar=True)
+    target = check_number("target_ratio", target_ratio, minimum=0, min_open=True, scalar=True)
+    return ltv / target
+
+
+def _kept_factor(churn_rate: float, discount_rate: float) -> tuple[float, float]:
+    churn = check_number("churn_rate", churn_rate, minimum=0, maximum=1, scalar=True)
+    discount = check_number("discount_rate", discount_rate, minimum=0, scalar=True)
+    return churn, (1.0 - churn) / (1.0 + discount)
+
+
+def survival_payback_periods(
+    cac: float, margin_per_period: float, churn_rate: float, discount_rate: float = 0.0
+) -> float:
+    """Periods until the customers won, weighted by who is still paying, have repaid their CAC.
+
+    :func:`ltvkit.formulas.payback_periods` (CAC / margin) assumes the customer pays every
+    period. With a constant churn c only (1 - c)^t of the customers pay in period t (t = 0
+    the first, always paid), so after k whole periods a customer won has brought, on average,
+    C(k) = margin x (1 - f^k) / (1 - f) with f = (1 - c) / (1 + d) (d discounts each period).
+    The payback is the k with C(k) < CAC <= C(k + 1), plus the part of period k + 1 whose
+    payment, margin x f^k, is needed to reach CAC: read between whole periods the same way as
+    CAC / margin, which it equals when c = d = 0. k is the whole part of
+    ln(1 - CAC (1 - f) / margin) / ln f. If CAC reaches margin / (1 - f), the LTV itself, the
+    cohort never pays back: infinity.
+
+    Args:
+        cac: acquisition cost per customer (money), >= 0.
+        margin_per_period: gross profit per paying customer per period (money), > 0.
+        churn_rate: share of paying customers lost per period, in [0, 1].
+        discount_rate: discount rate per period, >= 0.
+
+    Returns:
+        Periods to pay back (``math.inf`` when the cohort never does).
+
+    Example:
+        >>> round(survival_payback_periods(3_000, 350, churn_rate=1 / 18), 2)  # simple payback: 8.57
+        11.32
+        >>> survival_payback_periods(6_300, 350, churn_rate=1 / 18)
+        inf
+    """
+    cac = check_number("cac", cac, minimum=0, scalar=True)
+    margin = check_number("margin_per_period", margin_per_period, minimum=0, min_open=True, scalar=True)
+    _, factor = _kept_factor(churn_rate, discount_rate)
+    if factor == 1.0:
+        return cac / margin
+    if factor == 0.0:  # only the first payment ever comes
+        return cac / margin if cac <= margin else math.inf
+    needed = 1.0 - cac * (1.0 - factor) / margin
+    if needed <= 0:
+        return math.inf
+    whole = math.floor(math.log(needed) / math.log(factor) + 1e-12)
+    brought = margin * (1.0 - factor**whole) / (1.0 - factor)
+    return whole + max(cac - brought, 0.0) / (margin * factor**whole)
+
+
+@dataclass(frozen=True)
+class CashCurve:
+    """Cumulative cash of acquired cohorts, period by period: CAC out at once, margins in as customers stay.
+
+    ``cumulative_cash[k]`` is all that was spent and received up to and including period k + 1
+    (money); ``trough`` is its lowest value, in period ``trough_period`` (1-based), and
+    ``breakeven_period`` the first period from which it stays at or above zero (None if not
+    within the curve).
+    """
+
+    cumulative_cash: tuple[float, ...]
+    cohorts: int
+    customers_per_cohort: float
+    trough: float
+    trough_period: int
+    breakeven_period: int | None
+
+    def describe(self, currency: str = "RUB") -> str:
+        """One line: the depth of the dip, when it is deepest, and when the cash is back.
+
+        Example:
+            >>> print(acquisition_cash_curve(3_000, 350, churn_rate=1 / 18, periods=36, customers_per_cohort=700
+            ...       ).describe())
+            Cash dip 1,855,000 RUB deep in period 1; back above zero in period 12
+        """
+        back = (f"back above zero in period {self.breakeven_period}" if self.breakeven_period is not None
+                else f"still below zero after {len(self.cumulative_cash)} periods")
+        depth = format_money(-self.trough, currency, decimals=0)
+        return f"Cash dip {depth} deep in period {self.trough_period}; {back}"
+
+
+def acquisition_cash_curve(
+    cac: float,
+    margin_per_period: float,
+    *,
+    churn_rate: float,
+    periods: int,
+    customers_per_cohort: float = 1.0,
+    cohorts: int = 1,
+    discount_rate: float = 0.0,
+) -> CashCurve:
+    """Cumulative cash, period by period, of ``cohorts`` cohorts won one per period (constant churn).
+
+    A cohort won in period a costs CAC x customers at once and brings margin x customers x
+    (1 - c)^j in period a + j (j = 0 the period it is won, always paid), each period discounted
+    by (1 + d)^t from the first. The curve is the running total over all cohorts: it dips while
+    the money for new customers goes out faster than the margins of the ones won come in.
+
+    Args:
+        cac: acquisition cost per customer (money), >= 0.
+        margin_per_period: gross profit per paying customer per period (money), >= 0.
+        churn_rate: share of paying customers lost per period, in [0, 1].
+        periods: how many periods to follow, a whole number >= 1.
+        customers_per_cohort: customers won in each cohort, >= 0.
+        cohorts: cohorts won, one per period from the first, a whole number >= 1.
+        discount_rate: discount rate per period, >= 0.
+
+    Returns:
+        A :class:`CashCurve`.
+
+    Example:
+        >>> curve = acquisition_cash_curve(500, 350, churn_rate=1 / 18, periods=3)
+        >>> [round(cash, 2) for cash in curve.cumulative_cash]
+        [-150.0, 180.56, 492.75]
+    """
+    cac = check_number("cac", cac, minimum=0, scalar=True)
+    margin = check_number("margin_per_period", margin_per_period, minimum=0, scalar=True)
+    churn, _ = _kept_factor(churn_rate, discount_rate)
+    periods = check_count("periods", periods, minimum=1)
+    size = check_number("customers_per_cohort", customers_per_cohort, minimum=0, scalar=True)
+    cohorts = check_count("cohorts", cohorts, minimum=1)
+    discount = 1.0 / (1.0 + float(discount_rate)) ** np.arange(periods)
+    one = np.zeros(periods)
+    one[0] = -cac
+    one += margin * (1.0 - churn) ** np.arange(periods)
+    flows = np.zeros(periods)
+    for start in range(min(cohorts, periods)):
+        flows[start:] += one[: periods - start]
+    cash = np.cumsum(flows * size * discount)
+    low = int(np.argmin(cash))
+    below = np.nonzero(cash < 0)[0]
+    back = None if below.size and below[-1] == periods - 1 else (int(below[-1]) + 2 if below.size else 1)
+    return CashCurve(tuple(cash.tolist()), cohorts, size, float(cash[low]), low + 1, back)

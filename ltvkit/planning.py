@@ -53,11 +53,16 @@ _LINE_LABELS = {
     "turnover_with_vat": "turnover with VAT",
     "customers_exact": "customers (exact)",
     "customers": "customers in the plan",
+    "new_customers": "customers to win (at CAC)",
     "advertising_budget": "advertising budget",
     "profit_after_advertising": "profit after advertising",
     "ltv_to_cac": "LTV:CAC",
     "roi_percent": "ROI of a customer, %",
     "return_on_costs_percent": "profit over all costs, %",
+    "ltv_without_vat": "LTV per customer without VAT",
+    "ltv_to_cac_without_vat": "LTV:CAC without VAT",
+    "roi_without_vat_percent": "ROI of a customer without VAT, %",
+    "profit_per_customer": "profit per customer, all costs out",
 }
 
 
@@ -74,11 +79,19 @@ class BudgetPlan:
         turnover_with_vat: what the plan's customers pay, VAT included.
         customers_exact: customers needed before rounding.
         customers: customers in the plan, rounded as chosen.
-        advertising_budget: customers to win x CAC.
+        new_customers: customers to win this year (and pay CAC for): customers x new_customer_share
+            (not rounded again: an expected share); the others were customers already and stay.
+        advertising_budget: new customers x CAC.
         profit_after_advertising: turnover without VAT less costs and advertising.
         ltv_to_cac: LTV per customer per year over CAC.
         roi_percent: (LTV - CAC) / CAC x 100, the return on one customer's acquisition.
         return_on_costs_percent: profit after advertising over costs plus advertising x 100.
+        ltv_without_vat: what one customer pays in a year, VAT taken out: the revenue the firm keeps.
+        ltv_to_cac_without_vat: ltv_without_vat / CAC. The plan names no cost of goods, so this is
+            notebook 06's gross LTV:CAC for it; the ratio with VAT counts the tax as the firm's money.
+        roi_without_vat_percent: (ltv_without_vat - CAC) / CAC x 100.
+        profit_per_customer: profit after advertising / customers: what a customer leaves once VAT,
+            their share of the operating costs and the advertising are out (fully loaded).
     """
 
     costs_per_year: float
@@ -88,11 +101,16 @@ class BudgetPlan:
     turnover_with_vat: float
     customers_exact: float
     customers: float
+    new_customers: float
     advertising_budget: float
     profit_after_advertising: float
     ltv_to_cac: float
     roi_percent: float
     return_on_costs_percent: float
+    ltv_without_vat: float
+    ltv_to_cac_without_vat: float
+    roi_without_vat_percent: float
+    profit_per_customer: float
 
     def lines(self) -> list[tuple[str, float]]:
         """The plan's lines as (label, value) pairs, in the order of the fields.
@@ -106,6 +124,26 @@ class BudgetPlan:
         """
         return [(_LINE_LABELS[item.name], getattr(self, item.name)) for item in fields(self)]
 
+    def per_customer_steps(self) -> list[tuple[str, float]]:
+        """One customer's year from what they pay to what they leave, as (label, amount) steps for a waterfall.
+
+        What the customer pays with VAT, less the VAT, their CAC (spread over every customer of the
+        plan) and their share of the operating costs; what is left is ``profit_per_customer``.
+
+        Example:
+            >>> plan = budget_plan(costs=100, costs_period="year", target_profit=20, vat_rate=0.2,
+            ...     vat_applied="added_on_top", costs_grossed_up_for_vat=False, ltv_per_customer_per_year=12,
+            ...     ltv_includes_vat=True, cac=2, new_customer_share=1.0, advertising_counted_as_cost=True,
+            ...     customer_rounding="up")
+            >>> [(label, round(amount, 2)) for label, amount in plan.per_customer_steps()]
+            [('pays, VAT included', 12.0), ('VAT', -2.0), ('CAC', -2.0), ('operating costs', -6.67)]
+        """
+        if self.customers <= 0:
+            raise LTVInputError("the plan has no customers to take apart")
+        return [("pays, VAT included", self.turnover_with_vat / self.customers), ("VAT", -self.vat / self.customers),
+                ("CAC", -self.advertising_budget / self.customers),
+                ("operating costs", -self.costs_per_year / self.customers)]
+
     def describe(self, currency: str = "RUB") -> str:
         """One line for a calculator's result label.
 
@@ -114,14 +152,17 @@ class BudgetPlan:
             ...     vat_applied="added_on_top", costs_grossed_up_for_vat=False, ltv_per_customer_per_year=12,
             ...     ltv_includes_vat=True, cac=2, new_customer_share=1.0, advertising_counted_as_cost=False,
             ...     customer_rounding="up").describe()
-            'Customers 12; advertising 24 RUB; turnover with VAT 144 RUB; profit after advertising -4 RUB; ROI 500%'
+            ... # doctest: +NORMALIZE_WHITESPACE
+            'Customers 12; advertising 24 RUB; turnover with VAT 144 RUB; profit after advertising -4 RUB;
+            ROI without VAT 400%; profit per customer -0.33 RUB'
         """
         customers = f"{self.customers:,.0f}" if self.customers == round(self.customers) else f"{self.customers:,.2f}"
         return (
             f"Customers {customers}; advertising {format_money(self.advertising_budget, currency)}; "
             f"turnover with VAT {format_money(self.turnover_with_vat, currency)}; "
             f"profit after advertising {format_money(self.profit_after_advertising, currency, decimals=0)}; "
-            f"ROI {self.roi_percent:,.0f}%"
+            f"ROI without VAT {self.roi_without_vat_percent:,.0f}%; "
+            f"profit per customer {format_money(self.profit_per_customer, currency)}"
         )
 
 
@@ -162,7 +203,9 @@ def budget_plan(
     - LTV per customer without VAT = the LTV less its VAT when ``ltv_includes_vat``;
     - customers = (costs + profit) / LTV without VAT; with advertising counted as a cost,
       (costs + profit) / (LTV without VAT - share of new customers x CAC);
-    - advertising = customers x ``new_customer_share`` x CAC.
+    - advertising = new customers x CAC, new customers = customers x ``new_customer_share``:
+      customers kept from last year
+      were won then and need no new CAC (the share of new customers is 1 - kept / customers).
 
     Args:
         costs: operating costs as stated (money), >= 0.
@@ -240,7 +283,8 @@ def _plan(*, costs_per_year: float, target_profit: float, ltv: float, ltv_net: f
     customers = _round_customers(customers_exact, rounding)
     turnover_without_vat = customers * ltv_net
     turnover_with_vat = customers * ltv_gross
-    advertising = customers * share * cac
+    new_customers = customers * share
+    advertising = new_customers * cac
     profit = turnover_without_vat - costs_per_year - advertising
     spent = costs_per_year + advertising
     return BudgetPlan(
@@ -251,11 +295,16 @@ def _plan(*, costs_per_year: float, target_profit: float, ltv: float, ltv_net: f
         turnover_with_vat=turnover_with_vat,
         customers_exact=customers_exact,
         customers=customers,
+        new_customers=new_customers,
         advertising_budget=advertising,
         profit_after_advertising=profit,
         ltv_to_cac=ltv / cac if cac > 0 else math.inf,
         roi_percent=(ltv - cac) / cac * 100 if cac > 0 else math.inf,
         return_on_costs_percent=profit / spent * 100 if spent > 0 else math.inf,
+        ltv_without_vat=ltv_net,
+        ltv_to_cac_without_vat=ltv_net / cac if cac > 0 else math.inf,
+        roi_without_vat_percent=(ltv_net - cac) / cac * 100 if cac > 0 else math.inf,
+        profit_per_customer=profit / customers if customers > 0 else math.nan,
     )
 
 
@@ -286,13 +335,13 @@ def format_plan_line(line: str, value: float, currency: str = "RUB") -> str:
     value = float(value)
     if not math.isfinite(value):
         return "—"
-    if line.startswith("customers"):
+    if line.startswith("customers") or line == "new_customers":
         return f"{value:,.0f}" if value == round(value) else f"{value:,.2f}"
-    if line == "ltv_to_cac":
+    if line.startswith("ltv_to_cac"):
         return format_ratio(value)
     if line.endswith("percent"):
         return f"{value:,.1f}%"
-    return format_money(value, currency, decimals=0)
+    return format_money(value, currency, decimals=2 if line == "profit_per_customer" else 0)
 
 
 def compare_plans(plans: dict[str, BudgetPlan], currency: str = "RUB") -> pd.DataFrame:

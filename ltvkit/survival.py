@@ -17,8 +17,9 @@ from typing import Any
 import numpy as np
 
 from ltvkit.checks import LTVInputError, as_number, check_count, check_number, check_same_shape
+from ltvkit.i18n import _
 
-__all__ = ["discounted_ltv", "linear_decay_curve", "median_lifetime", "survival_curve"]
+__all__ = ["discounted_ltv", "linear_decay_curve", "median_lifetime", "period_discount_rate", "survival_curve"]
 
 Number = Any  # a float or a numpy array of floats
 
@@ -106,10 +107,8 @@ def discounted_ltv(
     factor = np.divide(retention, np.add(1.0, discount))
     if periods is None:
         if np.any(np.asarray(factor) >= 1.0):
-            raise LTVInputError(
-                "retention_rate must be < 1 (or discount_rate > 0) when periods is None: "
-                "otherwise the customer pays for ever"
-            )
+            raise LTVInputError(_("retention_rate must be < 1 (or discount_rate > 0) when periods is None: "
+                                  "otherwise the customer pays for ever"))
         return as_number(np.divide(margin, np.subtract(1.0, factor)))
     count = check_count("periods", periods)
     # sum of factor^t for t = 0 .. count-1, in closed form (count can be large)
@@ -119,6 +118,31 @@ def discounted_ltv(
     series = np.where(below_one, (1.0 - safe**count) / (1.0 - safe), float(count))
     return as_number(np.multiply(margin, series))
 
+
+
+def period_discount_rate(annual_rate: Number, periods_per_year: int = 12) -> Number:
+    """The discount rate per period that compounds to ``annual_rate`` over a year.
+
+    Money a year from now is worth 1 / (1 + annual) today; split into ``periods_per_year``
+    equal steps, each step divides by 1 + d with (1 + d)^periods_per_year = 1 + annual, so
+    d = (1 + annual)^(1 / periods_per_year) - 1 (a little less than annual / 12 for months).
+
+    Args:
+        annual_rate: discount rate per year, >= 0 (0.10 is 10% a year).
+        periods_per_year: periods in a year, a whole number >= 1 (12 for months, 1 for years).
+
+    Returns:
+        The discount rate per period.
+
+    Example:
+        >>> round(period_discount_rate(0.10), 6)  # 10% a year, per month
+        0.007974
+        >>> round(period_discount_rate(0.10, periods_per_year=1), 12)
+        0.1
+    """
+    annual = check_number("annual_rate", annual_rate, minimum=0)
+    count = check_count("periods_per_year", periods_per_year, minimum=1)
+    return as_number(np.power(np.add(1.0, annual), 1.0 / count) - 1.0)
 
 
 def median_lifetime(churn_rate: Number) -> Number:

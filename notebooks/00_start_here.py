@@ -17,18 +17,18 @@
 # # 00 · Start here: how to use this workbook
 #
 # After this notebook you can run any notebook of the course, move its calculators, check your
-# exercise answers, run the workbook's own tests, and find each LTV term in Russian, English and Chinese.
+# exercise answers, and find each LTV term in Russian, English and Chinese.
 #
 # **You will learn**
 # - how to open a notebook in JupyterLab, run its cells and start it again from a clean state;
 # - how a calculator (a widget) recalculates when you move a slider, and what it shows when an
 #   input makes no sense;
 # - how `check` tells you whether an exercise answer is right, and where the solutions are folded;
-# - what `make test` and `make report` do, and what "nbval" checks in every notebook;
-# - the names of the workbook's terms (LTV, ARPU, CAC, churn, СВП ...) in three languages.
+# - the names of the workbook's terms (LTV, ARPU, CAC, churn, СВП ...) in three languages, and
+#   which words of the Chinese article are machine translations.
 #
-# **You need**: nothing but the workbook itself. The README says how to install it (one command,
-# `make lab`, creates everything and opens this notebook).
+# **You need**: a browser with the workbook open in JupyterLab. If nobody has set it up for
+# you, the README's Quick start does it with one command.
 
 # %% [markdown]
 # ## Running a notebook in JupyterLab
@@ -62,6 +62,8 @@ from ltvkit import (
 )
 from ltvkit.calculators import revenue_per_customer_calculator
 from ltvkit.course.exercises import options
+from ltvkit.course.glossary import mistranslations_table
+from ltvkit.display import full_table
 
 ltv = arpu_ltv(arpu=1_000, lifetime=12)
 print(f"1,000 RUB a month for 12 months: LTV = {format_money(ltv, 'RUB')}")
@@ -213,32 +215,6 @@ answer = "b"  # an LTV is only a figure once its currency, period and kind (reve
 check("ex-00-3", answer)
 
 # %% [markdown]
-# ## How the workbook checks itself
-#
-# Two commands, run in a terminal in the workbook's folder (each creates the Python
-# environment `.venv/` the first time):
-#
-# - **`make test`** runs, in order:
-#   1. *ruff*, a linter that keeps the code tidy;
-#   2. the **unit tests** in `tests/` and the examples in ltvkit's docstrings: every formula
-#      against every worked example, laws that must hold for any input (tested with
-#      *hypothesis*), bad input (each case must raise `LTVInputError` naming the argument), the
-#      calculators' sliders and labels, the exercises;
-#   3. **notebook tests**: each `notebooks/NN_slug.py` (the source that is reviewed) and its
-#      `NN_slug.ipynb` (the executed notebook) hold the same cells, ran top to bottom, and
-#      follow the course's skeleton;
-#   4. **nbval** (strict): it runs every notebook again in a fresh kernel and compares each
-#      cell's text output with the one stored in the `.ipynb`. A figure that changed, a warning
-#      that appeared or an `assert` that failed makes the test fail. Pictures (PNG charts) and
-#      the random ids of widgets are not compared.
-# - **`make report`** executes every notebook and writes an HTML version of the whole course to
-#   `report/index.html`, to read or share without Jupyter.
-#
-# If you change a notebook and want to keep it, `make notebooks NB=notebooks/NN_slug.py`
-# re-executes it and stores the new outputs (this is for maintainers; as a learner you can just
-# experiment and restart).
-
-# %% [markdown]
 # ## Glossary: Russian, English, Chinese
 #
 # The source articles are in Russian and Chinese; this workbook is in English. One table in
@@ -247,7 +223,7 @@ check("ex-00-3", answer)
 # looks one up).
 
 # %%
-glossary_table().set_index("term")
+full_table(glossary_table().set_index("term"))
 
 # %% [markdown]
 # Two pairs to keep apart from the start:
@@ -257,6 +233,19 @@ glossary_table().set_index("term")
 # - **gross margin** (*СВП* in article 001) is a *share* of revenue (0.3 = 30%); multiplied by
 #   revenue it gives gross profit, an amount of money. The letters СВП stand for "average gross
 #   profit", yet the article uses it as a share (0.7): read it as a margin.
+# - **RPR** usually means the *repeat purchase rate*, the share of customers who buy again (the
+#   Chinese 重复购买率 says the same). Article 001 puts the letters on a number of purchases per
+#   period, which is a frequency (PF); notebook 03 reads it that way.
+#
+# ### Words of the Chinese article that are machine translations
+#
+# The Chinese article on affiliate marketing reads in places like a machine translation from
+# English. Three of its words say something else than they mean, and a reader who looks them up
+# will be misled:
+
+# %%
+full_table(mistranslations_table())
+
 
 # %% [markdown]
 # ## Summary
@@ -269,8 +258,7 @@ glossary_table().set_index("term")
 # | read an article's figures | `example("E-simple").figures`, compared with `agrees(computed, published)` |
 # | check an exercise | `check("ex-00-1", answer)`: "right", a hint, or "no answer yet" |
 # | see a solution | click the ⋯ of the folded cell, or View → Expand All Code |
-# | test everything | `make test` (lint, unit tests, notebook pairing, strict nbval) |
-# | build the HTML report | `make report` → `report/index.html` |
+# | look up a term | `full_table(glossary_table())`, `term("CAC")` |
 #
 # Bad input raises `LTVInputError` with the argument's name; a calculator shows that message and
 # a dash. Next: notebook 01 computes a first LTV and asks which period and unit it is in.

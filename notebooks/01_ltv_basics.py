@@ -13,7 +13,7 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] key="01-title"
 # # 01 · LTV basics: what lifetime value measures
 #
 # After this notebook you can compute a first LTV from a company's yearly figures, say which
@@ -33,14 +33,20 @@ from ltvkit import (
     agrees,
     arpu_ltv,
     check,
+    discounted_ltv,
     example,
     format_money,
+    format_number,
+    format_share,
     revenue_per_customer,
+    tr,
+    tr_n,
 )
 from ltvkit.calculators import arpu_calculator, revenue_per_customer_calculator
+from ltvkit.course.exercises import options
 from ltvkit.plots import bar_chart, cumulative_value_chart
 
-# %% [markdown]
+# %% [markdown] key="01-what-ltv-is"
 # ## What LTV is
 #
 # *Lifetime value* is the money one customer brings a business over the whole time they
@@ -50,7 +56,7 @@ from ltvkit.plots import bar_chart, cumulative_value_chart
 # The articles this workbook follows use several formulas, from a rough average to a
 # customer's own purchase history. This notebook starts with the two simplest.
 
-# %% [markdown]
+# %% [markdown] key="01-e-simple"
 # ## E-simple: a year's revenue over the year's customers
 #
 # The article “Как посчитать LTV и использовать эту метрику для повышения эффективности
@@ -63,10 +69,10 @@ simple = example("E-simple")
 per_customer = revenue_per_customer(
     revenue=simple.inputs["revenue_per_year"], customers=simple.inputs["customers_per_year"]
 )
-print(f"Revenue per customer: {format_money(per_customer, simple.currency)} a year")
+print(tr("Revenue per customer: {amount} a year", amount=format_money(per_customer, simple.currency)))
 assert agrees(per_customer, simple.figures["revenue_per_customer"])
 
-# %% [markdown]
+# %% [markdown] key="01-a-critical-look-this"
 # ### A critical look: this is a year's revenue, not a lifetime's profit
 #
 # The article calls the result the profit each customer brought on average. Two words in that
@@ -81,7 +87,7 @@ assert agrees(per_customer, simple.figures["revenue_per_customer"])
 # So the honest label is "revenue per customer per year". It is a useful first number, as
 # long as it is not read as LTV.
 
-# %% [markdown]
+# %% [markdown] key="01-e-manufacturing"
 # ## E-manufacturing: ARPU × lifetime
 #
 # An agency article on LTV for manufacturing companies (source 002; our copy carries no title
@@ -91,18 +97,52 @@ assert agrees(per_customer, simple.figures["revenue_per_customer"])
 
 # %%
 manufacturing = example("E-manufacturing")
-ltv = arpu_ltv(arpu=manufacturing.inputs["arpu_per_year"], lifetime=manufacturing.inputs["lifetime_years"])
-print(f"LTV = {format_money(ltv, manufacturing.currency)} per client over {manufacturing.inputs['lifetime_years']} years")
+years = manufacturing.inputs["lifetime_years"]
+ltv = arpu_ltv(arpu=manufacturing.inputs["arpu_per_year"], lifetime=years)
+print(tr_n("LTV = {ltv} per client over {years} year", "LTV = {ltv} per client over {years} years", years,
+           ltv=format_money(ltv, manufacturing.currency), years=years))
 assert agrees(ltv, manufacturing.figures["ltv"])
 
-# %% [markdown]
+# %% [markdown] key="01-the-picture-shows-the"
 # The picture shows the value building up year by year: the last bar is the LTV.
 
 # %%
 cumulative_value_chart(manufacturing.inputs["arpu_per_year"], manufacturing.inputs["lifetime_years"], currency="RUB",
                        period="year")
 
-# %% [markdown]
+# %% [markdown] key="01-a-critical-look-7"
+# ### A critical look: 7 million of revenue is not 7 million of value
+#
+# The agency calls the 7,000,000 RUB the client's lifetime value. Two words in that are
+# stretched:
+#
+# - **value**: the million a year is what the client *pays*, revenue. What the client is worth
+#   to the manufacturer is the margin on it, after the cost of making what it buys, and the
+#   article states no margin;
+# - **lifetime**: the money comes in over 7 years, and a rouble that arrives in year 7 is worth
+#   less than a rouble today (it could have been invested, or spent on winning the next client,
+#   and prices rise meanwhile). Notebook 05 explains discounting; here is its answer for a
+#   discount rate of 10% a year, each year's payment counted at the start of that year:
+
+# %%
+annual_rate = 0.10  # an assumption: what the manufacturer's money could earn elsewhere
+today = discounted_ltv(manufacturing.inputs["arpu_per_year"], retention_rate=1.0, discount_rate=annual_rate,
+                       periods=manufacturing.inputs["lifetime_years"])
+print(tr("{ltv} paid over {years} years is worth {today} today at {rate} a year", ltv=format_money(ltv, "RUB"),
+         years=manufacturing.inputs["lifetime_years"], today=format_money(today, "RUB", decimals=0),
+         rate=format_share(annual_rate, 0)))
+assert agrees(today / 1e6, manufacturing.derived["present_value_millions_at_10_percent"])
+for margin in (0.2, 0.3, 0.5):  # margins for illustration; the article gives none
+    print(tr("  as gross profit at a {margin} margin: {amount}", margin=format_share(margin, 0),
+             amount=format_money(today * margin, "RUB", decimals=0)))
+
+# %% [markdown] key="01-so-the-honest-label"
+# So the honest label of the article's figure is "7 years of revenue, undiscounted". About
+# 5.36 million is the same revenue in today's money, and the client's value as profit is a
+# fraction of that. And 7 years is an average: some clients leave after two, which notebook 04
+# takes into account.
+
+# %% [markdown] key="01-periods-and-units-keep"
 # ## Periods and units: keep them the same on both sides
 #
 # ARPU is money *per period*; lifetime is a *number of periods*. The product is money only
@@ -114,19 +154,22 @@ cumulative_value_chart(manufacturing.inputs["arpu_per_year"], manufacturing.inpu
 monthly_arpu = manufacturing.inputs["arpu_per_year"] / 12
 lifetime_months = manufacturing.inputs["lifetime_years"] * 12
 monthly_ltv = arpu_ltv(arpu=monthly_arpu, lifetime=lifetime_months)
-print(f"Monthly ARPU {format_money(monthly_arpu, 'RUB', decimals=2)} x {lifetime_months} months "
-      f"= {format_money(monthly_ltv, 'RUB')}")
+print(tr("Monthly ARPU {arpu} x {months} months = {ltv}", arpu=format_money(monthly_arpu, "RUB", decimals=2),
+         months=lifetime_months, ltv=format_money(monthly_ltv, "RUB")))
 assert agrees(monthly_ltv, manufacturing.figures["ltv"])
 
-# %% [markdown]
+# %% [markdown] key="01-mixing-the-periods-is"
 # Mixing the periods is the most common slip: a yearly ARPU times a lifetime in months
 # overstates the LTV twelvefold.
 
 # %%
 mixed = arpu_ltv(arpu=manufacturing.inputs["arpu_per_year"], lifetime=lifetime_months)
-print(f"Yearly ARPU x lifetime in months = {format_money(mixed, 'RUB')}: {mixed / ltv:.0f} times too much")
+times = mixed / ltv
+print(tr_n("Yearly ARPU x lifetime in months = {ltv}: {times} time too much",
+           "Yearly ARPU x lifetime in months = {ltv}: {times} times too much", round(times),
+           ltv=format_money(mixed, "RUB"), times=format_number(times)))
 
-# %% [markdown]
+# %% [markdown] key="01-why-one-firm-s"
 # ## Why one firm's LTV says little about another's
 #
 # The two examples above are both called LTV, yet they differ in everything that matters:
@@ -144,13 +187,14 @@ print(f"Yearly ARPU x lifetime in months = {format_money(mixed, 'RUB')}: {mixed 
 
 # %%
 bar_chart(
-    ["E-simple (1 year, revenue)", f"E-manufacturing ({manufacturing.inputs['lifetime_years']} years, revenue)"],
+    [tr("E-simple (1 year, revenue)"),
+     tr_n("E-manufacturing ({years} year, revenue)", "E-manufacturing ({years} years, revenue)", years, years=years)],
     [per_customer, ltv],
     currency="RUB",
-    title="Two numbers both called LTV",
+    title=tr("Two numbers both called LTV"),
 )
 
-# %% [markdown]
+# %% [markdown] key="01-try-it"
 # ## Try it
 #
 # Move the sliders: ARPU per year and the number of years. The label recalculates LTV with
@@ -164,7 +208,7 @@ calculator
 # %%
 print(calculator.result_text)
 
-# %% [markdown]
+# %% [markdown] key="01-a-second-calculator-for"
 # A second calculator for the simplest formula, starting from E-simple's numbers.
 
 # %%
@@ -174,7 +218,7 @@ simple_calculator
 # %%
 print(simple_calculator.result_text)
 
-# %% [markdown]
+# %% [markdown] key="01-exercises"
 # ## Exercises
 #
 # Write your figure in place of `None` and run the cell: `check` says whether it is right or
@@ -192,7 +236,7 @@ quarters = 5 * 4
 answer = arpu_ltv(arpu=250_000, lifetime=quarters)  # ARPU per quarter x lifetime in quarters
 check("ex-01-1", answer)
 
-# %% [markdown]
+# %% [markdown] key="01-ex-01-2"
 # **ex-01-2.** The company of E-simple keeps its revenue but serves 50 more customers. What
 # is the revenue per customer now, in RUB a year?
 
@@ -204,7 +248,7 @@ check("ex-01-2", answer)
 answer = revenue_per_customer(revenue=simple.inputs["revenue_per_year"], customers=simple.inputs["customers_per_year"] + 50)
 check("ex-01-2", answer)
 
-# %% [markdown]
+# %% [markdown] key="01-ex-01-3"
 # **ex-01-3.** The slip can go the other way. A colleague takes the manufacturer's ARPU per
 # *month* and multiplies it by the lifetime in *years* as it stands. Which figure, in RUB, do
 # they report? How many times too small is it?
@@ -218,7 +262,20 @@ answer = arpu_ltv(arpu=monthly_arpu, lifetime=manufacturing.inputs["lifetime_yea
 check("ex-01-3", answer)
 # 12 times too small: a monthly ARPU needs a lifetime in months.
 
-# %% [markdown]
+# %% [markdown] key="01-ex-01-4"
+# **ex-01-4.** E-simple's customers bring 25,000 RUB each, E-manufacturing's 7,000,000. Why
+# does that not show that the manufacturer's customers are worth 280 times as much?
+
+# %%
+print(options("ex-01-4"))
+answer = None  # a letter, such as "a"
+check("ex-01-4", answer)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer = "c"  # a year's revenue per customer served against seven years' revenue per client
+check("ex-01-4", answer)
+
+# %% [markdown] key="01-summary"
 # ## Summary
 #
 # | formula | ltvkit | example |
@@ -226,5 +283,7 @@ check("ex-01-3", answer)
 # | revenue per customer = revenue in a period / customers in that period | `revenue_per_customer(revenue, customers)` | E-simple: 25,000 RUB a year |
 # | LTV = ARPU × lifetime (same period on both) | `arpu_ltv(arpu, lifetime)` | E-manufacturing: 7,000,000 RUB |
 #
-# Every LTV figure needs four labels: currency, period, revenue or profit, and per what.
+# Every LTV figure needs its labels: currency, period, revenue or profit, per what, and whether
+# later money is discounted (7,000,000 RUB over 7 years is about 5.36 million today at 10% a
+# year, `discounted_ltv(arpu, retention_rate=1.0, discount_rate=0.10, periods=7)`).
 # Next: notebook 02 takes LTV from one customer's purchase history and from revenue to profit.

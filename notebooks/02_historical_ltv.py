@@ -24,7 +24,9 @@
 # - historical LTV as the sum of one customer's purchases, and its shortcut, average check × orders;
 # - how a gross margin turns revenue into gross profit, and how to infer a margin an article leaves out;
 # - gross LTV, LTV net of acquisition cost and the LTV:CAC ratio: three different numbers;
-# - the "full" formula with the cost of goods, and why margin and cost of goods must not be used together.
+# - the "full" formula with the cost of goods, and why margin and cost of goods must not be used together;
+# - the eight labels every LTV figure needs before it means anything (the LTV figure checklist);
+# - why a history kept by a web-analytics tool understates your most loyal customers.
 #
 # **You need**: notebook 01 (ARPU × lifetime; periods and units).
 
@@ -41,6 +43,9 @@ from ltvkit import (
     ltv_to_cac,
 )
 from ltvkit.calculators import historical_calculator
+from ltvkit.course.checklist import ltv_checklist
+from ltvkit.course.exercises import options
+from ltvkit.money import format_rows
 from ltvkit.plots import bar_chart, waterfall_chart
 
 # %% [markdown]
@@ -71,9 +76,11 @@ cac = courses.inputs["acquisition_cost"]
 revenue = historical_ltv(purchases)
 gross = historical_ltv(purchases, margin=margin)
 net = historical_ltv(purchases, margin=margin, acquisition_cost=cac, retention_cost=courses.inputs["retention_cost"])
-print(f"{'revenue from the three purchases:':<36}{format_money(revenue, 'RUB'):>10}")
-print(f"{f'gross profit at a {margin:.0%} margin:':<36}{format_money(gross, 'RUB'):>10}")
-print(f"{'after the advertising (CAC):':<36}{format_money(net, 'RUB'):>10}")
+print(format_rows([
+    ("revenue from the three purchases", revenue),
+    (f"gross profit at a {margin:.0%} margin", gross),
+    ("after the advertising (CAC)", net),
+]))
 assert agrees(revenue, courses.figures["revenue"])
 assert agrees(gross, courses.figures["gross_profit"])
 assert agrees(net, courses.figures["ltv_net_of_acquisition"])
@@ -123,6 +130,31 @@ bar_chart(
 )
 
 # %% [markdown]
+# ### The LTV figure checklist
+#
+# "Revenue, gross or net" is one of eight questions to ask of any LTV before you compare it,
+# put it next to a CAC or use it in a plan. `ltv_checklist` writes a figure down with its labels
+# and says which ones are missing. Here is the article's 8,000 RUB, with what the article says
+# about it and nothing more:
+
+# %%
+print(ltv_checklist(
+    courses.figures["ltv_net_of_acquisition"],
+    currency=courses.currency,
+    period="the customer's three purchases so far",
+    measure="gross profit",
+    cac="after CAC",
+    statistic="one customer",
+))
+
+# %% [markdown]
+# Three labels are missing. Without a **discount rate** we do not know whether purchases made
+# years apart were added as equal money (notebook 05). Without a **horizon** and the **cohort
+# age** we do not know whether the customer has finished buying: a customer watched for one
+# month and one watched for five years are not comparable. Ask for all eight whenever someone
+# quotes you an LTV, and state all eight when you quote one (notebook 16 asks you to).
+
+# %% [markdown]
 # ## E-historical-sum: add up the purchases
 #
 # The article's section on historical LTV starts with the plainest recipe: a customer's LTV is
@@ -154,8 +186,10 @@ waterfall_chart(
 
 # %%
 with_margin = example("E-historical-margin")
-print(f"{'sum of the purchases:':<34}{format_money(historical_ltv(with_margin.inputs['purchases']), 'RUB'):>10}")
-print(f"{'the article’s LTV with a margin:':<34}{format_money(with_margin.figures['ltv'], 'RUB'):>10}")
+print(format_rows([
+    ("sum of the purchases", historical_ltv(with_margin.inputs["purchases"])),
+    ("the article’s LTV with a margin", with_margin.figures["ltv"]),
+]))
 
 # %% [markdown]
 # **ex-02-1.** Which gross margin (a share between 0 and 1) turns the sum of the purchases into
@@ -256,6 +290,56 @@ years = [1, 2, 3]
 by_years = frequency_ltv(three.inputs["average_order_value"], three.inputs["orders"], lifetime_periods=years)
 for n, value in zip(years, by_years, strict=True):
     print(f"customer who stays {n} year(s): {format_money(value, three.currency)}")
+
+# %% [markdown]
+# ## E-analytics-window: where the history is kept
+#
+# In its conclusion the article on how to calculate LTV stresses keeping each customer's
+# history, and names three places: Google Analytics, which it says follows a user by id for
+# 540 days and keeps a browser cookie for 2 years; a CRM; and an outside database such as
+# BigQuery.
+
+# %%
+window = example("E-analytics-window").figures
+print(f"web analytics: a user id for {window['user_id_days']} days "
+      f"({window['user_id_days'] / 365.25:.2f} years), a cookie for {window['cookie_years']} years")
+
+# %% [markdown]
+# ### A critical look: an analytics window caps the history
+#
+# A historical LTV is only as long as the history behind it. A tool that forgets a user after
+# 540 days cannot hold more than 540 days of their purchases, so for anyone who buys for
+# longer it records less than they paid. Take the customer of E-three-orders, 3 orders of $600
+# a year, and let them buy for four years:
+
+# %%
+years_buying = 4
+seen_years = min(years_buying, window["user_id_days"] / 365.25)
+true_value = frequency_ltv(three.inputs["average_order_value"], three.inputs["orders"], lifetime_periods=years_buying)
+seen_value = frequency_ltv(three.inputs["average_order_value"], three.inputs["orders"], lifetime_periods=seen_years)
+print(f"paid over {years_buying} years: {format_money(true_value, three.currency)}; "
+      f"inside the 540-day window: {format_money(seen_value, three.currency, decimals=0)} "
+      f"({seen_value / true_value:.0%})")
+
+# %% [markdown]
+# It gets worse in two ways. The cap hits the **best** customers hardest, the ones who stay
+# longest, so the tool's LTV ranking of customers and channels is tilted towards the short-lived.
+# And a cookie is lost when the customer changes device, browser or clears it: one customer
+# becomes two "users", each with part of the history. The count of customers goes up and the LTV
+# per customer goes down, with no change in the business. Build a historical LTV on a customer id
+# that does not expire: the CRM's, or the order log's (notebook 09 reads one).
+#
+# **ex-02-6.** Why does a historical LTV measured in a web-analytics tool understate the most
+# loyal customers most?
+
+# %%
+print(options("ex-02-6"))
+answer = None  # a letter, such as "a"
+check("ex-02-6", answer)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer = "a"  # the window forgets what came before it, and the loyal customers have the most before it
+check("ex-02-6", answer)
 
 # %% [markdown]
 # ## E-full-formula: purchases less every cost
@@ -400,6 +484,10 @@ check("ex-02-5", answer)
 # | average check × number of orders | `frequency_ltv(aov, orders, lifetime_periods=1)` | E-check-times-orders: 25,500 RUB; E-three-orders: $1,800 |
 # | full: purchases − cost of goods − acquisition − retention | `historical_ltv(purchases, cost_of_goods=..., acquisition_cost=..., retention_cost=...)` | E-full-formula: 8,000 RUB |
 #
+# | the LTV figure checklist: currency, period, revenue / gross / contribution, before or after CAC, discount rate, horizon, cohort age, mean or median | `ltv_checklist(value, currency=..., period=..., ...)` | the article's 8,000 RUB: 5 labels stated, 3 missing |
+# | a history is at most as long as the window that keeps it | `frequency_ltv(aov, orders, min(years, window))` | E-analytics-window: 4 years of $1,800, 37% of it inside 540 days |
+#
 # Say which LTV you mean (revenue, gross, or net of CAC), state the margin, and take out the cost
-# of goods once: with a margin or as a cost, never both. Next: notebook 03 adds purchase
+# of goods once: with a margin or as a cost, never both. Keep the history on an id that does not
+# expire, and quote every LTV with its eight labels. Next: notebook 03 adds purchase
 # frequency and lifetime to forecast LTV.

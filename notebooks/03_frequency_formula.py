@@ -24,7 +24,8 @@
 # - the formula LTV = AOV × RPR × lifetime and its Chinese twin CLTV = APV × PF × CL;
 # - to turn "a purchase every half year" into a frequency (2 a year) before multiplying;
 # - which numbers in a worked example belong in the formula and which are noise;
-# - why an average over very different customers can describe none of them.
+# - why an average over very different customers can describe none of them, and why "the best
+#   clients spend $200 more per order" cannot be checked as it stands.
 #
 # **You need**: notebook 01 (periods and units) and notebook 02 (revenue against gross profit).
 
@@ -33,6 +34,7 @@ import numpy as np
 
 from ltvkit import agrees, check, example, format_money, frequency_ltv
 from ltvkit.calculators import frequency_calculator
+from ltvkit.course.exercises import options
 from ltvkit.course.glossary import glossary_table
 from ltvkit.formulas import frequency_from_interval
 from ltvkit.plots import bar_chart, cumulative_value_chart, frequency_ltv_chart
@@ -55,7 +57,9 @@ from ltvkit.plots import bar_chart, cumulative_value_chart, frequency_ltv_chart
 #
 # The article “Как посчитать LTV и использовать эту метрику для повышения эффективности
 # бизнеса” (How to calculate LTV and use it) calls this its "advanced" formula and writes it
-# LTV = AOV × RPR × Lifetime, RPR being the repeat purchase rate. Its example: the average
+# LTV = AOV × RPR × Lifetime. RPR are the letters of the *repeat purchase rate*, which usually
+# means the share of customers who buy again; the article uses them for something else, the
+# number of purchases per period (a frequency), and that is what the formula needs. Its example: the average
 # check is 2,000 RUB, the customer comes back "every half year", and stays for 3 years. The
 # article multiplies and prints 12,000 RUB.
 #
@@ -126,7 +130,8 @@ frequency_ltv_chart(
 glossary_table().set_index("term").loc[["AOV", "APV", "RPR", "PF", "CL"], ["English", "Russian", "Chinese"]]
 
 # %% [markdown]
-# So APV is the average check, PF the purchase frequency (RPR) and CL the lifetime. With
+# So APV is the average check, PF the purchase frequency (what the Russian article calls RPR,
+# although a repeat purchase rate is usually a share of customers) and CL the lifetime. With
 # E-advanced's numbers the Chinese formula gives the same 12,000 RUB, as it must: it is the
 # same multiplication.
 
@@ -192,6 +197,17 @@ cumulative_value_chart(
 #
 # A worked example that states an unused number is a good test for a reader: before
 # multiplying, ask of each number "per what?".
+#
+# **ex-03-4.** In one sentence: why can the 138 customers not change the LTV per customer?
+
+# %%
+print(options("ex-03-4"))
+answer = None  # a letter, such as "a"
+check("ex-03-4", answer)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer = "c"  # check, frequency and lifetime are all per customer; a count of customers is not a factor
+check("ex-03-4", answer)
 
 # %%
 cohort_value = monthly.inputs["customers_per_year"] * monthly_ltv
@@ -218,6 +234,31 @@ assert agrees(value_a / value_b, pair.derived["a_to_b_ratio"])
 # %% [markdown]
 # These are values *per year*. They become lifetime values only when multiplied by how many
 # years each man keeps buying, and nothing says the two stay equally long.
+#
+# ### A critical look: "$200 more per order" than whom?
+#
+# Right after the two men the article says that the most valuable clients, as a rule, spend
+# $200 more per order than the average ones. Its own example does not bear that out, and cannot,
+# because the claim does not say which average it means:
+
+# %%
+extra = pair.figures["best_clients_extra_per_order"]
+a_check, b_check = pair.inputs["a_average_order_value"], pair.inputs["b_average_order_value"]
+orders_a, orders_b = pair.inputs["a_purchases_per_year"], pair.inputs["b_purchases_per_year"]
+average_order = (value_a + value_b) / (orders_a + orders_b)  # every order of the two counted once
+print(f"the article: the best spend ${extra} more per order")
+print(f"Mr A against Mr B: ${a_check - b_check:,} more, {a_check / b_check:.0f} times as much")
+print(f"Mr A against the average order of the two ({format_money(average_order, 'USD', decimals=2)}): "
+      f"{format_money(a_check - average_order, 'USD', decimals=2)} more")
+
+# %% [markdown]
+# Against Mr B the best client spends $650 more per order; against the average order, most of
+# which are Mr A's own, about $31 more. Neither is $200, and both are right answers to
+# different questions. An absolute "$200 more" also means nothing across businesses: it is a
+# lot at a $50 check and nothing at a $5,000 one. A claim like this becomes checkable when it
+# names the groups (the top 10% of customers by revenue against the other 90%, say), the
+# measure (the median check of each group) and the period, and then it is a one-line query on
+# the order log (notebook 09 has one).
 #
 # ### What such a spread does to an average
 #

@@ -25,7 +25,8 @@
 # - expected lifetime = 1 / churn, and LTV = monthly price × lifetime;
 # - why customers leave along a curve, not a straight line: the share still paying after
 #   20 and 60 months, and the median lifetime;
-# - how churn sets the least a customer must bring per period to repay their acquisition cost.
+# - how churn sets the least a customer must bring per period to repay their acquisition cost;
+# - why the link between churn and LTV is inverse and curved, not a "direct dependence".
 #
 # **You need**: notebook 01 (ARPU × lifetime) and notebook 03 (averages over different customers).
 
@@ -47,7 +48,9 @@ from ltvkit import (
     survival_curve,
 )
 from ltvkit.calculators import churn_calculator
+from ltvkit.course.exercises import options
 from ltvkit.formulas import break_even_price, median_lifetime
+from ltvkit.money import format_rows
 from ltvkit.plots import line_chart, survival_comparison_chart
 
 # %% [markdown]
@@ -248,6 +251,49 @@ line_chart(
 # doubles to 10 periods, so the same customer repays a $60 CAC at $6 a period.
 
 # %% [markdown]
+# ### A critical look: a "direct dependence" that runs the other way
+#
+# “Увеличение LTV партнеров: проверенные стратегии” (Raising partners' LTV: proven strategies)
+# lists churn among the factors of LTV and calls the link a direct dependence: the lower the
+# churn, the higher the LTV. The second half is right, and it is the opposite of a direct
+# (proportional) dependence: LTV = price × margin / churn, so LTV is *inversely* proportional to
+# churn. Halving churn doubles LTV; doubling it halves LTV. And the curve is steep where churn is
+# low: the same one-point cut is worth far more at 5% a month than at 20%. With E-churn's
+# 200 RUB a month:
+
+# %%
+price = churn_example.inputs["monthly_price"]
+rows = []
+for before in (0.05, 0.10, 0.20, 0.40):
+    after = before - 0.01
+    ltv_before, ltv_after = subscription_ltv(price, churn_rate=before), subscription_ltv(price, churn_rate=after)
+    rows.append((f"{before:.0%} -> {after:.0%}", ltv_before, ltv_after, f"{ltv_after / ltv_before - 1:+.1%}"))
+print(format_rows(rows, header=("churn", "LTV before", "LTV after", "change"), decimals=0))
+
+# %%
+churns = np.linspace(0.02, 0.5, 49)
+line_chart(churns * 100, {"LTV = 200 / churn": subscription_ltv(price, churn_rate=churns)},
+           xlabel="monthly churn, %", ylabel="LTV per customer", currency="RUB",
+           title="Lower churn, higher LTV: inversely, and steeply at low churn")
+
+# %% [markdown]
+# The article's other sentence, that cutting monthly churn even by a few points can lift LTV a
+# lot, is true where churn is already low, and hardly at all where it is high. So before you
+# price a churn programme, find out which part of the curve you are on.
+#
+# **ex-04-4.** Why does the same one-point cut in churn raise LTV by a quarter at 5% churn, and
+# by about a twentieth at 20%?
+
+# %%
+print(options("ex-04-4"))
+answer = None  # a letter, such as "a"
+check("ex-04-4", answer)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer = "b"  # LTV is price / churn: one point is a fifth of a 5% churn and a twentieth of a 20% one
+check("ex-04-4", answer)
+
+# %% [markdown]
 # ## Try it
 #
 # Move the monthly churn and the price: the label shows the expected lifetime, the LTV, the
@@ -326,6 +372,7 @@ check("ex-04-3", answer)
 # | the article's straight line: 1 − churn × t | `linear_decay_curve(churn_rate, periods)` | 0 at 20 months (not what churn does) |
 # | median lifetime = ln 0.5 / ln(1 − churn) | `median_lifetime(churn_rate)` | 13.5 months |
 # | break-even gross profit per period = CAC × churn / margin | `break_even_price(cac, churn_rate=..., margin=1.0)` | E-churn-20: $12 (lifetime 5) |
+# | LTV is inversely proportional to churn | `subscription_ltv(price, churn_rate=c)` | 5% → 4%: +25%; 20% → 19%: +5.3% |
 #
 # The expected lifetime is the sum of the survival curve. Next: notebook 05 forecasts LTV for
 # a base of customers and prices a way to keep them longer.

@@ -17,8 +17,8 @@
 # # 05 · Predictive LTV: forecasting what a customer base will bring
 #
 # After this notebook you can forecast the gross profit a new customer and a whole base of
-# customers will bring, say how that forecast differs from a historical LTV, and put a price
-# on a tactic that keeps customers one month longer.
+# customers will bring, say how that forecast differs from a historical LTV, state it in today's
+# money, and put a price on a tactic that keeps customers longer.
 #
 # **You will learn**
 # - the difference between historical LTV (a record) and predictive LTV (a forecast);
@@ -26,16 +26,22 @@
 #   for a base of users;
 # - how a user's historical LTV grows towards the forecast, and why a user who has stayed
 #   is not an average new user;
-# - to value a retention offer: what one extra month is worth, and how much a manager who
-#   looks after the customers may cost before the offer loses money.
+# - the time value of money: why a rouble next year is worth less than a rouble today, and
+#   how a discount rate turns an LTV into its value today;
+# - to value a retention offer: what keeping a customer is worth, who can be kept at all, and
+#   how much a manager who looks after the customers may cost before the offer loses money.
 #
 # **You need**: notebook 02 (historical LTV), 03 (the frequency formula) and 04 (lifetime and churn).
 
 # %%
-from ltvkit import agrees, check, example, format_money, format_share, frequency_ltv, historical_ltv
-from ltvkit.calculators import predictive_calculator, retention_offer_calculator
-from ltvkit.plots import cumulative_value_chart, waterfall_chart
-from ltvkit.retention_offer import retention_offer_whatif
+from ltvkit import agrees, check, discounted_ltv, example, format_money, format_share, frequency_ltv, historical_ltv
+from ltvkit.breakdowns import discounted_breakdown
+from ltvkit.calculators import discounting_calculator, predictive_calculator, retention_offer_calculator
+from ltvkit.course.exercises import options
+from ltvkit.formulas import period_discount_rate
+from ltvkit.money import format_rows
+from ltvkit.plots import cumulative_value_chart, discounting_chart, waterfall_chart
+from ltvkit.retention_offer import retention_offer_cap, retention_offer_whatif, saved_customer_value
 
 # %% [markdown]
 # ## Historical and predictive LTV
@@ -114,6 +120,86 @@ print(f"Historical LTV after 6 months: {format_money(so_far, 'RUB')} "
 # proved they stay. Notebook 13 shows what changes when customers differ.
 
 # %% [markdown]
+# **ex-05-4.** Why is a user who is still paying after six months expected to stay another
+# 18 months, and not 18 − 6 = 12?
+
+# %%
+print(options("ex-05-4"))
+answer = None  # a letter, such as "a"
+check("ex-05-4", answer)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer = "b"  # constant churn has no memory: a survivor's chance of leaving is a new user's
+check("ex-05-4", answer)
+
+# %% [markdown]
+# ## Money later is worth less: discounting
+#
+# Every forecast so far adds up roubles paid in month 1 and roubles paid in month 18 as if they
+# were the same money. They are not: a rouble today can be invested, or spent on winning the
+# next customer, and inflation eats a rouble that only comes next year. A **discount rate** d
+# says how much less: a rouble that arrives one period from now is worth 1 / (1 + d) of a
+# rouble today, one that arrives t periods from now 1 / (1 + d)^t. The value of a customer *in
+# today's money* is the sum of each period's expected margin divided by (1 + d)^t.
+#
+# The rate is a choice of the business, not a figure of the articles: what its money could earn
+# elsewhere, or what it pays to borrow. We use 10% a year throughout. A yearly rate becomes a
+# monthly one by compounding, not by dividing by 12: (1 + d_month)^12 = 1.10.
+
+# %%
+annual_rate = 0.10  # our assumption for the course, not from the articles
+monthly_rate = period_discount_rate(annual_rate, periods_per_year=12)
+print(f"{annual_rate:.0%} a year is {format_share(monthly_rate, 3)} a month; "
+      f"a rouble paid in 12 months is worth {1 / (1 + monthly_rate) ** 12:.3f} today")
+
+# %% [markdown]
+# ### E-manufacturing, in today's money
+#
+# The manufacturer of notebook 01 counts 1,000,000 RUB a year for 7 years as an LTV of
+# 7,000,000 RUB. Every client there stays the full 7 years, so the lifetime is read as **fixed**;
+# the first year's payment is counted at the start, undiscounted.
+
+# %%
+manufacturing = example("E-manufacturing")
+factory = discounted_breakdown(manufacturing.inputs["arpu_per_year"], lifetime_periods=manufacturing.inputs[
+    "lifetime_years"], annual_discount_rate=annual_rate, periods_per_year=1, lifetime_reading="fixed")
+print(factory.describe())
+assert agrees(factory.undiscounted, manufacturing.figures["ltv"])
+assert agrees(factory.discounted / 1e6, manufacturing.derived["present_value_millions_at_10_percent"])
+
+# %% [markdown]
+# About 5.36 million, not 7: the seventh year's million is worth only 1 / 1.1^6 ≈ 0.56 million
+# today. And this is revenue; the client's value to the manufacturer is its margin on that
+# revenue, which is smaller again.
+#
+# ### E-online-service, in today's money
+#
+# The online service's users stay 18 months on average. Read as a constant churn of 1/18 a
+# month (notebook 04), a few users stay for years, and their late payments are the ones that
+# discounting shrinks most. With retention r = 1 − churn, period t is worth margin × r^t /
+# (1 + d)^t, and the sum has a closed form, `discounted_ltv(margin, r, d)` = margin / (1 − r /
+# (1 + d)):
+
+# %%
+service_value = discounted_breakdown(margin_per_month, lifetime_periods=inputs["lifetime_months"],
+                                     annual_discount_rate=annual_rate)
+print(service_value.describe())
+closed_form = discounted_ltv(margin_per_month, retention_rate=1 - 1 / inputs["lifetime_months"],
+                             discount_rate=monthly_rate)  # margin / (1 - retention / (1 + d))
+assert abs(closed_form - service_value.discounted) < 1e-6
+assert agrees(service_value.undiscounted, service.figures["ltv_per_user"])
+assert agrees(service_value.discounted, service.derived["ltv_per_user_at_10_percent_a_year"])
+
+# %%
+discounting_chart(service_value, currency="RUB", period="month")
+
+# %% [markdown]
+# The gap between the two lines is what waiting costs. It is small over a year and a half at
+# 10% a year; it grows with the lifetime and with the rate, and it is why notebooks 13, 14 and
+# 16 always state a discount rate next to an LTV. A figure that does not say whether it is
+# discounted, and at what rate, is missing one of its labels.
+
+# %% [markdown]
 # ## E-retention-offer: what is one extra month worth?
 #
 # Among its ways to raise LTV, the same article suggests fitting retention work to each LTV
@@ -151,6 +237,7 @@ assert agrees(offer.value_for_cohort, offer_example.derived["value_for_cohort"])
 
 # %%
 manager_cost_per_month = 60_000  # an assumption for the what-if, not from the article
+rows = []
 for share in (0.25, 0.5, 0.75, 1.0):
     what_if = retention_offer_whatif(
         margin_per_month,
@@ -161,8 +248,8 @@ for share in (0.25, 0.5, 0.75, 1.0):
         manager_months=tactic["manager_last_months"],
         manager_cost_per_month=manager_cost_per_month,
     )
-    print(f"{format_share(share, 0):>4} kept: extra margin {format_money(what_if.value_for_cohort, 'RUB'):>11}, "
-          f"manager {format_money(what_if.manager_cost, 'RUB')}, net {format_money(what_if.net_for_cohort, 'RUB'):>12}")
+    rows.append((format_share(share, 0), what_if.value_for_cohort, what_if.manager_cost, what_if.net_for_cohort))
+print(format_rows(rows, header=("kept", "extra margin", "manager", "net")))
 print(f"The offer with a manager pays off only if at least {format_share(what_if.break_even_share_kept)} "
       f"of the users stay the extra month")
 
@@ -178,10 +265,64 @@ waterfall_chart(
 )
 
 # %% [markdown]
-# The lesson generalises: one extra month of a customer is worth one month of gross profit,
-# here 350 RUB, and no more. A retention tactic must cost less than that per customer it
-# actually keeps. Measure the share kept by comparing with a group that did not get the
-# offer; without that comparison, customers who would have stayed anyway look like a success.
+# ### A critical look: a customer kept is worth more than one month
+#
+# The what-if reads the article literally: every user leaves at the end of month 6, the offer
+# moves that date one month on, and a kept user is worth one month of gross profit, 350 RUB.
+# But this notebook read the 18 months as a constant churn of 1/18 a month, and under that
+# reading two things change.
+#
+# **What keeping a user is worth.** With a constant churn, the chance of leaving next month
+# does not depend on how long a user has stayed (the argument of ex-05-4). A user the offer
+# keeps from leaving after month 6 is, from then on, a survivor like any other: expected to
+# pay 1 / churn = 18 more months, not one. So keeping one is worth a new user's whole LTV,
+# 6,300 RUB undiscounted, or 5,553 RUB discounted at 10% a year to the month of the offer. Notebook 13 meets the
+# same quantity as DERL, the discounted payments still expected from a customer about to renew:
+# with constant churn DERL counts the renewal itself with its probability 1 − churn, and for
+# a customer whom the offer makes sure to renew it is DERL / (1 − churn), the figure here.
+
+# %%
+churn = 1 / inputs["lifetime_months"]  # the 18 months read as a constant churn
+kept_value = saved_customer_value(margin_per_month, churn_rate=churn)
+kept_today = saved_customer_value(margin_per_month, churn_rate=churn, discount_rate=monthly_rate)
+print(f"A user kept after month {tactic['expected_cycle_months']} is worth {format_money(kept_value, 'RUB', decimals=0)} "
+      f"({format_money(kept_today, 'RUB', decimals=0)} discounted to the month of the offer at {annual_rate:.0%} a year), "
+      f"not {format_money(offer.value_per_kept_customer, 'RUB')}")
+assert agrees(kept_value, offer_example.derived["constant_churn_value_per_kept_leaver"])
+assert agrees(kept_today, service.derived["ltv_per_user_at_10_percent_a_year"])  # a new user's LTV, in today's money
+
+# %% [markdown]
+# **Who can be kept at all.** Not all 700 users reach month 6: with a churn of 1/18 about three
+# in four are still paying then. And of those, only the ones who were about to leave can be
+# kept, one in 18; the rest stay anyway, so an offer made to them changes nothing (and costs
+# whatever discount it gives). `retention_offer_cap` counts both:
+
+# %%
+cap = retention_offer_cap(margin_per_month, customers=inputs["users"], churn_rate=churn,
+                          decision_period=tactic["expected_cycle_months"])
+print(cap.describe())
+manager_cost = tactic["manager_last_months"] * manager_cost_per_month
+print(f"The manager's {format_money(manager_cost, 'RUB')} pays off only if the offer keeps at least "
+      f"{format_share(manager_cost / cap.most_for_cohort)} of those about to leave")
+assert agrees(cap.customers_paying, offer_example.derived["paying_in_month_6"])
+assert agrees(cap.would_leave, offer_example.derived["would_leave_after_month_6"])
+assert agrees(cap.most_for_cohort, offer_example.derived["constant_churn_cap_for_cohort"])
+
+# %% [markdown]
+# So the two readings disagree on both factors: the literal one counts all 700 users, each
+# worth one month; the constant-churn one counts about 29 users, each worth a whole lifetime.
+# The cohort's totals happen to be of the same order (245,000 and 184,098 RUB), for opposite
+# reasons. Which reading is true is a fact about your customers, and it is measurable: does
+# the share who leave each month stay flat with tenure (constant churn), or do most leave at a
+# fixed point, such as the end of a prepaid plan? Notebook 13 shows a third case, where the
+# customers who stay are the loyal kind and each kept one is worth even more.
+#
+# The rule that carries over: **an offer is worth, at most, the remaining value of the
+# customers it keeps who would otherwise have left**: margin × months added when customers
+# leave on a fixed date, a new customer's LTV when churn is constant. It must cost less than
+# that per customer it keeps. Measure who it keeps by comparing with a group that did not get
+# the offer; without that comparison, customers who would have stayed anyway look like a
+# success.
 
 # %% [markdown]
 # ## Try it
@@ -199,9 +340,22 @@ calculator
 print(calculator.result_text)
 
 # %% [markdown]
-# The second calculator is the retention what-if for the same 700 users: the length of the
-# offer (the usual cycle is 6 months; a shorter offer is refused), the share of users it
-# keeps and the manager's monthly cost.
+# The second calculator discounts a customer's margins: the gross profit a month, the months
+# a customer stays (read as an average under constant churn, or as the same for everyone) and
+# a yearly discount rate. It starts at E-online-service at 10% a year; a lifetime of 0 months
+# is refused. The chart shows the value building up, as paid and in today's money.
+
+# %%
+value_calculator = discounting_calculator()
+value_calculator
+
+# %%
+print(value_calculator.result_text)
+
+# %% [markdown]
+# The third calculator is the retention what-if for the same 700 users, in the article's
+# literal reading: the length of the offer (the usual cycle is 6 months; a shorter offer is
+# refused), the share of users it keeps and the manager's monthly cost.
 
 # %%
 offer_calculator = retention_offer_calculator()
@@ -276,8 +430,13 @@ check("ex-05-3", answer)
 # | historical LTV = what a customer has paid so far (× margin) | `historical_ltv(purchases, margin=...)` | 6 months of 500 RUB at 0.7: 2,100 RUB |
 # | predictive LTV = orders a month × check × margin × months | `frequency_ltv(check, orders_per_month, months, margin)` | E-online-service: 6,300 RUB per user |
 # | LTV of a base = users × LTV per user | — | 700 users: 4,410,000 RUB |
-# | value of an extra month = margin per month × customers kept − retention cost | `retention_offer_whatif(margin_per_month, customers=..., usual_months=..., offer_months=..., share_kept=..., manager_months=..., manager_cost_per_month=...)` | E-retention-offer: 350 RUB per user, 245,000 RUB for 700 |
+# | discount rate per month = (1 + yearly rate)^(1/12) − 1 | `period_discount_rate(annual_rate, periods_per_year=12)` | 10% a year: 0.797% a month |
+# | LTV in today's money = Σ margin × S(t) / (1 + d)^t | `discounted_breakdown(margin, lifetime_periods=..., annual_discount_rate=..., lifetime_reading=...)`, `discounted_ltv` | E-manufacturing: 5.36 M, not 7 M; E-online-service: 5,553 RUB, not 6,300 |
+# | value of an extra month, fixed leaving date = margin per month × customers kept − retention cost | `retention_offer_whatif(margin_per_month, customers=..., usual_months=..., offer_months=..., share_kept=..., manager_months=..., manager_cost_per_month=...)` | E-retention-offer: 350 RUB per user, 245,000 RUB for 700 |
 # | break-even share kept = retention cost / value if all are kept | `retention_offer_whatif(...).break_even_share_kept` | manager at 60,000 RUB a month: 49% |
+# | a kept leaver under constant churn = margin / (1 − (1 − churn) / (1 + d)), a new customer's LTV | `saved_customer_value(margin, churn_rate=..., discount_rate=...)` | 6,300 RUB (5,553 RUB today) |
+# | the most an offer at month k can earn = paying in month k × churn × value of one kept | `retention_offer_cap(margin, customers=..., churn_rate=..., decision_period=...)` | 526 paying, 29 about to leave: 184,098 RUB |
 #
-# A forecast is a set of averages; check each one against history as the customers age.
+# A forecast is a set of averages; check each one against history as the customers age, and
+# state it in today's money with its discount rate.
 # Next: notebook 06 sets LTV against the cost of winning a customer.

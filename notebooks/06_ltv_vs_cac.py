@@ -24,9 +24,13 @@
 # - what the LTV:CAC ratio compares, and why it must use LTV *before* CAC is taken off;
 # - how to read a ratio: losing money, thin, the article's 2:1 minimum, the 3:1 usually
 #   quoted, and "suspiciously high";
-# - the payback period: CAC divided by the gross profit a customer brings per month;
-# - why "the lower the CAC, the higher the LTV" is not true of LTV itself, and what it is
-#   true of.
+# - the payback period: CAC divided by the gross profit a customer brings per month, and the
+#   same weighted by the customers who are still paying;
+# - the cash dip of acquisition: how much money winning customers ties up, and for how long;
+# - why "the lower the CAC, the higher the LTV" is not true of LTV itself, and why a higher LTV
+#   raises the CAC you can afford rather than lowering CAC;
+# - contribution margin and fully loaded CAC: the costs that a gross margin and an ad report
+#   leave out, and what they do to the ratio.
 #
 # **You need**: notebooks 02 (gross and net LTV, E-courses) and 03 (E-mr-a-mr-b); 05 helps
 # (E-online-service).
@@ -44,8 +48,17 @@ from ltvkit import (
 )
 from ltvkit.calculators import ltv_cac_calculator
 from ltvkit.course.cases import online_service_margin_per_month
-from ltvkit.ltv_cac import ltv_cac_summary, ltv_cac_verdict
-from ltvkit.plots import cac_effect_chart, payback_chart, ratio_band_chart
+from ltvkit.course.exercises import options
+from ltvkit.ltv_cac import (
+    acquisition_cash_curve,
+    affordable_cac,
+    ltv_cac_summary,
+    ltv_cac_verdict,
+    survival_payback_periods,
+)
+from ltvkit.money import format_rows
+from ltvkit.plots import cac_effect_chart, cash_dip_chart, payback_chart, ratio_band_chart, waterfall_chart
+from ltvkit.unit_economics import acquisition_costs, contribution
 
 # %% [markdown]
 # ## LTV and CAC: value against cost
@@ -109,6 +122,26 @@ break_even_margin = best.inputs["cac"] / best.inputs["ltv"]
 print(f"Margin at which Mr A's year repays his CAC: {break_even_margin:.2%}")
 ratio_b = ltv_to_cac(ltv=mr.derived["b_value_per_year"], cac=best.inputs["cac"])
 print(f"Mr B: {ltv_cac_verdict(ratio_b)}")
+
+# %% [markdown]
+# ### A critical look: "the best clients cost much more to win", at the same $60
+#
+# The article says that the most valuable clients cost considerably more to win and to keep.
+# Then it prices the best client at $60, and, a few paragraphs on, the average customer of its
+# churn example (E-churn-20, notebook 04) at the same $60. Its own numbers do not show what it
+# claims, and a business rarely could: a CAC is paid per channel or campaign, before anyone
+# knows which of the customers it brings will turn out to be the best. "What does a best client
+# cost?" becomes a real question only as "what does the channel that brings more of them cost,
+# per customer?" (notebook 10). And the ratio leaves room: even on a year's revenue, Mr A's
+# $28,000 would still meet 3:1 at a CAC of about 156 times $60.
+
+# %%
+average_cac = example("E-churn-20").inputs["cac"]
+print(f"CAC of the best client ${best.inputs['cac']}, of the average customer ${average_cac}")
+assert average_cac == best.inputs["cac"]
+most_for_mr_a = affordable_cac(best.inputs["ltv"])
+print(f"Mr A's year meets 3:1 up to a CAC of {format_money(most_for_mr_a, 'USD', decimals=0)} "
+      f"({most_for_mr_a / best.inputs['cac']:.0f} times $60)")
 
 # %% [markdown]
 # ## E-ltv-cac-2: the rule of thumb, 2:1 or 3:1
@@ -203,6 +236,55 @@ payback_chart(cac, margin_per_month, service["lifetime_months"], currency="RUB",
 # Two businesses with the same 3:1 ratio can differ a lot: one gets its CAC back in two
 # months, the other in two years, and the second needs far more cash to grow. Quote the
 # payback next to the ratio.
+#
+# ### Payback when customers leave
+#
+# CAC / margin assumes the customer keeps paying until the CAC is back. But users leave: with
+# the online service's 18 months read as a constant churn of 1/18 a month (notebook 04), only
+# (17/18)^t of a month's new users still pay in month t + 1. Weighted by who is still paying, a
+# new user has brought, on average, margin × (1 − (17/18)^t) / (1/18) after t months, and the
+# payback is the month in which that reaches CAC (`survival_payback_periods`). For a cheap
+# customer the two hardly differ; the dearer the customer, the more the leavers matter, and a
+# CAC near the LTV is never paid back by the cohort as a whole:
+
+# %%
+churn = 1 / service["lifetime_months"]  # the 18 months read as a constant churn
+rows = []
+for c in (500, 2_000, 3_000, 5_000, 6_300):
+    weighted = survival_payback_periods(c, margin_per_month, churn_rate=churn)
+    rows.append((format_money(c, "RUB"), f"{payback_periods(c, margin_per_month):.2f}",
+                 "never" if weighted == float("inf") else f"{weighted:.2f}"))
+print(format_rows(rows, header=("CAC", "CAC / margin, months", "weighted by survival, months")))
+
+# %% [markdown]
+# ### The cash dip of acquisition
+#
+# Payback is one customer's story; the money is the cohort's. The CAC of every new user is paid
+# at once, and the margins come back month by month from those who stay, so the cash a cohort
+# has brought in, less its CAC, starts deep below zero and climbs. `acquisition_cash_curve`
+# follows it month by month. Take 700 new users at a dearer CAC of 3,000 RUB (our assumption:
+# a channel that costs six times the telecom figure), once as a single cohort, once as a new
+# cohort of 700 every month for a year, the way a growing business acquires:
+
+# %%
+dear_cac = 3_000  # an assumption for the illustration
+one_cohort = acquisition_cash_curve(dear_cac, margin_per_month, churn_rate=churn, periods=36,
+                                    customers_per_cohort=service["users"])
+a_year_of_cohorts = acquisition_cash_curve(dear_cac, margin_per_month, churn_rate=churn, periods=36,
+                                           customers_per_cohort=service["users"], cohorts=12)
+print(f"one cohort:            {one_cohort.describe('RUB')}")
+print(f"a cohort every month:  {a_year_of_cohorts.describe('RUB')}")
+
+# %%
+cash_dip_chart({"one cohort of 700": one_cohort, "700 new users every month for a year": a_year_of_cohorts},
+               currency="RUB", period="month")
+
+# %% [markdown]
+# A single cohort is back above zero in the month its survival-weighted payback says. A business
+# that keeps acquiring is not: every month's new CAC deepens the dip before the earlier cohorts
+# have paid it back, and the deepest point is five times the single cohort's. That is the cash
+# a growth plan must finance, and it is set by the payback and the churn, not by the LTV:CAC
+# ratio, which here is 2.1:1, just above the article's minimum.
 
 # %% [markdown]
 # ## "The lower the CAC, the higher the LTV", examined
@@ -225,12 +307,96 @@ assert agrees(gross, courses.derived["gross_ltv"])
 cac_effect_chart(gross, cacs, currency="RUB")
 
 # %% [markdown]
+# ### A critical look: a higher LTV does not lower CAC
+#
+# The same article opens with the reverse claim: raising LTV lowers the cost of winning new
+# customers. Nothing in what a click, a placement or a partner's commission costs depends on
+# what the customer will later bring. What a higher LTV changes is the CAC the business **can
+# afford**: at a target of 3:1 the highest acceptable CAC is LTV / 3. Raise E-courses' gross LTV
+# by a fifth and the affordable CAC rises by a fifth; the CAC itself stays at 1,000 RUB:
+
+# %%
+for lift in (1.0, 1.2):
+    print(f"gross LTV {format_money(gross * lift, 'RUB')}: CAC still {format_money(courses.inputs['acquisition_cost'], 'RUB')}, "
+          f"affordable at 3:1 up to {format_money(affordable_cac(gross * lift), 'RUB')}")
+
+# %% [markdown]
+# That is why the claim is tempting: a firm whose customers are worth more can outbid its
+# rivals for the same clicks and still earn, so it may end up *paying* more per customer, and
+# rightly.
+
+# %% [markdown]
 # In real data the link can even run the other way. A cheap channel (a discount site, broad
 # untargeted ads) often brings customers who buy once and leave; an expensive one (a partner
 # whose audience fits the product) brings customers who stay. Then a lower CAC comes with a
 # *lower* LTV. That is why “联盟营销中客户终身价值的衡量与提升” (Measuring and raising CLTV in
 # affiliate marketing) asks which partners bring the customers of the highest CLTV, not which
 # are cheapest: compare channels by their LTV:CAC and payback, never by CAC alone.
+
+# %% [markdown]
+# ## Contribution margin and fully loaded CAC
+#
+# Both sides of LTV:CAC hide costs.
+#
+# **On the LTV side**, a gross margin takes out only the cost of what was sold. Every sale
+# also costs a payment fee (the bank or payment service keeps a share of each payment, and
+# keeps it when the payment is refunded), refunds, and the bonuses, cashback and promo
+# discounts that loyalty programmes give back. What is left after all of them is the
+# **contribution**: what the customer leaves towards the fixed costs and the profit. The
+# online service's 500 RUB a month, with assumed rates (ours, for the illustration):
+
+# %%
+per_month = contribution(service["monthly_payment"], gross_margin=service["margin"], payment_fee_rate=0.025,
+                         refund_rate=0.03, bonus_rate=0.05)
+print(per_month.describe("RUB"))
+waterfall_chart(per_month.steps(), currency="RUB", title="One user's month: from sales to contribution")
+
+# %% [markdown]
+# **On the CAC side**, an ad report divides ad spend by the customers the ads brought: the
+# *paid* CAC. Two things move it. Dividing by *all* new customers, including those who came on
+# their own, gives a lower *blended* CAC that flatters the ads. And the ads are not the only
+# cost of winning customers: the sales team's salaries, the agency's fees, the tools. Counted
+# in, they give the *fully loaded* CAC. Suppose a month's 700 new users came as 500 from ads
+# costing 250,000 RUB and 200 on their own, with 120,000 RUB of sales salaries, 50,000 RUB of
+# agency fees and 10,000 RUB of tools (our figures):
+
+# %%
+month = acquisition_costs(ad_spend=250_000, paid_customers=500, organic_customers=200, sales_salaries=120_000,
+                          agency_fees=50_000, other_costs=10_000)
+print(month.describe("RUB"))
+assert agrees(month.paid_cac, cac)  # the same 500 RUB this notebook has used for the online service
+
+# %% [markdown]
+# Put together, the same users give very different ratios. The honest one for deciding on
+# more ads is the contribution LTV against the fully loaded CAC of a paid customer:
+
+# %%
+contribution_ltv = per_month.contribution * service["lifetime_months"]
+readings = {
+    "gross LTV / blended CAC": (example("E-online-service").figures["ltv_per_user"], month.blended_cac),
+    "gross LTV / paid CAC": (example("E-online-service").figures["ltv_per_user"], month.paid_cac),
+    "contribution LTV / fully loaded CAC": (contribution_ltv, month.fully_loaded_cac),
+    "contribution LTV / fully loaded paid CAC": (contribution_ltv, month.fully_loaded_paid_cac),
+}
+print(format_rows([(name, ltv, c, format_ratio(ltv_to_cac(ltv, c))) for name, (ltv, c) in readings.items()],
+                  header=("", "LTV", "CAC", "LTV:CAC"), decimals=0))
+
+# %% [markdown]
+# The figure usually quoted is the second; the one to decide with is the last, about half of
+# it. Both are real; what matters is to say which one you quote (notebook 02's checklist asks
+# "revenue, gross or contribution").
+#
+# **ex-06-4.** Why is the blended CAC lower than the paid CAC, and why is that a problem when
+# you judge the ads?
+
+# %%
+print(options("ex-06-4"))
+answer = None  # a letter, such as "a"
+check("ex-06-4", answer)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer = "a"  # customers who came on their own share the ad bill, so the ads look cheaper than they are
+check("ex-06-4", answer)
 
 # %% [markdown]
 # ## Try it
@@ -300,8 +466,14 @@ check("ex-06-3", answer)
 # | LTV:CAC = gross LTV / CAC | `ltv_to_cac(ltv, cac)` | E-best-client-cac: 28,000 / 60 ≈ 467:1 |
 # | verdict: ≤1 losing, <2 thin, ≥2 article's minimum, ≥3 usual target, >5 very high | `ltv_cac_verdict(ratio)` | E-ltv-cac-2 |
 # | payback = CAC / gross profit per month | `payback_periods(cac, margin_per_period)` | 500 / 350 = 1.43 months |
+# | payback weighted by survival: first t with margin × (1 − r^t) / (1 − r) ≥ CAC | `survival_payback_periods(cac, margin, churn_rate=...)` | CAC 3,000 RUB: 11.32 months, not 8.57 |
+# | the cash dip: CAC out at once, margins back as customers stay, over all cohorts | `acquisition_cash_curve(cac, margin, churn_rate=..., periods=..., customers_per_cohort=..., cohorts=...)` | 700 a month at 3,000 RUB: 9.6 M deep, back in month 18 |
+# | affordable CAC = LTV / target ratio | `affordable_cac(ltv, target_ratio=3)` | E-courses: 3,000 RUB; +20% LTV → 3,600 RUB |
+# | contribution = sales − refunds − cost of goods − payment fees − bonuses | `contribution(sales, gross_margin=..., payment_fee_rate=..., refund_rate=..., bonus_rate=...)` | 500 RUB a month: 302.75 RUB, not 350 |
+# | paid, blended, fully loaded CAC | `acquisition_costs(ad_spend=..., paid_customers=..., organic_customers=..., sales_salaries=..., agency_fees=..., other_costs=...)` | 500, 357, 614 and 786 RUB |
 # | net LTV = gross LTV − CAC; net ratio = gross ratio − 1 | `historical_ltv(..., acquisition_cost=)` | E-courses: 9:1 gross, 8:1 net |
 #
 # CAC does not change gross LTV; it changes net LTV, the ratio and the payback. Quote the
-# ratio with its LTV (revenue or profit, gross or net) and next to the payback.
+# ratio with its LTV (revenue, gross or contribution; before or after CAC), with its CAC (paid,
+# blended or fully loaded), and next to the payback weighted by survival.
 # Next: notebook 07 plans a year's budget from LTV and CAC.

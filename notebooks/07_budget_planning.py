@@ -25,15 +25,19 @@
 # - to name each assumption of a plan (period of the costs, how VAT is applied, whether
 #   advertising is a cost, how customers are rounded) and see what each one changes;
 # - six errors in a published plan, one at a time, and a corrected plan;
-# - the difference between ROI, LTV:CAC and the firm's return on its costs.
+# - the difference between ROI, LTV:CAC and the firm's return on its costs, and what they are
+#   net of VAT and with every cost counted (fully loaded);
+# - why customers kept from last year make a plan cheaper: they need no new CAC.
 #
 # **You need**: notebook 06 (LTV:CAC, payback). Percentages and a little algebra.
 
 # %%
 from ltvkit import agrees, check, example, format_money, format_ratio
 from ltvkit.calculators import budget_plan_calculator
+from ltvkit.course.exercises import options
+from ltvkit.money import format_rows
 from ltvkit.planning import budget_plan, compare_plans
-from ltvkit.plots import plan_waterfall_chart, plans_chart
+from ltvkit.plots import plan_waterfall_chart, plans_chart, waterfall_chart
 
 # %% [markdown]
 # ## E-telecom-budget: a year's plan for a telecom company
@@ -49,8 +53,7 @@ from ltvkit.plots import plan_waterfall_chart, plans_chart
 # %%
 telecom = example("E-telecom-budget")
 inputs = telecom.inputs
-for name, value in inputs.items():
-    print(f"{name:30} {value:,}" if isinstance(value, int | float) else f"{name:30} {value}")
+print(format_rows(inputs.items(), currency=None))
 
 # %% [markdown]
 # ### One planning function, every assumption a parameter
@@ -95,9 +98,8 @@ article_first_pass = dict(
     customer_rounding="none",  # 4,062.5 customers
 )
 first = budget_plan(**article_first_pass)
-print(f"Turnover with VAT:  {format_money(first.turnover_with_vat, 'RUB')}")
-print(f"Customers:          {first.customers:,.1f}")
-print(f"Advertising budget: {format_money(first.advertising_budget, 'RUB')}")
+print(format_rows([("Turnover with VAT", first.turnover_with_vat), ("Customers", f"{first.customers:,.1f}"),
+                   ("Advertising budget", first.advertising_budget)]))
 assert agrees(first.turnover_with_vat, telecom.figures["first_pass_turnover_with_vat"])
 assert agrees(first.customers, telecom.figures["first_pass_customers"])
 assert agrees(first.advertising_budget, telecom.figures["first_pass_advertising"])
@@ -113,12 +115,14 @@ assert agrees(first.advertising_budget, telecom.figures["first_pass_advertising"
 # %%
 article_summary = article_first_pass | {"costs_grossed_up_for_vat": True}
 summary = budget_plan(**article_summary)
-print(f"Costs:                     {format_money(summary.costs_per_year, 'RUB')}")
-print(f"Turnover without taxes:    {format_money(summary.turnover_without_vat, 'RUB')}")
-print(f"Turnover with taxes:       {format_money(summary.turnover_with_vat, 'RUB')}")
-print(f"Customers:                 {summary.customers:,.2f}")
-print(f"Advertising budget:        {format_money(summary.advertising_budget, 'RUB')}")
-print(f"'ROI' = LTV / CAC x 100:   {summary.ltv_to_cac * 100:.0f}%")
+print(format_rows([
+    ("Costs", summary.costs_per_year),
+    ("Turnover without taxes", summary.turnover_without_vat),
+    ("Turnover with taxes", summary.turnover_with_vat),
+    ("Customers", f"{summary.customers:,.2f}"),
+    ("Advertising budget", summary.advertising_budget),
+    ("'ROI' = LTV / CAC x 100", f"{summary.ltv_to_cac * 100:.0f}%"),
+]))
 assert agrees(summary.costs_per_year, telecom.figures["summary_monthly_costs"])
 assert agrees(summary.turnover_without_vat, telecom.figures["summary_turnover_without_taxes"])
 assert agrees(summary.turnover_with_vat, telecom.figures["summary_turnover_with_taxes"])
@@ -316,25 +320,77 @@ yearly_costs = budget_plan(**(article_first_pass | {
 print(yearly_costs.describe())
 
 # %% [markdown]
-# ## ROI, LTV:CAC and the return on costs are three different numbers
+# ## A critical look: the corrected plan's ratios, net of VAT and fully loaded
 #
-# For the corrected plan:
+# Even the corrected plan quotes LTV:CAC 8:1 and an ROI of 700%, both on the 4,000 RUB a
+# customer pays *with* VAT. Notebook 06 defined LTV:CAC as gross profit over CAC, and VAT is not
+# the company's profit at all: it collects the tax and hands it on. Take it out and a customer
+# brings 3,333 RUB. The plan names no cost of goods (its 10 million a month are operating costs:
+# offices, lines, salaries), so 3,333 RUB is as close to gross profit as its figures go:
 #
-# - **LTV:CAC** = 4,000 / 500 = 8:1: how many times a customer's payments cover their CAC;
-# - **ROI of a customer** = (4,000 − 500) / 500 = 700%: what the acquisition earns beyond its
-#   cost; both of these use revenue with VAT as the return. On revenue without VAT it is
-#   (3,333 − 500) / 500 = 567%;
-# - **the company's return on costs** = 3 million of profit over 141.7 million of costs and
-#   advertising, about 2.1%.
+# - **LTV:CAC without VAT** = 3,333 / 500 = 6.7:1, not 8:1;
+# - **ROI of a customer without VAT** = (3,333 − 500) / 500 = 567%, not 700%;
+# - **fully loaded**, each customer also carries their share of the operating costs: 120
+#   million over 43,412 customers, 2,764 RUB each. After VAT, CAC and that share, a customer
+#   leaves **69 RUB** of profit: 14% of what it cost to win them, and 2.1% of everything the
+#   company spends (its return on costs).
 #
 # A marketing ratio can look excellent while the business barely breaks even: the ratio
 # leaves out every cost except CAC.
 
 # %%
-net_ltv = inputs["ltv_per_customer_per_year"] / (1 + inputs["vat_rate"])
-print(f"LTV:CAC {format_ratio(corrected.ltv_to_cac)}; ROI {corrected.roi_percent:.0f}% "
-      f"(on revenue without VAT {(net_ltv - inputs['cac']) / inputs['cac'] * 100:.0f}%); "
-      f"return on costs {corrected.return_on_costs_percent:.1f}%")
+print(f"with VAT:    LTV:CAC {format_ratio(corrected.ltv_to_cac)}, ROI {corrected.roi_percent:.0f}%")
+print(f"without VAT: LTV:CAC {format_ratio(corrected.ltv_to_cac_without_vat)}, "
+      f"ROI {corrected.roi_without_vat_percent:.0f}%")
+print(f"fully loaded: {format_money(corrected.profit_per_customer, 'RUB')} of profit per customer, "
+      f"{corrected.profit_per_customer / inputs['cac']:.1%} of their CAC; "
+      f"return on all costs {corrected.return_on_costs_percent:.1f}%")
+assert agrees(corrected.ltv_to_cac_without_vat, derived["corrected_ltv_to_cac_without_vat"])
+assert agrees(corrected.roi_without_vat_percent, derived["corrected_roi_without_vat_percent"])
+assert agrees(corrected.profit_per_customer, derived["corrected_profit_per_customer"])
+
+# %% [markdown]
+# One customer's year, from what they pay to what they leave:
+
+# %%
+waterfall_chart(corrected.per_customer_steps(), currency="RUB", title="One customer of the corrected plan, fully loaded")
+
+# %% [markdown]
+# ## Customers kept from last year need no new CAC
+#
+# The article ends its plan with a hint: with data on how many customers arrive each month and
+# how many leave for competitors, the figures would be more realistic. The biggest change that
+# data brings is to the advertising budget. Every plan above assumes that all 43,412 customers
+# are won this year, at 500 RUB each. A telecom company keeps most of its subscribers from one
+# year to the next, and a customer who stays was won, and paid for, in an earlier year. Only the
+# share of the plan's customers who are new needs CAC: `new_customer_share`. In a steady base
+# that share is the yearly churn, the customers lost who must be replaced. Say the company keeps
+# three in four of the customers the plan needs, or half, or a quarter:
+
+# %%
+kept_shares = (0.0, 0.25, 0.5, 0.75)  # share of the plan's customers kept from last year (assumptions)
+kept_plans = {f"{kept:.0%} kept": budget_plan(**(corrected_assumptions | {"new_customer_share": 1 - kept}))
+              for kept in kept_shares}
+compare_plans(kept_plans).loc[["customers in the plan", "customers to win (at CAC)", "advertising budget",
+                               "profit per customer, all costs out", "profit over all costs, %"]]
+
+# %% [markdown]
+# Fewer customers are needed, because each kept one brings their payment without a new CAC,
+# and the advertising budget falls in proportion to the new customers. This is the arithmetic
+# behind "keeping customers is cheaper than winning them" (notebook 08): what the plan saves is
+# the CAC of every customer it does not have to replace.
+#
+# **ex-07-4.** Why is an ROI of 700% (or LTV:CAC of 8:1) no sign that the telecom plan is very
+# profitable?
+
+# %%
+print(options("ex-07-4"))
+answer = None  # a letter, such as "a"
+check("ex-07-4", answer)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer = "b"  # revenue with VAT over CAC: it leaves out VAT and every cost but the CAC
+check("ex-07-4", answer)
 
 # %% [markdown]
 # ## Try it
@@ -407,6 +463,9 @@ check("ex-07-3", answer)
 # | advertising | customers × CAC | 21,706,000 RUB |
 # | turnover with VAT | customers × LTV | 173,648,000 RUB |
 # | ROI of a customer | (LTV − CAC) / CAC × 100 | 700% (LTV:CAC 8:1) |
+# | the same without VAT | (LTV / 1.2 − CAC) / CAC × 100 | 567% (LTV:CAC 6.7:1) |
+# | profit per customer, fully loaded | profit after advertising / customers | 69.12 RUB |
+# | customers kept from last year | advertising = customers × `new_customer_share` × CAC | half kept: half the advertising |
 #
 # All of it is `budget_plan(...)` in `ltvkit.planning`: write every assumption as a
 # parameter, and change one at a time to see what it is worth.

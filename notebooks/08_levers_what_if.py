@@ -26,16 +26,19 @@
 # - why 10% less churn and 10% more retention are different changes, and why the tornado
 #   therefore ranks *descriptions* of a lever, not just levers;
 # - percentage points against percent, and what "+5% retention raises profit by up to 95%"
-#   would need to mean something;
+#   would need to mean something, and how much of it survives discounting;
+# - why retention is not "guaranteed" profit, and why the HubSpot survey figures show a
+#   correlation, not a cause;
 # - which lever each of the articles' strategies for raising LTV moves, and which side effects
 #   can cancel the gain.
 #
 # **You need**: notebooks 03 (E-advanced), 04 (churn and lifetime) and 06 (LTV:CAC).
 
 # %%
-from ltvkit import agrees, check, example, format_money, frequency_ltv
+from ltvkit import agrees, check, discounted_ltv, example, format_money, format_share, frequency_ltv, subscription_ltv
 from ltvkit.calculators import levers_calculator
 from ltvkit.course.cases import advanced_baseline
+from ltvkit.course.exercises import options
 from ltvkit.course.strategies import strategies_by_lever, strategies_table
 from ltvkit.levers import lever_sensitivity, moved_share, retention_lift
 from ltvkit.plots import retention_lift_chart, tornado_chart
@@ -155,6 +158,27 @@ for retention in (0.5, 0.6, 0.7, 0.8, 0.9):
 retention_lift_chart(change, marks=[points, relative])
 
 # %% [markdown]
+# ### Discounting tames the claim
+#
+# Twenty times the lifetime is not twenty times the value. The extra months come far in the
+# future, and money far in the future is worth little today (notebook 05). Discount at 1% a
+# month and E-churn's 200 RUB a month from a customer kept at 95% are worth 3,367 RUB today;
+# at 99.75% they are worth 16,160 RUB: about 4.8 times as much, not 20. The longer the
+# lifetime a claim promises, the more of it discounting takes away.
+
+# %%
+monthly_discount = 0.01  # our assumption: 1% a month
+price = example("E-churn").inputs["monthly_price"]
+for label, retention in (("before", relative.retention_before), ("after", relative.retention_after)):
+    print(f"retention {retention:.2%} ({label}): {format_money(subscription_ltv(price, churn_rate=1 - retention), 'RUB')} "
+          f"as paid, {format_money(discounted_ltv(price, retention, monthly_discount), 'RUB', decimals=0)} today")
+as_paid = relative.lifetime_after / relative.lifetime_before
+today = discounted_ltv(price, relative.retention_after, monthly_discount) / discounted_ltv(
+    price, relative.retention_before, monthly_discount)
+print(f"value after / before: {as_paid:.1f} times as paid, {today:.1f} times in today's money")
+assert agrees(today, d["discounted_ltv_ratio_at_1_percent_a_month"])
+
+# %% [markdown]
 # ### A critical look: the claim cannot be checked as it stands
 #
 # With a constant margin per period, LTV grows with the lifetime, so "+5% retention" raises
@@ -165,6 +189,68 @@ retention_lift_chart(change, marks=[points, relative])
 # how many customers there are. To be checkable the claim would need: the base retention and
 # its period, points or percent, what "profit" is (per customer over a lifetime, or the
 # company's in a year), the industry, and the cost of achieving the change.
+#
+# ### A critical look: retention is not "guaranteed" profit
+#
+# The article calls the profit from holding on to the customers you have guaranteed. Keeping
+# customers costs money: the discounts, bonuses, service and managers that a retention
+# programme pays for every customer it covers, including the ones who would have stayed anyway.
+# Say a programme lifts E-churn's monthly retention from 95% to 96% and costs a fixed amount
+# per customer per month. LTV after its cost is (price − cost) / churn:
+
+# %%
+churn_before, churn_after = 0.05, 0.04
+ltv_before = subscription_ltv(price, churn_rate=churn_before)
+for cost in (15, 40, 60):  # RUB per customer per month, assumptions
+    ltv_after = subscription_ltv(price - cost, churn_rate=churn_after)
+    print(f"programme at {cost} RUB a month: LTV {format_money(ltv_before, 'RUB')} -> {format_money(ltv_after, 'RUB')} "
+          f"({ltv_after / ltv_before - 1:+.1%})")
+print(f"break-even cost: {format_money(price - ltv_before * churn_after, 'RUB')} a customer a month")
+
+# %% [markdown]
+# Above 40 RUB a month the programme keeps customers longer and loses money on every one of
+# them. Retention pays when it costs less than what it adds, and only an experiment (a group
+# that gets the programme against one that does not) says what it adds.
+
+# %% [markdown]
+# ## E-hubspot-service: 55% of growing firms invest in service, 29% of the others
+#
+# To argue that satisfied customers spend more, the article cites HubSpot Research: 55% of the
+# companies that grow confidently keep investing in better customer service, against 29% of
+# those whose revenue is flat or falling.
+
+# %%
+survey = example("E-hubspot-service").figures
+print(f"investing in service: {format_share(survey['growing_firms_investing'], 0)} of growing firms, "
+      f"{format_share(survey['other_firms_investing'], 0)} of the others")
+
+# %% [markdown]
+# ### A critical look: who invests, not what investing does
+#
+# The figures are true to the survey and say less than the article draws from them ("it's
+# simple: customer-focused companies earn more"):
+#
+# - **correlation, not cause**: growing firms have money to spend, on service as on everything
+#   else. Growth can cause the investment as easily as the investment causes growth;
+# - **survivorship**: firms that invested in service and still shrank, or closed, are among
+#   the "others" or not in the survey at all. Counting only those who made it flatters whatever
+#   they have in common;
+# - **a share of firms, not an effect on profit**: 55% against 29% says how many firms of each
+#   kind invest, nothing about how much any firm's LTV changed because it did.
+#
+# What would test the claim is the experiment of notebook 11: better service for some
+# customers, chosen at random, and their LTV compared with the others'.
+#
+# **ex-08-4.** Why do the HubSpot figures not show that investing in service makes a firm grow?
+
+# %%
+print(options("ex-08-4"))
+answer = None  # a letter, such as "a"
+check("ex-08-4", answer)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer = "c"  # growth can pay for the service, and firms that invested and failed are not among the growing
+check("ex-08-4", answer)
 
 # %% [markdown]
 # ## E-sale-probability: 5-20% for a new customer, 60-70% for an existing one
@@ -308,5 +394,9 @@ check("ex-08-3", answer)
 # | lifetime from retention | 1 / (1 − retention) | `retention_lift(r, change, mode)` | 80% → 85%: 5 → 6.67 periods |
 # | the tornado | LTV at each lever ±10% | `tornado_chart(sensitivity)` | retention widest |
 #
+# | discounted lifetime value | Σ margin × r^t / (1 + d)^t | `discounted_ltv(margin, r, d)` | 95% → 99.75% at 1% a month: × 4.8, not × 20 |
+# | retention after its cost | (price − cost) / churn | `subscription_ltv(price - cost, churn_rate=...)` | 95% → 96%: pays only below 40 RUB a month |
+#
 # Before believing "+5% retention", ask: points or percent, from what base, per which period,
-# and what it costs. Next: notebook 09 computes LTV from a shop's real orders.
+# discounted or not, and what it costs. Before believing a survey, ask who was counted and
+# whether the cause could run the other way. Next: notebook 09 computes LTV from a shop's real orders.

@@ -26,6 +26,7 @@
 # - to build a per-customer summary: orders, repeat purchases, recency, age, revenue, LTV;
 # - why the mean LTV is not the typical customer's LTV (the heavy tail);
 # - to read a retention heatmap and cumulative LTV curves by cohort;
+# - why an analytics tool that forgets a customer after a while caps the LTV it can measure;
 # - that the same code reproduces a published summary of real data (CDNOW) exactly.
 #
 # **You need**: notebooks 01-02 (historical LTV, margin). The data are in `../data` (see
@@ -36,11 +37,14 @@ import pandas as pd
 
 from ltvkit import LTVInputError, check, format_money, format_share
 from ltvkit.calculators import cohort_ltv_calculator
+from ltvkit.course.exercises import options
 from ltvkit.orders import (
     cohort_sizes,
     cohort_table,
     customer_summary,
+    horizon_ltv,
     load_report,
+    ltv_after_window,
     read_orders,
     retention_matrix,
     top_share,
@@ -179,6 +183,32 @@ cohort_curves(cumulative, currency="RUB", highlight="2023-09", title="Cumulative
 cohort_table(orders, value="revenue").iloc[:6, :6].round(0)
 
 # %% [markdown]
+# ### A critical look: the analytics tool's memory
+#
+# “Как посчитать LTV и использовать эту метрику для повышения эффективности бизнеса” (How to
+# calculate LTV) closes by advising where to keep the history: in Google Analytics, which it says
+# tracks a client by id for 540 days (and whose browser cookies live two years), in a CRM, or in a
+# database. The choice is not neutral. A tool that forgets a customer after 540 days cannot see a
+# purchase made later by the same person: it counts a new user, and the LTV it reports is capped at
+# 540 days however loyal the customer. The CRM's export has no such limit. How much does the cap
+# cut? Take the school's customers whose first 21 months are all in the data and see what their
+# purchases after day 540 brought (`ltv_after_window` with a 540-day window; revenue, RUB):
+
+# %%
+first_21_months = horizon_ltv(orders, months=21)
+after_540_days = ltv_after_window(orders, window_days=540, months=21)
+print(f"{len(first_21_months):,} customers with 21 months observed; "
+      f"{format_share((after_540_days > 0).mean())} of them bought after day 540, bringing "
+      f"{format_share(after_540_days.sum() / first_21_months.sum())} of their 21 months' revenue")
+
+# %% [markdown]
+# Within 21 months the cut is small, but it only grows: the cumulative curves above are still
+# rising after two years, and every purchase after the tool's memory ends is lost to the LTV and
+# added to the count of "new" customers, which lowers the LTV per customer twice. Measure LTV
+# from the system that keeps every order (the CRM, the shop's database), and say over how many
+# days an LTV from an analytics tool was measured.
+
+# %% [markdown]
 # ## The same on real data: CDNOW
 #
 # CDNOW was an online music shop. The file `data/cdnow/CDNOW_sample.txt` (from the `lifetimes`
@@ -280,6 +310,19 @@ answer = top_share(customer_summary(cdnow)["revenue"], 0.10)
 check("ex-09-3", answer)
 
 # %% [markdown]
+# **ex-09-4.** The mean historical LTV of all the school's customers is lower than what a customer of
+# 2023 brought in their first 12 months. Why?
+
+# %%
+print(options("ex-09-4"))
+answer = None  # a letter, such as "a"
+check("ex-09-4", answer)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer = "b"  # the mean mixes in customers who joined weeks ago and have had no time to buy again
+check("ex-09-4", answer)
+
+# %% [markdown]
 # ## Summary
 #
 # | step | ltvkit | what to check |
@@ -288,6 +331,7 @@ check("ex-09-3", answer)
 # | one row per customer | `customer_summary(orders, margin=...)` | revenue adds up to the orders' total |
 # | historical (gross) LTV | revenue × margin per customer | mean vs median; `top_share(revenue, 0.10)` |
 # | cohorts | `cohort_table(orders, value=...)`, `retention_matrix(orders)` | compare customers of the same age only |
+# | what a tool with a memory of d days misses | `ltv_after_window(orders, window_days=d, months=...)` | keep the whole history; say the window |
 #
 # frequency = purchase days − 1 · recency = last − first purchase · T = end − first purchase ·
 # repeat value = revenue after the first day / frequency. Next: notebook 10 splits this LTV by

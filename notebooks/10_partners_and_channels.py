@@ -17,21 +17,31 @@
 # # 10 · Partners and channels: LTV, CAC and what a commission design does
 #
 # After this notebook you can split LTV and acquisition cost by channel and partner, judge each
-# partner by the customers it brings rather than by their number, and price a commission on repeat
-# sales before you offer one.
+# partner by what the next rouble spent there returns in customers it really adds, and price a
+# commission on repeat sales before you offer one.
 #
 # **You will learn**
 # - to attribute each customer to the channel and partner of their first purchase;
 # - LTV, CAC and LTV:CAC per source, and which sources bring customers who buy again;
-# - why a high LTV:CAC and a high net LTV per customer are different rankings;
+# - why LTV:CAC, net LTV per customer and the return on the next rouble rank sources differently,
+#   and which of them a budget needs;
+# - why coupon and cashback partners are credited with buyers who would have come anyway, what
+#   their promo codes cost, and how a holdout test measures it;
 # - what paying partners on repeat sales costs and what it leaves the school per customer.
 #
 # **You need**: notebook 09 (the school's export and `customer_summary`), notebooks 02 and 06 (gross
 # LTV, LTV net of CAC, the LTV:CAC ratio).
 
 # %%
+import pandas as pd
+
 from ltvkit import check, format_money, format_ratio, format_share
+from ltvkit.acquisition import acquisition_table, source_costs
 from ltvkit.calculators import commission_calculator
+from ltvkit.course.capstone import CASE
+from ltvkit.course.exercises import options
+from ltvkit.course.holdout import school_incrementality, true_incremental_profit
+from ltvkit.incrementality import incremental_table, promo_discount
 from ltvkit.orders import partner_base, partner_economics, read_orders, read_partner_costs
 from ltvkit.plots import grouped_bar_chart
 
@@ -47,8 +57,9 @@ from ltvkit.plots import grouped_bar_chart
 # the numbers. The school's data let us compute them.
 #
 # We read the export as in notebook 09 and the marketing team's cost sheet: what each channel cost
-# over the two years (ad budgets, content, partners' fixed fees) and the commission each partner
-# gets today (a share of the first sale only).
+# over the two years (ad budgets, content, partners' fixed fees), the commission each partner
+# gets today (a share of the first sale only) and the discount of the partner's promo code on a
+# customer's first order (`discount_pct`).
 
 # %%
 orders = read_orders("../data/school_orders.csv", customer="ID клиента", date="Дата оплаты", amount="Сумма, руб.",
@@ -103,25 +114,138 @@ for (_channel, partner), row in affiliates.sort_values("repeat_buyers", ascendin
           f"{format_money(row['revenue'], 'RUB', decimals=0)}")
 
 # %% [markdown]
-# ### A critical look: LTV:CAC ranks partners differently from net LTV
+# ### A critical look: three rules, three rankings
 #
 # The first article's rule of thumb is LTV:CAC of at least 2:1. Every source passes it, so the rule
-# does not choose between them. And the ratio rewards cheapness: the coupon site's customers cost
-# little, so its ratio ranks in the middle of the nine sources, above paid search and the course
-# aggregator; by net LTV per customer it ranks last, a fifth of what a blogger's customer leaves. A
-# ratio says how efficiently money is spent; net LTV per customer (and the number of customers a
-# source can deliver) says how much it earns.
+# does not choose between them. Two other rules are common. **Net LTV per customer** (gross LTV − CAC)
+# says what one customer leaves, but a budget buys customers, not a customer: where customers are
+# cheap, the same money buys more of them. **The return on the next rouble** asks the budget's own
+# question: what does one more rouble spent on a source bring back beyond itself? The next rouble
+# buys the *next* customer, and that one costs more than the average on ad spend and placement fees
+# (the cheapest clicks and slots are bought first), while a commission is the same on every sale.
+# Notebook 16 assumes the next customer's spend is twice today's average (`CASE.cac_multiplier`);
+# `acquisition_table` prices it, and its `profit_per_rouble` is LTV / CAC − 1 at that CAC.
 
 # %%
-ranked = today.assign(source=[partner or channel for channel, partner in today.index])
-by_ratio = ranked.sort_values("ltv_to_cac", ascending=False)["source"].tolist()
-by_net = ranked.sort_values("net_ltv", ascending=False)["source"].tolist()
-print("by LTV:CAC:", ", ".join(by_ratio))
-print("by net LTV:", ", ".join(by_net))
-coupon = today.xs("kupony_dnya", level="partner").iloc[0]
-blog = today.xs("blog_pro_python", level="partner").iloc[0]
-print(f"coupon site: LTV:CAC {format_ratio(coupon['ltv_to_cac'])}, net LTV {format_money(coupon['net_ltv'], 'RUB', decimals=0)}; "
-      f"blogger: LTV:CAC {format_ratio(blog['ltv_to_cac'])}, net LTV {format_money(blog['net_ltv'], 'RUB', decimals=0)}")
+cost_table = source_costs(base)
+gross = today["gross_ltv"].set_axis([partner or channel for channel, partner in today.index])
+marginal = acquisition_table(gross, cost_table, cac_multiplier=CASE.cac_multiplier)
+average_cac = cost_table["cac"].reindex(gross.index)
+rules = pd.DataFrame({
+    "LTV:CAC": gross / average_cac,
+    "net LTV, RUB": gross - average_cac,
+    f"next customer's CAC (x{CASE.cac_multiplier:g}), RUB": marginal["cac"],
+    "return on the next rouble": marginal["profit_per_rouble"],
+})
+for column in ("LTV:CAC", "net LTV, RUB", "return on the next rouble"):
+    print(f"ranked by {column:26}", ", ".join(rules[column].sort_values(ascending=False).index))
+rules.round({"LTV:CAC": 2, "net LTV, RUB": 0, f"next customer's CAC (x{CASE.cac_multiplier:g}), RUB": 0,
+             "return on the next rouble": 2})
+
+# %% [markdown]
+# The three rankings disagree. By net LTV per customer the programming blogger comes first and the
+# coupon site last, a fifth of a blogger's customer. By the return on the next rouble organic search
+# comes first (its content is cheap per customer), the two paid channels fall to the bottom (their
+# next customer is the dearest), and the coupon site and the cashback service climb above the
+# blogger: they are paid per sale, so their next customer costs what the last one did. Net LTV per
+# customer is the right ranking only when customers, not money, are what is scarce (a partner's
+# small audience). With a budget to place, put the next rouble where it returns most, as notebook 16
+# does for the whole budget.
+#
+# But is the coupon site really that good a place for a rouble?
+
+# %% [markdown]
+# ## Customers who would have come anyway
+#
+# A coupon or a cashback site pays people at the moment they buy. Many of its visitors had already
+# chosen the course and went looking for a code; they would have bought anyway, at the full price,
+# through search or the school's own site. Attribution credits the partner with all of them, and for
+# each one who would have come anyway the school paid twice for nothing: the commission, and the
+# promo code's discount. The export holds what customers paid, after the discount; the discount
+# itself is in the cost sheet (`discount_pct`), and `promo_discount` turns it into roubles: a first
+# sale paid at 75% of the list price gave away a third of what was paid.
+
+# %%
+sheet = costs.set_index(costs["partner"].where(costs["partner"] != "", costs["channel"]))
+first_sale = (base.sources["first_sales"] / base.sources["customers"]).set_axis(gross.index)
+promo = promo_discount(first_sale, sheet.loc[gross.index, "discount_pct"])
+pd.DataFrame({"first sale per customer, RUB": first_sale, "promo code, %": sheet.loc[gross.index, "discount_pct"],
+              "discount given per customer, RUB": promo}).round(0)
+
+# %% [markdown]
+# How many of a partner's customers would have come anyway? The export cannot say: a customer who
+# needed the coupon and one who would have bought without it look the same in it. Only a test can:
+# for a year, a random half of the partner's audience sees no link and no promo code (the partner
+# shows the offer to the other half only), and the school counts who buys anyway. Buyers per unit
+# of audience in the held-out half, over those in the exposed half, are the share who would have come
+# anyway (`holdout_incremental_share`). No real school knows the answer in advance; ours does: the
+# simulation draws, for each customer, whether they would have bought without their source (the
+# partners' true shares are in `data/README.md`; the three channels are fully incremental, a
+# simplification). `school_incrementality` runs the test for every affiliate on 2024's customers and
+# puts the truth next to it.
+
+# %%
+tests = school_incrementality(year=2024)
+tests.round(3)
+
+# %% [markdown]
+# The test finds what the truth says, within its interval: the blogger, the Telegram channel and the
+# HR partner bring customers who would not have come otherwise (86-99%), the aggregator about three in
+# four, the cashback service fewer than half and the coupon site about one in five (the interval is
+# wide, from about 0% to 42%: 218 customers are not many). Now count only the customers each source
+# adds, and the promo codes given to the others, at the next customer's CAC (`incremental_table`):
+
+# %%
+share = pd.Series(1.0, index=gross.index)
+share.update(tests["estimate"])
+incremental = incremental_table(gross, cost_table, incremental_share=share, promo=promo,
+                                cac_multiplier=CASE.cac_multiplier)
+incremental[["incremental_share", "attributed_profit_per_rouble", "incremental_cac", "incremental_profit_per_rouble",
+             "break_even_share"]].round(2).round({"incremental_cac": 0}).rename(columns={
+    "incremental_share": "share added", "attributed_profit_per_rouble": "return, all credited",
+    "incremental_cac": "cost per added customer, RUB", "incremental_profit_per_rouble": "return, added only",
+    "break_even_share": "break-even share"})
+
+# %% [markdown]
+# Counted this way, the coupon site loses money on every rouble: a customer who would not have
+# come without it costs more than ten thousand roubles, and it would need more than a third of its
+# customers to be its own to break even. The cashback service earns a tenth of what attribution
+# says. The partners with loyal audiences keep most of their return. (Money is per customer, in RUB;
+# a return of 0.46 means 46 kopecks back beyond each rouble.)
+#
+# ### Which rule catches it
+#
+# The simulation knows exactly what each source added over the two years: the gross profit of the
+# customers who would not have come without it, less what it cost and the discounts given to those
+# who would have paid in full (`true_incremental_profit`). Set the four rules against it for the
+# coupon site:
+
+# %%
+truth = true_incremental_profit(margin)
+coupon = "kupony_dnya"
+verdicts = pd.DataFrame({
+    "figure": [format_ratio(rules.loc[coupon, "LTV:CAC"]), format_money(rules.loc[coupon, "net LTV, RUB"], "RUB", decimals=0),
+               f"{rules.loc[coupon, 'return on the next rouble']:+.2f}",
+               f"{incremental.loc[coupon, 'incremental_profit_per_rouble']:+.2f}",
+               f"{truth.loc[coupon, 'profit_per_rouble']:+.2f}"],
+    "the rule says": ["keep" if rules.loc[coupon, "LTV:CAC"] >= 2 else "cut",
+                      "keep" if rules.loc[coupon, "net LTV, RUB"] > 0 else "cut",
+                      "grow" if rules.loc[coupon, "return on the next rouble"] > 0 else "cut",
+                      "grow" if incremental.loc[coupon, "incremental_profit_per_rouble"] > 0 else "cut",
+                      "it earned" if truth.loc[coupon, "profit_per_rouble"] > 0 else "it lost money"],
+}, index=["LTV:CAC at least 2:1", "net LTV per customer > 0", "return on the next rouble > 0",
+          "incremental return on the next rouble > 0", "truth: profit per rouble over two years"])
+verdicts
+
+# %% [markdown]
+# Only the rule that counts the customers a source adds catches the coupon site; the three others
+# are fooled by buyers it was credited with. The truth is in fact worse than the estimate (the test
+# put the share at about 23%, the truth among these customers is 14%). The test's interval still
+# reaches above the break-even share, so a careful school would run it a second year, or change the
+# terms first: pay the coupon site only for customers new to the school, and stop the promo code
+# for people who already have an account. The same check belongs on every source before its budget
+# grows: notebook 16 ranks the whole budget by the return on the next rouble, and its caveat 1 is
+# this section.
 
 # %% [markdown]
 # ## Commission on the first sale only, or a share of repeat sales too?
@@ -177,7 +301,7 @@ print(calculator.result_text)
 #
 # **ex-10-1.** Under the 10% + 10%-of-repeats design, the course aggregator (`kursy_agregator`) is
 # paid 10% of the first sale instead of today's 25%. What is its LTV:CAC then, at a 60% margin? Answer
-# as a number (7.2 for 7.2:1). Why does its ratio move so much more than its net LTV?
+# as a number (7.2 for 7.2:1). (ex-10-3 asks why its ratio moves so much more than its net LTV.)
 
 # %%
 answer = None
@@ -186,9 +310,6 @@ check("ex-10-1", answer)
 # %% tags=["solution"] jupyter={"source_hidden": true}
 answer = float(design.xs("kursy_agregator", level="partner")["ltv_to_cac"].iloc[0])
 check("ex-10-1", answer)
-# CAC holds the first-sale commission but not the repeat commissions, so cutting the first from 25% to 10%
-# shrinks CAC by more than half and doubles the ratio; the repeat commissions, paid out of later sales,
-# take back most of that gain in net LTV.
 
 # %% [markdown]
 # **ex-10-2.** Keep 10% of the first sale and 10% of repeat sales, but pay on repeat sales for 24
@@ -205,6 +326,47 @@ answer = float(longer.xs("tg_data_digest", level="partner")["net_ltv"].iloc[0])
 check("ex-10-2", answer)
 
 # %% [markdown]
+# **ex-10-3.** In ex-10-1, why does the aggregator's LTV:CAC move so much more than its net LTV per
+# customer?
+
+# %%
+print(options("ex-10-3"))
+answer = None  # a letter, such as "a"
+check("ex-10-3", answer)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer = "c"  # CAC holds the first-sale commission only; the repeat commissions come out of net LTV
+check("ex-10-3", answer)
+
+# %% [markdown]
+# **ex-10-4.** Suppose the coupon site dropped its promo code and kept its commission, and the same
+# share of its customers (the test's estimate) still came because of it. What would the next rouble
+# spent there return, counting only the customers it adds (at the next customer's CAC, as in the
+# table above)? Answer as a number (0.5 for 50 kopecks back beyond each rouble).
+
+# %%
+answer = None
+check("ex-10-4", answer)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+no_code = incremental_table(gross, cost_table, incremental_share=share, promo=promo.where(promo.index != coupon, 0.0),
+                            cac_multiplier=CASE.cac_multiplier)
+answer = no_code.loc[coupon, "incremental_profit_per_rouble"]
+check("ex-10-4", answer)
+
+# %% [markdown]
+# **ex-10-5.** Which figure tells you that the coupon site's customers would mostly have bought anyway?
+
+# %%
+print(options("ex-10-5"))
+answer = None  # a letter, such as "a"
+check("ex-10-5", answer)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer = "b"  # only the customers held out from the partner show what happens without it
+check("ex-10-5", answer)
+
+# %% [markdown]
 # ## Summary
 #
 # | per source (channel, partner) | formula | ltvkit |
@@ -214,7 +376,14 @@ check("ex-10-2", answer)
 # | gross LTV | revenue per customer × margin | `["gross_ltv"]` |
 # | LTV:CAC | gross LTV / CAC (at least 2:1, says the article; it does not rank) | `["ltv_to_cac"]` |
 # | net LTV | gross LTV − CAC − repeat commissions | `["net_ltv"]` |
+# | return on the next rouble | LTV / (spend per customer × multiplier + commission) − 1 | `acquisition_table(ltv, source_costs(base), cac_multiplier=...)` |
+# | promo code given away | first sale × d / (1 − d) | `promo_discount(first_sale, discount_pct)` |
+# | incremental share | 1 − (held-out buyers / h) / (exposed buyers / (1 − h)) | `holdout_incremental_share(exposed, held_out)` |
+# | incremental return | s × LTV / (CAC + (1 − s) × promo) − 1; breaks even at s = (CAC + promo) / (LTV + promo) | `incremental_table(ltv, costs, incremental_share=..., promo=...)` |
 #
-# Judge partners by net LTV per customer and by how many such customers they can bring; price any
-# commission on repeat sales with `partner_economics(base, repeat_rate=..., repeat_months=...)`
-# before offering it. Next: notebook 11 asks which engagement metrics tell a valuable customer early.
+# Money buys customers, so rank sources by what the next rouble returns, not by what one customer
+# leaves, and count only the customers a source adds: a coupon or cashback partner can look cheap
+# and be a loss. Measure the incremental share with a holdout before growing or cutting a partner,
+# and price any commission on repeat sales with `partner_economics(base, repeat_rate=...,
+# repeat_months=...)` before offering it. Next: notebook 11 asks which engagement metrics tell a
+# valuable customer early.

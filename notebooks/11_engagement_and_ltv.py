@@ -24,6 +24,7 @@
 # - to join product analytics with each customer's LTV over a fixed horizon;
 # - correlation (Pearson and rank) and top-vs-bottom segments for each metric;
 # - how a common cause, a device, or a metric built from purchases can make a correlation lie;
+# - to judge a metric against the value that comes *after* the days it is measured in;
 # - to check a claimed lever against a simulation whose truth is known.
 #
 # **You need**: notebook 09 (customer summary, cohorts). Some statistics vocabulary helps
@@ -35,10 +36,12 @@ from dataclasses import replace
 from ltvkit import check, format_money, format_share
 from ltvkit.calculators import engagement_calculator
 from ltvkit.course.article_claims import ARTICLE_DIRECTIONS
-from ltvkit.course.simulate import SchoolTruth, simulate_school
+from ltvkit.course.exercises import options
+from ltvkit.course.simulate import ENGAGEMENT_DAYS, SchoolTruth, simulate_school
 from ltvkit.orders import (
     METRICS,
     horizon_ltv,
+    ltv_after_window,
     metric_table,
     naive_lift,
     quantile_segments,
@@ -55,9 +58,10 @@ from ltvkit.plots import scatter_chart, segment_chart
 # return visits and a higher conversion from interactions raise it, and a high bounce rate lowers
 # it. One quoted line concedes that some engagement does nothing for LTV, and the article
 # recommends engagement KPIs and A/B tests. It gives no numbers. The school's product analytics give
-# us six metrics per customer. Five are measured in the 30 days after the first purchase; the sixth,
-# conversion from interactions (the share of emails and pushes that led to a target action, a
-# purchase included), is counted over the whole two years, as the school's dashboard reports it:
+# us six metrics per customer, each measured in the 30 days after the first purchase. The article
+# defines conversion from interactions as the share of completed target actions; for the school it
+# is the share of that month's emails and pushes that led to one (a free lesson booked, or a
+# purchase: a repeat purchase within the 30 days counts as a converted interaction):
 
 # %%
 engagement = read_engagement("../data/school_engagement.csv").set_index("customer")
@@ -103,10 +107,12 @@ segment_chart(quantile_segments(frame, "sessions_30d", "ltv_12m", segments=4), m
 
 # %% [markdown]
 # Read as the article reads it, every metric "works": each moves with LTV in the claimed direction,
-# conversion most of all, and the top quarter by sessions is worth more than twice the bottom
-# quarter (LTV in RUB per customer, 12 months, margin 60%). Only average time per session says almost
-# nothing. A marketer would now set the KPIs the article recommends: more sessions, more returns, a
-# lower bounce rate. Would LTV follow?
+# time with the product most of all, and the top quarter by sessions is worth more than twice the
+# bottom quarter (LTV in RUB per customer, 12 months, margin 60%). Only average time per session says
+# almost nothing. Conversion is zero for about half of the customers (most of the month's emails
+# lead to nothing), so its quarters split many equal values by the order of the rows; read its rank
+# correlation rather than its quarters. A marketer would now set the KPIs the article recommends:
+# more sessions, more returns, a lower bounce rate. Would LTV follow?
 
 # %% [markdown]
 # ## The known truth: what the simulation says causes purchases
@@ -117,8 +123,9 @@ segment_chart(quantile_segments(frame, "sessions_30d", "ltv_12m", segments=4), m
 # itself raises the purchase rate** (learning the material makes the next course attractive).
 # Sessions, return days and bounce are only symptoms of motivation: they cause nothing. Mobile
 # users open the app more often in shorter sessions without buying more. And conversion from
-# interactions counts each repeat purchase of the two years as a converted interaction: purchases
-# cause it.
+# interactions counts a repeat purchase of the first 30 days as a converted interaction: customers
+# with a high purchase rate buy again sooner and so convert more, while the emails and pushes
+# themselves sell nothing. Conversion is a symptom of the purchase rate.
 #
 # We can do what no real company can: run the same customers again with a metric pushed up by 50%
 # and everything else equal, and compare with what a straight line through the data promises.
@@ -138,15 +145,35 @@ for metric, lift_name in (("sessions_30d", "sessions_lift"), ("minutes_30d", "mi
 # rouble. Pushing time with the product does raise LTV, but by less than the line promises,
 # because part of the correlation is motivation, which the push does not create.
 #
-# Two more traps sit in the same table. **Conversion** is built from purchases, and from purchases
-# made long after the first 30 days: its high correlation is LTV measuring itself, so it cannot
-# predict anything early, and pushing it (more clicks on emails) would not add a sale. **Device**:
-# mobile users have about 70% more sessions and no higher LTV, so a sessions KPI mostly measures the
-# device mix.
+# Two more traps sit in the same table. **Device**: mobile users have about 70% more sessions and no
+# higher LTV, so a sessions KPI mostly measures the device mix.
 
 # %%
 by_device = frame.groupby("device")[["sessions_30d", "minutes_per_session", "ltv_12m"]].mean()
 by_device.round(1)
+
+# %% [markdown]
+# **Conversion** counts the repeat purchases of the first 30 days, and the 12-month LTV counts them
+# too: part of its correlation is the same purchases on both sides. A metric measured in the first
+# 30 days can only tell us about what comes after them, so measure the outcome there: each
+# customer's LTV from day 30 to the end of their first 12 months (`ltv_after_window`), for the same
+# customers.
+
+# %%
+later = ltv_after_window(orders, window_days=ENGAGEMENT_DAYS, months=12, margin=margin)
+fair = metric_table(frame.join(later), later.name, claims=ARTICLE_DIRECTIONS)
+windows = measured[["spearman"]].rename(columns={"spearman": "with the first 12 months' LTV"})
+windows[f"with LTV after day {ENGAGEMENT_DAYS}"] = fair["spearman"]
+print(f"mean LTV per customer after day {ENGAGEMENT_DAYS} of their first 12 months: "
+      f"{format_money(later.mean(), 'RUB', decimals=0)}")
+windows.round(2)
+
+# %% [markdown]
+# Five metrics keep their rank correlation when the first 30 days leave the outcome; conversion's
+# falls by half. What remains is real, and useful: a customer who buys again in their first month
+# is likely to keep buying, so conversion helps to spot valuable customers early. It is no lever:
+# in the simulation, more clicks on emails would not add a sale. Whether a real email that converts
+# sells something the customer would not have bought anyway is a question for an A/B test.
 
 # %% [markdown]
 # ### A critical look: the article's table, measured
@@ -155,7 +182,7 @@ by_device.round(1)
 # |---|---|---|---|
 # | average interaction time | higher, more purchases | about zero: long sessions on desktop, short on mobile | none of its own: only total time acts |
 # | number of returns | more, higher LTV | positive | no effect: a symptom of motivation |
-# | conversion from interactions | a direct driver | the strongest | reversed: purchases raise it |
+# | conversion from interactions | a direct driver | positive, half of it the first month's purchases counted twice | no effect: a symptom of the purchase rate |
 # | bounce rate | high, lower LTV | negative | no effect: a symptom |
 # | time spent with the product (total) | more, higher LTV | positive | **causes** part of it |
 #
@@ -190,7 +217,7 @@ print(calculator.result_text)
 #
 # **ex-11-1.** Take the device out of the sessions metric: among desktop users only (`device` is
 # "Компьютер"), what is the rank (Spearman) correlation between sessions in the first 30 days and
-# 12-month LTV? Two decimals are enough. Is it higher or lower than for everyone, and why?
+# 12-month LTV? Two decimals are enough. Is it higher or lower than for everyone? (ex-11-3 asks why.)
 
 # %%
 answer = None
@@ -199,9 +226,8 @@ check("ex-11-1", answer)
 # %% tags=["solution"] jupyter={"source_hidden": true}
 desktop = frame[frame["device"] == "Компьютер"]
 answer = desktop["sessions_30d"].rank().corr(desktop["ltv_12m"].rank())
+print(f"desktop only {answer:.2f}; everyone {measured.loc['sessions_30d', 'spearman']:.2f}")
 check("ex-11-1", answer)
-# Higher than for everyone: mixing devices adds sessions that have nothing to do with motivation (mobile
-# users open the app more often), which blurs the link; within one device, sessions track motivation better.
 
 # %% [markdown]
 # **ex-11-2.** In the simulation, raise time with the product by 50% (`SchoolTruth(minutes_lift=1.5)`).
@@ -219,6 +245,32 @@ answer = (lifted.orders["amount"].sum() / len(lifted.customers)
 check("ex-11-2", answer)
 
 # %% [markdown]
+# **ex-11-3.** Why is the rank correlation of sessions with LTV higher among desktop users alone
+# than among everyone?
+
+# %%
+print(options("ex-11-3"))
+answer = None  # a letter, such as "a"
+check("ex-11-3", answer)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer = "b"  # mobile users' extra sessions come from the device, not from motivation, and blur the link
+check("ex-11-3", answer)
+
+# %% [markdown]
+# **ex-11-4.** Why does conversion's rank correlation fall by half when the outcome is the LTV after
+# day 30 instead of the whole first 12 months?
+
+# %%
+print(options("ex-11-4"))
+answer = None  # a letter, such as "a"
+check("ex-11-4", answer)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer = "a"  # the first month's repeat purchases sit in the metric and in the 12-month outcome alike
+check("ex-11-4", answer)
+
+# %% [markdown]
 # ## Summary
 #
 # | question | ltvkit | read it as |
@@ -227,8 +279,9 @@ check("ex-11-2", answer)
 # | which metrics go with LTV | `metric_table(frame, "ltv_12m", claims=...)` | who is valuable (prediction) |
 # | LTV by segment of a metric | `quantile_segments(frame, metric, value)` | segments for targeting |
 # | what a line through the data promises | `naive_lift(frame, metric, value, lift=...)` | not what a push will do |
+# | the value a 30-day metric can predict | `ltv_after_window(orders, window_days=30, months=12)` | the outcome starts where the metric ends |
 #
 # Correlation finds valuable customers; it does not say what makes them valuable. Before setting an
 # engagement KPI, ask whether the metric could be a symptom (a common cause), a mix effect (device),
-# or a consequence of purchases (or counted over a longer time than the LTV it "predicts") — and
-# test the lever itself.
+# or a count of the very purchases it is meant to predict (measure the outcome after the metric's
+# window) — and test the lever itself.

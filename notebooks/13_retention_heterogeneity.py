@@ -14,7 +14,9 @@
 # ---
 
 # %% [markdown]
-# # 12 · Retention when customers differ: the sBG model, DEL and DERL
+# # 13 · Retention when customers differ: the sBG model, DEL and DERL
+#
+# *Advanced track: probabilistic models of customers, continued in notebooks 14 and 15.*
 #
 # After this notebook you can project a subscription cohort's retention years ahead with a
 # model that allows customers to differ, and say what a customer is worth at each tenure.
@@ -26,7 +28,8 @@
 #   fit the same seven years, and how differently they project the next five;
 # - to reproduce the published sBG estimates of Fader & Hardie (2007) and the DERL table of
 #   Fader & Hardie (2010);
-# - what a retention offer is worth for a customer with one, two, ... five renewals behind them.
+# - what keeping a customer with one, two, ... five renewals behind them is worth, and why DERL
+#   is not the most a retention offer can be worth.
 #
 # **You need**: notebook 04 (churn, lifetime, survival curves) and notebook 05 (predictive LTV).
 # A little probability helps; every formula is spelled out.
@@ -38,7 +41,15 @@ import pandas as pd
 
 from ltvkit import check, format_money
 from ltvkit.calculators import sbg_calculator
+from ltvkit.course.exercises import options
 from ltvkit.models.published import published, reproduces
+from ltvkit.models.retention_value import (
+    renewal_probability,
+    retention_offer_value,
+    simulate_retention_offer,
+    value_of_a_renewal,
+    value_of_a_saved_leaver,
+)
 from ltvkit.models.sbg import (
     fit_constant_churn,
     fit_sbg,
@@ -253,32 +264,89 @@ print("DERL table reproduced:", published("derl-2010").where)
 derl_chart(renewals, {name: derl_table[name].tolist() for name in cases})
 
 # %% [markdown]
-# ## What a retention offer is worth, by tenure
+# ## What keeping a customer is worth, by tenure
 #
 # The paper's data carry no prices, so suppose a Regular customer leaves a margin of $100 a year
-# (an assumed figure) and we discount at 10% a year. DERL × $100 is what the firm can still expect
-# from a customer who is about to renew, in today's money: the most a retention offer made to that
-# customer can be worth, and it depends on how long they have been with us. The constant-churn
-# model says every customer is worth the same at every tenure.
+# (an assumed figure) and we discount at 10% a year. DERL × $100 is what a customer who is about to
+# decide on a renewal is worth today, *on average over staying and leaving*: DERL already weighs
+# every future payment by the chance that the customer is still there, the coming renewal
+# included. So it is not what keeping that customer is worth. Three figures answer that:
+#
+# - **P(renew)** = (β + n) / (α + β + n): the chance the customer renews on their own;
+# - **a renewal** is worth DERL / P(renew) (`value_of_a_renewal`): what a customer who does renew is
+#   expected to pay from now on. It is the most that keeping one customer can be worth;
+# - **a saved leaver** is worth less (`value_of_a_saved_leaver`). The customers an offer keeps are
+#   those who were about to leave, and wanting to leave is evidence of a high churn probability: among
+#   them churn is spread as beta(α + 1, β + n), not beta(α, β + n + 1) as among those who renew. If
+#   the offer changes this one decision, they pay now and then decide with that same churn.
+#
+# An offer sent to every customer at a tenure is worth the renewals it adds: the rise in P(renew)
+# times a saved leaver's value, per customer it reaches (`retention_offer_value`). Here, an offer
+# that raises the renewal probability by 5 points:
 
 # %%
-margin, discount = 100, 0.10
+margin, discount, lift = 100, 0.10, 0.05
 regular_fit, regular_constant = fits["Regular"], constant["Regular"]
+a, b = regular_fit.alpha, regular_fit.beta
 offer = pd.DataFrame(
     {
-        "sBG, $": [margin * regular_fit.derl(discount, n) for n in renewals],
-        "constant churn, $": [margin * regular_constant.derl(discount) for _ in renewals],
+        "P(renew)": [renewal_probability(a, b, n) for n in renewals],
+        "DERL, $": [margin * regular_fit.derl(discount, n) for n in renewals],
+        "a renewal, $": [margin * value_of_a_renewal(a, b, discount, n) for n in renewals],
+        "a saved leaver, $": [margin * value_of_a_saved_leaver(a, b, discount, n) for n in renewals],
+        f"offer +{lift:.0%}, $ per customer": [
+            retention_offer_value(a, b, discount, n, renewal_lift=lift, margin=margin).value_per_customer
+            for n in renewals],
+        "constant churn DERL, $": [margin * regular_constant.derl(discount) for _ in renewals],
     },
     index=pd.Index(renewals, name="renewals made"),
 )
-offer.round(0)
+offer.round({"P(renew)": 3, "DERL, $": 0, "a renewal, $": 0, "a saved leaver, $": 0,
+             f"offer +{lift:.0%}, $ per customer": 2, "constant churn DERL, $": 0})
 
 # %%
-print(f"A Regular customer after 5 renewals is worth {format_money(offer['sBG, $'].iloc[5], 'USD', decimals=0)} "
+print(f"A Regular customer after 5 renewals is worth {format_money(offer['DERL, $'].iloc[5], 'USD', decimals=0)} "
       f"of margin in today's money; constant churn says "
-      f"{format_money(offer['constant churn, $'].iloc[5], 'USD', decimals=0)}.")
+      f"{format_money(offer['constant churn DERL, $'].iloc[5], 'USD', decimals=0)}.")
+print(f"Keeping one who was about to leave is worth {format_money(offer['a saved leaver, $'].iloc[5], 'USD', decimals=0)}; "
+      f"an offer that adds {lift:.0%} of renewals, "
+      f"{format_money(offer.iloc[5, 4], 'USD', decimals=2)} per customer it reaches.")
 
 # %% [markdown]
+# The offer's value per customer reached is $10-21 where DERL is $300-600: most of the customers it
+# reaches would have renewed anyway (90% after five renewals), and the few it keeps are the likely
+# leavers. That is what such an offer may cost per customer and still pay; a discount
+# that everyone who renews takes counts for all of them.
+#
+# ### Check it on simulated customers
+#
+# The formulas rest on sBG's story, so test them where the story is true: simulate 200,000
+# customers from the fitted Regular model, each with a churn probability that never changes, follow
+# those who reach five renewals, make the offer, and count everyone's discounted payments
+# (`simulate_retention_offer`, seeded):
+
+# %%
+sim = simulate_retention_offer(a, b, discount, 5, renewal_lift=lift, customers=200_000, seed=13)
+print(f"{sim.customers:,} simulated customers made 5 renewals; {sim.renewal_share:.1%} renewed on their own "
+      f"(P(renew) = {renewal_probability(a, b, 5):.1%})")
+for label, simulated, formula in (
+        ("a renewal", sim.renewer_value, value_of_a_renewal(a, b, discount, 5)),
+        ("a saved leaver", sim.saved_leaver_value, value_of_a_saved_leaver(a, b, discount, 5)),
+        (f"offer +{lift:.0%}, per customer", sim.value_per_customer,
+         retention_offer_value(a, b, discount, 5, renewal_lift=lift, margin=1).value_per_customer)):
+    print(f"{label:24} simulated {margin * simulated:7.2f} $, formula {margin * formula:7.2f} $")
+
+# %% [markdown]
+# ### A critical look: DERL as the price of a retention offer
+#
+# It is tempting to read DERL × margin as "the most a retention offer made to that customer can be
+# worth" (an earlier version of this notebook did). It is wrong both ways. DERL is an average over
+# the customers who will renew and those who will leave. A customer who renews is worth more than
+# DERL ($698 against $626 after five renewals, DERL / P(renew)), and that is the cap on keeping one
+# customer; but the customers an offer keeps are the leavers, and they are worth less than DERL
+# ($421). For an offer sent to everyone, DERL overcounts many times over ($626 against $21 per
+# customer reached): only the renewals the offer adds are worth anything.
+#
 # ### A critical look: "LTV = margin / churn" with one churn for everybody
 #
 # The articles of notebooks 04 and 05 compute LTV from one average churn rate. On a cohort like
@@ -286,7 +354,9 @@ print(f"A Regular customer after 5 renewals is worth {format_money(offer['sBG, $
 # same future. Here it undervalues every customer, and the more renewals they have made, the
 # more: $261 for everybody against $296 before the first renewal and $626 after five. A
 # retention budget set from it is too small for the customers who have stayed longest, and it
-# cannot tell a five-year customer from a new one.
+# cannot tell a five-year customer from a new one. With one churn for everybody a saved leaver
+# would be worth exactly a renewal (nobody is the "leaving kind"); sBG says a saved leaver is worth
+# less than a renewal, and more after five renewals than before the first.
 
 # %% [markdown]
 # ## Try it
@@ -348,6 +418,33 @@ print(f"sBG {answer:.1%}; constant churn {constant['High End'].survival(20)[-1]:
 check("ex-13-3", answer)
 
 # %% [markdown]
+# **ex-13-4.** An offer to High End customers (published α = 0.668, β = 3.806) with 3 renewals behind
+# them costs $15 per customer it reaches, and each renewal leaves a margin of $100. Discounting at 10% a
+# year, by how many percentage points must it raise their renewal probability to pay for itself?
+# Answer as a share (0.02 for 2 points).
+
+# %%
+answer = None
+check("ex-13-4", answer)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer = retention_offer_value(0.668, 3.806, 0.10, 3, renewal_lift=0.0, margin=100, cost_per_customer=15).break_even_lift
+check("ex-13-4", answer)
+
+# %% [markdown]
+# **ex-13-5.** Why is a customer whom the offer keeps worth less than a customer of the same tenure
+# who renews on their own?
+
+# %%
+print(options("ex-13-5"))
+answer = None  # a letter, such as "a"
+check("ex-13-5", answer)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer = "a"  # about to leave is evidence of a high churn probability, and the offer does not change it
+check("ex-13-5", answer)
+
+# %% [markdown]
 # ## Summary
 #
 # | idea | formula | ltvkit |
@@ -358,8 +455,13 @@ check("ex-13-3", answer)
 # | DEL (payments, new customer) | ₂F₁(1, β; α + β; 1/(1 + d)) | `sbg_del(alpha, beta, discount_rate)` |
 # | DERL after n renewals | (β + n)/(α + β + n) · ₂F₁(1, β + n + 1; α + β + n + 1; 1/(1 + d)) | `sbg_derl(alpha, beta, discount_rate, renewals)` |
 # | value in money | margin per period × DEL or DERL | `fit.derl(discount_rate, renewals)` × margin |
+# | a customer who renews (the cap on keeping one) | DERL / P(renew), P = (β + n) / (α + β + n) | `value_of_a_renewal(alpha, beta, d, renewals)` |
+# | a leaver kept for one renewal | 1 + DERL(α + 1, β + n, d, 0) / (1 + d) | `value_of_a_saved_leaver(alpha, beta, d, renewals)` |
+# | an offer to everyone at a tenure | rise in P × saved leaver's value × margin − cost | `retention_offer_value(..., renewal_lift=..., margin=...)` |
 # | constant churn, for comparison | DERL = (1 − c) / (1 − (1 − c)/(1 + d)), the same at every tenure | `fit_constant_churn(alive).derl(d)` |
 #
 # Rising cohort retention is usually sorting, not growing loyalty. A single churn rate projects
-# too few long-lived customers and undervalues the customers who have stayed. Next: notebook 14
+# too few long-lived customers and undervalues the customers who have stayed. DERL already counts
+# the chance of leaving: price a retention offer by the renewals it adds, each worth a saved
+# leaver's value, never by DERL itself. Next: notebook 14
 # does the same for customers who buy when they like, with no contract to renew.

@@ -14,7 +14,7 @@
 # ---
 
 # %% [markdown]
-# # 14 · Capstone: where should the school's acquisition money go next year?
+# # 16 · Capstone: where should the school's acquisition money go next year?
 #
 # After this notebook you can take a raw order export all the way to a budget recommendation,
 # with every figure checked on the way and every assumption stated.
@@ -27,7 +27,7 @@
 # - to write a recommendation that names its caveats: cause or correlation, and customers who differ.
 #
 # **You need**: the whole workbook. Most of all notebooks 09 (the export), 10 (partners and
-# CAC), 11 (correlation and cause), 12 (customers differ) and 13 (BG/NBD and Gamma-Gamma).
+# CAC), 11 (correlation and cause), 13 (customers differ) and 14 (BG/NBD and Gamma-Gamma).
 
 # %%
 import pandas as pd
@@ -44,6 +44,8 @@ from ltvkit import (
 from ltvkit.acquisition import acquisition_table, best_source, payback_months, reallocate, source_costs, value_curves
 from ltvkit.calculators import budget_allocation_calculator
 from ltvkit.course.capstone import CASE
+from ltvkit.course.exercises import options
+from ltvkit.experiments import sample_size_per_group
 from ltvkit.ltv_cac import USUAL_TARGET_RATIO, ltv_cac_summary
 from ltvkit.models.bgnbd import fit_bgnbd
 from ltvkit.models.by_source import fit_source_models
@@ -55,6 +57,7 @@ from ltvkit.orders import (
     customer_summary,
     horizon_ltv,
     load_report,
+    ltv_after_window,
     partner_base,
     read_orders,
     read_partner_costs,
@@ -97,8 +100,10 @@ print(f"the next customer's ad spend: {CASE.cac_multiplier:g} times today's aver
 # %% [markdown]
 # ## Exercises: the case in six tasks
 #
-# Each task asks a question, leaves you an empty cell and keeps a worked solution folded under
-# it (click the dots to open it). Try the task first. Where a number is asked, write it in place
+# Each task asks a question, leaves you a cell to work in and keeps a worked solution folded under
+# it (click the dots to open it). From task 3 on the cell is partly filled: the routine steps are
+# written, the ones that need a decision are left as lines starting with `#`, with `...` where
+# you choose; fill them in and remove the `#`. Try the task first. Where a number is asked, write it in place
 # of `None` and run the cell: `check` says whether it is right or gives a hint. The solutions
 # run when the notebook runs, so later tasks can build on them, as in real work.
 #
@@ -186,6 +191,18 @@ answer = four_ways["ARPU x lifetime"]
 check("ex-16-2", answer)
 
 # %% [markdown]
+# **ex-16-7.** ARPU × lifetime and AOV × purchases per year × lifetime come out the same. Why?
+
+# %%
+print(options("ex-16-7"))
+answer = None  # a letter, such as "a"
+check("ex-16-7", answer)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer = "c"  # average order value x orders per buyer is revenue per buyer, the ARPU
+check("ex-16-7", answer)
+
+# %% [markdown]
 # Read each number with its label (notebook 01):
 #
 # - the **simple average** is revenue *so far* per customer. It mixes customers who joined in
@@ -220,7 +237,17 @@ check("ex-16-2", answer)
 # **ex-16-3.** What is a new customer's gross profit over 36 months according to the model, in RUB?
 
 # %%
-# Your work: the check first, then the forecast.
+# Your work: the check first, then the forecast. Replace each ... and remove the # in front of the line.
+split = calibration_holdout(orders, calibration_end="2023-12-31", holdout_end="2024-12-31")
+print(f"calibration: {len(split.calibration):,} customers of 2023; holdout: {split.holdout}")
+# calibration_fit = fit_bgnbd(...)
+# expected_2024 = calibration_fit.conditional_expected_purchases(split.calibration, split.holdout)
+# print(f"2024: expected {expected_2024.sum():,.0f} purchases, actual {split.holdout_purchases.sum():,.0f}")
+history = purchase_history(orders)
+# purchases, spend = fit_bgnbd(...), fit_gamma_gamma(...)
+# print(f"{CASE.horizon} = {CASE.horizon.in_unit(purchases.time_unit):.2f} {purchases.time_unit}")
+# answer = new_customer_value(purchases, spend, first_purchase=history.first_purchase.mean(), horizon=...,
+#                             margin=margin, annual_discount_rate=..., refund_share=...)
 answer = None
 check("ex-16-3", answer)
 
@@ -300,15 +327,23 @@ bar_chart(list(five_ways), [round(value) for value in five_ways.values()], curre
 # 36-month LTV and today's average CAC? Answer as a number (4.5 for 4.5:1).
 
 # %%
-# Your work: one row per source.
-answer = None
+# Your work: one row per source. Replace each ... and remove the # in front of the line.
+cost_table = source_costs(partner_base(orders, costs))
+print(cost_table.round(0).to_string())
+# models = fit_source_models(...)
+# model_ltv = models.values(horizon=CASE.horizon, margin=margin, annual_discount_rate=...)
+# today = acquisition_table(model_ltv, cost_table)
+# payback = payback_months(value_curves(orders, months=12, margin=margin), cost_table["cac"])
+# print(today.assign(payback_month=payback)[["ltv", "cac", "ltv_to_cac", "band", "payback_month"]].round(2))
+answer = None  # paid search's ratio: today.loc[..., "ltv_to_cac"]
 check("ex-16-4", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 cost_table = source_costs(partner_base(orders, costs))
 models = fit_source_models(orders)
 fits = models.fits()
-print(fits[["r", "alpha", "a", "b", "time_unit", "converged", "customers"]].round(3).to_string())
+parameters = fits[["r", "alpha", "a", "b"]].map(lambda value: f"{value:.4g}")  # a fit at its edge knows no more
+print(parameters.join(fits[["time_unit", "converged", "customers"]]).to_string())
 labels = source_labels(orders)
 repeaters = history.data.frequency > 0
 buyer_sources = labels.reindex(history.data.customer_ids[repeaters]).to_numpy()
@@ -397,7 +432,13 @@ print("from the customers' own first months:", curves.loc["Контекстна�
 # spend per customer can its next customer cost while LTV:CAC stays at 3:1 or above?
 
 # %%
-# Your work: the table at the marginal CAC, then the break-even multiplier.
+# Your work: the table at the marginal CAC, then the break-even multiplier. Replace each ... and remove the #.
+# marginal = acquisition_table(model_ltv, cost_table, cac_multiplier=...)
+# print(marginal.sort_values("ltv_to_cac", ascending=False)[["ltv", "cac", "ltv_to_cac", "band"]].round(2))
+spend_search = cost_table.loc["Контекстная реклама", "fixed_per_customer"]  # paid search pays no commission
+print(f"paid search's ad spend per customer today: {format_money(spend_search, 'RUB', decimals=0)}")
+# LTV:CAC is 3:1 when LTV / (spend per customer x multiplier) = 3; solve for the multiplier:
+# answer = ...
 answer = None
 check("ex-16-5", answer)
 
@@ -411,6 +452,19 @@ spend_search = cost_table.loc["Контекстная реклама", "fixed_pe
 answer = ltv_search / USUAL_TARGET_RATIO / spend_search
 assert abs(answer - marginal.loc["Контекстная реклама", "headroom"]) < 1e-9
 check("ex-16-5", answer)
+
+# %% [markdown]
+# **ex-16-8.** When the next customer's ad spend doubles, the cashback service's LTV:CAC does not move at
+# all and the paid channels' falls the most. Why?
+
+# %%
+print(options("ex-16-8"))
+answer = None  # a letter, such as "a"
+check("ex-16-8", answer)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer = "b"  # the multiplier acts on ad spend and placement fees; a commission is paid per sale
+check("ex-16-8", answer)
 
 # %% [markdown]
 # With the next customer's ad spend doubled, the two paid channels move from "possibly
@@ -469,10 +523,13 @@ check("ex-16-6", answer)
 #    first, not the channels. The arithmetic of task 6: every million moved from paid search to
 #    the Telegram channel buys about 206 customers instead of 111, worth some 3.9 million
 #    roubles more over three years, if the customers follow the money.
-# 4. **Keep the coupon site and the cashback service where they are.** Their ratios look good
-#    because their customers are cheap; each customer is worth little (8.7 and 15.1 thousand), and
-#    a coupon is easily used by someone who would have bought anyway. Their first-sale
-#    commissions are the lever here (notebook 10 priced a lower one).
+# 4. **Do not grow the coupon site or the cashback service on these ratios.** Their ratios look
+#    good because their customers are cheap; each customer is worth little (8.7 and 15.1 thousand),
+#    and a coupon is easily used by someone who would have bought anyway. Notebook 10's holdout test
+#    found exactly that: counting only the customers they add, the coupon site loses money and the
+#    cashback service barely pays. Change their terms first (a commission only on customers new to
+#    the school, no promo code for people who already have an account) and cut the coupon site if a
+#    second test confirms the first.
 # 5. **Keep the SEO content budget, and test before adding to it.** Organic search has the best
 #    ratio of all, and the least certain one.
 # 6. **Run it as an experiment, not a bet**: move money in steps, keep part of the weeks or regions
@@ -484,7 +541,8 @@ check("ex-16-6", answer)
 # Everything above describes the customers each source *brought*. A budget decision needs what
 # *more money* would bring, and the data cannot say that. Organic search's CAC divides the content
 # budget by everyone who came from search, but many of them would have found the school without
-# new content; the coupon site is credited with buyers who had already decided. The blogger's
+# new content; the coupon site is credited with buyers who had already decided (notebook 10
+# measured how many with a holdout test). The blogger's
 # customers may be valuable because of who they are (motivated programmers), which is fine as long
 # as the next ones are like them. Only an experiment that changes the spend and watches the
 # customers separates cause from association, as the simulation did for engagement in notebook 11.
@@ -543,6 +601,23 @@ calculator
 # %%
 print(calculator.result_text)
 
+# %%
+# Before you report a figure, state its checklist (notebook 02). This is the model's value of a new customer
+# from task 3; for your own data, change the figure and every label to what your figure is.
+from ltvkit.course.checklist import ltv_checklist
+
+print(ltv_checklist(
+    round(model_value),  # in whole roubles, as the case reports its figures
+    currency="RUB",
+    period=f"a new customer's first {CASE.horizon_months} months",
+    measure="gross profit",
+    cac="before CAC",
+    discount_rate=f"{CASE.annual_discount_rate:.0%} a year",
+    horizon=f"{CASE.horizon_months} months ahead, in monthly steps",
+    cohort_age="the models fitted on every customer of 2023-2024 (up to two years watched)",
+    statistic="mean",
+))
+
 # %% [markdown]
 # ## Summary: the workbook on one card
 #
@@ -576,9 +651,48 @@ print(calculator.result_text)
 # - **Test the plan.** Move budgets in steps, with a control, and re-run tasks 3-5 each quarter:
 #   the calibration/holdout check of task 3 tells you whether the model still describes your
 #   customers.
-# - **Beyond acquisition.** Notebook 11 found that time spent with the product itself raises
-#   purchases: onboarding that gets new customers learning is a lever for every source. Notebook
-#   12's DERL prices a retention offer by tenure; notebook 10 prices a commission on repeat sales.
+# - **Beyond acquisition: a hypothesis, and the experiment that would test it.** In notebook 11
+#   customers who spent more time with the product were worth more, and in the simulated school
+#   time with the product does raise purchases, because we built it that way. For a real school
+#   that is a hypothesis: motivated people both study more and buy more, so the correlation cannot
+#   say whether onboarding that gets new customers learning would add a sale. Test it:
+#   - *who*: every new customer, at the first purchase, put at random (by a hash of the customer
+#     id) in the new onboarding or in today's, half each;
+#   - *what*: a study plan and reminders in the first 30 days;
+#   - *first check*: did it change what it aims at? Time with the product in the first 30 days,
+#     treated against control (a large effect on a small sample shows quickly);
+#   - *the metric that decides*: gross profit per customer from day 30 to month 6
+#     (`ltv_after_window`), value the onboarding month cannot count twice;
+#   - *how long*: enrol until each group has the customers below, then follow the last ones six
+#     months;
+#   - *how many*: `sample_size_per_group` from the metric's spread in the school's data, for a
+#     rise of 10%, 20% or 30% (a two-sided test at 5%, power 80%). A yes-or-no metric, whether a
+#     customer buys again in that time, varies less against its mean, so it needs fewer customers:
+
+# %%
+later_value = ltv_after_window(orders, window_days=30, months=6, margin=margin)
+bought_again = (later_value > 0).astype(float)
+new_per_year = int((orders[orders["amount"] >= 0].groupby("customer")["date"].min().dt.year == 2024).sum())
+rows = []
+for name, values in (("gross profit, day 30 to month 6, RUB", later_value),
+                     ("bought again, day 30 to month 6 (share)", bought_again)):
+    for rise in (0.10, 0.20, 0.30):
+        per_group = sample_size_per_group(sd=values.std(ddof=1), effect=rise * values.mean())
+        rows.append({"metric": name, "control mean": values.mean(), "rise to detect": rise,
+                     "customers per group": per_group, "years of new customers": 2 * per_group / new_per_year})
+print(f"new customers in 2024: {new_per_year:,}")
+pd.DataFrame(rows).round({"control mean": 3, "years of new customers": 1})
+
+# %% [markdown]
+# At the school's size a 10% rise in value would take eight or nine years of new customers to show,
+# and one year detects only a rise of about 30%; a 20% rise in the share who buy again shows within a
+# year. So test a bold change rather than a small one, read the first check early, decide on the
+# share who buy again and confirm on the value as the data grow; do not roll onboarding out on the
+# correlation.
+#
+# - **Other decisions, priced.** Notebook 13 prices a retention offer by the renewals it adds;
+#   notebook 10 prices a commission on repeat sales and measures a partner's added customers with a
+#   holdout test.
 # - **Further reading.** Fader & Hardie's papers behind notebooks 13-14 ("How to project customer
 #   retention", 2007; "Customer-base valuation in a contractual setting", 2010; "Counting your
 #   customers the easy way", 2005; "RFM and CLV", 2005) and their notes, which derive every

@@ -1,11 +1,13 @@
-"""Build the workbook's HTML report in report/: run every notebook, render each as a page.
+"""Build the workbook's HTML report in report/: run every notebook, render each as a page, in both editions.
 
 What it does, in order:
 
-1. Starts strict nbval (``pytest --nbval``) over ``notebooks/*.ipynb`` in the background: it
-   re-executes the committed notebooks and compares every text output with the stored one.
-2. Meanwhile executes every ``notebooks/NN_slug.ipynb`` from a clean kernel (working directory
-   ``notebooks/``), one after the other, with nbclient storing the widgets' state, and times each.
+1. Starts strict nbval (``pytest --nbval``) over ``notebooks/*.ipynb`` and ``notebooks/ru/*.ipynb``
+   in the background: it re-executes the committed notebooks and compares every text output
+   with the stored one.
+2. Meanwhile executes every ``notebooks/NN_slug.ipynb`` (and every Russian edition
+   ``notebooks/ru/NN_slug.ipynb``) from a clean kernel (working directory: the notebook's
+   folder), one after the other, with nbclient storing the widgets' state, and times each.
 3. Renders each executed notebook with nbconvert's HTML exporter and the template in
    ``scripts/report_site/nbconvert/ltv`` (previous / next / index navigation; solution cells
    folded in a ``<details>`` element). The widgets' saved state is embedded in the page and drawn
@@ -15,6 +17,8 @@ What it does, in order:
 4. Writes ``index.html`` (the course outline: one numbered line per notebook, taken from the
    notebook's own first markdown cell) and ``reproducibility.html`` (package versions, the time
    each notebook took, the nbval result). Executed notebooks are kept in ``report/notebooks/``.
+5. Does the same for the Russian edition in ``report/ru/`` (scripts/report_editions.py): every
+   page of either edition carries a language switch to the same page in the other.
 
 Exits non-zero, after writing what it could, when a notebook raises or nbval fails.
 
@@ -24,7 +28,6 @@ Usage: python scripts/build_report.py [--out report] [--no-nbval] [NOTEBOOK.ipyn
 from __future__ import annotations
 
 import argparse
-import functools
 import json
 import os
 import platform
@@ -39,13 +42,10 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    import jinja2
+from report_editions import EDITIONS, SITE, Edition, site_environment, switch_link
 
 ROOT = Path(__file__).resolve().parents[1]
-SITE = ROOT / "scripts" / "report_site"
 NOTEBOOKS = ROOT / "notebooks"
 TIMEOUT_SECONDS = 120
 # The widget renderer: ipywidgets' own standalone manager (widget protocol 2, ipywidgets 8).
@@ -67,6 +67,8 @@ class Page:
     number: str
     title: str
     learn: str
+    edition: Edition = EDITIONS[0]
+    counterpart: bool = False  # the other edition has this notebook too
     seconds: float = 0.0
     error: str = ""
     code_cells: int = 0
@@ -156,9 +158,9 @@ def read_nbval(junit: Path, pages: list[Page]) -> None:
     """Count nbval's passed / failed / skipped cells per notebook from its JUnit XML."""
     if not junit.exists():
         return
-    by_file = {f"{page.stem}.ipynb": page for page in pages}
+    by_file = {".".join(page.source.relative_to(ROOT).parts): page for page in pages}  # nbval's classname
     for case in ET.parse(junit).getroot().iter("testcase"):
-        page = next((p for name, p in by_file.items() if case.get("classname", "").endswith(name)), None)
+        page = by_file.get(case.get("classname", ""))
         if page is None:
             continue
         outcome = "passed"
@@ -208,16 +210,21 @@ def execute(page: Page) -> object:
 
 
 def render_page(notebook: object, page: Page, pages: list[Page], out: Path) -> None:
-    """Write one notebook as an HTML page with navigation and embedded widget state."""
+    """Write one notebook as an HTML page with navigation, the language switch and embedded widget state."""
     from nbconvert import HTMLExporter
 
-    index = pages.index(page)
-    nav_html = site_environment().get_template("nav.html.j2").render(
-        previous=pages[index - 1] if index > 0 else None, next=pages[index + 1] if index + 1 < len(pages) else None
+    index, edition = pages.index(page), page.edition
+    nav_html = site_environment(edition.language).get_template("nav.html.j2").render(
+        previous=pages[index - 1] if index > 0 else None, next=pages[index + 1] if index + 1 < len(pages) else None,
+        switch=switch_link(edition, page.html_name, page.counterpart),
     )
     notebook.metadata["title"] = f"{page.number} · {page.title}"  # type: ignore[attr-defined]
-    exporter = HTMLExporter(template_name="ltv", extra_template_basedirs=[str(SITE / "nbconvert")])
-    body, _ = exporter.from_notebook_node(notebook, resources={"ltv": {"nav_html": nav_html, "page": page}})
+    text = {"solution": edition.gettext("Solution"), "hidden": edition.gettext("Hidden code"),
+            "error": edition.gettext("This notebook stopped with an error when the report was built:")}
+    exporter = HTMLExporter(template_name="ltv", extra_template_basedirs=[str(SITE / "nbconvert")],
+                            language_code=edition.language)
+    resources = {"ltv": {"nav_html": nav_html, "page": page, "static": edition.static, "text": text}}
+    body, _ = exporter.from_notebook_node(notebook, resources=resources)
     (out / page.html_name).write_text(body, encoding="utf-8")
 
 
@@ -241,31 +248,70 @@ def git_revision() -> str:
     try:
         head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
                               check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--", "ltvkit", "notebooks", "data"], cwd=ROOT,
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "ltvkit", "notebooks", "data", "translations"],
+                               cwd=ROOT,
                                capture_output=True, text=True, check=True).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "unknown (not a git checkout)"
     return f"{head} + local changes" if dirty else head
 
 
-@functools.cache
-def site_environment() -> jinja2.Environment:
-    """Jinja2 for the site's own pages (scripts/report_site/pages), HTML-escaped by default."""
-    import jinja2
-    from markdown_it import MarkdownIt
-    from markupsafe import Markup
-
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(SITE / "pages"), autoescape=True, trim_blocks=True, lstrip_blocks=True
-    )
-    inline = MarkdownIt("commonmark", {"html": False})
-    env.filters["inline_md"] = lambda text: Markup(inline.renderInline(text))
-    return env
+def render_site(name: str, out: Path, edition: Edition, **context: object) -> None:
+    """Render one of the site's own pages (index, reproducibility) in the edition's language."""
+    template = site_environment(edition.language).get_template(f"{name}.j2")
+    html = template.render(language=edition.language, static=edition.static,
+                           switch=switch_link(edition, name, True), **context)
+    (out / name).write_text(html, encoding="utf-8")
 
 
-def render_site(name: str, out: Path, **context: object) -> None:
-    """Render one of the site's own pages (index, reproducibility)."""
-    (out / name).write_text(site_environment().get_template(f"{name}.j2").render(**context), encoding="utf-8")
+def edition_pages(english: list[Path]) -> dict[Edition, list[Page]]:
+    """The pages of each edition: the English notebooks given, and the Russian editions of those that have one."""
+    stems = {edition: {p.stem for p in edition.notebooks.glob("[0-9][0-9]_*.ipynb")} for edition in EDITIONS}
+    pages: dict[Edition, list[Page]] = {}
+    for edition in EDITIONS:
+        sources = [edition.notebooks / path.name for path in english if (edition.notebooks / path.name).exists()]
+        pages[edition] = [Page(source, *outline_entry(source), edition=edition,
+                               counterpart=all(source.stem in known for known in stems.values())) for source in sources]
+    return pages
+
+
+def prepare(out: Path) -> None:
+    """An empty report folder with the shared assets (widget renderer, stylesheet)."""
+    assets = fetch_html_manager()
+    shutil.rmtree(out, ignore_errors=True)
+    (out / "static").mkdir(parents=True)
+    for asset in assets.iterdir():
+        shutil.copy2(asset, out / "static" / asset.name)
+    shutil.copy2(SITE / "static" / "report.css", out / "static" / "report.css")
+
+
+def run_pages(pages: list[Page], out: Path) -> None:
+    """Execute and render every page of one edition into its folder (executed notebooks in notebooks/)."""
+    import nbformat
+
+    (out / "notebooks").mkdir(parents=True, exist_ok=True)
+    for page in pages:
+        notebook = execute(page)
+        nbformat.write(notebook, out / "notebooks" / page.source.name)
+        render_page(notebook, page, pages, out)
+        status = f"ERROR: {page.error}" if page.error else f"{page.calculators} calculator(s)"
+        print(f"{page.edition.folder or 'en'}/{page.stem}: executed in {page.seconds:.1f} s, {status}", flush=True)
+
+
+def wait_for_nbval(nbval: subprocess.Popen[bytes] | None, junit: Path, log: Path,
+                   pages: list[Page]) -> tuple[int | None, str, str]:
+    """(exit code, summary line, failure excerpt) of the background nbval run, its counts read into the pages."""
+    if nbval is None:
+        return None, "not run (--no-nbval)", ""
+    code = nbval.wait()
+    text = log.read_text(errors="replace") if log.exists() else ""
+    lines = [line for line in text.splitlines() if line.strip()]
+    summary = lines[-1] if lines else "no output"
+    read_nbval(junit, pages)
+    print(f"nbval: {summary}", flush=True)
+    if code != 0:
+        print(text[-6000:], file=sys.stderr)
+    return code, summary, _failure_excerpt(text) if code else ""
 
 
 def main(argv: list[str]) -> int:
@@ -275,65 +321,42 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--no-nbval", action="store_true", help="skip nbval (the page then says it was not run)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    sources = sorted(p.resolve() for p in args.notebooks) or sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
-    if not sources:
+    english = sorted(p.resolve() for p in args.notebooks) or sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+    if not english:
         print("no notebooks found in notebooks/", file=sys.stderr)
         return 1
-    pages = [Page(source, *outline_entry(source)) for source in sources]
-    assets = fetch_html_manager()
-
+    pages = edition_pages(english)
+    every_page = [page for edition in EDITIONS for page in pages[edition]]
     out: Path = args.out.resolve()
-    shutil.rmtree(out, ignore_errors=True)
-    (out / "static").mkdir(parents=True)
-    (out / "notebooks").mkdir()
-    for asset in assets.iterdir():
-        shutil.copy2(asset, out / "static" / asset.name)
-    shutil.copy2(SITE / "static" / "report.css", out / "static" / "report.css")
-
+    prepare(out)
     scratch = Path(tempfile.mkdtemp(prefix="ltv-report-"))
     junit, nbval_log = scratch / "nbval.xml", scratch / "nbval.log"
-    nbval = None if args.no_nbval else start_nbval(sources, junit, nbval_log)
+    nbval = None if args.no_nbval else start_nbval([page.source for page in every_page], junit, nbval_log)
     try:
-        import nbformat
-
-        for page in pages:
-            notebook = execute(page)
-            nbformat.write(notebook, out / "notebooks" / page.source.name)
-            render_page(notebook, page, pages, out)
-            status = f"ERROR: {page.error}" if page.error else f"{page.calculators} calculator(s)"
-            print(f"{page.stem}: executed in {page.seconds:.1f} s, {status}", flush=True)
-        nbval_code, nbval_summary = None, "not run (--no-nbval)"
-        if nbval is not None:
-            nbval_code = nbval.wait()
-            lines = [line for line in nbval_log.read_text(errors="replace").splitlines() if line.strip()]
-            nbval_summary = lines[-1] if lines else "no output"
-            read_nbval(junit, pages)
-            print(f"nbval: {nbval_summary}", flush=True)
-            if nbval_code != 0:
-                print(nbval_log.read_text(errors="replace")[-6000:], file=sys.stderr)
+        for edition in EDITIONS:
+            run_pages(pages[edition], edition.out(out))
+        nbval_code, nbval_summary, nbval_failures = wait_for_nbval(nbval, junit, nbval_log, every_page)
     finally:
         if nbval is not None and nbval.poll() is None:
             nbval.kill()
             nbval.wait()
-        nbval_log_text = nbval_log.read_text(errors="replace") if nbval_log.exists() else ""
         shutil.rmtree(scratch, ignore_errors=True)
-
-    render_site("index.html", out, pages=pages)
-    render_site(
-        "reproducibility.html", out, pages=pages,
-        python=sys.version.split()[0], system=f"{platform.system()} {platform.release()} {platform.machine()}",
-        cores=os.cpu_count(), revision=git_revision(), packages=package_versions(),
-        renderer=f"{HTML_MANAGER} {HTML_MANAGER_VERSION}", renderer_integrity=HTML_MANAGER_INTEGRITY,
-        nbval_command="pytest " + " ".join(NBVAL_ARGS) + " notebooks/*.ipynb",
-        nbval_summary=nbval_summary, nbval_code=nbval_code,
-        nbval_failures=_failure_excerpt(nbval_log_text) if nbval_code else "",
-        total_seconds=time.perf_counter() - started,
-    )
-    seconds = time.perf_counter() - started
-    failed = [page for page in pages if page.error]
-    print(f"report: {len(pages)} notebook(s) written to {out}/index.html in {seconds:.1f} s")
+    facts = {"python": sys.version.split()[0], "cores": os.cpu_count(), "revision": git_revision(),
+             "system": f"{platform.system()} {platform.release()} {platform.machine()}",
+             "packages": package_versions(), "renderer": f"{HTML_MANAGER} {HTML_MANAGER_VERSION}",
+             "renderer_integrity": HTML_MANAGER_INTEGRITY, "nbval_summary": nbval_summary, "nbval_code": nbval_code,
+             "nbval_command": "pytest " + " ".join(NBVAL_ARGS) + " notebooks/*.ipynb notebooks/ru/*.ipynb",
+             "nbval_failures": nbval_failures}
+    for edition in EDITIONS:
+        folder = edition.out(out)
+        render_site("index.html", folder, edition, pages=pages[edition],
+                    untranslated=[p for p in pages[EDITIONS[0]] if not p.counterpart] if edition.folder else [])
+        render_site("reproducibility.html", folder, edition, pages=pages[edition],
+                    total_seconds=time.perf_counter() - started, **facts)
+    failed = [page for page in every_page if page.error]
+    print(f"report: {len(every_page)} page(s) written to {out}/index.html in {time.perf_counter() - started:.1f} s")
     for page in failed:
-        print(f"FAILED: {page.source.name}: {page.error}", file=sys.stderr)
+        print(f"FAILED: {page.source.relative_to(ROOT)}: {page.error}", file=sys.stderr)
     if nbval_code not in (None, 0):
         print(f"FAILED: nbval: {nbval_summary}", file=sys.stderr)
     return 1 if failed or nbval_code not in (None, 0) else 0

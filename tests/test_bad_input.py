@@ -19,8 +19,8 @@ import numpy as np
 import pytest
 
 import ltvkit
+from ltvkit import breakdowns, formulas, ltv_cac, money, retention_offer, unit_economics
 from ltvkit import examples as catalogue
-from ltvkit import formulas, money, retention_offer
 from ltvkit.checks import LTVInputError
 from ltvkit.course import exercises, glossary
 
@@ -45,6 +45,10 @@ BAD = {
     "money_amount": [*NOT_NUMBERS, [1.0, 2.0]],
     "text_id": ["nope", "", None, 1, True, ["E-simple"]],
     "answer": ["3000", True, NAN, INF, [3000], 2 + 1j],
+    "at_least_one": [*NOT_NUMBERS, 0, 0.5, -1],
+    "currency_or_none": ["EUR", "rub", "", 1, True],
+    "rows": [None, 5, "revenue", [], [("revenue",)], [("a", 1), ("b",)], ["ab"]],
+    "header": ["ab", 5, ("only one",), ("a", 1)],
 }
 
 Call = Callable[..., Any]
@@ -90,10 +94,44 @@ TABLE: list[tuple[Call, dict[str, Any], dict[str, str]]] = [
      {"margin_per_month": "nonnegative", "customers": "positive_count", "usual_months": "nonnegative",
       "offer_months": "nonnegative", "share_kept": "share", "manager_months": "nonnegative",
       "manager_cost_per_month": "nonnegative"}),
+    (formulas.period_discount_rate, {"annual_rate": 0.10, "periods_per_year": 12},
+     {"annual_rate": "nonnegative", "periods_per_year": "positive_count"}),
+    (retention_offer.saved_customer_value, {"margin_per_period": 350, "churn_rate": 1 / 18, "discount_rate": 0.01},
+     {"margin_per_period": "nonnegative", "churn_rate": "scalar_churn", "discount_rate": "nonnegative"}),
+    (retention_offer.retention_offer_cap,
+     {"margin_per_period": 350, "customers": 700, "churn_rate": 1 / 18, "decision_period": 6, "discount_rate": 0.0},
+     {"margin_per_period": "nonnegative", "customers": "positive_count", "churn_rate": "scalar_churn",
+      "decision_period": "positive_count", "discount_rate": "nonnegative"}),
+    (ltv_cac.survival_payback_periods, {"cac": 3_000, "margin_per_period": 350, "churn_rate": 1 / 18,
+                                        "discount_rate": 0.0},
+     {"cac": "nonnegative", "margin_per_period": "positive", "churn_rate": "share", "discount_rate": "nonnegative"}),
+    (ltv_cac.acquisition_cash_curve,
+     {"cac": 3_000, "margin_per_period": 350, "churn_rate": 1 / 18, "periods": 36, "customers_per_cohort": 700,
+      "cohorts": 12, "discount_rate": 0.0},
+     {"cac": "nonnegative", "margin_per_period": "nonnegative", "churn_rate": "share", "periods": "positive_count",
+      "customers_per_cohort": "nonnegative", "cohorts": "positive_count", "discount_rate": "nonnegative"}),
+    (ltv_cac.affordable_cac, {"ltv": 9_000, "target_ratio": 3}, {"ltv": "nonnegative", "target_ratio": "positive"}),
+    (unit_economics.contribution,
+     {"sales": 500, "gross_margin": 0.7, "payment_fee_rate": 0.025, "refund_rate": 0.03, "bonus_rate": 0.05},
+     {"sales": "nonnegative", "gross_margin": "share", "payment_fee_rate": "share", "refund_rate": "share",
+      "bonus_rate": "share"}),
+    (unit_economics.acquisition_costs,
+     {"ad_spend": 250_000, "paid_customers": 500, "organic_customers": 200, "sales_salaries": 120_000,
+      "agency_fees": 50_000, "other_costs": 10_000},
+     {"ad_spend": "nonnegative", "paid_customers": "positive", "organic_customers": "nonnegative",
+      "sales_salaries": "nonnegative", "agency_fees": "nonnegative", "other_costs": "nonnegative"}),
+    (breakdowns.discounted_breakdown,
+     {"margin_per_period": 350, "lifetime_periods": 18, "annual_discount_rate": 0.10, "periods_per_year": 12,
+      "lifetime_reading": "constant churn"},
+     {"margin_per_period": "nonnegative", "lifetime_periods": "at_least_one", "annual_discount_rate": "nonnegative",
+      "periods_per_year": "positive_count", "lifetime_reading": "text_id"}),
+    (money.format_rows, {"rows": [("revenue", 18_000)], "header": ("", "amount"), "currency": "RUB", "decimals": 0},
+     {"rows": "rows", "header": "header", "currency": "currency_or_none", "decimals": "decimals"}),
     (money.format_money, {"amount": 18_000, "currency": "RUB", "decimals": 0},
      {"amount": "money_amount", "currency": "currency", "decimals": "decimals"}),
     (money.format_ratio, {"ratio": 9.0, "decimals": 1}, {"ratio": "money_amount", "decimals": "decimals"}),
     (money.format_share, {"share": 0.358, "decimals": 1}, {"share": "money_amount", "decimals": "decimals"}),
+    (money.format_number, {"value": 4062.5, "decimals": 1}, {"value": "money_amount", "decimals": "decimals"}),
     (glossary.term, {"abbreviation": "LTV"}, {"abbreviation": "text_id"}),
     (catalogue.example, {"example_id": "E-simple"}, {"example_id": "text_id"}),
     (exercises.check, {"exercise_id": "ex-00-1", "answer": 3000}, {"exercise_id": "text_id", "answer": "answer"}),

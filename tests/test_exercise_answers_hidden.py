@@ -14,27 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from ltvkit.course.exercises import EXERCISES
+from ltvkit.course.exercises import EXERCISES, answer_shown
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 STEMS = sorted(p.stem for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
 _CHECK = re.compile(r'check\("(ex-\d\d-\d+)"')
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-
-
-def _spellings(answer: float) -> set[str]:
-    """How a cell could write the answer: 2400, 2,400, 2,400.00, 2400.0 (a rounded table), 0.29, 29.2% ..."""
-    forms = {f"{answer:,.2f}", f"{answer:.2f}"}
-    if abs(answer) >= 10 or float(answer).is_integer():
-        forms |= {f"{answer:,.0f}", f"{answer:.0f}", f"{answer:,.1f}", f"{round(answer):.1f}"}
-    if 0 < abs(answer) < 1:
-        forms |= {f"{answer * 100:.1f}%", f"{answer * 100:.0f}%"}
-    return forms
-
-
-def _mentions(text: str, form: str) -> bool:
-    """True when ``form`` stands in ``text`` as a whole number (not inside 18,000 or 3.14)."""
-    return re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d]|[.,]\d)", text) is not None
 
 
 def _shown_text(cell: dict) -> str:
@@ -61,10 +46,7 @@ def test_no_answer_is_shown_before_its_solution(stem: str) -> None:
             exercise_id = _CHECK.search("".join(cell["source"])).group(1)
             if EXERCISES[exercise_id].options:  # a "why" question: its options are on show by design
                 continue
-            answer = float(EXERCISES[exercise_id].answer())
-            before = "\n".join(shown)
-            found += [f"{exercise_id}'s answer {form}" for form in sorted(_spellings(answer))
-                      if _mentions(before, form)]
+            found += [f"{exercise_id}'s answer {form}" for form in answer_shown(exercise_id, "\n".join(shown))]
         else:
             shown.append(_shown_text(cell))
     assert not found, f"{stem}: shown before its solution: {'; '.join(found)}"

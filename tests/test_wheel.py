@@ -8,6 +8,7 @@ the test needs no network. It runs from a temporary folder, away from the reposi
 from __future__ import annotations
 
 import json
+import os
 import site
 import subprocess
 import sys
@@ -71,3 +72,59 @@ def test_installed_wheel_loads_every_data_set(installed: Path, tmp_path: Path) -
     assert set(loaded["rows"]) == set(loaded["names"])
     assert loaded["rows"]["cdnow_orders"] == 6919 and loaded["rows"]["school_orders"] == 9466
     assert all(rows > 0 for rows in loaded["rows"].values())
+
+
+SPEAK_RUSSIAN = """
+import json, sys
+import ltvkit
+from ltvkit.checks import check_number
+from ltvkit.i18n import LOCALE_DIR, get_language
+language_at_import = get_language()
+ltvkit.set_language("ru")
+try:
+    check_number("margin", 2, minimum=0, maximum=1)
+except ltvkit.LTVInputError as error:
+    message = str(error)
+print(json.dumps({"language_at_import": language_at_import, "message": message,
+                  "money": ltvkit.format_money(12_000, "RUB"), "babel": "babel.messages.pofile" in sys.modules,
+                  "catalogues": sorted(p.relative_to(LOCALE_DIR).as_posix() for p in LOCALE_DIR.rglob("*.*o"))}))
+"""
+
+
+def test_installed_wheel_speaks_russian_from_its_compiled_catalogues(installed: Path, tmp_path: Path) -> None:
+    """The wheel ships the .mo files (compiled by setup.py), not the .po sources, and gettext reads them."""
+    import os
+
+    from ltvkit.checks import LTVInputError, check_number
+    from ltvkit.i18n import using_language
+    from ltvkit.money import format_money
+
+    with using_language("ru"), pytest.raises(LTVInputError) as expected:  # this checkout: read from the .po
+        check_number("margin", 2, minimum=0, maximum=1)
+    with using_language("ru"):
+        expected_money = format_money(12_000, "RUB")
+    env = {**os.environ, "LTVKIT_LANGUAGE": "ru"}
+    result = subprocess.run([str(installed), "-c", SPEAK_RUSSIAN], cwd=tmp_path, capture_output=True, text=True,
+                            check=False, env=env)
+    assert result.returncode == 0, result.stderr
+    spoken = json.loads(result.stdout)
+    assert spoken["language_at_import"] == "ru", "LTVKIT_LANGUAGE=ru was not read at import"
+    assert spoken["message"] == str(expected.value) and spoken["message"].startswith("Параметр margin")
+    assert spoken["money"] == expected_money == "12\xa0000\xa0₽"
+    assert not spoken["babel"], "the installed wheel parsed a .po instead of reading its .mo"
+    assert spoken["catalogues"] == ["ru/LC_MESSAGES/ltvkit.mo", "ru/LC_MESSAGES/notebooks.mo"]
+
+
+def test_installed_wheel_runs_the_report_command(installed: Path, tmp_path: Path) -> None:
+    """The report notebook ships in the wheel: the command runs from it on a shipped data set."""
+    out = str(tmp_path / "out")
+    script = ("import sys; from ltvkit.datasets import data_path; from ltvkit.report.command import main; "
+              f"sys.exit(main([str(data_path('school_orders')), '--skip-bad-rows', '--out', {out!r}]))")
+    # nbconvert's templates are data files of the venv whose site-packages the test venv borrows
+    environment = dict(os.environ, JUPYTER_PATH=str(Path(sys.prefix) / "share" / "jupyter"))
+    result = subprocess.run([str(installed), "-c", script], cwd=tmp_path, capture_output=True, text=True, check=False,
+                            timeout=300, env=environment)
+    assert result.returncode == 0, result.stderr
+    notebook = json.loads((tmp_path / "out" / "report.ipynb").read_text(encoding="utf-8"))
+    assert str(ROOT) not in notebook["metadata"]["papermill"]["input_path"], "the notebook came from the repository"
+    assert (tmp_path / "out" / "index.html").stat().st_size > 10_000

@@ -8,6 +8,7 @@
 | :mod:`~ltvkit.calculators.data` | notebooks 09-11 |
 | :mod:`~ltvkit.calculators.models` | notebooks 13, 14 and 16 |
 | :mod:`~ltvkit.calculators.registry` | :data:`REGISTRY`: notebook -> its calculators, in course order |
+| :mod:`~ltvkit.calculators.your_data` | :class:`YourDataPage`: the app's "Your data" page over :mod:`ltvkit.report` |
 
 A calculator module holds only inputs, layout and wording: every figure it shows comes from a
 library or course function that has its own unit test. ipywidgets is imported only when a
@@ -34,19 +35,23 @@ from ltvkit.calculators.models import budget_allocation_calculator, customer_for
 from ltvkit.calculators.registry import REGISTRY, all_calculators
 from ltvkit.calculators.value import (
     budget_plan_calculator,
+    discounting_calculator,
     levers_calculator,
     ltv_cac_calculator,
     predictive_calculator,
     retention_offer_calculator,
 )
 from ltvkit.calculators.widgets import Calculator, Choice, Slider
+from ltvkit.calculators.your_data import UPLOAD_LIMIT_MB, YourDataPage, your_data_page
 
 __all__ = [
     "REGISTRY",
     "SURVIVAL_CHART_MONTHS",
+    "UPLOAD_LIMIT_MB",
     "Calculator",
     "Choice",
     "Slider",
+    "YourDataPage",
     "all_calculators",
     "arpu_calculator",
     "budget_allocation_calculator",
@@ -55,6 +60,7 @@ __all__ = [
     "cohort_ltv_calculator",
     "commission_calculator",
     "customer_forecast_calculator",
+    "discounting_calculator",
     "engagement_calculator",
     "frequency_calculator",
     "historical_calculator",
@@ -64,4 +70,5 @@ __all__ = [
     "retention_offer_calculator",
     "revenue_per_customer_calculator",
     "sbg_calculator",
+    "your_data_page",
 ]

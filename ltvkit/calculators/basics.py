@@ -17,6 +17,7 @@ from ltvkit import formulas as f
 from ltvkit.breakdowns import ChurnBreakdown, HistoricalBreakdown, churn_breakdown, historical_breakdown
 from ltvkit.calculators.widgets import Calculator, Slider
 from ltvkit.examples import example
+from ltvkit.i18n import _
 from ltvkit.money import format_money
 
 if TYPE_CHECKING:
@@ -46,12 +47,12 @@ def revenue_per_customer_calculator() -> Calculator:
     return Calculator(
         f.revenue_per_customer,
         [
-            Slider("revenue", "Revenue in the year, RUB", inputs["revenue_per_year"], 0, 20_000_000, 100_000,
+            Slider("revenue", _("Revenue in the year, RUB"), inputs["revenue_per_year"], 0, 20_000_000, 100_000,
                    readout_format=",.0f"),
-            Slider("customers", "Customers in the year", inputs["customers_per_year"], 0, 1000, 10, integer=True),
+            Slider("customers", _("Customers in the year"), inputs["customers_per_year"], 0, 1000, 10, integer=True),
         ],
-        describe=lambda value: f"Revenue per customer: {format_money(value, 'RUB')} a year",
-        title="Revenue per customer",
+        describe=lambda value: _("Revenue per customer: {amount} a year", amount=format_money(value, "RUB")),
+        title=_("Revenue per customer"),
     )
 
 
@@ -72,13 +73,14 @@ def arpu_calculator() -> Calculator:
     return Calculator(
         f.arpu_ltv,
         [
-            Slider("arpu", "ARPU per year, RUB", inputs["arpu_per_year"], 0, 3_000_000, 50_000, readout_format=",.0f"),
+            Slider("arpu", _("ARPU per year, RUB"), inputs["arpu_per_year"], 0, 3_000_000, 50_000,
+                   readout_format=",.0f"),
             # -1 is on the slider on purpose: a lifetime below zero shows the validation message
-            Slider("lifetime", "Lifetime, years", inputs["lifetime_years"], -1, 20, 1, integer=True),
+            Slider("lifetime", _("Lifetime, years"), inputs["lifetime_years"], -1, 20, 1, integer=True),
         ],
-        describe=lambda value: f"LTV = {format_money(value, 'RUB')}",
+        describe=lambda value: _("LTV = {amount}", amount=format_money(value, "RUB")),
         plot=_cumulative_chart,
-        title="ARPU x lifetime",
+        title=_("ARPU x lifetime"),
     )
 
 

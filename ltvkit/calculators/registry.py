@@ -9,7 +9,7 @@ Example:
     >>> [factory.__name__ for factory in REGISTRY["01_ltv_basics"]]
     ['arpu_calculator', 'revenue_per_customer_calculator']
     >>> len(all_calculators())
-    16
+    17
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from ltvkit.calculators.data import cohort_ltv_calculator, commission_calculator
 from ltvkit.calculators.models import budget_allocation_calculator, customer_forecast_calculator, sbg_calculator
 from ltvkit.calculators.value import (
     budget_plan_calculator,
+    discounting_calculator,
     levers_calculator,
     ltv_cac_calculator,
     predictive_calculator,
@@ -45,7 +46,7 @@ REGISTRY: Mapping[str, tuple[Factory, ...]] = MappingProxyType({
     "02_historical_ltv": (historical_calculator,),
     "03_frequency_formula": (frequency_calculator,),
     "04_churn_and_lifetime": (churn_calculator,),
-    "05_predictive_ltv": (predictive_calculator, retention_offer_calculator),
+    "05_predictive_ltv": (predictive_calculator, discounting_calculator, retention_offer_calculator),
     "06_ltv_vs_cac": (ltv_cac_calculator,),
     "07_budget_planning": (budget_plan_calculator,),
     "08_levers_what_if": (levers_calculator,),

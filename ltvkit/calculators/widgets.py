@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ltvkit.checks import LTVInputError
+from ltvkit.i18n import get_language, using_language
 
 __all__ = ["Calculator", "Choice", "Slider"]
 
@@ -60,6 +61,9 @@ class Slider:
 
         style = {"description_width": "initial"}
         layout = widgets.Layout(width="460px")
+        readout = self.readout_format or ".2f"
+        if get_language() != "en":  # the browser groups digits with "," only, a decimal comma to a Russian eye
+            readout = readout.replace(",", "")
         if self.integer:
             return widgets.IntSlider(
                 value=int(self.value), min=int(self.min), max=int(self.max), step=int(self.step),
@@ -67,7 +71,7 @@ class Slider:
             )
         return widgets.FloatSlider(
             value=self.value, min=self.min, max=self.max, step=self.step, description=self.description,
-            readout_format=self.readout_format or ".2f", style=style, layout=layout, continuous_update=False,
+            readout_format=readout, style=style, layout=layout, continuous_update=False,
         )
 
 
@@ -117,6 +121,9 @@ class Calculator:
         describe: turns compute's result into the text of the result label.
         plot: optional; turns (result, **values) into a matplotlib Figure to show.
         title: a heading shown above the sliders.
+
+    The calculator speaks the language ltvkit was set to when it was built (its labels are
+    made then): its result line and messages stay in that language when it recalculates.
     """
 
     def __init__(
@@ -132,6 +139,7 @@ class Calculator:
         self._compute = compute
         self._describe = describe
         self._plot = plot
+        self.language = get_language()
         self.controls = {slider.name: slider.make() for slider in sliders}
         # HTML, not Label: a Label is typeset as LaTeX in JupyterLab, so two amounts in dollars
         # became a formula. The text is escaped, so it shows exactly as result_text says.
@@ -178,16 +186,17 @@ class Calculator:
     def recalculate(self) -> None:
         """Compute with the current values and update the label and the plot."""
         values = self.values()
-        try:
-            result = self._compute(**values)
-        except LTVInputError as error:
-            self._show("—", str(error))
-            if self.output is not None:
-                self.output.outputs = ()  # no stale chart next to a dash
-            return
-        self._show(self._describe(result), "")
-        if self.output is not None and self._plot is not None:
-            self.output.outputs = (_png_output(self._plot(result, **values)),)
+        with using_language(self.language):
+            try:
+                result = self._compute(**values)
+            except LTVInputError as error:
+                self._show("—", str(error))
+                if self.output is not None:
+                    self.output.outputs = ()  # no stale chart next to a dash
+                return
+            self._show(self._describe(result), "")
+            if self.output is not None and self._plot is not None:
+                self.output.outputs = (_png_output(self._plot(result, **values)),)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         return self.widget._repr_mimebundle_(**kwargs)

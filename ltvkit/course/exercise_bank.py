@@ -17,6 +17,7 @@ from typing import Any
 from ltvkit import formulas as f
 from ltvkit.course.cases import advanced_baseline, online_service_margin_per_month
 from ltvkit.examples import example
+from ltvkit.i18n import N_
 
 __all__ = ["BANK"]
 
@@ -61,19 +62,6 @@ def _courses_net_ratio() -> float:
     return f.ltv_to_cac(net, courses["acquisition_cost"])
 
 
-def _school() -> Any:
-    """The school's data helpers, imported on first use so ``import ltvkit`` stays free of pandas."""
-    from ltvkit.course import school
-
-    return school
-
-
-def _top_share(values: Any, share: float) -> float:
-    from ltvkit.orders.summary import top_share
-
-    return top_share(values, share)
-
-
 BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
     # --- 00 start_here ---------------------------------------------------------------
     _ex("ex-00-1", lambda: f.arpu_ltv(arpu=300, lifetime=8),
@@ -90,16 +78,24 @@ BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
 
     # --- 01 ltv_basics ---------------------------------------------------------------
     _ex("ex-01-1", lambda: f.arpu_ltv(arpu=250_000, lifetime=5 * 4),
-        "Put both in the same period: 5 years are 20 quarters, or four quarters' payments make a year's ARPU."),
+        N_("Put both in the same period: 5 years are 20 quarters, or four quarters' payments make a year's ARPU.")),
     _ex("ex-01-2", lambda: f.revenue_per_customer(
             revenue=example("E-simple").inputs["revenue_per_year"],
             customers=example("E-simple").inputs["customers_per_year"] + 50),
-        "Same revenue, 250 customers: revenue / customers."),
+        N_("Same revenue, 250 customers: revenue / customers.")),
     _ex("ex-01-3", lambda: f.arpu_ltv(arpu=example("E-manufacturing").inputs["arpu_per_year"] / 12,
                                        lifetime=example("E-manufacturing").inputs["lifetime_years"]),
-        "Take the monthly ARPU (the yearly one over 12) and multiply it by the lifetime as it stands, in years, "
-        "without turning the years into months.",
+        N_("Take the monthly ARPU (the yearly one over 12) and multiply it by the lifetime as it stands, in years, "
+           "without turning the years into months."),
         tolerance=0.001),
+    _why("ex-01-4", "c",
+         ("a", "Because the two firms are in different industries.",
+          "Industry matters, but two firms of the same industry would still not be comparable here: look at what "
+          "each figure adds up, and over how long."),
+         ("b", "Because the manufacturer's figure is in thousands of roubles.",
+          "Both figures are in roubles; the difference is in what they count, not in the unit."),
+         ("c", "Because they measure different things: one year of revenue per customer served against seven "
+               "years of revenue per client.", "")),
 
     # --- 02 historical_ltv -----------------------------------------------------------
     _ex("ex-02-1", lambda: example("E-historical-margin").figures["ltv"]
@@ -116,6 +112,14 @@ BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
         "Average check x number of orders gives revenue; multiply it by the margin you found in ex-02-1."),
     _ex("ex-02-5", _full_formula_double_counted,
         "Start from the gross profit (revenue x margin), then subtract the cost of goods and the CAC anyway."),
+    _why("ex-02-6", "a",
+         ("a", "Because the tool forgets a user after its window, and loyal customers have the most purchases "
+               "before the window.", ""),
+         ("b", "Because an analytics tool records revenue with VAT taken out.",
+          "VAT changes every customer's figure by the same share; the question is why the loyal ones lose most."),
+         ("c", "Because loyal customers buy more in shops than online.",
+          "Perhaps, but the same would be true without any window. Think about what the tool keeps, and for how "
+          "long.")),
 
     # --- 03 frequency_formula --------------------------------------------------------
     _ex("ex-03-1", lambda: f.frequency_ltv(
@@ -131,6 +135,14 @@ BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
     _ex("ex-03-3", lambda: (example("E-mr-a-mr-b").figures["a_value_per_year"]
                             + 99 * example("E-mr-a-mr-b").derived["b_value_per_year"]) / 100,
         "Add up one year of Mr A (40 x $700) and of 99 customers like Mr B (99 x 2 x $50), then divide by 100."),
+    _why("ex-03-4", "c",
+         ("a", "Because the article forgot to divide the LTV by the 138 customers.",
+          "Dividing a value per customer by the number of customers gives a figure per customer per customer, "
+          "which means nothing; the count belongs to a total, not to a per-customer figure."),
+         ("b", "Because 138 is a yearly count and the formula runs in months.",
+          "Turning the year into months would not make a count of people a factor of what one person spends."),
+         ("c", "Because the check, the purchases a month and the months are all per customer: how many customers "
+               "there are is not one of the factors.", "")),
 
     # --- 04 churn_and_lifetime -------------------------------------------------------
     _ex("ex-04-1", lambda: f.lifetime_from_churn(f.churn_rate(customers_lost=90, customers_at_start=1200)),
@@ -142,6 +154,14 @@ BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
     _ex("ex-04-3", lambda: f.break_even_price(example("E-churn-20").inputs["cac"], churn_rate=0.15, margin=0.4),
         "The customer now stays 1 / 0.15 periods, and only 40% of the price is gross profit: "
         "price x 0.4 x lifetime must reach the $60 CAC (break_even_price does CAC x churn / margin)."),
+    _why("ex-04-4", "b",
+         ("a", "Because customers of a high-churn business pay less each month.",
+          "The price is the same 200 RUB in every row of the table; only the churn changes."),
+         ("b", "Because LTV is price / churn: one point is a fifth of a 5% churn but a twentieth of a 20% one, "
+               "and LTV moves with the share of churn removed.", ""),
+         ("c", "Because customers leave along the article's straight line.",
+          "The straight line is the article's picture, not what a constant churn does (see above); the table uses "
+          "the expected lifetime 1 / churn.")),
 
     # --- 05 predictive_ltv -----------------------------------------------------------
     _ex("ex-05-1", lambda: example("E-online-service").inputs["users"] * f.frequency_ltv(
@@ -156,6 +176,15 @@ BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
             / example("E-retention-offer").derived["value_for_cohort"],
         "The manager costs 2 x 90,000 RUB; one extra month of every user is worth 700 x 350 RUB. "
         "Answer as a share (0.25 for a quarter).", absolute=0.001),
+    _why("ex-05-4", "b",
+         ("a", "Because the forecast of 18 months was an underestimate for everybody.",
+          "The 18 months is the average of the whole group and stays right; the question is about the "
+          "users who are left, not about the forecast."),
+         ("b", "Because with a constant churn the chance of leaving next month is the same at any tenure: "
+               "those still paying are like new users, and the ones who left early are no longer counted.", ""),
+         ("c", "Because users who stay longer pay more each month.",
+          "Every user pays the same 500 RUB a month here; nothing in the formula changes with tenure except who "
+          "is still there.")),
 
     # --- 06 ltv_vs_cac ---------------------------------------------------------------
     _ex("ex-06-1", lambda: f.payback_periods(cac=2_100, margin_per_period=online_service_margin_per_month()),
@@ -168,6 +197,14 @@ BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
                                                             3, margin=0.3),
                                         cac=example("E-best-client-cac").inputs["cac"]),
         "Gross LTV = $100 a year x 3 years x 0.3; divide it by the $60 CAC.", tolerance=0.01),
+    _why("ex-06-4", "a",
+         ("a", "Because customers who came on their own are counted too: they share the ad bill although the ads "
+               "did not bring them, so the ads look cheaper than they are.", ""),
+         ("b", "Because the blended CAC leaves out the sales team's salaries.",
+          "So does the paid CAC; leaving salaries out is what the fully loaded CAC corrects. Look at what each "
+          "figure divides by."),
+         ("c", "Because organic customers have a higher LTV.",
+          "Their LTV does not enter a CAC at all; a CAC is money spent over customers won.")),
 
     # --- 07 budget_planning ----------------------------------------------------------
     _ex("ex-07-1", lambda: _telecom_plan(vat_applied="added_on_top", costs_period="month").customers,
@@ -180,6 +217,14 @@ BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
             customer_rounding="up", ltv_per_customer_per_year=550 * 12).customers,
         "Each customer now leaves 6,600 / 1.2 - 500 = 5,000 RUB towards costs and profit; "
         "divide 123 million by that and round up.", tolerance=0.0, absolute=0.5),
+    _why("ex-07-4", "b",
+         ("a", "Because ROI must be divided by 12 when the costs are monthly.",
+          "ROI is a ratio of returns to costs; the period of the costs changes the number of customers, not the "
+          "ratio of one customer's payment to their CAC."),
+         ("b", "Because both are revenue with VAT over CAC: they leave out the VAT, which is not the company's, and "
+               "every cost but the CAC; fully loaded, a customer leaves about 69 RUB.", ""),
+         ("c", "Because 43,412 customers are too many for one company to win.",
+          "Perhaps, but that is a question of the market, not of the ratio; look at what the ratio divides.")),
 
     # --- 08 levers_what_if -----------------------------------------------------------
     _ex("ex-08-1", lambda: (1.2 * 0.36 / example("E-historical-margin").derived["implied_margin"] - 1) * 100,
@@ -190,40 +235,15 @@ BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
     _ex("ex-08-3", lambda: _baseline_ltv_with_churn_times(0.75),
         "Churn of 1/3 a year falls by a quarter to 0.25, so the lifetime is 1 / 0.25 years; "
         "LTV = 2,000 x 2 x lifetime x 0.4."),
+    _why("ex-08-4", "c",
+         ("a", "Because 55% and 29% are too close to tell apart.",
+          "The gap is wide; the question is not whether the two groups differ but what makes them differ."),
+         ("b", "Because customer service is not one of the levers of LTV.",
+          "It may well be (it can lengthen the lifetime); the survey simply cannot tell, whatever the lever."),
+         ("c", "Because growth can pay for the service as easily as the service causes growth, and firms that "
+               "invested and still shrank or closed are not among the growing ones.", "")),
 
-    # --- 09 ltv_from_transactions ----------------------------------------------------
-    _ex("ex-09-1", lambda: _school().school_summary()["revenue"].median(),
-        "Use customer_summary(orders): one row per customer; take the median of its revenue column "
-        "(or undo the margin: the median historical LTV above divided by 0.6)."),
-    _ex("ex-09-2", lambda: _top_share(_school().school_summary()["revenue"], 0.20),
-        "Sort customers by revenue, best first; add up the first 20% of them and divide by all revenue "
-        "(top_share(summary['revenue'], 0.20) does it). The '80/20 rule' would say 0.8."),
-    _ex("ex-09-3", lambda: _top_share(_school().cdnow_summary()["revenue"], 0.10),
-        "Summarise the CDNOW orders with customer_summary (no observation_end), then apply top_share to its "
-        "revenue column with 0.10, as for the school."),
-
-    # --- 10 partners_and_channels ----------------------------------------------------
-    _ex("ex-10-1", lambda: _school().school_partner_value(
-            "kursy_agregator", "ltv_to_cac", margin=0.6, first_sale_rate=0.10, repeat_rate=0.10, repeat_months=12),
-        "Read ltv_to_cac in the course aggregator's row of the design table (design = partner_economics(base, "
-        "margin=0.6, first_sale_rate=0.10, repeat_rate=0.10, repeat_months=12)). Repeat commissions are not in "
-        "CAC, so only the lower first-sale commission moves the ratio.",
-        tolerance=0.01),
-    _ex("ex-10-2", lambda: _school().school_partner_value(
-            "tg_data_digest", "net_ltv", margin=0.6, first_sale_rate=0.10, repeat_rate=0.10, repeat_months=24),
-        "Run partner_economics(base, margin=0.6, first_sale_rate=0.10, repeat_rate=0.10, repeat_months=24) and read "
-        "net_ltv in the Telegram channel's row, in RUB; it should be below the 12-month design's figure."),
-
-    # --- 11 engagement_and_ltv -------------------------------------------------------
-    _ex("ex-11-1", lambda: _school().engagement_spearman("sessions_30d", device="Компьютер"),
-        "Keep the desktop customers, frame[frame['device'] == 'Компьютер'], and compute the rank (Spearman) "
-        "correlation of their sessions_30d with their ltv_12m: correlate the ranks, as metric_table does.",
-        tolerance=0.0, absolute=0.01),
-    _ex("ex-11-2", lambda: _school().true_minutes_effect(1.5),
-        "Simulate the school twice, SchoolTruth() and SchoolTruth(minutes_lift=1.5), and compare the mean "
-        "revenue per customer (orders' amount summed over customers), in RUB.", tolerance=0.01),
-
-    # --- 12 retention_heterogeneity --------------------------------------------------
+    # --- 13 retention_heterogeneity --------------------------------------------------
     _ex("ex-13-1", lambda: _sbg_published_retention("sbg-regular", renewals_made=3),
         "A customer who has renewed n times has churn beta(alpha, beta + n): the next retention rate is "
         "(beta + n) / (alpha + beta + n)."),
@@ -233,6 +253,18 @@ BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
     _ex("ex-13-3", lambda: _sbg_published_survival("sbg-high-end", 20),
         "S(t) = B(alpha, beta + t) / B(alpha, beta); sbg_survival(alpha, beta, 20) returns S(0) .. S(20): "
         "take the last value, a share such as 0.25."),
+    _ex("ex-13-4", lambda: _sbg_published_offer("sbg-high-end", renewals=3, cost_per_customer=15).break_even_lift,
+        "The offer pays when the renewals it adds, each worth a saved leaver's value x $100, cover its $15: "
+        "lift = 15 / (100 x value_of_a_saved_leaver(0.668, 3.806, 0.10, 3)). Not DERL, and not DERL / P(renew)."),
+    _why("ex-13-5", "a",
+         ("a", "Being about to leave is evidence of a high churn probability, and the offer keeps the customer "
+               "for one renewal without changing it.", ""),
+         ("b", "The offer's cost is taken off the kept customer's value.",
+          "The values here are payments before any cost of the offer; the difference is in how long each kind "
+          "of customer is expected to stay afterwards."),
+         ("c", "A kept customer's later payments are discounted more heavily.",
+          "Both are discounted at the same rate from the same renewal on; what differs is the chance of being "
+          "there for each payment.")),
 
     # --- 13 probabilistic_clv --------------------------------------------------------
     _ex("ex-14-1", lambda: _cdnow_customer("probability_alive"),
@@ -245,28 +277,13 @@ BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
         "Only alpha carries the time unit: published_purchases.in_unit('months').alpha, or 4.414 weeks x 7 days "
         "/ 30.4375 days a month."),
 
-    # --- 14 capstone -----------------------------------------------------------------
-    _ex("ex-16-1", lambda: _school().school_orders()["amount"].sum(),
-        "Read the export with on_bad_rows=\"skip\" and add up the amount column: purchases minus refunds, in RUB."),
-    _ex("ex-16-2", lambda: f.arpu_ltv(_capstone().school_year_over_year().arpu,
-                                       _capstone().school_year_over_year().lifetime_years) * _capstone().CASE.margin,
-        "Take 2024's revenue per buyer (ARPU a year), times the lifetime in years (1 / the share of 2023's buyers "
-        "who did not buy in 2024), times the 60% margin."),
-    _ex("ex-16-3", lambda: _capstone().school_new_customer_value(),
-        "Fit BG/NBD and Gamma-Gamma to all customers' purchase histories, then value a customer with no repeat "
-        "purchase and age zero over months(36): the mean first purchase plus the discounted repeats, times the "
-        "margin, less refunds."),
-    _ex("ex-16-4", lambda: float(_capstone().school_acquisition_table().loc["Контекстная реклама", "ltv_to_cac"]),
-        "Divide paid search's 36-month model LTV by its CAC from the cost sheet (ad budget over its customers); "
-        "answer as a number, 4.5 for 4.5:1.", tolerance=0.01),
-    _ex("ex-16-5", lambda: float(_capstone().school_acquisition_table().loc["Контекстная реклама", "headroom"]),
-        "Paid search stays at 3:1 while its next customer's CAC is at most a third of its LTV: divide that third by "
-        "today's ad spend per customer (the channel pays no commission).", tolerance=0.01),
-    _ex("ex-16-6", lambda: _reallocate(
-            _capstone().school_acquisition_table(cac_multiplier=_capstone().CASE.cac_multiplier),
-            source_from="Контекстная реклама", source_to="tg_data_digest", amount=1_000_000).profit_change,
-        "Customers lost = 1,000,000 / paid search's next-customer CAC, customers gained = 1,000,000 / the Telegram "
-        "channel's; value each at its source's LTV and subtract.", tolerance=0.01),
+    # --- 15 choosing and trusting a model ------------------------------------------------
+    _ex("ex-15-1", lambda: _mbgnbd_silent_customer(),
+        "MBGNBDFit with the published mbgnbd-cdnow values, a customer with frequency 0, recency 0 and T = 30 "
+        "weeks, and its probability_alive; BG/NBD would say 1."),
+    _ex("ex-15-2", lambda: _bgbb_loyal_donor(),
+        "BGBBFit with the published bgbb-donations values and conditional_expected_purchases([6], [6], [6], 5): "
+        "a donor who gave in all six years, over the next five."),
 )
 
 
@@ -334,6 +351,15 @@ def _sbg_published_derl(figures_id: str, *, discount_rate: float, renewals: int)
     return sbg_derl(values["alpha"], values["beta"], discount_rate, renewals)
 
 
+def _sbg_published_offer(figures_id: str, *, renewals: int, cost_per_customer: float) -> Any:
+    from ltvkit.models.published import published
+    from ltvkit.models.retention_value import retention_offer_value
+
+    values = published(figures_id).values
+    return retention_offer_value(values["alpha"], values["beta"], 0.10, renewals, renewal_lift=0.0, margin=100,
+                                 cost_per_customer=cost_per_customer)
+
+
 def _cdnow_customer(what: str) -> float:
     from ltvkit.models.published import published_cdnow_models
     from ltvkit.models.rfm import RFMSummary
@@ -346,23 +372,27 @@ def _cdnow_customer(what: str) -> float:
     return float(spend.conditional_expected_spend(customer)[0])
 
 
+def _mbgnbd_silent_customer() -> float:
+    from ltvkit.models.mbgnbd import MBGNBDFit
+    from ltvkit.models.published import published
+    from ltvkit.models.rfm import RFMSummary
+
+    values = published("mbgnbd-cdnow").values
+    model = MBGNBDFit(**{name: values[name] for name in ("r", "alpha", "a", "b")}, time_unit="weeks")
+    silent = RFMSummary.create(frequency=[0], recency=[0], T=[30], time_unit="weeks")
+    return float(model.probability_alive(silent)[0])
+
+
+def _bgbb_loyal_donor() -> float:
+    from ltvkit.models.bgbb import BGBBFit
+    from ltvkit.models.published import published
+
+    values = published("bgbb-donations").values
+    model = BGBBFit(**{name: values[name] for name in ("alpha", "beta", "gamma", "delta")})
+    return float(model.conditional_expected_purchases([6], [6], [6], 5)[0])
+
+
 def _bgnbd_alpha_in(unit: str) -> float:
     from ltvkit.models.published import published_cdnow_models
 
     return published_cdnow_models()[0].in_unit(unit).alpha
-
-
-# --- helpers of the exercises of notebook 16 (the capstone) ---------------------------
-
-
-def _capstone() -> Any:
-    """ltvkit.course.capstone, imported on first use (it loads pandas and fits the models when asked)."""
-    from ltvkit.course import capstone
-
-    return capstone
-
-
-def _reallocate(table: Any, **arguments: Any) -> Any:
-    from ltvkit.acquisition import reallocate
-
-    return reallocate(table, **arguments)

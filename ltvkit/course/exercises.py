@@ -3,7 +3,8 @@
 Two kinds of exercise: a figure (the answer is a number, checked within a tolerance) and a
 "why" question with options (the answer is the letter of an option; each wrong option has its
 own hint, which says why it is tempting and where to look, never which option is right). The
-right answers are computed in :mod:`ltvkit.course.exercise_bank` from ltvkit's own formulas and
+right answers are computed in :mod:`ltvkit.course.exercise_bank` (and, for the school's notebooks,
+:mod:`ltvkit.course.exercise_bank_school`) from ltvkit's own formulas and
 the example catalogue, so no figure is typed twice; :func:`check` never prints them.
 
 Example:
@@ -16,14 +17,17 @@ Example:
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from ltvkit.checks import LTVInputError, check_number
 from ltvkit.course.exercise_bank import BANK
+from ltvkit.course.exercise_bank_school import SCHOOL_BANK
+from ltvkit.i18n import _
 
-__all__ = ["EXERCISES", "CheckResult", "Exercise", "Option", "check", "options"]
+__all__ = ["EXERCISES", "CheckResult", "Exercise", "Option", "answer_shown", "check", "options"]
 
 
 @dataclass(frozen=True)
@@ -72,9 +76,10 @@ EXERCISES: dict[str, Exercise] = {
         name: tuple(Option(*option) for option in value) if name == "options" else value
         for name, value in settings.items()
     })
-    for exercise_id, answer, hint, settings in BANK
+    for exercise_id, answer, hint, settings in sorted(BANK + SCHOOL_BANK, key=lambda entry: entry[0])
 }
-"""Every exercise of the course by its id, built from :data:`ltvkit.course.exercise_bank.BANK`."""
+"""Every exercise of the course by its id, from :data:`ltvkit.course.exercise_bank.BANK` and
+:data:`ltvkit.course.exercise_bank_school.SCHOOL_BANK` (notebooks 09-11 and 16), in order of id."""
 
 
 def check(exercise_id: str, answer: Any) -> CheckResult:
@@ -101,31 +106,35 @@ def check(exercise_id: str, answer: Any) -> CheckResult:
     """
     exercise = _exercise(exercise_id)
     if answer is None:
-        what = "the letter of your choice" if exercise.options else "your figure"
-        return CheckResult(exercise_id, False, f"{exercise_id}: no answer yet. Replace None with {what}.")
+        message = (_("{id}: no answer yet. Replace None with the letter of your choice.", id=exercise_id)
+                   if exercise.options else _("{id}: no answer yet. Replace None with your figure.", id=exercise_id))
+        return CheckResult(exercise_id, False, message)
     if exercise.options:
         return _check_option(exercise, answer)
     value = check_number("answer", answer, scalar=True)
     expected = float(exercise.answer())
     if math.isclose(value, expected, rel_tol=exercise.tolerance, abs_tol=exercise.absolute):
-        return CheckResult(exercise_id, True, f"{exercise_id}: right.")
-    return CheckResult(exercise_id, False, f"{exercise_id}: not yet. Hint: {exercise.hint}")
+        return CheckResult(exercise_id, True, _("{id}: right.", id=exercise_id))
+    return CheckResult(exercise_id, False, _("{id}: not yet. Hint: {hint}", id=exercise_id, hint=_(exercise.hint)))
 
 
 def _exercise(exercise_id: Any) -> Exercise:
     if not isinstance(exercise_id, str) or exercise_id not in EXERCISES:
-        raise LTVInputError(f"exercise_id must be one of {', '.join(EXERCISES)}; got {exercise_id!r}")
+        raise LTVInputError(_("{name} must be one of {choices}; got {value}", name="exercise_id",
+                              choices=", ".join(EXERCISES), value=repr(exercise_id)))
     return EXERCISES[exercise_id]
 
 
 def _check_option(exercise: Exercise, answer: Any) -> CheckResult:
     keys = [option.key for option in exercise.options]
     if not isinstance(answer, str) or answer.strip().lower() not in keys:
-        raise LTVInputError(f"answer must be one of the letters {', '.join(map(repr, keys))}; got {answer!r}")
+        raise LTVInputError(_("answer must be one of the letters {letters}; got {value}",
+                              letters=", ".join(map(repr, keys)), value=repr(answer)))
     chosen = next(option for option in exercise.options if option.key == answer.strip().lower())
     if chosen.key == exercise.answer():
-        return CheckResult(exercise.id, True, f"{exercise.id}: right.")
-    return CheckResult(exercise.id, False, f"{exercise.id}: not yet. Hint: {chosen.hint or exercise.hint}")
+        return CheckResult(exercise.id, True, _("{id}: right.", id=exercise.id))
+    return CheckResult(exercise.id, False, _("{id}: not yet. Hint: {hint}", id=exercise.id,
+                                             hint=_(chosen.hint or exercise.hint)))
 
 
 def options(exercise_id: str) -> str:
@@ -137,5 +146,32 @@ def options(exercise_id: str) -> str:
     """
     exercise = _exercise(exercise_id)
     if not exercise.options:
-        raise LTVInputError(f"exercise_id {exercise_id!r} asks for a figure and has no options")
-    return "\n".join(f"{option.key}) {option.text}" for option in exercise.options)
+        raise LTVInputError(_("exercise_id {value} asks for a figure and has no options", value=repr(exercise_id)))
+    return "\n".join(f"{option.key}) {_(option.text)}" for option in exercise.options)
+
+
+def _spellings(answer: float) -> set[str]:
+    """How a text could write the answer: 2400, 2,400, 2,400.00, 2400.0 (a rounded table), 0.29, 29.2% ..."""
+    forms = {f"{answer:,.2f}", f"{answer:.2f}"}
+    if abs(answer) >= 10 or float(answer).is_integer():
+        forms |= {f"{answer:,.0f}", f"{answer:.0f}", f"{answer:,.1f}", f"{round(answer):.1f}"}
+    if 0 < abs(answer) < 1:
+        forms |= {f"{answer * 100:.1f}%", f"{answer * 100:.0f}%"}
+    return forms
+
+
+def answer_shown(exercise_id: str, text: str) -> list[str]:
+    """The spellings of an exercise's answer that stand in ``text`` as whole numbers (not inside 18,000).
+
+    The tests use it to prove that no notebook, and no trainee copy, shows an answer before its
+    exercise is solved. A "why" question's letter is never looked for (its options are on show).
+
+    Example:
+        >>> answer_shown("ex-00-1", "An LTV of 2,400 RUB"), answer_shown("ex-00-1", "12,400 RUB")
+        (['2,400'], [])
+    """
+    exercise = _exercise(exercise_id)
+    if exercise.options:
+        return []
+    forms = _spellings(float(exercise.answer()))
+    return sorted(form for form in forms if re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d]|[.,]\d)", text))

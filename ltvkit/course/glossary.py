@@ -1,6 +1,8 @@
 """The workbook's glossary: each LTV term in English, Russian and Chinese, with a definition.
 
 One data structure serves notebook 00's table and any lookup a notebook makes.
+:data:`MACHINE_TRANSLATIONS` lists the Chinese article's terms that read as machine
+translations, with what each says literally and the usual word.
 
 Example:
     >>> term("CAC").russian
@@ -17,7 +19,15 @@ from ltvkit.checks import LTVInputError
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["GLOSSARY", "Term", "glossary_table", "term"]
+__all__ = [
+    "GLOSSARY",
+    "MACHINE_TRANSLATIONS",
+    "Mistranslation",
+    "Term",
+    "glossary_table",
+    "mistranslations_table",
+    "term",
+]
 
 
 @dataclass(frozen=True)
@@ -43,11 +53,17 @@ GLOSSARY: tuple[Term, ...] = (
     Term("predictive LTV", "predictive lifetime value", "прогнозный LTV", "预测客户终身价值",
          "LTV forecast from averages (check, frequency, lifetime, margin) for customers still buying."),
     Term("ARPU", "average revenue per user", "средний доход с пользователя (ARPU)", "每用户平均收入",
-         "Revenue of a period divided by the customers who paid in it."),
+         "Revenue of a period divided by the customers (or users) of that period; "
+         "where some of them pay nothing, ARPPU is the figure per paying customer."),
+    Term("ARPPU", "average revenue per paying user", "средний доход с платящего пользователя (ARPPU)",
+         "每付费用户平均收入",
+         "Revenue of a period divided by the customers who paid in it; never below ARPU."),
     Term("AOV", "average order value (average check)", "средний чек", "平均订单价值",
          "Revenue divided by the number of orders: what one purchase brings on average."),
-    Term("RPR", "repeat purchase rate", "частота повторных покупок (RPR)", "重复购买率",
-         "How many purchases a customer makes per period."),
+    Term("RPR", "repeat purchase rate", "доля повторных покупателей (RPR)", "重复购买率",
+         "Share of customers who buy again: customers with two or more purchases in a period over all its "
+         "customers (0.3 is 30%). Article 001 uses the letters for purchases per period (its \"частота "
+         "повторных покупок\"), which is PF, a frequency: read its RPR as PF."),
     Term("APV", "average purchase value", "средняя стоимость покупки (APV)", "平均购买价值",
          "The Chinese article's name for the average check."),
     Term("PF", "purchase frequency", "частота покупок (PF)", "购买频率",
@@ -70,7 +86,52 @@ GLOSSARY: tuple[Term, ...] = (
          "(Return - investment) / investment, usually as a percentage."),
     Term("ROMI", "return on marketing investment", "возврат маркетинговых инвестиций (ROMI)", "营销投资回报率",
          "ROI where the investment is marketing spending."),
+    Term("ROAS", "return on ad spend", "окупаемость рекламных расходов (ROAS)", "广告支出回报率",
+         "Revenue the ads brought divided by their cost (4.0: 4 RUB of revenue per rouble of ads); "
+         "revenue, not profit, and only the first sales unless stated."),
+    Term("ДРР", "advertising cost of sales (ACoS)", "доля рекламных расходов (ДРР)", "广告销售成本比 (ACoS)",
+         "Ad spend as a share of the revenue it brought, in percent: 1 / ROAS (ROAS 4.0 is ДРР 25%)."),
+    Term("payback", "payback period", "срок окупаемости", "投资回收期",
+         "Periods until a customer's gross profit has repaid their CAC; weighted by survival, only the "
+         "customers still paying bring money in (notebook 06)."),
+    Term("discount rate", "discount rate", "ставка дисконтирования", "贴现率",
+         "How much less money is worth for each period it arrives later: 1 RUB a period from now is worth "
+         "1 / (1 + d) today (notebook 05)."),
+    Term("cohort", "cohort", "когорта", "同期群",
+         "Customers who started in the same period (the month of their first purchase), followed together."),
+    Term("contribution margin", "contribution margin", "маржинальная прибыль (маржинальный доход)", "边际贡献",
+         "Revenue less every cost that comes with a sale (goods, payment fees, refunds, bonuses): what a "
+         "customer leaves towards fixed costs and profit (notebook 06)."),
+    Term("unit economics", "unit economics", "юнит-экономика", "单位经济效益",
+         "Profit per unit (a customer or an order): LTV against CAC with every cost per customer counted."),
+    Term("НДС", "value added tax (VAT)", "налог на добавленную стоимость (НДС)", "增值税",
+         "A tax added to the price: at 20%, a customer pays 120 RUB for 100 RUB of the firm's revenue, so "
+         "revenue with VAT / 1.2 is what the firm keeps (notebook 07)."),
+    Term("affiliate", "affiliate (a partner paid per sale)", "партнёр, аффилиат", "联盟伙伴",
+         "A partner who brings customers for a commission on their purchases; the Chinese article's "
+         "附属公司 means a subsidiary (see MACHINE_TRANSLATIONS)."),
 )
+
+
+@dataclass(frozen=True)
+class Mistranslation:
+    """A term of the Chinese article that reads as a machine translation: what it says and what is meant."""
+
+    article_term: str
+    says: str
+    meant: str
+    usual_term: str
+
+
+MACHINE_TRANSLATIONS: tuple[Mistranslation, ...] = (
+    Mistranslation("附属公司", "a subsidiary company (a firm owned by another)", "affiliate: a partner paid per sale",
+                   "联盟伙伴, 推广者 (the article itself also writes 联盟合作伙伴)"),
+    Mistranslation("关联公司", "an associated company (a legal term for related firms)",
+                   "affiliate: a partner paid per sale", "联盟伙伴"),
+    Mistranslation("留住人才", "keeping talent (not losing staff)", "retention: keeping customers buying",
+                   "客户留存, 客户保留"),
+)
+"""The Chinese article's terms that read as machine translations of English marketing words."""
 
 
 def term(abbreviation: str) -> Term:
@@ -100,3 +161,18 @@ def glossary_table() -> pd.DataFrame:
         [(t.abbreviation, t.english, t.russian, t.chinese, t.meaning) for t in GLOSSARY],
         columns=["term", "English", "Russian", "Chinese", "meaning"],
     )
+
+
+def mistranslations_table() -> pd.DataFrame:
+    """The Chinese article's machine-translated terms as a table, one row each.
+
+    Example:
+        >>> mistranslations_table().loc["留住人才", "usual term"]
+        '客户留存, 客户保留'
+    """
+    import pandas as pd
+
+    return pd.DataFrame(
+        [(m.article_term, m.says, m.meant, m.usual_term) for m in MACHINE_TRANSLATIONS],
+        columns=["the article writes", "which says", "what it means", "usual term"],
+    ).set_index("the article writes")

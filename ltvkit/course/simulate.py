@@ -32,7 +32,9 @@ class AcquisitionSource:
     partner's promo code on the first order; ``starter_share`` the share of first orders that
     are the cheap mini-course; ``fixed_spend`` (RUB, both years) is the ad budget of a paid
     channel or the fixed placement fees of a partner; ``first_sale_commission`` the share of
-    the first order the school now pays the partner.
+    the first order the school now pays the partner; ``incremental_share`` the share of the
+    source's customers who came because of it (the others would have bought anyway, through
+    another channel at the full price: a truth no file holds, only a holdout test can measure it).
     """
 
     channel: str
@@ -46,6 +48,7 @@ class AcquisitionSource:
     starter_share: float
     fixed_spend: float
     first_sale_commission: float
+    incremental_share: float = 1.0
 
 
 PAID_SEARCH, PAID_SOCIAL, ORGANIC, AFFILIATE = (
@@ -56,15 +59,22 @@ SCHOOL_SOURCES: tuple[AcquisitionSource, ...] = (
     AcquisitionSource(PAID_SEARCH, "", "paid search ads", 0.20, 1.00, 2, 5, 0.00, 0.25, 4_000_000, 0.0),
     AcquisitionSource(PAID_SOCIAL, "", "paid social ads", 0.17, 0.85, 2, 4, 0.00, 0.35, 2_600_000, 0.0),
     AcquisitionSource(ORGANIC, "", "organic search (SEO content)", 0.14, 1.10, 2, 6, 0.00, 0.20, 900_000, 0.0),
-    AcquisitionSource(AFFILIATE, "cashback_plus", "cashback service", 0.13, 0.60, 3, 3, 0.10, 0.50, 0, 0.20),
-    AcquisitionSource(AFFILIATE, "kupony_dnya", "coupon site", 0.09, 0.50, 4, 3, 0.25, 0.70, 60_000, 0.15),
-    AcquisitionSource(AFFILIATE, "kursy_agregator", "course aggregator", 0.10, 0.90, 2, 4, 0.05, 0.20, 120_000, 0.25),
-    AcquisitionSource(AFFILIATE, "blog_pro_python", "programming blogger", 0.06, 1.40, 2, 8, 0.10, 0.15, 600_000, 0.10),
+    AcquisitionSource(AFFILIATE, "cashback_plus", "cashback service", 0.13, 0.60, 3, 3, 0.10, 0.50, 0, 0.20, 0.40),
+    AcquisitionSource(AFFILIATE, "kupony_dnya", "coupon site", 0.09, 0.50, 4, 3, 0.25, 0.70, 60_000, 0.15, 0.15),
+    AcquisitionSource(AFFILIATE, "kursy_agregator", "course aggregator", 0.10, 0.90, 2, 4, 0.05, 0.20, 120_000, 0.25,
+                      0.80),
+    AcquisitionSource(AFFILIATE, "blog_pro_python", "programming blogger", 0.06, 1.40, 2, 8, 0.10, 0.15, 600_000, 0.10,
+                      0.95),
     AcquisitionSource(AFFILIATE, "tg_data_digest", "Telegram channel on data", 0.06, 1.25, 2, 7, 0.10, 0.20, 450_000,
-                      0.10),
-    AcquisitionSource(AFFILIATE, "hr_it_partner", "corporate HR partner", 0.05, 1.30, 2, 6, 0.00, 0.05, 200_000, 0.15),
+                      0.10, 0.90),
+    AcquisitionSource(AFFILIATE, "hr_it_partner", "corporate HR partner", 0.05, 1.30, 2, 6, 0.00, 0.05, 200_000, 0.15,
+                      0.90),
 )
-"""The school's acquisition sources and their true parameters (shares add up to 1)."""
+"""The school's acquisition sources and their true parameters (shares add up to 1).
+
+The three channels are fully incremental in the simulation (a simplification: in reality brand
+search ads and SEO content also catch people who would have come anyway).
+"""
 
 SCHOOL_PRODUCTS: tuple[tuple[str, int], ...] = (
     ("Мини-курс «Git за выходные»", 1990),
@@ -95,7 +105,9 @@ class SchoolTruth:
     Poisson(exp(``sessions_log_mean`` + ``sessions_on_u`` u + ``sessions_on_mobile`` mobile)) x
     ``sessions_lift``; return days ~ Binomial(29, logistic(``returns_logit`` + 0.5 u + 0.5 mobile));
     bounce share ~ Beta around logistic(``bounce_logit`` - 0.4 u + 0.6 mobile); conversion from
-    interactions counts each repeat purchase as a converted interaction (so purchases cause it).
+    interactions is the share of the emails and pushes of the same 30 days that led to a target
+    action, each repeat purchase made within those 30 days counted as one (so early purchases,
+    which a high purchase rate makes, raise it; the interactions themselves cause nothing).
 
     Purchases: a repeat purchase rate per month lambda = Gamma(``rate_shape``, ``rate_scale``) x
     the source's multiplier x exp(``rate_on_u`` u + ``rate_on_minutes`` z), z the standardised
@@ -146,7 +158,8 @@ class SchoolData:
 
     ``orders`` has one row per order or refund (``customer``, ``date``, ``amount``, ``order``,
     ``product``, ``status``, ``channel``, ``partner``); ``customers`` holds each customer's true
-    parameters (source, motivation ``u``, ``mobile``, purchase ``rate`` per month, ``dropout``);
+    parameters (source, motivation ``u``, ``mobile``, purchase ``rate`` per month, ``dropout``,
+    ``would_have_come``: would have bought without their source);
     ``engagement`` the product analytics per customer; ``partners`` the costs per source.
     """
 
@@ -156,6 +169,9 @@ class SchoolData:
     engagement: pd.DataFrame
     partners: pd.DataFrame
 
+
+ENGAGEMENT_DAYS = 30
+"""Engagement is measured in the first 30 days after a customer's first purchase (day 0 to day 29)."""
 
 _MAX_PURCHASES = 120
 _DAYS_PER_MONTH = 365.25 / 12
@@ -190,6 +206,7 @@ class _Draws:
     bounce: np.ndarray
     returns: np.ndarray
     sessions: np.ndarray
+    anyway: np.ndarray
 
 
 def _first_days(truth: SchoolTruth, rng: np.random.Generator) -> np.ndarray:
@@ -224,7 +241,7 @@ def _draw(truth: SchoolTruth) -> _Draws:
     interaction_conversions = rng.binomial(interactions, 0.04)
     return _Draws(first_day, source, u, mobile, noise, base_rate, dropout, gaps, leaves, product, starter,
                   minute_of_day, refund, refund_delay, interactions, interaction_conversions, bounce=rng.random(n),
-                  returns=rng.random((n, 29)), sessions=rng.random(n))
+                  returns=rng.random((n, 29)), sessions=rng.random(n), anyway=rng.random(n))
 
 
 def _engagement(truth: SchoolTruth, draws: _Draws) -> tuple[dict[str, np.ndarray], np.ndarray]:
@@ -316,6 +333,9 @@ def simulate_school(truth: SchoolTruth | None = None) -> SchoolData:
     rows, position, order_day = _purchase_days(draws, rate, end_day)
     log = _order_log(truth, draws, rows, position, order_day, end_day)
     repeats_bought = np.bincount(rows[position > 0], minlength=len(rate))
+    early = (position > 0) & (order_day - draws.first_day[rows] < ENGAGEMENT_DAYS)
+    metrics["conversions"] = np.minimum(draws.interaction_conversions + np.bincount(rows[early], minlength=len(rate)),
+                                        draws.interactions)
     return _school_data(truth, draws, log, metrics, rate, repeats_bought)
 
 
@@ -348,16 +368,16 @@ def _school_data(truth: SchoolTruth, draws: _Draws, log: pd.DataFrame, metrics: 
         "rate_per_month": rate,
         "dropout": draws.dropout,
         "repeat_purchases": repeats_bought,
+        "would_have_come": draws.anyway >= np.array([s.incremental_share for s in truth.sources])[source],
     })
     sessions, minutes = metrics["sessions"], metrics["minutes"]
-    conversions = np.minimum(draws.interaction_conversions + repeats_bought, draws.interactions)
     engagement = pd.DataFrame({
         "customer": ids,
         "sessions_30d": sessions,
         "minutes_30d": minutes,
         "minutes_per_session": np.round(minutes / np.maximum(sessions, 1), 1),
         "return_days_30d": metrics["return_days"],
-        "conversion_pct": np.round(100 * conversions / draws.interactions, 1),
+        "conversion_pct": np.round(100 * metrics["conversions"] / draws.interactions, 1),
         "bounce_pct": np.round(100 * metrics["bounce"], 1),
         "device": np.where(draws.mobile, "Мобильное", "Компьютер"),
     })

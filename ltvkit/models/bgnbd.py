@@ -10,7 +10,21 @@ the model gives:
 - the likelihood, computed here in log space (gammaln, betaln, logaddexp);
 - E[X(t)]: purchases a new customer makes in their first t units of time;
 - E[Y(t) | x, t_x, T]: purchases a known customer makes in the next t units of time;
+- P(X(t) = n) and P(Y(t) = n | x, t_x, T): the whole distribution of those counts;
 - P(alive | x, t_x, T): the chance the customer has not dropped out.
+
+The fit reports standard errors and diagnostics (:mod:`ltvkit.models.fitting`).
+
+References: Fader, Hardie & Lee (2005), above; Fader, Hardie & Lee (2007), "Creating a fit
+histogram for the BG/NBD model" (P(X(t) = n)).
+
+Data it needs:
+
+| column | meaning | unit |
+|---|---|---|
+| frequency x | repeat purchases (after the first) | count |
+| recency t_x | time of the last repeat purchase, from the first purchase | the data's time unit |
+| T | time from the first purchase to the end of observation | the data's time unit |
 
 Time has a unit: ``alpha`` is in the unit of the data the model was fitted on
 (``BGNBDFit.time_unit``), and every horizon is a :class:`~ltvkit.models.units.Duration`.
@@ -27,14 +41,19 @@ Example:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, ClassVar
 
 import numpy as np
 
 from ltvkit.checks import LTVInputError, check_count, check_number
+from ltvkit.models.beta_geometric import BetaGeometricFit
+from ltvkit.models.fitting import check_weights, fit_fields, maximise_likelihood
+from ltvkit.models.numerics import log_add_exp, weighted_sum
+from ltvkit.models.patterns import as_indexed, indexed, unique_patterns
+from ltvkit.models.purchase_model import require_summary
 from ltvkit.models.rfm import RFMSummary
-from ltvkit.models.units import DAYS_PER_UNIT, TIME_UNITS, Duration, require_duration
+from ltvkit.models.units import Duration, require_duration
 
 __all__ = [
     "BGNBDFit",
@@ -52,24 +71,26 @@ def _params(r: Any, alpha: Any, a: Any, b: Any) -> tuple[float, float, float, fl
     return values  # type: ignore[return-value]
 
 
-def _require_summary(data: Any) -> RFMSummary:
-    if not isinstance(data, RFMSummary):
-        raise LTVInputError(
-            f"data must be an RFMSummary (RFMSummary.create(..., time_unit=...)); got {type(data).__name__}"
-        )
-    return data
+def _log_terms(r: float, alpha: float, a: float, b: float, x: Any, t_x: Any, age: Any, shift: float = 0.0):
+    """The pieces of the log-likelihood: ln A1 + ln A2, ln A3, ln A4 (-inf where no dropout was possible).
 
-
-def _log_terms(r: float, alpha: float, a: float, b: float, x: np.ndarray, t_x: np.ndarray, age: np.ndarray):
-    """The pieces of the log-likelihood: ln A1 + ln A2, ln A3, ln A4 (-inf where x = 0)."""
+    ``shift`` is the number of dropout chances before the first repeat purchase: 0 for BG/NBD,
+    1 for MBG/NBD, whose customers can drop out right after the first purchase. The columns may
+    be :class:`~ltvkit.models.patterns.Indexed`: logs and special functions are then computed
+    once per distinct value. Also returns the per-row x, the repeat mask and ln(alpha + T),
+    ln(alpha + t_x) for the gradient.
+    """
     from scipy.special import betaln, gammaln
 
-    repeat = x > 0
-    head = gammaln(r + x) - gammaln(r) + r * np.log(alpha) + betaln(a, b + x) - betaln(a, b)
-    log_alive = -(r + x) * np.log(alpha + age)
-    safe = np.where(repeat, b + x - 1.0, 1.0)
-    log_dead = np.where(repeat, np.log(a) - np.log(safe) - (r + x) * np.log(alpha + t_x), -np.inf)
-    return head, log_alive, log_dead, repeat, safe
+    x, t_x, age = as_indexed(x), as_indexed(t_x), as_indexed(age)
+    rows = x.rows
+    repeat = (rows + shift) > 0
+    head = x.map(lambda v: gammaln(r + v) + betaln(a, b + v + shift)) - gammaln(r) + r * np.log(alpha) - betaln(a, b)
+    log_age, log_recency = age.map(lambda v: np.log(alpha + v)), t_x.map(lambda v: np.log(alpha + v))
+    log_alive = -(r + rows) * log_age
+    log_safe = x.map(lambda v: np.log(np.where(v + shift > 0, b + v + shift - 1.0, 1.0)))
+    log_dead = np.where(repeat, np.log(a) - log_safe - (r + rows) * log_recency, -np.inf)
+    return head, log_alive, log_dead, repeat, (rows, log_age, log_recency, log_safe)
 
 
 def bgnbd_log_likelihood(
@@ -88,246 +109,126 @@ def bgnbd_log_likelihood(
         [-9.46, -0.55]
     """
     r, alpha, a, b = _params(r, alpha, a, b)
-    data = _require_summary(data)
+    data = require_summary(data)
     head, log_alive, log_dead, _, _ = _log_terms(r, alpha, a, b, data.frequency, data.recency, data.T)
     values = head + np.logaddexp(log_alive, log_dead)
     return values if per_customer else float(values.sum())
 
 
 def _negative_ll_and_gradient(
-    log_params: np.ndarray, x: np.ndarray, t_x: np.ndarray, age: np.ndarray, weights: np.ndarray
+    log_params: np.ndarray, x: Any, t_x: Any, age: Any, weights: np.ndarray, shift: float = 0.0
 ) -> tuple[float, np.ndarray]:
+    """Mean negative log-likelihood per customer (weighted) and its gradient in the log-parameters."""
     from scipy.special import digamma
 
     r, alpha, a, b = np.exp(log_params)
-    head, log_alive, log_dead, repeat, safe = _log_terms(r, alpha, a, b, x, t_x, age)
-    total = np.logaddexp(log_alive, log_dead)
+    x, t_x, age = as_indexed(x), as_indexed(t_x), as_indexed(age)
+    head, log_alive, log_dead, _, (rows, log_age, log_recency, log_safe) = _log_terms(
+        r, alpha, a, b, x, t_x, age, shift)
+    total = log_add_exp(log_alive, log_dead)
     ll = head + total
     dead_share = np.exp(log_dead - total)  # posterior weight of "dropped out after the last purchase"
     alive_share = 1.0 - dead_share
-    log_age, log_recency = np.log(alpha + age), np.log(alpha + t_x)
-    d_r = digamma(r + x) - digamma(r) + np.log(alpha) - alive_share * log_age - dead_share * log_recency
-    d_alpha = r / alpha - (r + x) * (alive_share / (alpha + age) + dead_share / (alpha + t_x))
-    common = digamma(a + b) - digamma(a + b + x)
+    d_r = (x.map(lambda v: digamma(r + v)) - digamma(r) + np.log(alpha) - alive_share * log_age
+           - dead_share * log_recency)
+    d_alpha = r / alpha - (r + rows) * (alive_share * age.map(lambda v: 1.0 / (alpha + v))
+                                        + dead_share * t_x.map(lambda v: 1.0 / (alpha + v)))
+    common = digamma(a + b) - x.map(lambda v: digamma(a + b + v + shift))
     d_a = common + dead_share / a
-    d_b = common + digamma(b + x) - digamma(b) - np.where(repeat, dead_share / safe, 0.0)
+    d_b = common + x.map(lambda v: digamma(b + v + shift)) - digamma(b) - dead_share * np.exp(-log_safe)
+    total_weight = float(weights.sum())
     gradient = np.array([
-        np.dot(weights, d_r) * r, np.dot(weights, d_alpha) * alpha, np.dot(weights, d_a) * a, np.dot(weights, d_b) * b,
-    ])
-    return -float(np.dot(weights, ll)), -gradient
-
-
-def _hypergeometric_tail(r: float, a: float, b: float, x: Any, z: Any) -> Any:
-    """(1 - z)^(r + x) 2F1(r + x, b + x; a + b + x - 1; z), the hypergeometric part of E[X(t)] and E[Y(t)].
-
-    Euler's transformation, (1 - z)^(a - 1) 2F1(a + b - 1 - r, a - 1; a + b + x - 1; z), keeps
-    2F1 well-behaved when z is near 1. When a and b are very large (the fit's limit in which every
-    customer has the same dropout probability a / (a + b)) that form overflows (0 x inf); the
-    direct form is then finite, and it is used wherever the transformed one is not.
-
-    Example:
-        >>> round(float(_hypergeometric_tail(0.243, 0.793, 2.426, 0.0, 0.9)), 4)
-        1.113
-        >>> round(float(_hypergeometric_tail(0.355, 7.0e5, 3.1e6, 0.0, 0.92)), 4)
-        0.6678
-    """
-    from scipy.special import hyp2f1
-
-    with np.errstate(over="ignore", invalid="ignore", under="ignore"):
-        euler = (1.0 - z) ** (a - 1.0) * hyp2f1(a + b - 1.0 - r, a - 1.0, a + b + x - 1.0, z)
-        if np.all(np.isfinite(euler)):
-            return euler
-        direct = (1.0 - z) ** (r + x) * hyp2f1(r + x, b + x, a + b + x - 1.0, z)
-    return np.where(np.isfinite(euler), euler, direct)
+        weighted_sum(weights, d_r) * r, weighted_sum(weights, d_alpha) * alpha, weighted_sum(weights, d_a) * a,
+        weighted_sum(weights, d_b) * b,
+    ]) / total_weight
+    return -weighted_sum(weights, ll) / total_weight, -gradient
 
 
 @dataclass(frozen=True)
-class BGNBDFit:
-    """BG/NBD parameters (``alpha`` in ``time_unit``), with the fit's log-likelihood and convergence.
+class BGNBDFit(BetaGeometricFit):
+    """BG/NBD parameters (``alpha`` in ``time_unit``), with the fit's log-likelihood, uncertainty and diagnostics.
 
-    Build one with :func:`fit_bgnbd`, or directly from published parameters.
+    Build one with :func:`fit_bgnbd`, or directly from published parameters (then the fit
+    fields are None). ``summary()`` gives the parameter table with standard errors. The
+    methods (P(alive), expected purchases, their distributions) are those of
+    :class:`~ltvkit.models.beta_geometric.BetaGeometricFit`; expected purchases use the limit
+    at a = 1, where the formula is 0/0.
+
+    Example:
+        >>> from ltvkit.models.units import weeks
+        >>> round(BGNBDFit(r=0.5, alpha=5.0, a=1.0, b=2.0, time_unit="weeks").expected_purchases(weeks(10)), 4)
+        0.7117
     """
 
-    r: float
-    alpha: float
-    a: float
-    b: float
-    time_unit: str
-    log_likelihood: float | None = None
-    converged: bool | None = None
-    customers: int | None = None
-    iterations: int | None = None
-    message: str = ""
-
-    def __post_init__(self) -> None:
-        _params(self.r, self.alpha, self.a, self.b)
-        if self.time_unit not in TIME_UNITS:
-            raise LTVInputError(f"time_unit must be one of {', '.join(TIME_UNITS)}; got {self.time_unit!r}")
-
-    @property
-    def params(self) -> dict[str, float]:
-        """The four parameters by name (alpha in ``time_unit``).
-
-        Example:
-            >>> BGNBDFit(r=0.243, alpha=4.414, a=0.793, b=2.426, time_unit="weeks").params["alpha"]
-            4.414
-        """
-        return {"r": self.r, "alpha": self.alpha, "a": self.a, "b": self.b}
-
-    def in_unit(self, time_unit: str) -> BGNBDFit:
-        """The same model with time counted in another unit (only alpha changes).
-
-        Example:
-            >>> round(BGNBDFit(r=0.243, alpha=4.414, a=0.793, b=2.426, time_unit="weeks").in_unit("days").alpha, 3)
-            30.898
-        """
-        if time_unit not in TIME_UNITS:
-            raise LTVInputError(f"time_unit must be one of {', '.join(TIME_UNITS)}; got {time_unit!r}")
-        factor = DAYS_PER_UNIT[self.time_unit] / DAYS_PER_UNIT[time_unit]
-        return replace(self, alpha=self.alpha * factor, time_unit=time_unit)
-
-    def _horizon(self, name: str, value: Any) -> float:
-        return require_duration(name, value).in_unit(self.time_unit)
-
-    def expected_purchases(self, t: Duration) -> float:
-        """E[X(t)]: repeat purchases a new customer makes in their first ``t``.
-
-        Example:
-            >>> from ltvkit.models.units import days, weeks
-            >>> fit = BGNBDFit(r=0.243, alpha=4.414, a=0.793, b=2.426, time_unit="weeks")
-            >>> round(fit.expected_purchases(weeks(39)), 3) == round(fit.expected_purchases(days(273)), 3)
-            True
-        """
-        length = self._horizon("t", t)
-        r, alpha, a, b = self.r, self.alpha, self.a, self.b
-        if length == 0:
-            return 0.0
-        z = length / (alpha + length)
-        tail = _hypergeometric_tail(r, a, b, 0.0, z)
-        return float((a + b - 1.0) / (a - 1.0) * (1.0 - tail))
-
-    def probability_alive(self, data: RFMSummary) -> np.ndarray:
-        """P(the customer has not dropped out by the end of observation), one value per customer.
-
-        Customers without repeat purchases are alive by the model's assumption (probability 1).
-        The data may be in any time unit; they are converted to the model's.
-
-        Example:
-            >>> fit = BGNBDFit(r=0.243, alpha=4.414, a=0.793, b=2.426, time_unit="weeks")
-            >>> data = RFMSummary.create(frequency=[0, 5], recency=[0, 140], T=[273, 273], time_unit="days")
-            >>> fit.probability_alive(data).round(2).tolist()
-            [1.0, 0.28]
-        """
-        data = _require_summary(data).in_unit(self.time_unit)
-        x, t_x, age = data.frequency, data.recency, data.T
-        repeat = x > 0
-        safe = np.where(repeat, self.b + x - 1.0, 1.0)
-        log_ratio = np.log(self.alpha + age) - np.log(self.alpha + t_x)
-        log_odds_dead = np.log(self.a) - np.log(safe) + (self.r + x) * log_ratio
-        return np.where(repeat, np.exp(-np.logaddexp(0.0, log_odds_dead)), 1.0)
-
-    def conditional_expected_purchases(self, data: RFMSummary, horizon: Duration) -> np.ndarray:
-        """E[Y(horizon) | x, t_x, T]: each customer's expected purchases in the next ``horizon``.
-
-        Example:
-            >>> from ltvkit.models.units import weeks
-            >>> fit = BGNBDFit(r=0.243, alpha=4.414, a=0.793, b=2.426, time_unit="weeks")
-            >>> data = RFMSummary.create(frequency=[0], recency=[0], T=[38.86], time_unit="weeks")
-            >>> round(float(fit.conditional_expected_purchases(data, weeks(39))[0]), 2)
-            0.2
-        """
-        data = _require_summary(data).in_unit(self.time_unit)
-        length = self._horizon("horizon", horizon)
-        x, age = data.frequency, data.T
-        r, alpha, a, b = self.r, self.alpha, self.a, self.b
-        if length == 0:
-            return np.zeros_like(x)
-        z = length / (alpha + age + length)
-        tail = _hypergeometric_tail(r, a, b, x, z)
-        alive_part = (a + b + x - 1.0) / (a - 1.0) * (1.0 - tail)
-        return alive_part * self.probability_alive(data)
-
-    def expected_repeat_histogram(self, data: RFMSummary, max_count: int) -> np.ndarray:
-        """Expected number of customers with 0, 1, ..., max_count - 1 and >= max_count repeat purchases.
-
-        Each customer is observed for their own T; the model's P(X(T) = k) is summed over customers.
-
-        Example:
-            >>> fit = BGNBDFit(r=0.243, alpha=4.414, a=0.793, b=2.426, time_unit="weeks")
-            >>> data = RFMSummary.create(frequency=[0, 1], recency=[0, 2], T=[30, 35], time_unit="weeks")
-            >>> round(float(fit.expected_repeat_histogram(data, 3).sum()), 6)
-            2.0
-        """
-        from scipy.special import betaln, gammaln
-
-        data = _require_summary(data).in_unit(self.time_unit)
-        top = check_count("max_count", max_count, minimum=1)
-        r, alpha, a, b = self.r, self.alpha, self.a, self.b
-        age = data.T[:, None]
-        k = np.arange(top)[None, :]
-        log_share = np.log(alpha) - np.log(alpha + age)  # log(alpha / (alpha + t))
-        log_rate = np.log(age) - np.log(alpha + age)  # log(t / (alpha + t)); -inf at T = 0
-        with np.errstate(invalid="ignore"):
-            log_nbd = (gammaln(r + k) - gammaln(r) - gammaln(k + 1.0) + r * log_share
-                       + np.where(k > 0, k * log_rate, 0.0))
-        nbd = np.exp(log_nbd)  # P(NBD count = j) for j < top
-        cumulative_before = np.cumsum(nbd, axis=1) - nbd  # sum_{j < k}
-        alive = np.exp(betaln(a, b + k) - betaln(a, b)) * nbd
-        safe = np.where(k > 0, b + k - 1.0, 1.0)
-        dead = np.where(k > 0, np.exp(betaln(a + 1.0, safe) - betaln(a, b)) * (1.0 - cumulative_before), 0.0)
-        probabilities = alive + dead
-        histogram = probabilities.sum(axis=0)
-        return np.append(histogram, len(data) - histogram.sum())
+    FLIP_AT_START: ClassVar[bool] = False
 
 
-def fit_bgnbd(data: RFMSummary, *, start: dict[str, float] | None = None) -> BGNBDFit:
-    """Fit BG/NBD by maximum likelihood (L-BFGS-B on log-parameters, analytic gradient).
+def _start_values(age: np.ndarray, weights: np.ndarray, start: dict[str, float] | None) -> dict[str, float]:
+    initial = {"r": 1.0, "alpha": max(float(np.average(age, weights=weights)) / 4.0, 1e-3), "a": 1.0, "b": 1.0}
+    if start is not None:
+        unknown = set(start) - set(PARAMETERS)
+        if unknown:
+            raise LTVInputError(f"start must name only {', '.join(PARAMETERS)}; got {sorted(unknown)}")
+        initial.update({k: check_number(f"start[{k!r}]", v, minimum=0, min_open=True) for k, v in start.items()})
+    return initial
 
-    Customers with the same (x, t_x, T) are counted once with a weight, so the cost grows with
-    the number of distinct histories, not customers.
+
+def fit_bgnbd(data: RFMSummary, *, start: dict[str, float] | None = None, weights: Any = None) -> BGNBDFit:
+    """Fit BG/NBD by maximum likelihood (SLSQP on log-parameters, analytic gradient), with standard errors.
+
+    Customers with the same (x, t_x, T) are counted once with a weight (a packed integer key,
+    :func:`~ltvkit.models.patterns.unique_patterns`), so the cost grows with the number of
+    distinct histories, not customers. ``weights`` lets a warehouse pass a table of distinct
+    histories with the number of customers on each row (``RFMSummary.create`` of the
+    patterns, ``weights=`` their counts): the estimates are the same as on the expanded data.
+
+    Standard errors come from the observed information; a fit that ends at a bound, on a
+    flat likelihood or short of convergence raises :class:`~ltvkit.models.fitting.LTVFitWarning`
+    and has ``converged=False`` (see :mod:`ltvkit.models.fitting`).
 
     Args:
         data: the customers' histories; the fit keeps ``data.time_unit``.
-        start: optional starting values for r, alpha, a, b (default 1, mean T / 4 ... see code).
+        start: optional starting values for r, alpha, a, b (default 1, mean T / 4, 1, 1).
+        weights: optional number of customers on each row of ``data`` (default 1 each).
 
     Returns:
-        A :class:`BGNBDFit` with parameters, log-likelihood and ``converged``.
+        A :class:`BGNBDFit` with parameters, log-likelihood, standard errors and diagnostics.
 
     Example:
         >>> from ltvkit.models.units import weeks
         >>> from ltvkit.models.simulate import simulate_bgnbd
         >>> sim = simulate_bgnbd(r=0.5, alpha=5.0, a=0.8, b=2.5, customers=400, T=weeks(40), seed=1)
         >>> fit = fit_bgnbd(sim.calibration)
-        >>> fit.converged, fit.time_unit
-        (True, 'weeks')
+        >>> fit.converged, fit.time_unit, sorted(fit.standard_errors)
+        (True, 'weeks', ['a', 'alpha', 'b', 'r'])
     """
-    from scipy.optimize import minimize
+    return BGNBDFit(**_fit_beta_geometric(data, start, weights, shift=0.0, model="BG/NBD"), time_unit=data.time_unit)
 
-    data = _require_summary(data)
-    if not np.any(data.frequency > 0):
+
+def _fit_beta_geometric(data: Any, start: dict[str, float] | None, weights: Any, *, shift: float,
+                        model: str) -> dict[str, Any]:
+    """Fit BG/NBD (shift 0) or MBG/NBD (shift 1): the parameter and fit fields of the result."""
+    data = require_summary(data)
+    counts = check_weights(weights, len(data))
+    if not np.any((data.frequency > 0) & (counts > 0)):
         raise LTVInputError("data must hold at least one customer with a repeat purchase (frequency > 0)")
-    stacked = np.column_stack([data.frequency, data.recency, data.T])
-    unique, counts = np.unique(stacked, axis=0, return_counts=True)
-    x, t_x, age = unique[:, 0], unique[:, 1], unique[:, 2]
-    weights = counts.astype(float)
-    initial = {"r": 1.0, "alpha": max(float(np.mean(data.T)) / 4.0, 1e-3), "a": 1.0, "b": 1.0}
-    if start is not None:
-        unknown = set(start) - set(PARAMETERS)
-        if unknown:
-            raise LTVInputError(f"start must name only {', '.join(PARAMETERS)}; got {sorted(unknown)}")
-        initial.update({k: check_number(f"start[{k!r}]", v, minimum=0, min_open=True) for k, v in start.items()})
-    x0 = np.log([initial[name] for name in PARAMETERS])
-    result = minimize(
-        _negative_ll_and_gradient, x0, args=(x, t_x, age, weights), jac=True, method="L-BFGS-B",
-        bounds=[(-15.0, 15.0)] * 4, options={"maxiter": 1000, "ftol": 1e-13, "gtol": 1e-7},
+    if not np.any((data.T > 0) & (counts > 0)):
+        raise LTVInputError("T must be > 0 for some customers: with no time observed, purchase rates cannot be "
+                            "estimated")
+    patterns = unique_patterns(data.frequency, data.recency, data.T, weights=counts)
+    x, t_x, age = patterns.columns
+    # fit on a clock where the mean age is 1, so alpha's search range does not depend on the time unit;
+    # only alpha moves (by the scale) and the log-likelihood by sum(x) ln(scale), the Jacobian of the times
+    scale = float(np.average(age, weights=patterns.weights))
+    initial = _start_values(age, patterns.weights, start)
+    initial["alpha"] /= scale
+    columns = (indexed(x), indexed(t_x / scale), indexed(age / scale))
+    result = maximise_likelihood(
+        _negative_ll_and_gradient, PARAMETERS, initial, args=(*columns, patterns.weights, shift),
+        customers=float(patterns.weights.sum()), model=model,
     )
-    r, alpha, a, b = np.exp(result.x)
-    return BGNBDFit(
-        r=float(r), alpha=float(alpha), a=float(a), b=float(b), time_unit=data.time_unit,
-        log_likelihood=-float(result.fun), converged=bool(result.success), customers=len(data),
-        iterations=int(result.nit), message=str(result.message),
-    )
-
+    result = result.rescaled({"alpha": scale}, log_likelihood_shift=-float(np.dot(patterns.weights, x)) * np.log(scale))
+    return {**result.estimates, **fit_fields(result)}
 
 
 def frequency_recency_matrix(

@@ -30,7 +30,11 @@ from typing import Any
 import numpy as np
 
 from ltvkit.checks import LTVInputError, check_number
-from ltvkit.models.bgnbd import BGNBDFit
+from ltvkit.models.bgnbd import BGNBDFit  # noqa: F401 (the doctests use it)
+from ltvkit.models.fitting import FitResult, check_weights, fit_fields, maximise_likelihood
+from ltvkit.models.numerics import weighted_sum
+from ltvkit.models.patterns import unique_patterns
+from ltvkit.models.purchase_model import PurchaseModelFit
 from ltvkit.models.rfm import RFMSummary
 from ltvkit.models.units import Duration, discount_rate_per_step, require_duration
 
@@ -52,20 +56,21 @@ def _params(p: Any, q: Any, gamma: Any) -> tuple[float, float, float]:
     )
 
 
-def _repeat_spend(data: Any) -> tuple[np.ndarray, np.ndarray]:
-    """Frequency and average spend of the repeat buyers, checked."""
+def _repeat_spend(data: Any, weights: Any = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Frequency, average spend and weight of the repeat buyers, checked."""
     if not isinstance(data, RFMSummary):
         raise LTVInputError(f"data must be an RFMSummary with monetary values; got {type(data).__name__}")
     if data.monetary is None:
         raise LTVInputError("data must carry monetary (average repeat spend per customer) for the Gamma-Gamma model")
-    repeat = data.frequency > 0
+    counts = check_weights(weights, len(data))
+    repeat = (data.frequency > 0) & (counts > 0)
     if not repeat.any():
         raise LTVInputError("data must hold at least one customer with a repeat purchase (frequency > 0)")
     x, zbar = data.frequency[repeat], data.monetary[repeat]
     if np.any(zbar <= 0):
         row = int(np.flatnonzero(repeat)[np.flatnonzero(zbar <= 0)[0]])
         raise LTVInputError(f"monetary must be > 0 for every repeat buyer; row {row} has {data.monetary[row]:g}")
-    return x, zbar
+    return x, zbar, counts[repeat]
 
 
 def gamma_gamma_log_likelihood(
@@ -85,43 +90,70 @@ def gamma_gamma_log_likelihood(
     from scipy.special import gammaln
 
     p, q, gamma = _params(p, q, gamma)
-    x, zbar = _repeat_spend(data)
+    x, zbar, _ = _repeat_spend(data)
     px = p * x
     values = (gammaln(px + q) - gammaln(px) - gammaln(q) + q * np.log(gamma) + (px - 1.0) * np.log(zbar)
               + px * np.log(x) - (px + q) * np.log(gamma + x * zbar))
     return values if per_customer else float(values.sum())
 
 
-def _negative_ll_and_gradient(
-    log_params: np.ndarray, x: np.ndarray, zbar: np.ndarray, weights: np.ndarray
-) -> tuple[float, np.ndarray]:
+@dataclass(frozen=True, eq=False)
+class _SpendStatistics:
+    """What the Gamma-Gamma likelihood needs of the repeat buyers, computed once before the fit.
+
+    The likelihood separates into sums that do not depend on the parameters (of w ln zbar,
+    w x ln zbar, w x ln x), sums by distinct frequency (its count of customers) and one term per
+    customer, ln(gamma + x zbar): only that one is recomputed at each step.
+    """
+
+    spend: np.ndarray  # x zbar per row
+    weights: np.ndarray
+    weighted_x: np.ndarray  # w x per row
+    frequencies: np.ndarray  # distinct x
+    customers_by_frequency: np.ndarray  # sum of w per distinct x
+    constant_terms: tuple[float, float, float]  # sum w ln zbar, sum w x ln zbar, sum w x ln x
+
+    @classmethod
+    def of(cls, x: np.ndarray, zbar: np.ndarray, weights: np.ndarray) -> _SpendStatistics:
+        frequencies, inverse = np.unique(x, return_inverse=True)
+        log_zbar, log_x = np.log(zbar), np.log(x)
+        return cls(x * zbar, weights, weights * x, frequencies, np.bincount(inverse, weights=weights),
+                   (weighted_sum(weights, log_zbar), weighted_sum(weights * x, log_zbar),
+                    weighted_sum(weights * x, log_x)))
+
+
+def _negative_ll_and_gradient(log_params: np.ndarray, stats: _SpendStatistics) -> tuple[float, np.ndarray]:
+    """Mean negative log-likelihood per repeat buyer and its gradient in the log-parameters."""
     from scipy.special import digamma, gammaln
 
     p, q, gamma = np.exp(log_params)
-    px = p * x
-    log_total = np.log(gamma + x * zbar)
-    ll = (gammaln(px + q) - gammaln(px) - gammaln(q) + q * np.log(gamma) + (px - 1.0) * np.log(zbar)
-          + px * np.log(x) - (px + q) * log_total)
+    total = float(stats.weights.sum())
+    sum_log_zbar, sum_x_log_zbar, sum_x_log_x = stats.constant_terms
+    counts, px = stats.customers_by_frequency, p * stats.frequencies
+    shifted = gamma + stats.spend
+    log_total, inverse = np.log(shifted), 1.0 / shifted
+    w_log, wx_log = weighted_sum(stats.weights, log_total), weighted_sum(stats.weighted_x, log_total)
+    w_inverse, wx_inverse = weighted_sum(stats.weights, inverse), weighted_sum(stats.weighted_x, inverse)
+    ll = (float(counts @ (gammaln(px + q) - gammaln(px))) + total * (q * np.log(gamma) - gammaln(q))
+          + p * sum_x_log_zbar - sum_log_zbar + p * sum_x_log_x - p * wx_log - q * w_log)
     psi_sum = digamma(px + q)
-    d_p = x * (psi_sum - digamma(px) + np.log(zbar) + np.log(x) - log_total)
-    d_q = psi_sum - digamma(q) + np.log(gamma) - log_total
-    d_gamma = q / gamma - (px + q) / (gamma + x * zbar)
-    gradient = np.array([np.dot(weights, d_p) * p, np.dot(weights, d_q) * q, np.dot(weights, d_gamma) * gamma])
-    return -float(np.dot(weights, ll)), -gradient
+    d_p = float(counts @ (stats.frequencies * (psi_sum - digamma(px)))) + sum_x_log_zbar + sum_x_log_x - wx_log
+    d_q = float(counts @ psi_sum) - total * digamma(q) + total * np.log(gamma) - w_log
+    d_gamma = total * q / gamma - p * wx_inverse - q * w_inverse
+    gradient = np.array([d_p * p, d_q * q, d_gamma * gamma])
+    return -ll / total, -gradient / total
 
 
 @dataclass(frozen=True)
-class GammaGammaFit:
-    """Gamma-Gamma parameters with the fit's log-likelihood and convergence (None when not fitted)."""
+class GammaGammaFit(FitResult):
+    """Gamma-Gamma parameters (gamma in money) with the fit's log-likelihood, uncertainty and diagnostics.
+
+    The fit fields are None when the model is built from published parameters.
+    """
 
     p: float
     q: float
     gamma: float
-    log_likelihood: float | None = None
-    converged: bool | None = None
-    customers: int | None = None
-    iterations: int | None = None
-    message: str = ""
 
     def __post_init__(self) -> None:
         _params(self.p, self.q, self.gamma)
@@ -171,8 +203,13 @@ class GammaGammaFit:
         return np.where(x > 0, self.p * (self.gamma + x * zbar) / (self.p * x + self.q - 1.0), mean)
 
 
-def fit_gamma_gamma(data: RFMSummary) -> GammaGammaFit:
-    """Fit p, q, gamma by maximum likelihood on the repeat buyers' average spend.
+def fit_gamma_gamma(data: RFMSummary, *, weights: Any = None) -> GammaGammaFit:
+    """Fit p, q, gamma by maximum likelihood on the repeat buyers' average spend, with standard errors.
+
+    Repeat buyers with the same (x, zbar) are counted once with a weight; ``weights`` gives the
+    number of customers on each row of ``data`` (a warehouse's table of distinct histories).
+    A fit that cannot be trusted (e.g. on one repeat buyer, where the likelihood grows without
+    limit) raises :class:`~ltvkit.models.fitting.LTVFitWarning` and has ``converged=False``.
 
     Example:
         >>> from ltvkit.models.simulate import simulate_gamma_gamma
@@ -182,23 +219,25 @@ def fit_gamma_gamma(data: RFMSummary) -> GammaGammaFit:
         >>> fit_gamma_gamma(data).converged
         True
     """
-    from scipy.optimize import minimize
-
-    x, zbar = _repeat_spend(data)
-    mean, variance = float(np.mean(zbar)), float(np.var(zbar))
-    # moment-based start: q a little above 2, gamma from the mean, p from the spread
-    start = np.log([max(mean**2 / max(variance, 1e-12), 0.5), 3.0, max(mean * 2.0 / max(mean**2 / max(variance, 1e-12),
-                                                                                          0.5), 1e-3)])
-    weights = np.ones_like(x)
-    result = minimize(
-        _negative_ll_and_gradient, start, args=(x, zbar, weights), jac=True, method="L-BFGS-B",
-        bounds=[(-15.0, 15.0)] * 3, options={"maxiter": 1000, "ftol": 1e-13, "gtol": 1e-7},
+    x, zbar, counts = _repeat_spend(data, weights)
+    patterns = unique_patterns(x, zbar, weights=counts)
+    x, zbar = patterns.columns
+    # fit in units of the average spend, so gamma's search range does not depend on the currency;
+    # gamma moves by the scale and the log-likelihood by -customers ln(scale), the Jacobian of zbar
+    scale = float(np.average(zbar, weights=patterns.weights))
+    scaled = zbar / scale
+    variance = float(np.average((scaled - 1.0) ** 2, weights=patterns.weights))
+    # moment-based start: q = 3, p from the spread of the averages, gamma from their mean
+    shape = max(1.0 / max(variance, 1e-12), 0.5)
+    start = {"p": shape, "q": 3.0, "gamma": max(2.0 / shape, 1e-3)}
+    customers = float(patterns.weights.sum())
+    result = maximise_likelihood(
+        _negative_ll_and_gradient, PARAMETERS, start, args=(_SpendStatistics.of(x, scaled, patterns.weights),),
+        customers=customers,
+        model="Gamma-Gamma",
     )
-    p, q, gamma = np.exp(result.x)
-    return GammaGammaFit(
-        p=float(p), q=float(q), gamma=float(gamma), log_likelihood=-float(result.fun),
-        converged=bool(result.success), customers=int(x.size), iterations=int(result.nit), message=str(result.message),
-    )
+    result = result.rescaled({"gamma": scale}, log_likelihood_shift=-customers * np.log(scale))
+    return GammaGammaFit(**result.estimates, **fit_fields(result))
 
 
 @dataclass(frozen=True, eq=False)
@@ -242,7 +281,7 @@ class CLVResult:
 
 
 def customer_lifetime_value(
-    purchases: BGNBDFit,
+    purchases: PurchaseModelFit,
     spend: GammaGammaFit,
     data: RFMSummary,
     *,
@@ -260,7 +299,7 @@ def customer_lifetime_value(
     only through :class:`~ltvkit.models.units.Duration`, which converts them explicitly.
 
     Args:
-        purchases: a fitted BG/NBD model (its ``time_unit`` is respected).
+        purchases: a fitted purchase model: BG/NBD, MBG/NBD or Pareto/NBD (its ``time_unit`` is respected).
         spend: a fitted Gamma-Gamma model.
         data: the customers (any time unit; ``monetary`` needed for repeat buyers).
         horizon: how far ahead, e.g. ``years(1)``; must be a whole number of steps.
@@ -283,8 +322,9 @@ def customer_lifetime_value(
         ...
         ltvkit.checks.LTVInputError: horizon must be a Duration with its time unit, such as weeks(39) ...
     """
-    if not isinstance(purchases, BGNBDFit):
-        raise LTVInputError(f"purchases must be a BGNBDFit; got {type(purchases).__name__}")
+    if not isinstance(purchases, PurchaseModelFit):
+        raise LTVInputError(f"purchases must be a fitted purchase model (BGNBDFit, MBGNBDFit, ParetoNBDFit); got "
+                            f"{type(purchases).__name__}")
     if not isinstance(spend, GammaGammaFit):
         raise LTVInputError(f"spend must be a GammaGammaFit; got {type(spend).__name__}")
     if not isinstance(data, RFMSummary):

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ltvkit.checks import LTVInputError, check_count, check_number
+from ltvkit.models.fitting import FitResult, fit_fields, maximise_likelihood
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -137,6 +138,7 @@ def sbg_log_likelihood(alpha: float, beta: float, alive: Any) -> float:
 
 
 def _negative_ll_and_gradient(log_params: np.ndarray, lost: np.ndarray, survivors: float) -> tuple[float, np.ndarray]:
+    """Mean negative log-likelihood per customer of the cohort, and its gradient in log(alpha), log(beta)."""
     from scipy.special import betaln, digamma
 
     a, b = np.exp(log_params)
@@ -153,12 +155,13 @@ def _negative_ll_and_gradient(log_params: np.ndarray, lost: np.ndarray, survivor
     ds_b = digamma(b + k) - digamma(a + b + k) - d_base_b
     grad_a = np.sum(lost * dp_a) + survivors * ds_a
     grad_b = np.sum(lost * dp_b) + survivors * ds_b
-    return -float(ll), -np.array([grad_a * a, grad_b * b])
+    size = float(lost.sum() + survivors)
+    return -float(ll) / size, -np.array([grad_a * a, grad_b * b]) / size
 
 
 @dataclass(frozen=True)
-class SBGFit:
-    """An sBG model fitted to one cohort: parameters, log-likelihood and whether the optimiser converged.
+class SBGFit(FitResult):
+    """An sBG model fitted to one cohort: parameters, log-likelihood, standard errors and diagnostics.
 
     ``period_unit`` names the period of the contract (e.g. "years"); DEL and DERL are counted
     in payments, one per period.
@@ -166,13 +169,20 @@ class SBGFit:
 
     alpha: float
     beta: float
-    log_likelihood: float
-    converged: bool
-    customers: int
     periods_observed: int
     period_unit: str
-    iterations: int
-    message: str
+
+    @property
+    def params(self) -> dict[str, float]:
+        """alpha and beta by name.
+
+        Example:
+            >>> fit_sbg([1000, 631, 468, 382, 326, 289, 262, 241]).params == {"alpha": fit_sbg(
+            ...     [1000, 631, 468, 382, 326, 289, 262, 241]).alpha, "beta": fit_sbg([1000, 631, 468, 382, 326, 289,
+            ...     262, 241]).beta}
+            True
+        """
+        return {"alpha": self.alpha, "beta": self.beta}
 
     @property
     def mean_churn(self) -> float:
@@ -224,7 +234,10 @@ class SBGFit:
 def fit_sbg(alive: Any, *, period_unit: str = "years") -> SBGFit:
     """Fit sBG by maximum likelihood to counts of customers alive at the start of periods 0..K.
 
-    Optimises log(alpha), log(beta) with L-BFGS-B and analytic gradients.
+    Optimises log(alpha), log(beta) with SLSQP and analytic gradients; standard errors and
+    diagnostics as every fit (:mod:`ltvkit.models.fitting`). Periods after the cohort has
+    emptied carry no information and are dropped, so ``[1000, 0, 0]`` is the same data as
+    ``[1000, 0]``.
 
     Args:
         alive: whole numbers; the first is the cohort size, e.g. [1000, 631, 468, ...].
@@ -238,25 +251,20 @@ def fit_sbg(alive: Any, *, period_unit: str = "years") -> SBGFit:
         >>> round(fit.alpha, 3), round(fit.beta, 3), round(fit.log_likelihood, 1)
         (0.668, 3.806, -1611.2)
     """
-    from scipy.optimize import minimize
-
     counts = alive_counts(alive)
+    ended = np.flatnonzero(counts == 0)
+    if ended.size:  # once nobody is left, later periods carry no information: [1000, 0, 0] is [1000, 0]
+        counts = counts[: ended[0] + 1]
     lost = (-np.diff(counts)).astype(float)
     survivors = float(counts[-1])
     if lost.sum() == 0:
         raise LTVInputError("alive must show at least one customer leaving; with no churn alpha cannot be estimated")
     if survivors == 0 and lost.size == 1:
         raise LTVInputError("alive must keep some customers or span more than one period; all left at once")
-    result = minimize(
-        _negative_ll_and_gradient, np.zeros(2), args=(lost, survivors), jac=True, method="L-BFGS-B",
-        bounds=[(-20.0, 20.0), (-20.0, 20.0)], options={"maxiter": 500, "ftol": 1e-14, "gtol": 1e-9},
-    )
-    a, b = np.exp(result.x)
-    return SBGFit(
-        alpha=float(a), beta=float(b), log_likelihood=-float(result.fun), converged=bool(result.success),
-        customers=int(counts[0]), periods_observed=int(lost.size), period_unit=str(period_unit),
-        iterations=int(result.nit), message=str(result.message),
-    )
+    result = maximise_likelihood(_negative_ll_and_gradient, ("alpha", "beta"), {"alpha": 1.0, "beta": 1.0},
+                                 args=(lost, survivors), customers=float(counts[0]), model="sBG")
+    return SBGFit(**result.estimates, periods_observed=int(lost.size), period_unit=str(period_unit),
+                  **fit_fields(result))
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """Seeded simulators of the published models, for tests and notebooks whose truth is known.
 
 - :func:`simulate_sbg_cohort`: a cohort's survivors period by period under sBG(alpha, beta);
+- :func:`simulate_sbg_customers`: each customer's churn probability and renewal decisions under sBG;
 - :func:`simulate_bgnbd`: customers' purchases under BG/NBD(r, alpha, a, b), calibration and
   holdout;
 - :func:`simulate_gamma_gamma`: each repeat buyer's mean spend under Gamma-Gamma(p, q, gamma).
@@ -23,7 +24,8 @@ from ltvkit.models.units import Duration, require_duration
 if TYPE_CHECKING:
     from numpy.typing import ArrayLike
 
-__all__ = ["poisson_from_uniform", "simulate_bgnbd", "simulate_gamma_gamma", "simulate_sbg_cohort"]
+__all__ = ["poisson_from_uniform", "simulate_bgnbd", "simulate_gamma_gamma", "simulate_sbg_cohort",
+           "simulate_sbg_customers"]
 
 
 def poisson_from_uniform(mean: np.ndarray, uniform: np.ndarray) -> np.ndarray:
@@ -55,6 +57,32 @@ def simulate_sbg_cohort(*, alpha: float, beta: float, customers: int, periods: i
     churn = np.clip(rng.beta(a, b, size=n), 1e-12, 1.0)
     leaves_at = rng.geometric(churn)  # renewal at which each customer leaves: 1, 2, ...
     return [int(np.sum(leaves_at > t)) for t in range(k + 1)]
+
+
+def simulate_sbg_customers(*, alpha: float, beta: float, customers: int, periods: int,
+                           seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each customer's churn probability and renewal decisions under sBG(alpha, beta).
+
+    Returns ``churn`` (one per customer, drawn from beta(alpha, beta) and kept for life) and
+    ``renews``, customers x periods: ``renews[i, t]`` is True when customer i, if still there,
+    renews at renewal t + 1 (probability 1 - churn[i], independently at each renewal). Customer
+    i is there in period t when ``renews[i, :t]`` are all True, so
+    ``np.cumprod(renews, axis=1).sum(axis=0)`` are the survivors that
+    :func:`simulate_sbg_cohort` counts. Having every decision drawn up front lets a test change
+    one decision (a retention offer) and follow the customer afterwards.
+
+    Example:
+        >>> churn, renews = simulate_sbg_customers(alpha=0.7, beta=1.2, customers=5, periods=3, seed=1)
+        >>> churn.shape, renews.shape
+        ((5,), (5, 3))
+    """
+    a = check_number("alpha", alpha, minimum=0, min_open=True, scalar=True)
+    b = check_number("beta", beta, minimum=0, min_open=True, scalar=True)
+    n = check_count("customers", customers, minimum=1)
+    k = check_count("periods", periods, minimum=1)
+    rng = np.random.default_rng(check_count("seed", seed))
+    churn = rng.beta(a, b, size=n)
+    return churn, rng.random((n, k)) >= churn[:, None]
 
 
 

@@ -16,7 +16,7 @@
 | :mod:`~ltvkit.orders.cohorts` | :func:`cohort_table`, :func:`retention_matrix`, :func:`horizon_ltv` |
 | :mod:`~ltvkit.orders.year_over_year` | one calendar year against the one before |
 | :mod:`~ltvkit.orders.partners` | LTV, CAC and commissions by partner and channel |
-| :mod:`~ltvkit.orders.engagement` | engagement metrics against LTV |
+| :mod:`~ltvkit.orders.engagement` | engagement metrics against LTV, and the value after their window |
 | :mod:`~ltvkit.orders.simulate` | a seeded order log of any size (benchmarks) |
 
 Example:
@@ -44,6 +44,7 @@ from ltvkit.orders.engagement import (
     ENGAGEMENT_FILE_COLUMNS,
     METRICS,
     MetricSegments,
+    ltv_after_window,
     metric_segments,
     metric_table,
     naive_lift,
@@ -122,6 +123,7 @@ __all__ = [
     "excel_cell_text",
     "horizon_ltv",
     "load_report",
+    "ltv_after_window",
     "metric_segments",
     "metric_table",
     "naive_lift",

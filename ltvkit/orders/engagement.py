@@ -4,7 +4,9 @@ The article "Анализ влияния метрик вовлеченности
 engagement metrics affect LTV) says which way each metric should move LTV. :func:`metric_table`
 turns those claims into measured numbers on a customer table; :func:`quantile_segments` splits
 customers by a metric; :func:`naive_lift` says what a straight line through the data promises
-if a metric were pushed up, which is what a reader must not confuse with what would happen.
+if a metric were pushed up, which is what a reader must not confuse with what would happen;
+:func:`ltv_after_window` is the value that comes after the days a metric is measured in, the
+outcome such a metric can be judged against without counting the same purchases twice.
 
 Example:
     >>> import pandas as pd
@@ -24,6 +26,8 @@ import pandas as pd
 
 from ltvkit.checks import LTVInputError, check_count, check_number
 from ltvkit.money import format_money
+from ltvkit.orders.arrays import first_per_customer, order_arrays
+from ltvkit.orders.cohorts import horizon_ltv
 from ltvkit.orders.export import read_table
 from ltvkit.orders.schema import Column, TableSchema, check_table
 
@@ -31,6 +35,7 @@ __all__ = [
     "ENGAGEMENT_FILE_COLUMNS",
     "METRICS",
     "MetricSegments",
+    "ltv_after_window",
     "metric_segments",
     "metric_table",
     "naive_lift",
@@ -204,6 +209,46 @@ def naive_lift(frame: pd.DataFrame, metric: str, value: str, *, lift: float) -> 
         raise LTVInputError(f"frame[{metric!r}] must vary to fit a line; every value is {x[0]}")
     slope = np.polyfit(x, y, 1)[0]
     return float(slope * (lift - 1) * x.mean())
+
+
+def ltv_after_window(orders: pd.DataFrame, *, window_days: int = 30, months: int = 12,
+                     margin: float = 1.0, observation_end: Any = None) -> pd.Series:
+    """Each customer's revenue x margin from day ``window_days`` to the end of their first ``months``.
+
+    An engagement metric measured in the first ``window_days`` after the first purchase can
+    only predict what comes after them. Judged against the whole first ``months`` instead, a
+    metric that counts purchases of its own window (conversion from interactions does) shares
+    those purchases with the outcome and looks more predictive than it is. The customers are
+    those of :func:`ltvkit.orders.horizon_ltv` (whole horizon observed; a month is 365.25 / 12
+    days); day 0 is the first purchase, and refunds count on the day they are dated.
+
+    Args:
+        orders: as :func:`ltvkit.orders.read_orders` returns (``customer``, ``date``, ``amount``).
+        window_days: the days the metric was measured in (0 to ``window_days`` - 1), a whole number >= 0.
+        months: the horizon, whole months >= 1, longer than the window.
+        margin: share of revenue kept as gross profit, in [0, 1].
+        observation_end: the last day observed (None: the last order's day).
+
+    Returns:
+        Money per customer (the orders' currency), named ``ltv_{months}m_after_{window_days}d``.
+
+    Example:
+        >>> orders = pd.DataFrame({"customer": ["a", "a", "a", "b"], "amount": [100.0, 50.0, 70.0, 30.0],
+        ...     "date": pd.to_datetime(["2023-01-10", "2023-01-20", "2023-06-01", "2024-06-01"])})
+        >>> ltv_after_window(orders, window_days=30, months=12, observation_end="2024-12-31").to_dict()
+        {'a': 70.0}
+    """
+    window = check_count("window_days", window_days)
+    months = check_count("months", months, minimum=1)
+    if window >= months * 365.25 / 12:
+        raise LTVInputError(f"window_days must be shorter than the horizon of {months} months; got {window}")
+    full = horizon_ltv(orders, months=months, margin=margin, observation_end=observation_end)
+    codes, labels, _, days, values = order_arrays(orders, "customer", "date", "amount")
+    first = first_per_customer(codes, days, len(labels), values >= 0)[codes]
+    inside = (days >= first) & (days - first < window)
+    in_window = pd.Series(np.bincount(codes, weights=np.where(inside, values, 0.0), minlength=len(labels)),
+                          index=labels)
+    return (full - in_window.reindex(full.index).to_numpy() * margin).rename(f"ltv_{months}m_after_{window}d")
 
 
 @dataclass(frozen=True)

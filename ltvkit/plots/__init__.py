@@ -3,7 +3,7 @@
 | module | charts |
 |---|---|
 | :mod:`~ltvkit.plots.base` | the figure, waterfall, bars, lines, cumulative value, frequency, survival |
-| :mod:`~ltvkit.plots.planning` | LTV:CAC bands, payback, CAC effect, budget plans, tornado, retention lift |
+| :mod:`~ltvkit.plots.planning` | discounting, LTV:CAC bands, payback and cash dip, CAC effect, plans, tornado, lift |
 | :mod:`~ltvkit.plots.cohorts` | LTV histogram, concentration, cohort heatmap and curves, segments |
 | :mod:`~ltvkit.plots.models` | sBG, BG/NBD and Gamma-Gamma diagnostics |
 
@@ -50,6 +50,8 @@ from ltvkit.plots.models import (
 )
 from ltvkit.plots.planning import (
     cac_effect_chart,
+    cash_dip_chart,
+    discounting_chart,
     payback_chart,
     plan_waterfall_chart,
     plans_chart,
@@ -64,11 +66,13 @@ __all__ = [
     "FIGSIZE",
     "bar_chart",
     "cac_effect_chart",
+    "cash_dip_chart",
     "churn_distribution_chart",
     "cohort_curves",
     "cohort_heatmap",
     "cumulative_value_chart",
     "derl_chart",
+    "discounting_chart",
     "figure_png",
     "frequency_ltv_chart",
     "frequency_recency_heatmap",

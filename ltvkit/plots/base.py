@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ltvkit.checks import LTVInputError, check_number
+from ltvkit.i18n import N_, _
 from ltvkit.money import format_money
 
 if TYPE_CHECKING:
@@ -200,6 +201,14 @@ def line_chart(
     return fig
 
 
+_PERIOD_AXIS = {
+    "year": N_("years with the customer"),
+    "month": N_("months with the customer"),
+    "week": N_("weeks with the customer"),
+    "period": N_("periods with the customer"),
+}
+
+
 def cumulative_value_chart(
     amount_per_period: float, periods: float, *, currency: str | None = "RUB", period: str = "period"
 ) -> Figure:
@@ -220,8 +229,9 @@ def cumulative_value_chart(
     fig = new_figure()
     axes = fig.axes[0]
     axes.bar(ends, amount * ends, width=0.8, color=COLOURS["up"])
-    axes.set_xlabel(f"{period}s with the customer")
-    axes.set_ylabel("value so far")
+    axis = _PERIOD_AXIS.get(period)
+    axes.set_xlabel(_(axis) if axis else f"{period}s with the customer")
+    axes.set_ylabel(_("value so far"))
     _money_axis(axes, currency)
     return fig
 

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 __all__ = [
+    "alive_history_chart",
     "churn_distribution_chart",
     "derl_chart",
     "frequency_recency_heatmap",
@@ -31,6 +32,7 @@ __all__ = [
     "observed_vs_model_chart",
     "repeat_histogram_chart",
     "sbg_profile_chart",
+    "tracking_chart",
 ]
 
 PALETTE = ("#264653", "#e76f51", "#2a9d8f", "#e9c46a", "#8d99ae", "#6a4c93")
@@ -312,4 +314,67 @@ def method_error_chart(names: Sequence[str], errors: Sequence[float], *, currenc
     axes.bar_label(bars, labels=[format_money(values[i], currency, decimals=2) for i in order], fontsize=8)
     axes.set_xlabel(f"mean absolute error per customer ({currency})")
     axes.set_title(title)
+    return fig
+
+
+def tracking_chart(actual: Sequence[float], expected: Mapping[str, Sequence[float]], *, split: float,
+                   cumulative: bool = True, unit: str = "weeks", title: str = "") -> Figure:
+    """A cohort's repeat transactions per period (or cumulative), actual against each model, split marked.
+
+    The validation chart of the BG/NBD paper: periods 1..n on the x axis, a vertical line where
+    the calibration period ends and the holdout begins.
+
+    Example:
+        >>> fig = tracking_chart([1, 2, 3, 2], {"BG/NBD": [1.1, 2.0, 2.7, 2.4]}, split=2)
+        >>> fig.axes[0].get_ylabel(), len(fig.axes[0].lines)
+        ('cumulative repeat transactions', 3)
+    """
+    observed = np.asarray(check_number("actual", np.asarray(actual, dtype=float), minimum=0), dtype=float)
+    if not expected:
+        raise LTVInputError("expected must name at least one model's series")
+    periods = np.arange(1, observed.size + 1)
+    fig = new_figure()
+    axes = fig.axes[0]
+    shape = np.cumsum if cumulative else np.asarray
+    axes.plot(periods, shape(observed), color=COLOURS["total"], label="actual", linewidth=1.6)
+    styles = ("--", ":", "-.", (0, (5, 1)))
+    for index, (name, values) in enumerate(expected.items()):
+        series = np.asarray(values, dtype=float)
+        if series.size != observed.size:
+            raise LTVInputError(f"expected {name!r} must have {observed.size} values; got {series.size}")
+        axes.plot(periods, shape(series), styles[index % len(styles)], color=PALETTE[(index + 1) % len(PALETTE)],
+                  label=name)
+    end = check_number("split", split, minimum=0)
+    axes.axvline(end, color="grey", linewidth=0.8)
+    axes.annotate(" holdout", (end, axes.get_ylim()[1]), va="top", fontsize=8, color="grey")
+    axes.set_xlabel(f"{unit} since the cohort's start")
+    axes.set_ylabel("cumulative repeat transactions" if cumulative else f"repeat transactions per {unit[:-1]}")
+    axes.set_title(title)
+    axes.legend(frameon=False, fontsize=8)
+    return fig
+
+
+def alive_history_chart(grid: Sequence[float], probability_alive: Sequence[float], purchase_times: Sequence[float],
+                        *, unit: str = "weeks", title: str = "") -> Figure:
+    """One customer's P(alive) over time, with their repeat purchases marked as ticks on the axis.
+
+    Example:
+        >>> fig = alive_history_chart([0, 1, 2], [1.0, 0.9, 0.7], [0.5])
+        >>> fig.axes[0].get_ylabel()
+        'P(alive)'
+    """
+    times = np.asarray(grid, dtype=float)
+    values = np.asarray(probability_alive, dtype=float)
+    if times.size == 0 or times.size != values.size:
+        raise LTVInputError("grid and probability_alive must be non-empty and of the same length")
+    fig = new_figure()
+    axes = fig.axes[0]
+    axes.plot(times, values, color=PALETTE[0])
+    for moment in np.asarray(purchase_times, dtype=float):
+        axes.axvline(moment, ymax=0.06, color=PALETTE[1], linewidth=2)
+    axes.set_ylim(0, 1.05)
+    axes.set_xlabel(f"{unit} since the first purchase (ticks: repeat purchases)")
+    axes.set_ylabel("P(alive)")
+    axes.set_title(title)
+    _percent_axis(axes)
     return fig

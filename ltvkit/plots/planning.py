@@ -1,4 +1,5 @@
-"""Figures of notebooks 06-08: LTV:CAC bands, payback, CAC against LTV, the budget plan, the tornado.
+"""Figures of notebooks 05-08: discounting, LTV:CAC bands, payback and the cash dip, CAC against LTV, the
+budget plan, the tornado.
 
 Each function returns a matplotlib Figure made with :func:`ltvkit.plots.new_figure` and never
 shows it; the notebooks display the returned figure.
@@ -18,10 +19,11 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ltvkit.breakdowns import DiscountedBreakdown
 from ltvkit.checks import LTVInputError, check_choice, check_count, check_number
 from ltvkit.formulas import lifetime_from_churn
 from ltvkit.levers import CHANGE_MODES, RetentionLift, Sensitivity
-from ltvkit.ltv_cac import ARTICLE_MINIMUM_RATIO, USUAL_TARGET_RATIO, VERY_HIGH_RATIO
+from ltvkit.ltv_cac import ARTICLE_MINIMUM_RATIO, USUAL_TARGET_RATIO, VERY_HIGH_RATIO, CashCurve
 from ltvkit.money import format_money
 from ltvkit.planning import BudgetPlan, format_plan_line
 from ltvkit.plots.base import COLOURS, _money_axis, new_figure, waterfall_chart
@@ -31,6 +33,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "cac_effect_chart",
+    "cash_dip_chart",
+    "discounting_chart",
     "payback_chart",
     "plan_waterfall_chart",
     "plans_chart",
@@ -114,6 +118,57 @@ def payback_chart(
         axes.annotate(f"payback {payback:,.2f} {period}s", (payback, cac), textcoords="offset points",
                       xytext=(6, -14))
     axes.set_xlabel(f"{period}s with the customer")
+    axes.legend(frameon=False)
+    _money_axis(axes, currency)
+    return fig
+
+
+def discounting_chart(breakdown: DiscountedBreakdown, *, currency: str | None = "RUB", period: str = "month"
+                      ) -> Figure:
+    """A customer's value building up period by period, as paid and in today's money.
+
+    Example:
+        >>> from ltvkit.breakdowns import discounted_breakdown
+        >>> fig = discounting_chart(discounted_breakdown(350, lifetime_periods=18, annual_discount_rate=0.10))
+        >>> [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+        ['as paid', "in today's money"]
+    """
+    if not isinstance(breakdown, DiscountedBreakdown):
+        raise LTVInputError("breakdown must be a DiscountedBreakdown (ltvkit.breakdowns.discounted_breakdown)")
+    t = np.arange(1, len(breakdown.present_values) + 1)
+    fig = new_figure()
+    axes = fig.axes[0]
+    axes.plot(t, np.cumsum(breakdown.expected_margins), color=COLOURS["up"], label="as paid")
+    axes.plot(t, np.cumsum(breakdown.present_values), color=COLOURS["total"], label="in today's money")
+    axes.fill_between(t, np.cumsum(breakdown.present_values), np.cumsum(breakdown.expected_margins),
+                      color=COLOURS["other"], alpha=0.4, linewidth=0)
+    for total, colour in ((breakdown.undiscounted, COLOURS["up"]), (breakdown.discounted, COLOURS["total"])):
+        axes.axhline(total, color=colour, linestyle=":", linewidth=0.8)  # the whole lifetime's value
+    axes.set_xlabel(f"{period}s since the customer was won")
+    axes.set_ylabel("expected value so far")
+    axes.legend(frameon=False)
+    _money_axis(axes, currency)
+    return fig
+
+
+def cash_dip_chart(curves: Mapping[str, CashCurve], *, currency: str | None = "RUB", period: str = "month") -> Figure:
+    """Cumulative cash of acquired cohorts, one line per scenario, with zero marked: the dip and the way out.
+
+    Example:
+        >>> from ltvkit.ltv_cac import acquisition_cash_curve
+        >>> fig = cash_dip_chart({"one cohort": acquisition_cash_curve(3_000, 350, churn_rate=1 / 18, periods=24)})
+        >>> fig.axes[0].get_legend().get_texts()[0].get_text()
+        'one cohort'
+    """
+    if not curves or not all(isinstance(curve, CashCurve) for curve in curves.values()):
+        raise LTVInputError("curves must map at least one name to a CashCurve (ltvkit.ltv_cac.acquisition_cash_curve)")
+    fig = new_figure()
+    axes = fig.axes[0]
+    for name, curve in curves.items():
+        axes.plot(np.arange(1, len(curve.cumulative_cash) + 1), curve.cumulative_cash, label=name)
+    axes.axhline(0, color=COLOURS["total"], linewidth=0.8)
+    axes.set_xlabel(f"{period}s since the first customers were won")
+    axes.set_ylabel("cash so far")
     axes.legend(frameon=False)
     _money_axis(axes, currency)
     return fig

@@ -59,15 +59,38 @@ def record_screenshots() -> Any:
 
 
 @pytest.fixture(scope="session")
+def voila(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The app as ``make app`` serves it (scripts/serve_app.py's arguments), over a copy of app/, with a token."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("serve_app", ROOT / "scripts" / "serve_app.py")
+    serve_app = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(serve_app)
+    base = tmp_path_factory.mktemp("voila")
+    shutil.copytree(ROOT / "app", base / "app")
+    port, token = free_port(), secrets.token_urlsafe(24)
+    server = Server.start(
+        [str(VENV_BIN / "voila"), *serve_app.voila_arguments(base / "app", port, token)],
+        cwd=base, env=isolated_environment(base), base_url=f"http://127.0.0.1:{port}",
+        ready_path="/voila/static/voila.js", log=base / "voila.log", token=token,
+    )
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
 def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """JupyterLab on 127.0.0.1 over a temporary copy of notebooks/ and data/."""
+    """JupyterLab on 127.0.0.1 over a temporary copy of notebooks/ (the Russian editions in notebooks/ru/) and data/."""
     base = tmp_path_factory.mktemp("jupyterlab")
     root = base / "root"
     (root / "notebooks").mkdir(parents=True)
-    for notebook in sorted((ROOT / "notebooks").glob("*.ipynb")):
-        shutil.copy2(notebook, root / "notebooks" / notebook.name)
+    for notebook in sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted((ROOT / "notebooks").glob("ru/*.ipynb")):
+        target = root / notebook.relative_to(ROOT)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(notebook, target)
     if (ROOT / "data").is_dir():
         shutil.copytree(ROOT / "data", root / "data")
+        (root / "notebooks" / "data").symlink_to("../data")  # ../data seen from notebooks/ru, as in the repository
     port, token = free_port(), secrets.token_hex(16)
     server = Server.start(
         [str(VENV_BIN / "jupyter-lab"), "--allow-root", "--no-browser", "--ip=127.0.0.1", f"--port={port}",

@@ -149,9 +149,13 @@ def calculator_factories() -> list[Callable[[], Any]]:
 
 
 @functools.cache
-def displayed_calculators(notebook: Path) -> tuple[Any, ...]:
+def displayed_calculators(notebook: Path, language: str = "en") -> tuple[Any, ...]:
     """Run a notebook's code in this process (IPython, no kernel, no browser) and return the
     calculators it displays, in the order a page shows them.
+
+    The code runs in ``language`` (as ``LTVKIT_LANGUAGE`` would set it for a kernel); a Russian
+    edition's first cell switches to Russian itself. Each calculator keeps the language it was
+    built in; this process goes back to its own afterwards.
 
     These are the test's own calculators: built by the same ltvkit code from the same inputs
     (including data a notebook passes to a factory), so setting a value on one and reading its
@@ -163,6 +167,7 @@ def displayed_calculators(notebook: Path) -> tuple[Any, ...]:
     from ipywidgets.widgets.widget import _instances
 
     import ltvkit.calculators.widgets
+    from ltvkit.i18n import using_language
 
     created: list[Any] = []
     shown: list[str] = []
@@ -184,7 +189,7 @@ def displayed_calculators(notebook: Path) -> tuple[Any, ...]:
     ltvkit.calculators.widgets.Calculator.__init__ = recording_init  # type: ignore[method-assign]
     shell.display_pub.publish = recording_publish  # type: ignore[method-assign]
     try:
-        with contextlib.chdir(notebook.parent), contextlib.redirect_stdout(io.StringIO()):
+        with using_language(language), contextlib.chdir(notebook.parent), contextlib.redirect_stdout(io.StringIO()):
             for cell in cells:
                 if cell["cell_type"] != "code":
                     continue

@@ -9,8 +9,8 @@ authoritative one for each notebook's calculators; this one checks the app as a 
 from __future__ import annotations
 
 import json
-import shutil
-from collections.abc import Iterator
+import urllib.error
+import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -18,18 +18,15 @@ import jupytext
 import pytest
 from ltv_ui import (
     ROOT,
-    VENV_BIN,
     Server,
     Twin,
     calculator_factories,
     check_defaults,
     displayed_calculators,
     exercise_calculator,
-    free_port,
-    isolated_environment,
 )
 
-APP = ROOT / "app" / "calculators.ipynb"
+APP = ROOT / "app" / "calculators.ipynb"  # served by the session's voila fixture (conftest.py), as make app does
 ATTEMPTS, SECONDS_PER_ATTEMPT = 3, 30
 
 
@@ -42,19 +39,15 @@ def test_app_pair_holds_the_same_cells() -> None:
     assert all(not c.get("outputs") for c in stored["cells"]), "commit app/calculators.ipynb without outputs"
 
 
-@pytest.fixture(scope="module")
-def voila(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    base = tmp_path_factory.mktemp("voila")
-    shutil.copytree(ROOT / "app", base / "app")
-    port = free_port()
-    server = Server.start(
-        [str(VENV_BIN / "voila"), "calculators.ipynb", "--no-browser", "--Voila.ip=127.0.0.1", f"--port={port}",
-         "--progressive_rendering=True"],
-        cwd=base / "app", env=isolated_environment(base), base_url=f"http://127.0.0.1:{port}",
-        ready_path="/voila/static/voila.js", log=base / "voila.log",
-    )
-    yield server
-    server.stop()
+def test_app_needs_the_token(voila: Server) -> None:
+    """make app serves on 127.0.0.1 behind a per-run token: without it no page (and no kernel) is served."""
+    assert voila.base_url.startswith("http://127.0.0.1:") and len(voila.token) >= 24
+    request = urllib.request.Request(f"{voila.base_url}/voila/render/your_data.ipynb")
+    opener = urllib.request.build_opener(type("NoRedirect", (urllib.request.HTTPRedirectHandler,),
+                                              {"redirect_request": lambda *args, **kwargs: None})())
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        opener.open(request, timeout=10)
+    assert refused.value.code in (302, 403), f"without the token Voila answered {refused.value.code}"
 
 
 def test_calculators_app_in_voila(voila: Server, page: Any, screenshots: Path, record_screenshots: Any) -> None:
@@ -63,7 +56,7 @@ def test_calculators_app_in_voila(voila: Server, page: Any, screenshots: Path, r
     assert len(twins) == len(factories), f"the app gathers {len(twins)} of the {len(factories)} calculators of ltvkit"
     boxes = page.locator(".ltv-calculator")
     for attempt in range(1, ATTEMPTS + 1):
-        page.goto(f"{voila.base_url}/", wait_until="domcontentloaded")
+        page.goto(f"{voila.base_url}/voila/render/calculators.ipynb?token={voila.token}", wait_until="domcontentloaded")
         try:
             page.wait_for_function(
                 "n => document.querySelectorAll('.ltv-calculator .ltv-result').length >= n",

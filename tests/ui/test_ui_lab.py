@@ -47,7 +47,7 @@ def _run_all(page: Any, lab: Server, notebook: Path) -> None:
     """Open the notebook in a new kernel, clear its outputs, run all cells and wait for the last."""
     cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
     code_cells = sum(c["cell_type"] == "code" and "".join(c["source"]).strip() != "" for c in cells)
-    page.goto(f"{lab.base_url}/lab/tree/notebooks/{notebook.name}?token={lab.token}&reset")
+    page.goto(f"{lab.base_url}/lab/tree/{notebook.relative_to(ROOT).as_posix()}?token={lab.token}&reset")
     page.get_by_text(IDLE).wait_for(timeout=60_000)
     _menu(page, "Edit", "Clear Outputs of All Cells")
     _menu(page, "Run", "Run All Cells")

@@ -1,0 +1,210 @@
+"""The app's "Your data" page (widgets only): upload an export, confirm the columns, see the report, download it.
+
+:class:`YourDataPage` wires ipywidgets to :mod:`ltvkit.report`: a FileUpload (CSV or Excel, at
+most :data:`UPLOAD_LIMIT_MB` MB) whose refusal message shows next to it; the guessed columns
+(:func:`ltvkit.report.guess_columns`) in dropdowns to confirm; margin, currency and an optional
+cost sheet; then every section of :class:`ltvkit.report.OrdersReport`, as in the HTML report,
+and links to download the scored list (``customers.csv``) and the report (``report.html``).
+The upload is kept only in this kernel's memory and goes with it.
+
+Example:
+    >>> import io
+    >>> page = YourDataPage()
+    >>> page.receive("orders.csv", "id,day,sum\\na,2024-01-05,100\\na,2024-02-07,50\\nb,2024-01-20,80\\n".encode())
+    >>> page.dropdowns["customer"].value, page.dropdowns["amount"].value
+    ('id', 'sum')
+    >>> page.make_report()
+    >>> page.message.value, len(page.sections.children)
+    ('', 6)
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from typing import Any
+
+from ltvkit.checks import LTVInputError
+
+__all__ = ["ROLES", "UPLOAD_LIMIT_MB", "YourDataPage", "your_data_page"]
+
+UPLOAD_LIMIT_MB = 50
+"""The largest file the page takes, in MB (10^6 bytes); bigger exports go through the command."""
+
+ROLES = {"customer": "Customer id", "date": "Order date", "amount": "Amount", "channel": "Channel",
+         "partner": "Partner"}
+"""The columns to confirm and their labels; channel and partner may be "(none)"."""
+
+_NONE = "(none)"
+_STYLE = {"description_width": "140px"}
+
+
+def _download_link(name: str, data: bytes, mime: str, label: str) -> str:
+    encoded = base64.b64encode(data).decode("ascii")
+    return (f'<a class="ltv-download" download="{html.escape(name)}" href="data:{mime};base64,{encoded}">'
+            f"{html.escape(label)}</a>")
+
+
+class YourDataPage:
+    """The page's widgets and their callbacks; ``widget`` is what the app displays."""
+
+    def __init__(self, *, limit_mb: int = UPLOAD_LIMIT_MB) -> None:
+        import ipywidgets as widgets
+
+        from ltvkit.money import CURRENCIES
+
+        self.limit_bytes = limit_mb * 1_000_000
+        self.upload = widgets.FileUpload(accept=".csv,.txt,.tsv,.xlsx", multiple=False, description="Orders file",
+                                         layout=widgets.Layout(min_width="160px"))
+        self.upload.add_class("ltv-upload")
+        self.message = widgets.HTML()
+        self.message.add_class("ltv-error")
+        self.costs_upload = widgets.FileUpload(accept=".csv,.xlsx", multiple=False, description="Cost sheet")
+        self.costs_upload.add_class("ltv-costs-upload")
+        self.guessed = widgets.HTML()
+        self.guessed.add_class("ltv-guessed")
+        self.dropdowns = {role: widgets.Dropdown(description=label, options=[], style=_STYLE,
+                                                 layout=widgets.Layout(width="420px"))
+                          for role, label in ROLES.items()}
+        for role, dropdown in self.dropdowns.items():
+            dropdown.add_class(f"ltv-column-{role}")
+        self.margin = widgets.BoundedFloatText(value=0.6, min=0, max=1, step=0.05, description="Gross margin",
+                                               style=_STYLE)
+        self.currency = widgets.Dropdown(options=list(CURRENCIES), value="RUB", description="Currency", style=_STYLE)
+        self.skip = widgets.Checkbox(value=False, indent=False, layout=widgets.Layout(width="auto"),
+                                     description="Leave out rows the loader cannot read (listed in the report)")
+        self.skip.add_class("ltv-skip")
+        self.button = widgets.Button(description="Make the report", button_style="primary", disabled=True)
+        self.button.add_class("ltv-make")
+        self.status = widgets.HTML()
+        self.status.add_class("ltv-status")
+        self.downloads = widgets.HTML()
+        self.downloads.add_class("ltv-downloads")
+        self.sections = widgets.VBox()
+        self.sections.add_class("ltv-sections")
+        self._name, self._data, self._costs = "", b"", None
+        self.upload.observe(self._on_upload, names="value")
+        self.costs_upload.observe(self._on_costs, names="value")
+        self.button.on_click(lambda _button: self.make_report())
+        limit = widgets.HTML(f"CSV (any separator, UTF-8 or cp1251) or Excel, up to {limit_mb} MB.")
+        self.widget = widgets.VBox([
+            widgets.HBox([self.upload, self.message]), limit,
+            widgets.HTML("<b>The columns</b> (guessed from the file; check them):"), self.guessed,
+            *self.dropdowns.values(), self.margin, self.currency, self.skip,
+            widgets.HBox([self.costs_upload, widgets.HTML("optional: channel, partner, fixed_spend per source")]),
+            widgets.HBox([self.button, self.status]), self.downloads, self.sections,
+        ])
+        self.widget.add_class("ltv-your-data")
+
+    def _refuse(self, text: str) -> None:
+        self.message.value = html.escape(text)
+        self.status.value = ""
+
+    def _on_upload(self, change: dict[str, Any]) -> None:
+        files = change["new"]
+        if files:
+            self.receive(files[0]["name"], files[0]["content"], size=files[0].get("size"))
+            self.upload.value = ()  # the page keeps one copy, not the widget too
+
+    def _on_costs(self, change: dict[str, Any]) -> None:
+        files = change["new"]
+        if files:
+            self._costs = bytes(files[0]["content"])
+            self.costs_upload.value = ()
+
+    def receive(self, name: str, content: Any, *, size: int | None = None) -> None:
+        """Take an uploaded file: refuse it over the limit, else guess its columns into the dropdowns."""
+        from ltvkit.report import guess_columns, preview
+
+        size = len(content) if size is None else size
+        self.sections.children, self.downloads.value = (), ""
+        if size > self.limit_bytes:
+            self._data, self.button.disabled = b"", True
+            return self._refuse(f"{name} is {size / 1e6:,.1f} MB; the app takes files up to "
+                                f"{self.limit_bytes / 1e6:,.0f} MB. Run the command on bigger exports: "
+                                f"python -m ltvkit.report {name}")
+        self._name, self._data = name, bytes(content)
+        try:
+            columns = preview(io.BytesIO(self._data)).columns
+        except LTVInputError as error:
+            self._data, self.button.disabled = b"", True
+            return self._refuse(str(error))
+        for role, dropdown in self.dropdowns.items():
+            dropdown.options = [_NONE, *columns] if role in ("channel", "partner") else columns
+        try:
+            guess = guess_columns(io.BytesIO(self._data))
+        except LTVInputError as error:
+            self._refuse(f"{error}. Choose the columns below.")
+            self.guessed.value = ""
+        else:
+            self.message.value = ""
+            for role, column in guess.as_read_orders().items():
+                self.dropdowns[role].value = column or _NONE
+            lines = "".join(f"<li>{html.escape(line)}</li>" for line in guess.describe().splitlines())
+            self.guessed.value = f"<ul>{lines}</ul>"
+        self.button.disabled = False
+        self.status.value = html.escape(f"{name}: {size / 1e6:,.2f} MB received")
+        return None
+
+    def chosen_columns(self) -> dict[str, str | None]:
+        """The columns as confirmed in the dropdowns (None for "(none)")."""
+        return {role: (None if dropdown.value in (_NONE, None) else dropdown.value)
+                for role, dropdown in self.dropdowns.items()}
+
+    def make_report(self) -> None:
+        """Read the upload with the confirmed columns and show every section; a refusal shows by the upload."""
+        from ltvkit.orders import read_orders
+        from ltvkit.report import SECTIONS, OrdersReport, read_costs, report_html, scored_csv
+
+        if not self._data:
+            return self._refuse("upload an orders file first")
+        self.sections.children, self.downloads.value = (), ""
+        try:
+            orders = read_orders(io.BytesIO(self._data), **self.chosen_columns(),
+                                 on_bad_rows="skip" if self.skip.value else "raise")
+            costs = read_costs(io.BytesIO(self._costs)) if self._costs else None
+            report = OrdersReport(orders, margin=self.margin.value, currency=self.currency.value, costs=costs)
+            views = []
+            for section in SECTIONS.values():
+                self.status.value = html.escape(f"{section.title} ...")
+                views.append(report.view(section.key))
+                self._show(views)
+            page = report_html(report, title=f"LTV report: {self._name}")
+            csv_text = scored_csv(report.scored)
+        except LTVInputError as error:
+            self.sections.children = ()
+            hint = " (tick “Leave out rows the loader cannot read” to go on without them)" \
+                if 'on_bad_rows="skip"' in str(error) else ""
+            return self._refuse(f"{self._name}: {error}{hint}")
+        self.message.value, self.status.value = "", html.escape(f"{self._name}: report made")
+        self.downloads.value = " · ".join([
+            _download_link("customers.csv", csv_text.encode("utf-8"), "text/csv;charset=utf-8",
+                           f"Download the scored list (customers.csv, {len(report.scored):,} customers)"),
+            _download_link("report.html", page.encode("utf-8"), "text/html;charset=utf-8",
+                           "Download the report (report.html)"),
+        ])
+        return None
+
+    def _show(self, views: list[Any]) -> None:
+        import ipywidgets as widgets
+
+        shown = list(self.sections.children)
+        for view in views[len(shown):]:
+            box = widgets.HTML(view.html())
+            box.add_class("ltv-report-section")
+            shown.append(box)
+        self.sections.children = tuple(shown)
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+def your_data_page(*, limit_mb: int = UPLOAD_LIMIT_MB) -> YourDataPage:
+    """The "Your data" page of the app (``app/your_data.ipynb``).
+
+    Example:
+        >>> your_data_page().button.disabled
+        True
+    """
+    return YourDataPage(limit_mb=limit_mb)

@@ -1,0 +1,170 @@
+"""Trainer mode: trainee copies of the notebooks, with every worked solution emptied (``make exercises``).
+
+scikit-learn-mooc's habit: the course is written once, with its solutions, and the copies a
+trainee works in are generated from it. :func:`trainee_copy` reads a notebook's percent-format
+source (``notebooks/NN_slug.py``), keeps every cell but the solutions (cells tagged
+``solution``), and puts an empty working cell in place of each. Where a later cell needs a name
+that only a solution defined (the capstone's tasks build on each other), the working cell says
+which names the trainee's solution must define. The copies carry no outputs: a trainee runs them.
+
+``python -m ltvkit.course.trainer [NOTEBOOKS] [OUT]`` writes one ``.ipynb`` per notebook of
+NOTEBOOKS (default ``notebooks``) into OUT (default ``exercises``), whatever notebooks exist.
+jupytext and nbformat (the ``lab`` and ``test`` extras) are imported only when a copy is made.
+
+Example:
+    >>> from pathlib import Path
+    >>> copy = trainee_copy(Path(__file__).parents[2] / "notebooks" / "00_start_here.py")
+    >>> copy.emptied
+    ('ex-00-1', 'ex-00-2', 'ex-00-3')
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ltvkit.checks import LTVInputError
+
+__all__ = ["SOLUTION_TAG", "TraineeCopy", "main", "trainee_copy", "write_trainee_copies"]
+
+SOLUTION_TAG = "solution"
+_CHECK = re.compile(r'check\("(ex-\d\d-\d+)"')
+_WORKING_CELL = "# Your solution here: work it out, then run the check in the cell above with your answer."
+
+
+@dataclass(frozen=True)
+class TraineeCopy:
+    """A trainee copy of one notebook: the notebook itself, the exercises emptied, the names to define.
+
+    ``names_to_define`` maps an exercise id to the names that later cells use and only its
+    solution defined; the working cell of that exercise lists them.
+    """
+
+    stem: str
+    notebook: Any
+    emptied: tuple[str, ...]
+    names_to_define: dict[str, tuple[str, ...]]
+
+
+def _names(source: str) -> tuple[set[str], set[str]]:
+    """(names a cell assigns, names it reads); nothing for a cell that is not plain Python."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return set(), set()
+    stored = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)}
+    loaded = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)}
+    return stored, loaded
+
+
+def _needed_later(cells: list[Any]) -> dict[int, set[str]]:
+    """For each solution cell (by index), the names it defines that a later non-solution cell reads first."""
+    pending: dict[str, int] = {}
+    needed: dict[int, set[str]] = {}
+    for index, cell in enumerate(cells):
+        if cell.cell_type != "code":
+            continue
+        stored, loaded = _names(cell.source)
+        if SOLUTION_TAG in cell.metadata.get("tags", []):
+            pending.update({name: index for name in stored - {"answer"}})
+            continue
+        for name in (loaded - stored) & set(pending):  # a name the cell assigns itself (a loop variable) is its own
+            needed.setdefault(pending[name], set()).add(name)
+        for name in stored:
+            pending.pop(name, None)
+    return needed
+
+
+def trainee_copy(source: Path) -> TraineeCopy:
+    """The trainee copy of one notebook source: solution cells emptied, outputs none, a note on top.
+
+    Args:
+        source: a notebook's percent-format source, ``notebooks/NN_slug.py``.
+
+    Returns:
+        A :class:`TraineeCopy`; its ``notebook`` is an nbformat v4 notebook ready to write.
+    """
+    import jupytext
+    import nbformat
+
+    source = Path(source)
+    if not source.is_file() or source.suffix != ".py":
+        raise LTVInputError(f"source must be a notebook's .py source such as notebooks/01_ltv_basics.py; got {source}")
+    notebook = jupytext.read(source)
+    needed = _needed_later(notebook.cells)
+    emptied: list[str] = []
+    names_to_define: dict[str, tuple[str, ...]] = {}
+    cells = [nbformat.v4.new_markdown_cell(
+        f"> **Trainee copy** of `notebooks/{source.name}`, made by `make exercises`. The worked solutions "
+        "are not in it: each exercise has an empty cell to work in. Run the notebook from the top.")]
+    for index, cell in enumerate(notebook.cells):
+        tags = [tag for tag in cell.metadata.get("tags", []) if tag != SOLUTION_TAG]
+        if cell.cell_type == "code" and SOLUTION_TAG in cell.metadata.get("tags", []):
+            found = _CHECK.search(cell.source)
+            exercise_id = found.group(1) if found else f"cell {index}"
+            emptied.append(exercise_id)
+            text = _WORKING_CELL
+            if index in needed:
+                names_to_define[exercise_id] = tuple(sorted(needed[index]))
+                text += f"\n# Later cells use what your solution defines: {', '.join(names_to_define[exercise_id])}."
+            cells.append(nbformat.v4.new_code_cell(text))
+        elif cell.cell_type == "code":
+            cells.append(nbformat.v4.new_code_cell(cell.source, metadata={"tags": tags} if tags else {}))
+        else:
+            cells.append(nbformat.v4.new_markdown_cell(cell.source))
+    for index, cell in enumerate(cells):
+        cell.id = f"{source.stem[:2]}-trainee-{index:03d}"
+    copy = nbformat.v4.new_notebook(cells=cells, metadata={
+        "kernelspec": {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"},
+        "language_info": {"name": "python"},
+    })
+    copy.nbformat, copy.nbformat_minor = 4, 5
+    return TraineeCopy(source.stem, copy, tuple(emptied), names_to_define)
+
+
+def write_trainee_copies(notebooks: Path, out: Path) -> dict[Path, TraineeCopy]:
+    """Write the trainee copy of every ``NN_slug.py`` in ``notebooks`` to ``out/NN_slug.ipynb``.
+
+    Args:
+        notebooks: the folder of the notebook sources.
+        out: the folder to write to (created if missing; copies of notebooks that are gone are removed).
+
+    Returns:
+        Each path written, in course order, with its :class:`TraineeCopy`.
+    """
+    import nbformat
+
+    sources = sorted(Path(notebooks).glob("[0-9][0-9]_*.py"))
+    if not sources:
+        raise LTVInputError(f"notebooks must be a folder of NN_slug.py notebook sources; none in {notebooks}")
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    for stale in out.glob("[0-9][0-9]_*.ipynb"):
+        if not (Path(notebooks) / f"{stale.stem}.py").exists():
+            stale.unlink()
+    written = {}
+    for source in sources:
+        copy = trainee_copy(source)
+        nbformat.validate(copy.notebook)
+        path = out / f"{source.stem}.ipynb"
+        nbformat.write(copy.notebook, path)
+        written[path] = copy
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m ltvkit.course.trainer [NOTEBOOKS] [OUT]``: write every trainee copy and say what was emptied."""
+    args = sys.argv[1:] if argv is None else argv
+    notebooks, out = Path(args[0] if args else "notebooks"), Path(args[1] if len(args) > 1 else "exercises")
+    for path, copy in write_trainee_copies(notebooks, out).items():
+        to_define = f"; a later task needs names from {len(copy.names_to_define)}" if copy.names_to_define else ""
+        print(f"{path}: {len(copy.emptied)} solutions emptied{to_define}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
