@@ -238,15 +238,16 @@ def _bad_rows(raw: RawTable, rows: np.ndarray, parsed: Mapping[str, Any], schema
                 continue
             value = text_values[int(rows[index])]
             bad.setdefault(index, []).append(BadRow(int(lines[index]), original[name], value, reason))
-    if schema.key:
-        good = np.array(sorted(set(range(rows.size)) - set(bad)), dtype=np.int64)
+    key = [k for k in schema.key if k in parsed]
+    if key:
+        good = np.setdiff1d(np.arange(rows.size), np.fromiter(bad, np.int64, len(bad)))
         keys = [np.asarray(parsed[k][0].to_numpy() if hasattr(parsed[k][0], "to_numpy") else parsed[k][0],
-                           dtype=object)[good] for k in schema.key]
+                           dtype=object)[good] for k in key]
         for later, first in zip(*duplicate_keys(keys), strict=True):
             index = int(good[later])
             value = " / ".join(str(key[later]) for key in keys)
-            bad[index] = [BadRow(int(lines[index]), original[schema.key[0]], value,
-                                 f"repeats line {int(lines[good[first]])} ({'/'.join(schema.key)} must be unique)")]
+            bad[index] = [BadRow(int(lines[index]), original[key[0]], value,
+                                 f"repeats line {int(lines[good[first]])} ({'/'.join(key)} must be unique)")]
     return dict(sorted(bad.items()))
 
 

@@ -89,7 +89,9 @@ def read_partner_costs(path_or_buffer: Any, *, columns: dict[str, str] | None = 
     Returns columns ``channel``, ``partner`` ("" for channels without one), ``kind``,
     ``fixed_spend`` (money over the period), ``first_sale_commission_pct`` and ``discount_pct``.
     The rules are :data:`COSTS`: a negative spend, a commission outside 0-100% ("63%" is read
-    as 63) or a (channel, partner) listed twice is refused with its line.
+    as 63) or a (channel, partner) listed twice is refused with its line. ``channel`` and
+    ``fixed_spend`` must be in the file; the other columns may be absent (the report's notes
+    name them).
 
     Example:
         >>> import io
@@ -102,7 +104,8 @@ def read_partner_costs(path_or_buffer: Any, *, columns: dict[str, str] | None = 
     known = {column.name: column for column in COSTS.columns}
     schema = TableSchema("costs", tuple(known.get(name, Column(name, "text", required=False))
                                         for name in columns.values()), key=COSTS.key, hint=COSTS.hint)
-    frame = read_table(path_or_buffer, schema, columns)
+    optional = [file_name for file_name, name in columns.items() if name not in ("channel", "fixed_spend")]
+    frame = read_table(path_or_buffer, schema, columns, may_be_absent=optional)
     return frame.drop(columns="line")
 
 
