@@ -9,11 +9,14 @@ repeated ``customers`` times (the same likelihood, so the same estimates, at the
 
 Example:
     >>> import pandas as pd
-    >>> triples = pd.DataFrame({"frequency": [0, 1, 2, 5], "recency": [0.0, 20.0, 30.0, 35.0],
-    ...                         "T": [40.0, 40.0, 38.0, 40.0], "customers": [600, 200, 120, 80]})
+    >>> from ltvkit.models.simulate import simulate_bgnbd
+    >>> from ltvkit.models.units import weeks
+    >>> sim = simulate_bgnbd(r=0.5, alpha=5.0, a=0.8, b=2.5, customers=2000, T=weeks(40), seed=1).calibration
+    >>> history = pd.DataFrame({"frequency": sim.frequency, "recency": sim.recency, "T": sim.T})
+    >>> triples = history.value_counts().rename("customers").reset_index()  # what the database sends back
     >>> fit = fit_bgnbd_triples(triples, time_unit="weeks")
-    >>> fit.customers, fit.converged
-    (1000, True)
+    >>> len(triples) < 2000, fit.customers, fit.converged
+    (True, 2000, True)
 """
 
 from __future__ import annotations
