@@ -274,25 +274,32 @@ def _frame(parsed: Mapping[str, Any], kept: np.ndarray, lines: np.ndarray, file_
         elif column.codes:
             codes, labels = _codes(values.gather(where))
             data[name] = pd.Categorical.from_codes(codes, categories=pd.Index(labels, dtype="str"))
+        elif _arrow_strings():
+            data[name] = pd.array(values.gather(where).to_arrow(), dtype="str")
         else:
             data[name] = pd.array(_text_values(values.gather(where)), dtype="str")
     return pd.DataFrame(data)
 
 
-def _codes(text: Any) -> tuple[np.ndarray, np.ndarray]:
-    """Codes into the sorted distinct texts, and those texts (Python strings made once each)."""
+def _arrow_strings() -> bool:
+    """Whether pandas keeps text in pyarrow (pandas 3 with pyarrow installed): polars hands it over without copies."""
+    return getattr(pd.Series([""], dtype="str").dtype, "storage", "") == "pyarrow"
+
+
+def _codes(text: Any) -> tuple[np.ndarray, Any]:
+    """Codes into the sorted distinct texts, and those texts (made once each: Python strings or an Arrow array)."""
     import polars as pl
 
     labels = text.unique().sort()
     codes = text.cast(pl.Enum(labels.to_list())).to_physical().to_numpy().astype(np.int32)
-    return codes, labels.to_numpy()
+    return codes, labels.to_arrow() if _arrow_strings() else labels.to_numpy()
 
 
 def _text_values(text: Any) -> np.ndarray:
     """A text column as an object array; a column of few distinct values shares one string per value."""
     if len(text) > 1000 and text.n_unique() < len(text) // 4:
         codes, labels = _codes(text)
-        return labels[codes]
+        return np.asarray(labels, dtype=object)[codes]
     return text.to_numpy()
 
 
