@@ -20,7 +20,8 @@ from ltvkit.orders import load_report, read_engagement, read_export, read_orders
 
 HEADER = ["Клиент", "Дата", "Сумма", "Партнёр"]
 IDS = ["C0000123", "007", "Иванов И.", 'ООО "Ёлка"', "a;b", "x,y", "tab\there", "42", "two\nlines", "Ж-1|2"]
-DATE_FORMATS = ["%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%Y%m%d", "%Y/%m/%d"]
+DATE_FORMATS = ["%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%Y%m%d", "%Y/%m/%d", "%m/%d/%Y"]
+MONTH_FIRST = {"%m/%d/%Y"}  # not detected (day-first is the default): the reader is told the format
 CURRENCY = {"utf-8": ["", " ₽", " руб.", "$"], "utf-8-sig": ["", " ₽", "€"], "utf-16": ["", " ₽"],
             "cp1251": ["", " руб.", " р."], "cp866": ["", " руб."]}
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -80,7 +81,9 @@ def _write(rows: list, dialect: dict) -> tuple[bytes, list[str]]:
     return buffer.getvalue().encode(dialect["encoding"]), texts
 
 
-def _read(data: bytes, **kwargs) -> pd.DataFrame:
+def _read(data: bytes, dialect: dict, **kwargs) -> pd.DataFrame:
+    if dialect["date_format"] in MONTH_FIRST:
+        kwargs["date_format"] = dialect["date_format"] + dialect["time"]
     return read_orders(io.BytesIO(data), customer="Клиент", date="Дата", amount="Сумма", partner="Партнёр", **kwargs)
 
 
@@ -88,7 +91,7 @@ def _read(data: bytes, **kwargs) -> pd.DataFrame:
 @given(rows_strategy, dialects())
 def test_any_dialect_reads_back_the_same_ids_dates_and_totals(rows: list, dialect: dict) -> None:
     data, _ = _write(rows, dialect)
-    orders = _read(data)
+    orders = _read(data, dialect)
     assert orders["customer"].tolist() == [customer for customer, *_ in rows]
     assert orders["date"].tolist() == [_moment(day, second, dialect) for _, day, second, _, _ in rows]
     assert orders["partner"].tolist() == [partner for *_, partner in rows]
@@ -125,8 +128,8 @@ def test_one_corrupted_line_is_named_or_skipped_with_the_books_balanced(rows: li
     corrupted = buffer.getvalue().encode(dialect["encoding"])
     line = index + 1
     with pytest.raises(LTVInputError, match=rf"1 row cannot be used: line {line}[,:]"):
-        _read(corrupted)
-    orders = _read(corrupted, on_bad_rows="skip")
+        _read(corrupted, dialect)
+    orders = _read(corrupted, dialect, on_bad_rows="skip")
     report = load_report(orders)
     assert report.skipped_lines == (line,)
     assert report.rows_read == report.rows_kept + report.rows_skipped == len(rows)

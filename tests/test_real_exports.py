@@ -264,6 +264,21 @@ def test_a_wrong_separator_says_so() -> None:
         _read(HEADER + "A;01.02.2024;5\n", sep=",")
 
 
+def test_a_month_first_date_suggests_the_date_order() -> None:
+    with pytest.raises(LTVInputError, match=r"line 3, column 'Дата': there is no month 13: if the file writes the "
+                                            r"month first, pass date_format='%m/%d/%Y' \(got '05/13/2024'\)"):
+        _read(HEADER + "A;12/01/2024;100\nB;05/13/2024;5\n")
+    orders = _read(HEADER + "A;12/01/2024;100\nB;05/13/2024;5\n", date_format="%m/%d/%Y")
+    assert orders["date"].tolist() == [pd.Timestamp("2024-12-01"), pd.Timestamp("2024-05-13")]
+
+
+def test_every_refusal_of_a_file_names_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "выгрузка.csv"
+    path.write_text(HEADER + "A;01.02.2024;100\nB;01.02.2024;abc\n", encoding="cp1251")
+    with pytest.raises(LTVInputError, match=r"выгрузка\.csv: 1 row cannot be used: line 3, column 'Сумма'"):
+        read_orders(path, **COLUMNS)
+
+
 # --- 4. valid input that was refused ---------------------------------------------------------------
 
 

@@ -58,6 +58,8 @@ _NUMBER = {
     ",": r"^[-+]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$",
     ".": r"^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$",
 }
+_MONTH_FIRST = {"%d.%m.%Y": "%m.%d.%Y", "%d.%m.%y": "%m.%d.%y", "%d/%m/%Y": "%m/%d/%Y", "%d-%m-%Y": "%m-%d-%Y"}
+"""The month-first reading suggested when a day-first date has no such month ("05/13/2024")."""
 _TIME = r"^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?$"
 _ZONE = r"^(.*\d:\d{2}(?::\d{2}(?:[.,]\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})$"
 _TIME_DIRECTIVES = re.compile(r"%[HIMSfpzZT]")
@@ -367,6 +369,12 @@ def _date_reasons(text: Any, bad: np.ndarray, bad_time: np.ndarray, years: np.nd
             reasons[typo] = [f"year {int(y)} is outside {FIRST_YEAR}-{LAST_YEAR}: a typo?" for y in other_years[typo]]
             reasons[hit & ~typo] = f"mixed date formats: looks like {fmt!r} but the column uses {chosen!r}"
             unexplained &= ~hit
+        month_first = _MONTH_FIRST.get(days_fmt)
+        if month_first and unexplained.any():
+            swapped = _strptime_day(day, month_first).dt.year().to_numpy().astype(float)
+            hit = unexplained & ~np.isnan(swapped)
+            reasons[hit] = [f"there is no month {value.split(days_fmt[2])[1]}: if the file writes the month first, "
+                            f"pass date_format={month_first!r}" for value in day.to_numpy()[hit]]
     reasons[bad_time[bad]] = "not a time of day after the date"
     wrong_year = implausible[bad]
     reasons[wrong_year] = [f"year {int(y)} is outside {FIRST_YEAR}-{LAST_YEAR}: a typo?"
