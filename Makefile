@@ -107,17 +107,20 @@ clean:
 	rm -rf $(VENV) report exercises .pytest_cache .ruff_cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
-# Benchmarks (benchmark-only packages pinned in benchmarks/requirements.txt), each against a peer in
-# the same run: customer_summary vs lifetimes and DuckDB; BG/NBD, Pareto/NBD and Gamma-Gamma fits at 1M
-# customers vs lifetimes given weights (cold runs, ratios, peak memory); the report command on 100k and 1M
-# orders (time per step, peak memory) vs pandas.read_csv and lifetimes; and the
-# summary of 10M-100M orders from Parquet through DuckDB, pandas and Spark (about half an hour, several GB of
-# temporary files: run it on a quiet machine). Write benchmarks/results/customer_summary.md, models.md,
-# report.md and warehouse.md.
+# Benchmarks (benchmark-only packages pinned in benchmarks/requirements.txt, installed with the lock as
+# constraints), each against peers in the same run: customer_summary vs DuckDB, polars, lifetimes,
+# pymc-marketing and pandas (text and integer ids, every implementation cold in its own process);
+# read_orders vs pandas.read_csv, polars and DuckDB on a 1M-row Russian export; BG/NBD + Gamma-Gamma
+# fitting vs lifetimes; the report command on 100k and 1M orders (time per step, peak memory) vs
+# pandas.read_csv and lifetimes; and the summary of 10M-100M orders from Parquet through DuckDB, pandas
+# and Spark (about an hour in all, several GB of temporary files: check `uptime` and run it on a quiet
+# machine). Each writes its table to benchmarks/results/ (customer_summary.md, read_orders.md,
+# models.md, report.md, warehouse.md); the first two print where ltvkit is behind.
 .PHONY: bench
 bench: $(STAMP) java
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r benchmarks/requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r benchmarks/requirements.txt -c requirements-lock.txt
 	$(BIN)/python benchmarks/bench_customer_summary.py
+	$(BIN)/python benchmarks/bench_read_orders.py
 	$(BIN)/python benchmarks/bench_models.py --output benchmarks/results/models.md
 	$(BIN)/python benchmarks/bench_report.py --output benchmarks/results/report.md
 	$(BIN)/python benchmarks/bench_warehouse.py

@@ -157,8 +157,9 @@ def check_choice(name: str, value: Any, choices: tuple[str, ...]) -> str:
 def check_frame(name: str, frame: Any, columns: Iterable[str] = (), *, hint: str = "", min_rows: int = 1) -> Any:
     """Validate a table argument: a pandas DataFrame with ``columns`` and at least ``min_rows`` rows.
 
-    The one check of every table a library function takes (orders, costs, engagement,
-    summaries); ``hint`` says where the right table comes from.
+    The first check of every table a library function takes (orders, costs, engagement,
+    summaries; :func:`ltvkit.orders.schema.check_table` adds the column rules); ``hint`` says
+    where the right table comes from. A named column that appears twice is refused.
 
     Example:
         >>> import pandas as pd
@@ -175,11 +176,16 @@ def check_frame(name: str, frame: Any, columns: Iterable[str] = (), *, hint: str
     if not isinstance(frame, pd.DataFrame):
         raise LTVInputError(_("{name} must be a pandas DataFrame; got {type}", name=name,
                               type=type(frame).__name__) + tail)
+    columns = list(columns)
     missing = [column for column in columns if column not in frame.columns]
     if missing:
         has = ", ".join(map(repr, frame.columns)) or _("no columns")
         raise LTVInputError(_("{name} has no column {missing}; it has {columns}", name=name,
                               missing=", ".join(map(repr, missing)), columns=has) + tail)
+    twice = sorted({str(c) for c in frame.columns[frame.columns.duplicated()] if c in columns})
+    if twice:
+        raise LTVInputError(_("{name} has the column {columns} more than once; keep one", name=name,
+                              columns=", ".join(map(repr, twice))) + tail)
     if len(frame) < min_rows:
         raise LTVInputError(ngettext("{name} must hold at least {count} row; got {rows}",
                                      "{name} must hold at least {count} rows; got {rows}", min_rows,

@@ -388,7 +388,10 @@ def sbg_derl(alpha: float, beta: float, discount_rate: float, renewals: int) -> 
 def read_retention_table(path: str | Path, *, cohort_size: int = 1000) -> pd.DataFrame:
     """Read ``data/fader_hardie_2007_retention.csv``: percent alive per year, with counts of customers.
 
-    Adds ``regular_alive`` and ``high_end_alive``: percent x cohort_size / 100, whole customers.
+    Read through the loaders' one validation path (:func:`ltvkit.orders.export.read_table`):
+    ``year`` whole numbers listed once, percents in [0, 100] ("63%" is read as 63), every value
+    present; a bad line is refused naming it. Adds ``regular_alive`` and ``high_end_alive``:
+    percent x cohort_size / 100, whole customers.
 
     Example:
         >>> from ltvkit.datasets import data_path
@@ -396,19 +399,21 @@ def read_retention_table(path: str | Path, *, cohort_size: int = 1000) -> pd.Dat
         >>> table.loc[table.period == "calibration", "regular_alive"].tolist()
         [1000, 631, 468, 382, 326, 289, 262, 241]
     """
-    import pandas as pd
+    from ltvkit.orders.export import read_table
+    from ltvkit.orders.schema import Column, TableSchema
 
-    file = Path(path)
-    if not file.is_file():
-        raise LTVInputError(f"path must name the retention table; {str(file)!r} does not exist")
+    if isinstance(path, (str, Path)) and not Path(path).is_file() and "\n" not in str(path):
+        raise LTVInputError(f"path must name the retention table; {str(path)!r} does not exist")
     size = check_count("cohort_size", cohort_size, minimum=1)
-    table = pd.read_csv(file)
-    needed = ["year", "regular_percent_alive", "high_end_percent_alive", "period"]
-    missing = [column for column in needed if column not in table.columns]
-    if missing:
-        raise LTVInputError(f"the retention table is missing the column(s) {missing}")
+    percent = {"minimum": 0, "maximum": 100, "percent": True}
+    schema = TableSchema("retention table", (
+        Column("year", "number", minimum=0, whole=True), Column("regular_percent_alive", "number", **percent),
+        Column("high_end_percent_alive", "number", **percent), Column("period", "text"),
+    ), key=("year",))
+    names = {name: name for name in schema.names()}
+    table = read_table(path, schema, names, decimal=".").drop(columns="line")
+    table["year"] = table["year"].astype(int)
     for cohort in ("regular", "high_end"):
-        percent = table[f"{cohort}_percent_alive"].to_numpy(dtype=float)
-        check_number(f"{cohort}_percent_alive", percent, minimum=0, maximum=100)
-        table[f"{cohort}_alive"] = np.round(percent * size / 100).astype(int)
+        percent_alive = table[f"{cohort}_percent_alive"].to_numpy(dtype=float)
+        table[f"{cohort}_alive"] = np.round(percent_alive * size / 100).astype(int)
     return table

@@ -3,10 +3,14 @@
 | module | what |
 |---|---|
 | :mod:`~ltvkit.orders.read` | :func:`read_orders`: an export (CSV or Excel) into fixed columns |
-| :mod:`~ltvkit.orders.export` | :func:`read_export`: any export table, columns renamed, numbers and dates parsed |
-| :mod:`~ltvkit.orders.source` | the file's bytes -> a table of strings (encoding, separator, line numbers) |
+| :mod:`~ltvkit.orders.export` | :func:`read_table` (a file against a schema), :func:`read_export` (any export) |
+| :mod:`~ltvkit.orders.schema` | the one validation path: :class:`TableSchema`, :data:`ORDERS`, :func:`check_table` |
+| :mod:`~ltvkit.orders.source` | a file's bytes: workbook or text (whatever its name), the encoding |
+| :mod:`~ltvkit.orders.layout` | records, their lines and field counts, unclosed quotes (numpy scans) |
+| :mod:`~ltvkit.orders.raw` | a file as string columns (polars; workbooks with python-calamine, cell types kept) |
+| :mod:`~ltvkit.orders.columns` | the columns you named found in the header (case, ё, duplicates, suggestions) |
 | :mod:`~ltvkit.orders.parsing` | :func:`parse_numbers`, :func:`parse_dates` as exports write them |
-| :mod:`~ltvkit.orders.load_report` | :class:`LoadReport`: what a loader read and left out |
+| :mod:`~ltvkit.orders.load_report` | :class:`LoadReport`: what a loader read and left out, amounts exact |
 | :mod:`~ltvkit.orders.arrays` | an order frame's columns as checked arrays (building blocks) |
 | :mod:`~ltvkit.orders.summary` | :func:`customer_summary`: one row per customer; :func:`top_share` |
 | :mod:`~ltvkit.orders.cohorts` | :func:`cohort_table`, :func:`retention_matrix`, :func:`horizon_ltv` |
@@ -47,7 +51,7 @@ from ltvkit.orders.engagement import (
     quantile_segments,
     read_engagement,
 )
-from ltvkit.orders.export import read_export
+from ltvkit.orders.export import read_export, read_table
 from ltvkit.orders.load_report import (
     MAX_LISTED,
     BadRow,
@@ -61,6 +65,8 @@ from ltvkit.orders.parsing import (
     parse_numbers,
 )
 from ltvkit.orders.partners import (
+    COSTS,
+    ORDERS_BY_SOURCE,
     PARTNER_FILE_COLUMNS,
     CommissionDesign,
     PartnerBase,
@@ -73,6 +79,7 @@ from ltvkit.orders.partners import (
     source_labels,
 )
 from ltvkit.orders.read import read_orders
+from ltvkit.orders.schema import MISSING_MARKERS, ORDERS, Column, TableSchema, check_table
 from ltvkit.orders.simulate import simulate_order_log
 from ltvkit.orders.summary import (
     SUMMARY_PERIODS,
@@ -85,20 +92,27 @@ from ltvkit.orders.year_over_year import YearOverYear, year_over_year, year_over
 __all__ = [
     "COHORT_PERIODS",
     "COHORT_VALUES",
+    "COSTS",
     "DATE_FORMATS",
     "ENGAGEMENT_FILE_COLUMNS",
     "MAX_LISTED",
     "METRICS",
+    "MISSING_MARKERS",
+    "ORDERS",
+    "ORDERS_BY_SOURCE",
     "PARTNER_FILE_COLUMNS",
     "SUMMARY_PERIODS",
     "BadRow",
     "CohortLTV",
+    "Column",
     "CommissionDesign",
     "LoadReport",
     "MetricSegments",
     "PartnerBase",
     "SummaryReport",
+    "TableSchema",
     "YearOverYear",
+    "check_table",
     "cohort_ltv_at",
     "cohort_sizes",
     "cohort_table",
@@ -122,6 +136,7 @@ __all__ = [
     "read_export",
     "read_orders",
     "read_partner_costs",
+    "read_table",
     "retention_matrix",
     "simulate_order_log",
     "source_labels",

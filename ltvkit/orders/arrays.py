@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from ltvkit.checks import LTVInputError, check_frame
+from ltvkit.orders.schema import ORDERS, missing_text, number_problems
 
 __all__ = [
     "NEVER",
@@ -69,6 +70,8 @@ with read_orders, or convert with pd.to_datetime
 def amount_values(orders: pd.DataFrame, column: str) -> np.ndarray:
     """The amounts of ``orders[column]`` as float64 (money); text, NaN and infinities refused.
 
+    The rules are those of :data:`ltvkit.orders.schema.ORDERS` (``amount``).
+
     Example:
         >>> import pandas as pd
         >>> amount_values(pd.DataFrame({"amount": [1, 2.5]}), "amount").tolist()
@@ -78,11 +81,12 @@ def amount_values(orders: pd.DataFrame, column: str) -> np.ndarray:
     if not pd.api.types.is_numeric_dtype(values.dtype) or pd.api.types.is_bool_dtype(values.dtype):
         raise LTVInputError(f"orders[{column!r}] must hold numbers; got {values.dtype}")
     array = values.to_numpy(dtype=float)
-    bad = ~np.isfinite(array)
-    if bad.any():
-        first = int(np.flatnonzero(bad)[0])
+    if not np.isfinite(array).all():
+        bad, _ = number_problems(array, ORDERS.column("amount"))
+        first = int(bad[0])
         raise LTVInputError(
-            f"orders[{column!r}] must be finite numbers; row {orders.index[first]!r} has {array[first]}"
+            f"orders[{column!r}] must be finite numbers; {int(bad.size)} rows are not, the first row "
+            f"{orders.index[first]!r} has {array[first]}"
         )
     return array
 
@@ -95,11 +99,22 @@ def _compact(raw: np.ndarray, labels: pd.Index) -> tuple[np.ndarray, pd.Index]:
     return remap[raw], labels[present]
 
 
+def _refuse_missing_ids(orders: pd.DataFrame, column: str, missing: np.ndarray) -> None:
+    first = int(np.flatnonzero(missing)[0])
+    value = orders[column].iloc[first]
+    what = "missing" if value is None or (isinstance(value, float) and np.isnan(value)) else "blank"
+    if what == "blank" and str(value).strip():
+        what = f"a missing-value marker such as {str(value).strip()!r}"
+    raise LTVInputError(f"orders[{column!r}] must not be {what}; {int(missing.sum())} rows are (the first: row "
+                        f"{orders.index[first]!r}); drop or fix them, or read the export with read_orders")
+
+
 def customer_codes(orders: pd.DataFrame, column: str) -> tuple[np.ndarray, pd.Index]:
     """Integer codes 0..k-1 for the customers, numbered in the order of their sorted ids, and the ids.
 
-    Categorical and small-range integer ids are coded without hashing; text ids are factorised.
-    Missing or blank ids are refused.
+    Categorical ids (as :func:`read_orders` returns them) and small-range integer ids are coded
+    without hashing; text ids are factorised once and only the distinct ids are sorted and
+    checked. Missing, blank or marker ids (``#N/A``, ``NULL``) are refused.
 
     Example:
         >>> import pandas as pd
@@ -108,24 +123,42 @@ def customer_codes(orders: pd.DataFrame, column: str) -> tuple[np.ndarray, pd.In
         ([1, 0, 1], ['C1', 'C2'])
     """
     values = orders[column]
-    if values.isna().any():
-        first = int(np.flatnonzero(values.isna().to_numpy())[0])
-        raise LTVInputError(f"orders[{column!r}] must not be missing; row {orders.index[first]!r} has no customer")
     if isinstance(values.dtype, pd.CategoricalDtype):
-        return _compact(values.cat.codes.to_numpy().astype(np.intp), pd.Index(values.cat.categories))
+        raw = values.cat.codes.to_numpy()
+        categories = pd.Index(values.cat.categories)
+        bad_labels = np.flatnonzero(missing_text(np.asarray(categories, dtype=object)))
+        if (raw < 0).any() or bad_labels.size:
+            _refuse_missing_ids(orders, column, (raw < 0) | np.isin(raw, bad_labels))
+        if not values.cat.ordered and not categories.is_monotonic_increasing:
+            order = np.argsort(np.asarray(categories), kind="stable")
+            rank = np.empty(order.size, np.intp)
+            rank[order] = np.arange(order.size)
+            return _compact(rank[raw], categories[order])
+        return _compact(raw.astype(np.intp), categories)
     array = values.to_numpy()
     if np.issubdtype(array.dtype, np.integer):
         low, high = int(array.min()), int(array.max())
         span = high - low + 1
         if span <= 4 * len(array) + 1024:
             return _compact((array - low).astype(np.intp), pd.Index(np.arange(low, high + 1, dtype=array.dtype)))
-    if values.dtype == object or pd.api.types.is_string_dtype(values.dtype):
-        blank = values.astype(str).str.strip() == ""
-        if blank.any():
-            first = int(np.flatnonzero(blank.to_numpy())[0])
-            raise LTVInputError(f"orders[{column!r}] must not be blank; row {orders.index[first]!r} is")
-    codes, uniques = pd.factorize(values, sort=True)
-    return codes.astype(np.intp), pd.Index(uniques)
+    codes, uniques = pd.factorize(values, sort=False, use_na_sentinel=True)
+    if (codes < 0).any():
+        _refuse_missing_ids(orders, column, codes < 0)
+    uniques = np.asarray(uniques, dtype=object if not np.issubdtype(np.asarray(uniques).dtype, np.number) else None)
+    if uniques.dtype == object:
+        bad_labels = np.flatnonzero(missing_text(uniques))
+        if bad_labels.size:
+            _refuse_missing_ids(orders, column, np.isin(codes, bad_labels))
+    try:
+        order = np.argsort(uniques, kind="stable")
+    except TypeError as exc:
+        kinds = sorted({type(u).__name__ for u in uniques[:1000]})
+        raise LTVInputError(f"orders[{column!r}] mixes kinds of ids ({', '.join(kinds)}); make them all text, "
+                            f"e.g. orders[{column!r}].astype(str)") from exc
+    rank = np.empty(order.size, np.intp)
+    rank[order] = np.arange(order.size)
+    labels = pd.Index(uniques[order], dtype=values.dtype if uniques.dtype == object else None)
+    return rank[codes], labels
 
 
 def day_numbers(dates: np.ndarray) -> np.ndarray:
@@ -160,13 +193,24 @@ def period_numbers(days: np.ndarray, period: str) -> np.ndarray:
 def as_timestamp(value: Any, name: str) -> pd.Timestamp:
     """A date argument (text, datetime or Timestamp) as a time-zone-naive Timestamp; ``name`` is the argument.
 
+    Text is read as the loaders read a date column: ISO ("2024-12-31") or day first
+    ("01.02.2024" is the 1st of February), with an optional time.
+
     Example:
-        >>> as_timestamp("2024-12-31", "observation_end")
-        Timestamp('2024-12-31 00:00:00')
+        >>> as_timestamp("2024-12-31", "observation_end"), as_timestamp("01.02.2024", "observation_end")
+        (Timestamp('2024-12-31 00:00:00'), Timestamp('2024-02-01 00:00:00'))
     """
+    if isinstance(value, str):
+        from ltvkit.orders.parsing import date_column
+
+        column = date_column([value])
+        if column.bad.size:
+            raise LTVInputError(f"{name} must be a date such as '2024-12-31' or '31.12.2024'; got {value!r} "
+                                f"({column.reasons[0]})")
+        return pd.Timestamp(column.values[0])
     try:
         stamp = pd.Timestamp(value)
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, OverflowError) as exc:
         raise LTVInputError(f"{name} must be a date such as '2024-12-31'; got {value!r}") from exc
     if stamp is pd.NaT:
         raise LTVInputError(f"{name} must be a date such as '2024-12-31'; got {value!r}")

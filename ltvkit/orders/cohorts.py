@@ -62,6 +62,11 @@ def _cohort_arrays(
                 f"{orders.index[first]!r}); filter them out first or pass a later observation_end"
             )
     purchase = values >= 0
+    if not purchase.any():
+        raise LTVInputError(
+            f"orders hold no purchase (every one of the {len(values):,} amounts is negative: refunds only); a cohort "
+            f"starts with a first purchase, so read an export that includes the sales"
+        )
     per = period_numbers(days, period)
     cohort = first_per_customer(codes, per, len(labels), purchase)
     known = cohort[codes] != NEVER

@@ -24,11 +24,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ltvkit.checks import LTVInputError, check_count, check_frame, check_number
+from ltvkit.checks import LTVInputError, check_count, check_number
 from ltvkit.money import format_money
 from ltvkit.orders.arrays import first_per_customer, order_arrays
 from ltvkit.orders.cohorts import horizon_ltv
-from ltvkit.orders.export import read_export
+from ltvkit.orders.export import read_table
+from ltvkit.orders.schema import Column, TableSchema, check_table
 
 __all__ = [
     "ENGAGEMENT_FILE_COLUMNS",
@@ -74,25 +75,40 @@ def read_engagement(path_or_buffer: Any, *, columns: dict[str, str] | None = Non
         >>> read_engagement(io.StringIO(text)).to_dict("records")
         [{'customer': 'C1', 'sessions_30d': 12.0, 'bounce_pct': 35.5}]
     """
+    default = columns is None
     columns = dict(columns or ENGAGEMENT_FILE_COLUMNS)
-    frame = read_export(path_or_buffer, columns=columns, required=("customer",),
-                        numbers=tuple(c for c in columns.values() if c in METRICS))
+    schema = TableSchema("engagement", tuple(_engagement_column(name) for name in columns.values()),
+                         key=("customer",), hint="read it with read_engagement")
+    absent = [c for c, name in columns.items() if name != "customer"] if default else []
+    frame = read_table(path_or_buffer, schema, columns, may_be_absent=absent)
     return frame.drop(columns="line")
 
 
-def _frame(frame: Any, *columns: str) -> pd.DataFrame:
-    check_frame("frame", frame, columns, min_rows=0)
+def _engagement_column(name: str) -> Column:
+    if name == "customer":
+        return Column(name, "text")
+    if name not in METRICS:
+        return Column(name, "text", required=False)
+    return Column(name, "number", required=False, minimum=0, maximum=100 if name.endswith("_pct") else None,
+                  percent=name.endswith("_pct"))
+
+
+def _frame(frame: Any, *columns: str) -> tuple[pd.DataFrame, int]:
+    """The rows with a value in every column (numbers, none infinite), and how many were left out."""
+    schema = TableSchema("frame", tuple(Column(c, "number", required=False) for c in columns))
+    check_table(frame, schema, min_rows=0)
     data = frame[list(columns)].dropna()
     if len(data) < 3:
         raise LTVInputError(f"frame must hold at least 3 rows with {', '.join(columns)}; got {len(data)}")
-    return data
+    return data, len(frame) - len(data)
 
 
 def quantile_segments(frame: pd.DataFrame, metric: str, value: str, *, segments: int = 4) -> pd.DataFrame:
     """Split customers into equal-sized segments by a metric; mean and median ``value`` in each.
 
     Ties are broken by rank order, so every segment holds the same number of customers (give
-    or take one) even when many share a value.
+    or take one) even when many share a value. Customers without a metric or a value (NaN)
+    are left out and counted in ``table.attrs["left_out"]``; infinities are refused.
 
     Returns:
         One row per segment (lowest metric first): ``segment`` (1 = lowest), ``customers``,
@@ -106,13 +122,13 @@ def quantile_segments(frame: pd.DataFrame, metric: str, value: str, *, segments:
         [[2.0, 2.0, 125.0], [2.0, 3.0, 275.0]]
     """
     segments = check_count("segments", segments, minimum=2)
-    data = _frame(frame, metric, value)
+    data, left_out = _frame(frame, metric, value)
     if segments > len(data):
         raise LTVInputError(f"segments must be at most the number of customers ({len(data)}); got {segments}")
     ranks = data[metric].rank(method="first").to_numpy()
     label = np.minimum(((ranks - 1) * segments // len(data)).astype(int), segments - 1) + 1
     grouped = data.assign(segment=label).groupby("segment")
-    return pd.DataFrame({
+    table = pd.DataFrame({
         "customers": grouped.size(),
         "metric_from": grouped[metric].min(),
         "metric_to": grouped[metric].max(),
@@ -120,6 +136,8 @@ def quantile_segments(frame: pd.DataFrame, metric: str, value: str, *, segments:
         "mean_value": grouped[value].mean(),
         "median_value": grouped[value].median(),
     }).reset_index()
+    table.attrs["left_out"] = left_out
+    return table
 
 
 def metric_table(
@@ -135,7 +153,8 @@ def metric_table(
     Returns:
         One row per metric: ``label``, ``article_direction`` (+1/-1), ``pearson``, ``spearman``
         (rank correlation with ``value``), ``bottom_quarter`` and ``top_quarter`` (mean value),
-        ``top_to_bottom`` (their ratio) and ``agrees`` (the measured sign matches the claim).
+        ``top_to_bottom`` (their ratio), ``agrees`` (the measured sign matches the claim) and
+        ``left_out`` (customers without that metric or value, NaN, not counted).
 
     Example:
         >>> frame = pd.DataFrame({"bounce_pct": [10.0, 20.0, 30.0, 40.0], "ltv": [400.0, 300.0, 350.0, 100.0]})
@@ -148,7 +167,7 @@ def metric_table(
     claims = dict(claims or {})
     rows = {}
     for metric, label in metrics.items():
-        data = _frame(frame, metric, value)
+        data, left_out = _frame(frame, metric, value)
         quarters = quantile_segments(data, metric, value, segments=4)["mean_value"].to_numpy()
         spearman = float(data[metric].rank().corr(data[value].rank()))
         direction = int(claims.get(metric, 0))
@@ -161,6 +180,7 @@ def metric_table(
             "top_quarter": quarters[-1],
             "top_to_bottom": quarters[-1] / quarters[0] if quarters[0] else np.nan,
             "agrees": bool(np.sign(spearman) == direction) if direction else None,
+            "left_out": left_out,
         }
     return pd.DataFrame.from_dict(rows, orient="index")
 
@@ -169,7 +189,8 @@ def naive_lift(frame: pd.DataFrame, metric: str, value: str, *, lift: float) -> 
     """What a straight-line fit promises: the change in mean ``value`` if ``metric`` rose by ``lift``.
 
     Fits value = a + b x metric by least squares and returns b x (lift - 1) x mean(metric): the
-    answer a correlation gives when it is read as a cause.
+    answer a correlation gives when it is read as a cause. Every row must have both numbers
+    (drop the others first, ``frame.dropna(subset=[metric, value])``); infinities are refused.
 
     Example:
         >>> import pandas as pd
@@ -178,7 +199,10 @@ def naive_lift(frame: pd.DataFrame, metric: str, value: str, *, lift: float) -> 
         10.0
     """
     lift = check_number("lift", lift, minimum=0)
-    data = _frame(frame, metric, value)
+    data, left_out = _frame(frame, metric, value)
+    if left_out:
+        raise LTVInputError(f"frame has {left_out} rows without {metric} or {value} (NaN); drop them first: "
+                            f"frame.dropna(subset=[{metric!r}, {value!r}])")
     x = data[metric].to_numpy(dtype=float)
     y = data[value].to_numpy(dtype=float)
     if np.ptp(x) == 0:
@@ -229,18 +253,21 @@ def ltv_after_window(orders: pd.DataFrame, *, window_days: int = 30, months: int
 
 @dataclass(frozen=True)
 class MetricSegments:
-    """Customers split by one engagement metric: the segment table and the rank correlation."""
+    """Customers split by one engagement metric: the segment table, the rank correlation, and how
+    many customers had no value of the metric (left out)."""
 
     metric: str
     table: pd.DataFrame
     spearman: float
+    left_out: int = 0
 
     def describe(self, currency: str = "RUB") -> str:
         """One line for the calculator's result label."""
         low, high = self.table["mean_value"].iloc[0], self.table["mean_value"].iloc[-1]
         ratio = f"{high / low:.1f}x" if low else "n/a"
-        return (f"{self.metric}: top segment {format_money(high, currency, decimals=0)} vs bottom "
+        text = (f"{self.metric}: top segment {format_money(high, currency, decimals=0)} vs bottom "
                 f"{format_money(low, currency, decimals=0)} ({ratio}); Spearman {self.spearman:+.2f}")
+        return text + (f"; {self.left_out:,} customers without a value left out" if self.left_out else "")
 
 
 def metric_segments(frame: pd.DataFrame, *, metric_index: int, segments: int, value: str = "ltv_12m") -> MetricSegments:
@@ -259,4 +286,4 @@ def metric_segments(frame: pd.DataFrame, *, metric_index: int, segments: int, va
     metric = names[index]
     table = quantile_segments(frame, metric, value, segments=segments)
     data = frame[[metric, value]].dropna()
-    return MetricSegments(metric, table, float(data[metric].rank().corr(data[value].rank())))
+    return MetricSegments(metric, table, float(data[metric].rank().corr(data[value].rank())), table.attrs["left_out"])

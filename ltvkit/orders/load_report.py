@@ -13,6 +13,7 @@ Example:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 import pandas as pd
 
@@ -35,7 +36,8 @@ class BadRow:
     reason: str
 
     def __str__(self) -> str:
-        return f"line {self.line}, column {self.column!r}: {self.reason} (got {self.value!r})"
+        where = f"line {self.line}, column {self.column!r}" if self.column else f"line {self.line}"
+        return f"{where}: {self.reason} (got {self.value!r})"
 
 
 
@@ -48,6 +50,11 @@ class LoadReport:
     sum of the amounts of skipped rows that had a readable amount (``unreadable_amounts``
     counts those that had not). ``repeated_headers`` and ``blank_lines`` are lines that hold
     no data (a second header from pasted exports, empty lines) and are always left out.
+
+    The books balance: ``rows_read == rows_kept + len(skipped_lines)``, and, exactly (decimal
+    arithmetic on the amounts as written), ``amount_read == amount_kept + amount_skipped``,
+    where ``amount_read`` is the sum of every readable amount of the data rows (None when the
+    table has no amount column). ``notes`` are what the loader did that a reader should know.
     """
 
     source: str
@@ -64,6 +71,14 @@ class LoadReport:
     repeated_headers: tuple[int, ...] = ()
     blank_lines: tuple[int, ...] = ()
     notes: tuple[str, ...] = field(default=())
+    amount_read: Decimal | None = None
+    amount_kept: Decimal | None = None
+    amount_skipped: Decimal | None = None
+
+    @property
+    def rows_skipped(self) -> int:
+        """Data rows left out (``rows_read - rows_kept``)."""
+        return self.rows_read - self.rows_kept
 
     def __str__(self) -> str:
         lines = [
@@ -77,6 +92,9 @@ class LoadReport:
                 + ":"
             )
             lines.extend(f"  {bad}" for bad in self.skipped)
+        if self.amount_read is not None and self.skipped_lines:
+            lines.append(f"amounts read {self.amount_read:,} = kept {self.amount_kept:,} "
+                         f"+ skipped {self.amount_skipped:,}")
         if self.repeated_headers:
             lines.append(f"repeated header rows left out: lines {', '.join(map(str, self.repeated_headers))}")
         if self.blank_lines:

@@ -35,9 +35,12 @@ import pandas as pd
 
 from ltvkit.checks import LTVInputError, check_count, check_frame, check_number
 from ltvkit.money import format_money
-from ltvkit.orders.export import read_export
+from ltvkit.orders.export import read_table
+from ltvkit.orders.schema import ORDERS, Column, TableSchema, check_table
 
 __all__ = [
+    "COSTS",
+    "ORDERS_BY_SOURCE",
     "PARTNER_FILE_COLUMNS",
     "CommissionDesign",
     "PartnerBase",
@@ -60,6 +63,21 @@ PARTNER_FILE_COLUMNS: dict[str, str] = {
 }
 """Columns of the school's partner sheet (data/school_partners.csv) and their names in ltvkit."""
 
+COSTS = TableSchema("costs", (
+    Column("channel", "text"),
+    Column("partner", "text", required=False),
+    Column("kind", "text", required=False),
+    Column("fixed_spend", "number", minimum=0),
+    Column("first_sale_commission_pct", "number", minimum=0, maximum=100, percent=True),
+    Column("discount_pct", "number", required=False, minimum=0, maximum=100, percent=True),
+), key=("channel", "partner"), hint="read it with read_partner_costs", optional=("kind", "discount_pct"))
+"""A cost sheet: one row per (channel, partner); spend >= 0 (money), commissions and discounts in percent [0, 100]."""
+
+ORDERS_BY_SOURCE = TableSchema("orders", (*ORDERS.columns, Column("channel", "text"),
+                                          Column("partner", "text", required=False)),
+                               hint="read_orders(..., partner=..., channel=...) gives them")
+"""Orders with the channel (never blank) and the partner (blank: none) of each row."""
+
 _DAYS_PER_MONTH = 365.25 / 12
 _ORDER_COLUMNS = ("customer", "date", "amount", "channel", "partner")
 _ORDERS_HINT = "read_orders(..., partner=..., channel=...) gives them"
@@ -70,6 +88,10 @@ def read_partner_costs(path_or_buffer: Any, *, columns: dict[str, str] | None = 
 
     Returns columns ``channel``, ``partner`` ("" for channels without one), ``kind``,
     ``fixed_spend`` (money over the period), ``first_sale_commission_pct`` and ``discount_pct``.
+    The rules are :data:`COSTS`: a negative spend, a commission outside 0-100% ("63%" is read
+    as 63) or a (channel, partner) listed twice is refused with its line. ``channel`` and
+    ``fixed_spend`` must be in the file; the other columns may be absent (the report's notes
+    name them).
 
     Example:
         >>> import io
@@ -78,10 +100,12 @@ def read_partner_costs(path_or_buffer: Any, *, columns: dict[str, str] | None = 
         >>> costs[["partner", "fixed_spend"]].to_dict("records")
         [{'partner': 'blog', 'fixed_spend': 150000.0}]
     """
-    columns = columns or PARTNER_FILE_COLUMNS
-    numbers = tuple(c for c in columns.values() if c in ("fixed_spend", "first_sale_commission_pct", "discount_pct"))
-    frame = read_export(path_or_buffer, columns=columns, numbers=numbers,
-                        required=("channel", "fixed_spend"))
+    columns = dict(columns or PARTNER_FILE_COLUMNS)
+    known = {column.name: column for column in COSTS.columns}
+    schema = TableSchema("costs", tuple(known.get(name, Column(name, "text", required=False))
+                                        for name in columns.values()), key=COSTS.key, hint=COSTS.hint)
+    optional = [file_name for file_name, name in columns.items() if name not in ("channel", "fixed_spend")]
+    frame = read_table(path_or_buffer, schema, columns, may_be_absent=optional)
     return frame.drop(columns="line")
 
 
@@ -131,11 +155,9 @@ def partner_base(orders: pd.DataFrame, costs: pd.DataFrame, *, max_months: int =
         >>> base.sources.xs("blog_pro_python", level="partner")[["customers", "repeat_buyers"]].round(3).values.tolist()
         [[255.0, 0.569]]
     """
-    check_frame("orders", orders, _ORDER_COLUMNS, hint=_ORDERS_HINT)
+    check_table(orders, ORDERS_BY_SOURCE)
     max_months = check_count("max_months", max_months, minimum=1)
-    for column in ("channel", "partner", "fixed_spend", "first_sale_commission_pct"):
-        if column not in costs.columns:
-            raise LTVInputError(f"costs has no column {column!r}; read it with read_partner_costs")
+    check_table(costs, COSTS)
     sources = customer_sources(orders)
     day = orders["date"].to_numpy().astype("datetime64[D]").view(np.int64)
     amount = orders["amount"].to_numpy(dtype=float)

@@ -1,9 +1,11 @@
 """Read a shop's or CRM's order export into a frame with fixed columns (CSV or Excel).
 
 :func:`read_orders` reads an export as it comes (see :mod:`ltvkit.orders.export` for the
-formats) into a frame with fixed columns: ``line`` (the file's line), ``customer`` (str),
+formats) into a frame with fixed columns: ``line`` (the file's line), ``customer`` (a pandas
+Categorical of the ids as text, labels sorted: summaries then never hash the ids again),
 ``date`` (datetime64[ns]), ``amount`` (float64) and, when named, ``partner``, ``channel`` and
-any extra columns. Refunds are rows with a negative amount and are kept.
+any extra columns (text). Refunds are rows with a negative amount and are kept. The rules every
+row must meet are :data:`ltvkit.orders.schema.ORDERS`.
 
 Example:
     >>> import io
@@ -11,6 +13,8 @@ Example:
     ...                      amount="sum")
     >>> orders[["customer", "amount"]].to_dict("records")
     [{'customer': 'A', 'amount': 100.0}]
+    >>> str(orders["customer"].dtype)
+    'category'
 """
 
 from __future__ import annotations
@@ -21,8 +25,9 @@ from typing import Any
 import pandas as pd
 
 from ltvkit.checks import LTVInputError
-from ltvkit.orders.export import read_export
+from ltvkit.orders.export import read_table
 from ltvkit.orders.load_report import load_report
+from ltvkit.orders.schema import ORDERS, Column, TableSchema
 
 __all__ = ["read_orders"]
 
@@ -47,22 +52,26 @@ def read_orders(
     """Read an order export (CSV or Excel) into a validated frame with fixed column names.
 
     Args:
-        path_or_buffer: the export, a path or a file object (``.xlsx`` is read with openpyxl).
+        path_or_buffer: the export, a path or a file object (CSV or text; an Excel or
+            OpenDocument workbook, whatever its name, is read with python-calamine).
         customer, date, amount: the file's names of the customer id, order date and amount
             columns (matched ignoring case; a missing one is reported with the closest name).
-        partner, channel: optional columns naming the partner (affiliate) and the channel;
-            blanks are allowed there (an order without a partner) and read as "".
+            A customer id may not be blank or a missing marker (``#N/A``, ``NULL``).
+        partner, channel: columns naming the partner (affiliate) and the channel; they must
+            be in the file, but blanks are allowed there (an order without a partner) and read
+            as "" (as are missing markers, counted in the report's notes).
         extra: other columns to keep, {name in the file: name in the result}.
         sep, decimal, encoding, date_format, names, sheet_name: see
             :func:`ltvkit.orders.read_export`; None detects each from the file.
         on_bad_rows: ``"raise"`` (default): a row with a bad date, an amount that is not a
-            number or a blank customer raises :class:`LTVInputError` listing the first line
-            numbers and reasons. ``"skip"``: such rows are left out and listed, with their total
-            amount, in :func:`load_report` of the result.
+            number, a blank customer or a wrong number of fields raises :class:`LTVInputError`
+            listing the first line numbers and reasons. ``"skip"``: such rows are left out and
+            listed, with their exact total amount, in :func:`load_report` of the result.
 
     Returns:
-        Columns ``line`` (int64), ``customer`` (str), ``date`` (datetime64[ns]), ``amount``
-        (float64, negative for refunds), then ``partner``, ``channel`` and the extras (str).
+        Columns ``line`` (int64), ``customer`` (category of str), ``date`` (datetime64[ns]),
+        ``amount`` (float64, negative for refunds), then ``partner``, ``channel`` and the
+        extras (str).
 
     Example:
         >>> import io
@@ -86,10 +95,12 @@ def read_orders(
         columns[source] = target
     if len(columns) != 3 + (partner is not None) + (channel is not None) + len(extra or {}):
         raise LTVInputError("customer, date, amount, partner, channel and extra must name different columns")
-    frame = read_export(
-        path_or_buffer, columns=columns, numbers=("amount",), dates=("date",),
-        required=("customer", "date", "amount"), amount_column="amount", sep=sep, decimal=decimal,
-        encoding=encoding, date_format=date_format, names=names, sheet_name=sheet_name, on_bad_rows=on_bad_rows,
+    extras = tuple(Column(name, "text", required=False) for name in columns.values()
+                   if name not in ("customer", "date", "amount"))
+    schema = TableSchema("orders", (*ORDERS.columns, *extras), hint=ORDERS.hint)
+    frame = read_table(
+        path_or_buffer, schema, columns, amount_column="amount", sep=sep, decimal=decimal, encoding=encoding,
+        date_format=date_format, names=names, sheet_name=sheet_name, on_bad_rows=on_bad_rows,
     )
     report = load_report(frame)
     if len(frame) == 0:

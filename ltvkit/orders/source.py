@@ -1,16 +1,17 @@
-"""An export's bytes as a table of strings: reading the file, the encoding, the separator, line numbers.
+"""An export's bytes: what the file is (text or a workbook, whatever its name says) and its text.
 
-:func:`read_source` opens a path or a file object, :func:`raw_table` decodes it (UTF-8 with or
-without a byte-order mark, or cp1251), detects the separator from the header and splits it into
-a frame of strings with each row's line number as a spreadsheet shows it (the header is line 1).
-Excel sheets are read with openpyxl.
+:func:`read_source` opens a path or a file object and tells a text table from an Excel or
+OpenDocument workbook by its first bytes (an .xlsx or .xls saved under a .csv name is read as
+the workbook it is); :func:`decode` turns a text table's bytes into text: a byte-order mark
+decides (UTF-8, UTF-16), else strict UTF-8, else charset-normalizer chooses among the Cyrillic
+code pages exports use (cp1251 from Windows Excel, cp866 from DOS programs, KOI8-R). Binary
+data, a folder, or the text of a table passed where a path belongs are refused with the fix.
 
 Example:
     >>> import io
-    >>> data, name, source = read_source(io.BytesIO("a;b\\n1;2\\n".encode("cp1251")))
-    >>> raw, lines, encoding, sep, blank = raw_table(data, source, encoding=None, sep=None, names=None, sheet_name=0)
-    >>> raw.to_dict("records"), lines.tolist(), encoding, sep
-    ([{'a': '1', 'b': '2'}], [2], 'utf-8', ';')
+    >>> source = read_source(io.BytesIO("a;b\\nЁлка;2\\n".encode("cp1251")))
+    >>> source.kind, decode(source.data, None)
+    ('text', ('a;b\\nЁлка;2\\n', 'cp1251'))
 """
 
 from __future__ import annotations
@@ -18,100 +19,153 @@ from __future__ import annotations
 import codecs
 import io
 import os
-from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-import pandas as pd
-
 from ltvkit.checks import LTVInputError
-from ltvkit.orders.parsing import excel_cell_text
 
-__all__ = ["raw_table", "read_source"]
+__all__ = ["CANDIDATE_ENCODINGS", "Source", "decode", "read_source"]
 
-def _decode(data: bytes, encoding: str | None) -> tuple[str, str]:
-    """Bytes -> text: BOM means UTF-8, then UTF-8 if it decodes, else cp1251 (or as told)."""
+CANDIDATE_ENCODINGS: tuple[str, ...] = ("cp1251", "cp866", "koi8_r")
+"""Code pages tried (by charset-normalizer) when a file is not UTF-8 and has no byte-order mark."""
+
+_ZIP, _OLE2 = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+@dataclass(frozen=True)
+class Source:
+    """A file's bytes, the name messages use, and its kind: ``"text"``, ``"xlsx"`` (or .ods) or ``"xls"``."""
+
+    data: bytes
+    name: str
+    kind: str
+    notes: tuple[str, ...] = ()
+
+
+def _path_bytes(source: str | os.PathLike) -> tuple[bytes, str]:
+    text = os.fspath(source)
+    if isinstance(text, str) and ("\n" in text or (len(text) > 200 and not Path(text).exists())):
+        raise LTVInputError(
+            "path_or_buffer looks like the text of a table, not a path; pass io.StringIO(text) to read text"
+        )
+    path = Path(text)
+    if path.is_dir():
+        raise LTVInputError(f"path_or_buffer: {str(path)!r} is a folder; name a file inside it")
+    if not path.exists():
+        raise LTVInputError(f"path_or_buffer: no such file {str(path)!r}")
+    try:
+        return path.read_bytes(), path.name
+    except OSError as exc:
+        raise LTVInputError(f"path_or_buffer: cannot read {str(path)!r}: {exc.strerror or exc}") from exc
+
+
+def read_source(source: Any) -> Source:
+    """Read a path or a file object (binary or text) and tell what it holds.
+
+    Example:
+        >>> read_source("no/such.csv")
+        Traceback (most recent call last):
+        ...
+        ltvkit.checks.LTVInputError: path_or_buffer: no such file 'no/such.csv'
+    """
+    if isinstance(source, (str, os.PathLike)):
+        data, name = _path_bytes(source)
+    elif isinstance(source, io.StringIO):
+        data, name = source.getvalue().encode("utf-8"), "<text>"
+    elif hasattr(source, "read"):
+        try:
+            data = source.read()
+        except (OSError, ValueError) as exc:
+            raise LTVInputError(f"path_or_buffer: cannot read the file object: {exc}") from exc
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        if not isinstance(data, (bytes, bytearray)):
+            raise LTVInputError(f"path_or_buffer.read() must return bytes or text; got {type(data).__name__}")
+        data, name = bytes(data), str(getattr(source, "name", "<buffer>"))
+    elif isinstance(source, (bytes, bytearray)):
+        raise LTVInputError("path_or_buffer must be a path or a file object; wrap bytes in io.BytesIO(data)")
+    else:
+        raise LTVInputError(f"path_or_buffer must be a path or a file object; got {type(source).__name__}")
+    name = Path(name).name if name not in ("<text>", "<buffer>") else name
+    kind = "xlsx" if data.startswith(_ZIP) else "xls" if data.startswith(_OLE2) else "text"
+    notes = ()
+    if kind != "text" and name.lower().endswith((".csv", ".txt", ".tsv")):
+        notes = (f"{name} is an Excel workbook although its name ends in {Path(name).suffix}: read as a workbook",)
+    return Source(data, name, kind, notes)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    head = data[:4096]
+    if len(head) < 4:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if odd > 0.3 * len(head) / 2 and even == 0:
+        return "utf-16-le"
+    if even > 0.3 * len(head) / 2 and odd == 0:
+        return "utf-16-be"
+    return None
+
+
+def _strict(data: bytes, encoding: str, told: bool) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        hint = "try encoding=None to detect it" if told else "pass encoding= (for example 'cp1251' or 'utf-8')"
+        raise LTVInputError(f"path_or_buffer: the file is not valid {encoding} (line {line}, byte "
+                            f"{exc.start}); {hint}") from exc
+
+
+def decode(data: bytes, encoding: str | None) -> tuple[str, str]:
+    """A text table's bytes -> (text with \\n or \\r\\n line ends, the encoding used).
+
+    Example:
+        >>> decode("Сумма\\n".encode("utf-16"), None)
+        ('Сумма\\n', 'utf-16')
+        >>> decode(bytes(range(256)) * 4, None)  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        ltvkit.checks.LTVInputError: path_or_buffer is not a text table: it holds binary data ...
+    """
     if encoding is not None:
         try:
             codecs.lookup(encoding)
-        except LookupError as exc:
+        except (LookupError, TypeError) as exc:
             raise LTVInputError(f"encoding must be a codec name such as 'utf-8' or 'cp1251'; got {encoding!r}") from exc
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError as exc:
-            raise LTVInputError(f"the file is not valid {encoding}: {exc}; try encoding=None to detect it") from exc
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "utf-8-sig"
+        text, used = _strict(data, encoding, told=True), encoding
+    else:
+        text, used = _detect(data)
+    if "\x00" in text:
+        raise LTVInputError("path_or_buffer is not a text table: it holds NUL characters (a binary file, or "
+                            "UTF-16 text read with the wrong encoding)")
+    if "\n" not in text and "\r" in text:
+        text = text.replace("\r", "\n")
+    return text, used
+
+
+def _detect(data: bytes) -> tuple[str, str]:
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return _strict(data, name, told=False), name
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return _strict(data, utf16, told=False), "utf-16"
+    if b"\x00" in data[:65536]:
+        raise LTVInputError("path_or_buffer is not a text table: it holds binary data (NUL bytes); export the "
+                            "table as CSV, or pass the workbook file itself")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        return data.decode("cp1251"), "cp1251"
+        pass
+    from charset_normalizer import from_bytes
 
-
-
-def read_source(source: Any) -> tuple[bytes | None, str, Any]:
-    """Read a path or file object; returns (bytes or None for Excel, a display name, the source)."""
-    if isinstance(source, (str, os.PathLike)):
-        path = Path(source)
-        if not path.exists():
-            raise LTVInputError(f"path_or_buffer: no such file {str(path)!r}")
-        if path.suffix.lower() in (".xlsx", ".xlsm"):
-            return None, path.name, path
-        return path.read_bytes(), path.name, path
-    if isinstance(source, io.StringIO):
-        return source.getvalue().encode("utf-8"), "<text>", source
-    if hasattr(source, "read"):
-        data = source.read()
-        if isinstance(data, str):
-            data = data.encode("utf-8")
-        if data[:4] == b"PK\x03\x04":
-            return None, "<excel>", io.BytesIO(data)
-        return data, "<buffer>", source
-    raise LTVInputError(f"path_or_buffer must be a path or a file object; got {type(source).__name__}")
-
-
-
-def _detect_sep(header: str) -> str:
-    counts = {sep: header.count(sep) for sep in (";", "\t", ",", "|")}
-    best = max(counts, key=lambda sep: counts[sep])
-    return best if counts[best] else ","
-
-
-
-def raw_table(
-    data: bytes | None, excel_source: Any, *, encoding: str | None, sep: str | None, names: Sequence[str] | None,
-    sheet_name: int | str,
-) -> tuple[pd.DataFrame, np.ndarray, str, str, list[int]]:
-    """The file as a frame of strings with each row's line number; blank lines noted apart."""
-    if data is None:
-        try:
-            raw = pd.read_excel(excel_source, sheet_name=sheet_name, dtype=object, header=None if names else 0,
-                                names=list(names) if names else None, engine="openpyxl")
-        except Exception as exc:
-            raise LTVInputError(f"path_or_buffer: cannot read the Excel sheet {sheet_name!r}: {exc}") from exc
-        raw = raw.map(excel_cell_text)
-        lines = np.arange(len(raw)) + (1 if names else 2)
-        blank = raw.eq("").all(axis=1).to_numpy() if len(raw.columns) else np.zeros(len(raw), bool)
-        return raw[~blank], lines[~blank], "xlsx", "", lines[blank].tolist()
-    text, used_encoding = _decode(data, encoding)
-    if not text.strip():
-        raise LTVInputError("path_or_buffer: the file is empty")
-    first_line = text.split("\n", 1)[0]
-    if sep is None:
-        sep = "whitespace" if names and not any(s in first_line for s in ";\t,|") else _detect_sep(first_line)
-    pandas_sep = r"\s+" if sep == "whitespace" else sep
-    try:
-        raw = pd.read_csv(
-            io.StringIO(text), sep=pandas_sep, dtype=str, keep_default_na=False, na_filter=False,
-            skip_blank_lines=False, header=None if names else 0, names=list(names) if names else None,
-            engine="python" if sep == "whitespace" else "c", skipinitialspace=sep == "whitespace",
-        )
-    except pd.errors.EmptyDataError as exc:
-        raise LTVInputError("path_or_buffer: the file is empty") from exc
-    except pd.errors.ParserError as exc:
-        raise LTVInputError(f"path_or_buffer: cannot split the file into columns with sep {sep!r}: {exc}") from exc
-    raw.columns = [str(c).strip() for c in raw.columns]
-    lines = np.arange(len(raw)) + (1 if names else 2)
-    blank = raw.apply(lambda col: col.str.strip() == "").all(axis=1).to_numpy() if len(raw) else np.zeros(0, bool)
-    return raw[~blank], lines[~blank], used_encoding, sep, lines[blank].tolist()
+    best = from_bytes(data[:65536], cp_isolation=list(CANDIDATE_ENCODINGS)).best()
+    if best is None or best.chaos > 0.3:
+        raise LTVInputError("path_or_buffer is not a text table: it holds binary data, or text in an encoding "
+                            f"other than UTF-8, {', '.join(CANDIDATE_ENCODINGS)}; pass encoding= if you know it")
+    name = codecs.lookup(best.encoding).name.replace("_", "-")
+    name = {"cp1251": "cp1251", "cp866": "cp866", "koi8-r": "koi8_r"}.get(name, name)
+    return _strict(data, name, told=False), name
