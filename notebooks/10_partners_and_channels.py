@@ -13,7 +13,7 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] key="10-title"
 # # 10 · Partners and channels: LTV, CAC and what a commission design does
 #
 # After this notebook you can split LTV and acquisition cost by channel and partner, judge each
@@ -35,7 +35,7 @@
 # %%
 import pandas as pd
 
-from ltvkit import check, format_money, format_ratio, format_share
+from ltvkit import check, format_money, format_number, format_ratio, format_share, tr, tr_n
 from ltvkit.acquisition import acquisition_table, source_costs
 from ltvkit.calculators import commission_calculator
 from ltvkit.course.capstone import CASE
@@ -45,7 +45,7 @@ from ltvkit.incrementality import incremental_table, promo_discount
 from ltvkit.orders import partner_base, partner_economics, read_orders, read_partner_costs
 from ltvkit.plots import grouped_bar_chart
 
-# %% [markdown]
+# %% [markdown] key="10-two-articles-one-question"
 # ## Two articles, one question
 #
 # “Увеличение LTV партнеров: проверенные стратегии” (Raising partners' LTV: proven strategies)
@@ -65,10 +65,11 @@ from ltvkit.plots import grouped_bar_chart
 orders = read_orders("../data/school_orders.csv", customer="ID клиента", date="Дата оплаты", amount="Сумма, руб.",
                      partner="Партнёр", channel="Канал", extra={"Номер заказа": "order"}, on_bad_rows="skip")
 costs = read_partner_costs("../data/school_partners.csv")
-print(f"{len(orders):,} order rows; {orders['customer'].nunique():,} customers")
+print(tr("{rows} order rows; {customers} customers", rows=format_number(len(orders)),
+         customers=format_number(orders["customer"].nunique())))
 costs
 
-# %% [markdown]
+# %% [markdown] key="10-ltv-cac-and-ltv"
 # ## LTV, CAC and LTV:CAC per source
 #
 # Each customer belongs to the source of their first purchase. For each source:
@@ -84,10 +85,10 @@ today = partner_economics(base, margin=margin)
 table = today[["kind", "customers", "repeat_buyers", "gross_ltv", "cac", "ltv_to_cac", "net_ltv"]].copy()
 table.index = [partner or channel for channel, partner in table.index]
 table.round({"repeat_buyers": 3, "gross_ltv": 0, "cac": 0, "ltv_to_cac": 2, "net_ltv": 0}).rename(columns={
-    "repeat_buyers": "bought again (share)", "gross_ltv": "gross LTV, RUB", "cac": "CAC, RUB",
-    "ltv_to_cac": "LTV:CAC", "net_ltv": "net LTV, RUB"})
+    "repeat_buyers": tr("bought again (share)"), "gross_ltv": tr("gross LTV, RUB"), "cac": tr("CAC, RUB"),
+    "ltv_to_cac": "LTV:CAC", "net_ltv": tr("net LTV, RUB")})
 
-# %% [markdown]
+# %% [markdown] key="10-money-in-the-table"
 # Money in the table is per customer of the source, in RUB, over the two years of data; LTV:CAC is
 # gross LTV over CAC, "4.74" meaning 4.74:1. The revenue of every source adds up to the school's
 # revenue, so no sale is lost in attribution.
@@ -95,11 +96,11 @@ table.round({"repeat_buyers": 3, "gross_ltv": 0, "cac": 0, "ltv_to_cac": 2, "net
 # %%
 attributed = (base.sources["revenue"]).sum()
 assert abs(attributed - orders["amount"].sum()) < 0.01
-print(f"attributed revenue {format_money(attributed, 'RUB')} = the export's total")
-grouped_bar_chart(list(table.index), {"gross LTV": table["gross_ltv"].tolist(), "CAC": table["cac"].tolist()},
-                  currency="RUB", title="Gross LTV and CAC per customer, by source (margin 60%)")
+print(tr("attributed revenue {amount} = the export's total", amount=format_money(attributed, "RUB")))
+grouped_bar_chart(list(table.index), {tr("gross LTV"): table["gross_ltv"].tolist(), "CAC": table["cac"].tolist()},
+                  currency="RUB", title=tr("Gross LTV and CAC per customer, by source (margin 60%)"))
 
-# %% [markdown]
+# %% [markdown] key="10-which-partners-bring-customers"
 # ## Which partners bring customers who buy again
 #
 # The share of customers who bought a second time differs almost threefold between partners. The coupon
@@ -109,11 +110,13 @@ grouped_bar_chart(list(table.index), {"gross LTV": table["gross_ltv"].tolist(), 
 # %%
 affiliates = today[today.index.get_level_values("partner") != ""]
 for (_channel, partner), row in affiliates.sort_values("repeat_buyers", ascending=False).iterrows():
-    print(f"{partner:16} {row['kind']:26} {row['customers']:4d} customers, "
-          f"{format_share(row['repeat_buyers'])} bought again, revenue per customer "
-          f"{format_money(row['revenue'], 'RUB', decimals=0)}")
+    print(tr_n("{partner} {kind} {customers} customer, {share} bought again, revenue per customer {revenue}",
+               "{partner} {kind} {customers} customers, {share} bought again, revenue per customer {revenue}",
+               row["customers"], partner=partner.ljust(16), kind=row["kind"].ljust(26),
+               customers=format_number(row["customers"]).rjust(4), share=format_share(row["repeat_buyers"]),
+               revenue=format_money(row["revenue"], "RUB", decimals=0)))
 
-# %% [markdown]
+# %% [markdown] key="10-a-critical-look-three"
 # ### A critical look: three rules, three rankings
 #
 # The first article's rule of thumb is LTV:CAC of at least 2:1. Every source passes it, so the rule
@@ -131,18 +134,21 @@ cost_table = source_costs(base)
 gross = today["gross_ltv"].set_axis([partner or channel for channel, partner in today.index])
 marginal = acquisition_table(gross, cost_table, cac_multiplier=CASE.cac_multiplier)
 average_cac = cost_table["cac"].reindex(gross.index)
+ratio, net_ltv, next_return = "LTV:CAC", tr("net LTV, RUB"), tr("return on the next rouble")
+next_cac = tr("next customer's CAC (x{multiplier}), RUB", multiplier=format_number(CASE.cac_multiplier))
 rules = pd.DataFrame({
-    "LTV:CAC": gross / average_cac,
-    "net LTV, RUB": gross - average_cac,
-    f"next customer's CAC (x{CASE.cac_multiplier:g}), RUB": marginal["cac"],
-    "return on the next rouble": marginal["profit_per_rouble"],
+    ratio: gross / average_cac,
+    net_ltv: gross - average_cac,
+    next_cac: marginal["cac"],
+    next_return: marginal["profit_per_rouble"],
 })
-for column in ("LTV:CAC", "net LTV, RUB", "return on the next rouble"):
-    print(f"ranked by {column:26}", ", ".join(rules[column].sort_values(ascending=False).index))
-rules.round({"LTV:CAC": 2, "net LTV, RUB": 0, f"next customer's CAC (x{CASE.cac_multiplier:g}), RUB": 0,
-             "return on the next rouble": 2})
+ranked_by = {column: tr("ranked by {rule}", rule=column) for column in (ratio, net_ltv, next_return)}
+width = max(len(label) for label in ranked_by.values()) + 1
+for column, label in ranked_by.items():
+    print(label.ljust(width), ", ".join(rules[column].sort_values(ascending=False).index))
+rules.round({ratio: 2, net_ltv: 0, next_cac: 0, next_return: 2})
 
-# %% [markdown]
+# %% [markdown] key="10-the-three-rankings-disagree"
 # The three rankings disagree. By net LTV per customer the programming blogger comes first and the
 # coupon site last, a fifth of a blogger's customer. By the return on the next rouble organic search
 # comes first (its content is cheap per customer), the two paid channels fall to the bottom (their
@@ -154,7 +160,7 @@ rules.round({"LTV:CAC": 2, "net LTV, RUB": 0, f"next customer's CAC (x{CASE.cac_
 #
 # But is the coupon site really that good a place for a rouble?
 
-# %% [markdown]
+# %% [markdown] key="10-customers-who-would-have"
 # ## Customers who would have come anyway
 #
 # A coupon or a cashback site pays people at the moment they buy. Many of its visitors had already
@@ -169,10 +175,10 @@ rules.round({"LTV:CAC": 2, "net LTV, RUB": 0, f"next customer's CAC (x{CASE.cac_
 sheet = costs.set_index(costs["partner"].where(costs["partner"] != "", costs["channel"]))
 first_sale = (base.sources["first_sales"] / base.sources["customers"]).set_axis(gross.index)
 promo = promo_discount(first_sale, sheet.loc[gross.index, "discount_pct"])
-pd.DataFrame({"first sale per customer, RUB": first_sale, "promo code, %": sheet.loc[gross.index, "discount_pct"],
-              "discount given per customer, RUB": promo}).round(0)
+pd.DataFrame({tr("first sale per customer, RUB"): first_sale, tr("promo code, %"): sheet.loc[gross.index, "discount_pct"],
+              tr("discount given per customer, RUB"): promo}).round(0)
 
-# %% [markdown]
+# %% [markdown] key="10-how-many-of-a"
 # How many of a partner's customers would have come anyway? The export cannot say: a customer who
 # needed the coupon and one who would have bought without it look the same in it. Only a test can:
 # for a year, a random half of the partner's audience sees no link and no promo code (the partner
@@ -188,7 +194,7 @@ pd.DataFrame({"first sale per customer, RUB": first_sale, "promo code, %": sheet
 tests = school_incrementality(year=2024)
 tests.round(3)
 
-# %% [markdown]
+# %% [markdown] key="10-the-test-finds-what"
 # The test finds what the truth says, within its interval: the blogger, the Telegram channel and the
 # HR partner bring customers who would not have come otherwise (86-99%), the aggregator about three in
 # four, the cashback service fewer than half and the coupon site about one in five (the interval is
@@ -202,11 +208,11 @@ incremental = incremental_table(gross, cost_table, incremental_share=share, prom
                                 cac_multiplier=CASE.cac_multiplier)
 incremental[["incremental_share", "attributed_profit_per_rouble", "incremental_cac", "incremental_profit_per_rouble",
              "break_even_share"]].round(2).round({"incremental_cac": 0}).rename(columns={
-    "incremental_share": "share added", "attributed_profit_per_rouble": "return, all credited",
-    "incremental_cac": "cost per added customer, RUB", "incremental_profit_per_rouble": "return, added only",
-    "break_even_share": "break-even share"})
+    "incremental_share": tr("share added"), "attributed_profit_per_rouble": tr("return, all credited"),
+    "incremental_cac": tr("cost per added customer, RUB"), "incremental_profit_per_rouble": tr("return, added only"),
+    "break_even_share": tr("break-even share")})
 
-# %% [markdown]
+# %% [markdown] key="10-which-rule-catches-it"
 # Counted this way, the coupon site loses money on every rouble: a customer who would not have
 # come without it costs more than ten thousand roubles, and it would need more than a third of its
 # customers to be its own to break even. The cashback service earns a tenth of what attribution
@@ -223,21 +229,21 @@ incremental[["incremental_share", "attributed_profit_per_rouble", "incremental_c
 # %%
 truth = true_incremental_profit(margin)
 coupon = "kupony_dnya"
+returns = [rules.loc[coupon, next_return], incremental.loc[coupon, "incremental_profit_per_rouble"],
+           truth.loc[coupon, "profit_per_rouble"]]
 verdicts = pd.DataFrame({
-    "figure": [format_ratio(rules.loc[coupon, "LTV:CAC"]), format_money(rules.loc[coupon, "net LTV, RUB"], "RUB", decimals=0),
-               f"{rules.loc[coupon, 'return on the next rouble']:+.2f}",
-               f"{incremental.loc[coupon, 'incremental_profit_per_rouble']:+.2f}",
-               f"{truth.loc[coupon, 'profit_per_rouble']:+.2f}"],
-    "the rule says": ["keep" if rules.loc[coupon, "LTV:CAC"] >= 2 else "cut",
-                      "keep" if rules.loc[coupon, "net LTV, RUB"] > 0 else "cut",
-                      "grow" if rules.loc[coupon, "return on the next rouble"] > 0 else "cut",
-                      "grow" if incremental.loc[coupon, "incremental_profit_per_rouble"] > 0 else "cut",
-                      "it earned" if truth.loc[coupon, "profit_per_rouble"] > 0 else "it lost money"],
-}, index=["LTV:CAC at least 2:1", "net LTV per customer > 0", "return on the next rouble > 0",
-          "incremental return on the next rouble > 0", "truth: profit per rouble over two years"])
+    tr("figure"): [format_ratio(rules.loc[coupon, ratio]), format_money(rules.loc[coupon, net_ltv], "RUB", decimals=0)]
+    + [("+" if value >= 0 else "") + format_number(value, 2) for value in returns],
+    tr("the rule says"): [tr("keep") if rules.loc[coupon, ratio] >= 2 else tr("cut"),
+                          tr("keep") if rules.loc[coupon, net_ltv] > 0 else tr("cut"),
+                          tr("grow") if returns[0] > 0 else tr("cut"),
+                          tr("grow") if returns[1] > 0 else tr("cut"),
+                          tr("it earned") if returns[2] > 0 else tr("it lost money")],
+}, index=[tr("LTV:CAC at least 2:1"), tr("net LTV per customer > 0"), tr("return on the next rouble > 0"),
+          tr("incremental return on the next rouble > 0"), tr("truth: profit per rouble over two years")])
 verdicts
 
-# %% [markdown]
+# %% [markdown] key="10-only-the-rule-that"
 # Only the rule that counts the customers a source adds catches the coupon site; the three others
 # are fooled by buyers it was credited with. The truth is in fact worse than the estimate (the test
 # put the share at about 23%, the truth among these customers is 14%). The test's interval still
@@ -247,7 +253,7 @@ verdicts
 # grows: notebook 16 ranks the whole budget by the return on the next rouble, and its caveat 1 is
 # this section.
 
-# %% [markdown]
+# %% [markdown] key="10-commission-on-the-first"
 # ## Commission on the first sale only, or a share of repeat sales too?
 #
 # The first article suggests paying partners on later purchases as well. What does that cost?
@@ -256,13 +262,13 @@ verdicts
 
 # %%
 design = partner_economics(base, margin=margin, first_sale_rate=0.10, repeat_rate=0.10, repeat_months=12)
-compare = affiliates[["net_ltv"]].rename(columns={"net_ltv": "net LTV today, RUB"})
-compare["net LTV, 10% + 10% of repeats, RUB"] = design.loc[affiliates.index, "net_ltv"]
-compare["change, RUB"] = compare.iloc[:, 1] - compare.iloc[:, 0]
+compare = affiliates[["net_ltv"]].rename(columns={"net_ltv": tr("net LTV today, RUB")})
+compare[tr("net LTV, 10% + 10% of repeats, RUB")] = design.loc[affiliates.index, "net_ltv"]
+compare[tr("change, RUB")] = compare.iloc[:, 1] - compare.iloc[:, 0]
 compare.index = compare.index.get_level_values("partner")
 compare.round(0)
 
-# %% [markdown]
+# %% [markdown] key="10-two-things-move-at"
 # Two things move at once. The cashback service and the aggregator get 10% of the first sale instead
 # of 20-25%, and fewer of their customers come back, so the school keeps more per customer. The
 # blogger, the Telegram channel and the HR partner now earn on their customers' repeat purchases, so
@@ -277,10 +283,10 @@ paid_today = float(((affiliates["first_sale_commission"] + affiliates["repeat_co
 design_affiliates = design.loc[affiliates.index]
 paid_design = float(((design_affiliates["first_sale_commission"] + design_affiliates["repeat_commission"])
                      * design_affiliates["customers"]).sum())
-print(f"commissions over two years: today {format_money(paid_today, 'RUB', decimals=0)}, "
-      f"with 10% + 10% of repeats {format_money(paid_design, 'RUB', decimals=0)}")
+print(tr("commissions over two years: today {today}, with 10% + 10% of repeats {design}",
+         today=format_money(paid_today, "RUB", decimals=0), design=format_money(paid_design, "RUB", decimals=0)))
 
-# %% [markdown]
+# %% [markdown] key="10-try-it"
 # ## Try it
 #
 # Set the first-sale commission, the share of repeat sales and for how many months repeat sales
@@ -296,7 +302,7 @@ calculator
 # %%
 print(calculator.result_text)
 
-# %% [markdown]
+# %% [markdown] key="10-exercises"
 # ## Exercises
 #
 # **ex-10-1.** Under the 10% + 10%-of-repeats design, the course aggregator (`kursy_agregator`) is
@@ -311,7 +317,7 @@ check("ex-10-1", answer)
 answer = float(design.xs("kursy_agregator", level="partner")["ltv_to_cac"].iloc[0])
 check("ex-10-1", answer)
 
-# %% [markdown]
+# %% [markdown] key="10-ex-10-2"
 # **ex-10-2.** Keep 10% of the first sale and 10% of repeat sales, but pay on repeat sales for 24
 # months instead of 12. At a 60% margin, what net LTV per customer does the Telegram channel
 # (`tg_data_digest`) leave the school, in RUB?
@@ -325,7 +331,7 @@ longer = partner_economics(base, margin=0.6, first_sale_rate=0.10, repeat_rate=0
 answer = float(longer.xs("tg_data_digest", level="partner")["net_ltv"].iloc[0])
 check("ex-10-2", answer)
 
-# %% [markdown]
+# %% [markdown] key="10-ex-10-3"
 # **ex-10-3.** In ex-10-1, why does the aggregator's LTV:CAC move so much more than its net LTV per
 # customer?
 
@@ -338,7 +344,7 @@ check("ex-10-3", answer)
 answer = "c"  # CAC holds the first-sale commission only; the repeat commissions come out of net LTV
 check("ex-10-3", answer)
 
-# %% [markdown]
+# %% [markdown] key="10-ex-10-4"
 # **ex-10-4.** Suppose the coupon site dropped its promo code and kept its commission, and the same
 # share of its customers (the test's estimate) still came because of it. What would the next rouble
 # spent there return, counting only the customers it adds (at the next customer's CAC, as in the
@@ -354,7 +360,7 @@ no_code = incremental_table(gross, cost_table, incremental_share=share, promo=pr
 answer = no_code.loc[coupon, "incremental_profit_per_rouble"]
 check("ex-10-4", answer)
 
-# %% [markdown]
+# %% [markdown] key="10-ex-10-5"
 # **ex-10-5.** Which figure tells you that the coupon site's customers would mostly have bought anyway?
 
 # %%
@@ -366,7 +372,7 @@ check("ex-10-5", answer)
 answer = "b"  # only the customers held out from the partner show what happens without it
 check("ex-10-5", answer)
 
-# %% [markdown]
+# %% [markdown] key="10-summary"
 # ## Summary
 #
 # | per source (channel, partner) | formula | ltvkit |
