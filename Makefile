@@ -88,6 +88,8 @@ russian: $(STAMP)
 # Trainer mode: trainee copies of every notebook in exercises/ (generated, not committed; README).
 exercises: $(STAMP)
 	$(BIN)/python -m ltvkit.course.trainer notebooks exercises
+	$(BIN)/python -m ltvkit.course.trainer notebooks/ru exercises/ru
+	ln -sfn ../data exercises/data  # exercises/ru/../data, as notebooks/data is for notebooks/ru
 
 report: $(STAMP) npm
 	$(BIN)/python scripts/build_report.py

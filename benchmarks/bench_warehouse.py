@@ -322,7 +322,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", nargs="*", default=list(DEFAULT_SIZES), help="ORDERS:CUSTOMERS pairs")
     parser.add_argument("--memory-limit", type=float, default=12.0, help="GB per run before it is stopped")
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds per run before it is stopped")
-    parser.add_argument("--duckdb-memory", default="3GB", help="DuckDB's memory_limit")
+    parser.add_argument("--duckdb-memory", default="2500MB", help="DuckDB's memory_limit")
     parser.add_argument("--fit-customers", type=int, default=10_000_000, help="customers of the fit's log (0: none)")
     parser.add_argument("--implementations", nargs="*", choices=IMPLEMENTATIONS, default=list(IMPLEMENTATIONS),
                         help="which to run (all by default; the table marks the others 'not run')")

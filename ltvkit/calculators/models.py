@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ltvkit.acquisition import BudgetAllocation, budget_allocation
 from ltvkit.calculators.widgets import Calculator, Slider
+from ltvkit.i18n import _
 from ltvkit.models.forecast import CustomerForecast, customer_forecast
 from ltvkit.models.published import published, published_cdnow_models
 from ltvkit.models.sbg_profile import RetentionProfile, retention_profile
@@ -110,17 +111,18 @@ def budget_allocation_calculator(
 
         ordered = result.table["ltv_to_cac"].sort_values(ascending=False)
         return ratio_band_chart({str(name): max(float(value), 1e-3) for name, value in ordered.items()},
-                                title="LTV:CAC of the next customer, by source")
+                                title=_("LTV:CAC of the next customer, by source"))
 
     return Calculator(
         compute,
         [
             # a margin above 100% is on the slider on purpose: the calculator shows why it is refused
-            Slider("margin", "Gross margin", CASE.margin, 0, 1.5, 0.05),
-            Slider("cac_multiplier", "Next customer's ad spend, x today's average", CASE.cac_multiplier, 0, 4, 0.25),
-            Slider("horizon_months", "Months of value counted", CASE.horizon_months, 6, 60, 6, integer=True),
+            Slider("margin", _("Gross margin"), CASE.margin, 0, 1.5, 0.05),
+            Slider("cac_multiplier", _("Next customer's ad spend, x today's average"), CASE.cac_multiplier, 0, 4,
+                   0.25),
+            Slider("horizon_months", _("Months of value counted"), CASE.horizon_months, 6, 60, 6, integer=True),
         ],
         describe=BudgetAllocation.describe,
         plot=chart,
-        title="Where the next rouble of acquisition goes",
+        title=_("Where the next rouble of acquisition goes"),
     )

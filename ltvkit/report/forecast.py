@@ -28,7 +28,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ltvkit.checks import check_count, check_number
-from ltvkit.money import format_money, format_share
+from ltvkit.i18n import N_, _
+from ltvkit.money import format_money, format_number, format_share
 from ltvkit.report.figures import png
 from ltvkit.report.sections import SECTIONS, SectionView
 
@@ -54,10 +55,15 @@ HOLDOUT_SHARE = 1 / 3
 ANNUAL_DISCOUNT_RATE = 0.10
 """The default yearly discount rate of the CLV (10%, as notebook 14 uses)."""
 
-_NO_REPEAT = ("no customer bought twice: BG/NBD learns how often customers buy and when they stop from repeat "
-              "purchases, and Gamma-Gamma learns spend per purchase from repeat buyers, so with one purchase per "
-              "customer there is nothing to learn from (a longer export, or one that keeps returning customers "
-              "under one id, would have some)")
+_NO_REPEAT = N_("no customer bought twice: BG/NBD learns how often customers buy and when they stop from repeat "
+                "purchases, and Gamma-Gamma learns spend per purchase from repeat buyers, so with one purchase per "
+                "customer there is nothing to learn from (a longer export, or one that keeps returning customers "
+                "under one id, would have some)")
+
+
+def _signed_share(share: float) -> str:
+    """'+3.6%' ('+3,6 %' in Russian): a share with its sign."""
+    return ("+" if share >= 0 else "") + format_share(share)
 
 
 @dataclass(frozen=True)
@@ -95,17 +101,18 @@ class HoldoutCheck:
         """The check's findings."""
         error = self.purchase_error
         lines = [
-            f"check: fitted on the orders up to {self.calibration_end.date()} ({len(self.frequency):,} customers), "
-            f"then {self.calibration_end.date()} to {self.holdout_end.date()}: expected "
-            f"{self.expected.sum():,.0f} purchases, actual {self.actual.sum():,.0f}"
-            + (f" ({error:+.1%})" if error is not None else ""),
+            _("check: fitted on the orders up to {end} ({customers} customers), then {end} to {holdout_end}: "
+              "expected {expected} purchases, actual {actual}", end=self.calibration_end.date(),
+              customers=format_number(len(self.frequency)), holdout_end=self.holdout_end.date(),
+              expected=format_number(self.expected.sum()), actual=format_number(self.actual.sum()))
+            + (f" ({_signed_share(error)})" if error is not None else ""),
         ]
         if self.expected_spend is not None:
             spend_error = self.expected_spend / self.actual_spend - 1 if self.actual_spend > 0 else None
-            lines.append(f"check of spend in that holdout: expected "
-                         f"{format_money(self.expected_spend, currency, decimals=0)}, "
-                         f"actual {format_money(self.actual_spend, currency, decimals=0)}"
-                         + (f" ({spend_error:+.1%})" if spend_error is not None else ""))
+            lines.append(_("check of spend in that holdout: expected {expected}, actual {actual}",
+                           expected=format_money(self.expected_spend, currency, decimals=0),
+                           actual=format_money(self.actual_spend, currency, decimals=0))
+                         + (f" ({_signed_share(spend_error)})" if spend_error is not None else ""))
         return lines
 
 
@@ -134,19 +141,21 @@ class Forecast:
         """The forecast's findings (the check first)."""
         fit, spend = self.purchases, self.spend
         check = self.check.lines(currency) if isinstance(self.check, HoldoutCheck) else [
-            f"check skipped: {self.check.reason}"]
+            _("check skipped: {reason}", reason=self.check.reason)]
         return [
             *check,
-            f"BG/NBD on all orders: r {fit.r:.3g}, alpha {fit.alpha:.3g} {fit.time_unit}, a {fit.a:.3g}, "
-            f"b {fit.b:.3g}; "
-            f"Gamma-Gamma: p {spend.p:.3g}, q {spend.q:.3g}, gamma {spend.gamma:.3g}; average spend per purchase "
-            f"{format_money(spend.population_mean_spend, currency, decimals=0)}",
-            f"P(alive): {format_share(float(np.mean(self.probability_alive > 0.5)))} of customers more likely active "
-            f"than not",
-            f"next {self.horizon_months} months: {self.expected_purchases.sum():,.0f} purchases expected; CLV "
-            f"{format_money(float(self.clv.sum()), currency, decimals=0)} in all, "
-            f"{format_money(float(self.clv.mean()), currency, decimals=0)} per customer (margin {self.margin:.0%}, "
-            f"{self.annual_discount_rate:.0%} a year discount, refunds {format_share(self.refund_share)} taken off)",
+            _("BG/NBD on all orders: r {r}, alpha {alpha} {unit}, a {a}, b {b}; Gamma-Gamma: p {p}, q {q}, "
+              "gamma {gamma}; average spend per purchase {spend}", r=f"{fit.r:.3g}", alpha=f"{fit.alpha:.3g}",
+              unit=fit.time_unit, a=f"{fit.a:.3g}", b=f"{fit.b:.3g}", p=f"{spend.p:.3g}", q=f"{spend.q:.3g}",
+              gamma=f"{spend.gamma:.3g}", spend=format_money(spend.population_mean_spend, currency, decimals=0)),
+            _("P(alive): {share} of customers more likely active than not",
+              share=format_share(float(np.mean(self.probability_alive > 0.5)))),
+            _("next {months} months: {purchases} purchases expected; CLV {total} in all, {mean} per customer "
+              "(margin {margin}, {rate} a year discount, refunds {refunds} taken off)", months=self.horizon_months,
+              purchases=format_number(self.expected_purchases.sum()),
+              total=format_money(float(self.clv.sum()), currency, decimals=0),
+              mean=format_money(float(self.clv.mean()), currency, decimals=0), margin=format_share(self.margin, 0),
+              rate=format_share(self.annual_discount_rate, 0), refunds=format_share(self.refund_share)),
         ]
 
 
@@ -155,18 +164,19 @@ def _fit(data: RFMSummary, start: dict[str, float] | None = None) -> tuple[BGNBD
     from ltvkit.models import fit_bgnbd, fit_gamma_gamma
 
     if not np.any(data.frequency > 0):
-        return ForecastSkipped(_NO_REPEAT)
+        return ForecastSkipped(_(_NO_REPEAT))
     purchases = fit_bgnbd(data, start=start)
     if not purchases.converged:
-        return ForecastSkipped(f"the BG/NBD fit did not converge ({purchases.message}): its figures would not be "
-                               f"trustworthy")
+        return ForecastSkipped(_("the BG/NBD fit did not converge ({message}): its figures would not be "
+                                 "trustworthy", message=purchases.message))
     spenders = (data.frequency > 0) & (data.monetary > 0)
     if not spenders.any():
-        return ForecastSkipped("no repeat buyer paid more than 0: Gamma-Gamma learns spend per purchase from them")
+        return ForecastSkipped(_("no repeat buyer paid more than 0: Gamma-Gamma learns spend per purchase from them"))
     spend = fit_gamma_gamma(data.select(spenders))
     if not spend.converged or spend.q <= 1:
-        return ForecastSkipped(f"the Gamma-Gamma fit gives no finite average spend (q = {spend.q:.3g}, converged "
-                               f"{spend.converged}): spend per purchase varies too much to model")
+        return ForecastSkipped(_("the Gamma-Gamma fit gives no finite average spend (q = {q}, converged "
+                                 "{converged}): spend per purchase varies too much to model", q=f"{spend.q:.3g}",
+                                 converged=spend.converged))
     return purchases, spend
 
 
@@ -187,13 +197,13 @@ def holdout_check(orders: pd.DataFrame, *, holdout_share: float = HOLDOUT_SHARE)
     first, last = orders["date"].min().normalize(), orders["date"].max().normalize()
     span = (last - first).days
     if span < 28:
-        return ForecastSkipped(f"the orders cover {span} days: the check needs at least 28, a holdout of a week "
-                               f"or more")
+        return ForecastSkipped(_("the orders cover {days} days: the check needs at least 28, a holdout of a week "
+                                 "or more", days=span))
     calibration_end = first + pd.Timedelta(days=round(span * (1 - share)))
     split = calibration_holdout(orders, calibration_end=calibration_end, holdout_end=last)
     fitted = _fit(split.calibration)
     if isinstance(fitted, ForecastSkipped):
-        return ForecastSkipped(f"up to {calibration_end.date()}: {fitted.reason}")
+        return ForecastSkipped(_("up to {end}: {reason}", end=calibration_end.date(), reason=fitted.reason))
     purchases, spend = fitted
     expected = purchases.conditional_expected_purchases(split.calibration, weeks((last - calibration_end).days / 7))
     expected_spend = float(np.sum(expected * spend.conditional_expected_spend(split.calibration)))
@@ -227,8 +237,8 @@ def forecast_customers(
     rate = check_number("annual_discount_rate", annual_discount_rate, minimum=0)
     history = purchase_history(orders)
     if not np.any(history.data.frequency > 0):
-        return ForecastSkipped(_NO_REPEAT)
-    checked: HoldoutCheck | ForecastSkipped = holdout_check(orders) if check else ForecastSkipped("not asked for")
+        return ForecastSkipped(_(_NO_REPEAT))
+    checked: HoldoutCheck | ForecastSkipped = holdout_check(orders) if check else ForecastSkipped(_("not asked for"))
     # the check's fit is a good start for the fit on all orders: fewer iterations, the same maximum
     fitted = _fit(history.data, start=checked.purchases.params if isinstance(checked, HoldoutCheck) else None)
     if isinstance(fitted, ForecastSkipped):
@@ -260,7 +270,7 @@ def forecast_view(result: Forecast | ForecastSkipped, currency: str = "RUB") -> 
     figures: list[tuple[str, Any]] = []
     if isinstance(result.check, HoldoutCheck):
         chart = holdout_by_frequency_chart(result.check.frequency, result.check.actual,
-                                           {"BG/NBD expected": result.check.expected})
-        chart.axes[0].set_title("Holdout purchases per customer: actual against expected")
-        figures.append(png("Holdout check by calibration frequency", chart))
+                                           {_("BG/NBD expected"): result.check.expected})
+        chart.axes[0].set_title(_("Holdout purchases per customer: actual against expected"))
+        figures.append(png(_("Holdout check by calibration frequency"), chart))
     return SectionView(section, lines=tuple(result.lines(currency)), figures=tuple(figures))

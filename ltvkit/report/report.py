@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ltvkit.checks import LTVInputError, check_choice, check_count, check_number
+from ltvkit.i18n import _
 from ltvkit.money import CURRENCIES
 from ltvkit.report.channels import channel_economics, channel_view
 from ltvkit.report.cohorts import cohort_overview, cohort_view
@@ -116,7 +117,8 @@ class OrdersReport:
 
     def _channel_view(self) -> SectionView:
         if self.channels is None:
-            reason = "the export has no channel column named or found: give one (--channel COL) to see LTV by channel"
+            reason = _("the export has no channel column named or found: give one (--channel COL) to see LTV by "
+                       "channel")
             return channel_view(None, self.currency, reason=reason)
         return channel_view(self.channels, self.currency)
 
@@ -126,7 +128,8 @@ class OrdersReport:
         Example: see the module docstring.
         """
         if key not in self._builders:
-            raise LTVInputError(f"key must be one of {', '.join(SECTIONS)}; got {key!r}")
+            raise LTVInputError(_("{name} must be one of {choices}; got {value}", name="key",
+                                  choices=", ".join(SECTIONS), value=repr(key)))
         view = self._builders[key]()
         return SectionView(view.section, view.lines, view.tables, view.figures, view.skipped, self.course_url)
 

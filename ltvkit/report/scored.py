@@ -26,7 +26,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ltvkit.checks import check_frame, check_number
-from ltvkit.money import format_money
+from ltvkit.i18n import _
+from ltvkit.money import format_money, format_number
 from ltvkit.report.forecast import Forecast, ForecastSkipped
 from ltvkit.report.sections import SECTIONS, SectionView
 
@@ -138,14 +139,15 @@ def scored_view(scored: pd.DataFrame, forecast: Forecast | ForecastSkipped, curr
         >>> scored_view(frame, ForecastSkipped("no repeat buyers")).lines[1]
         'no forecast (no repeat buyers): the list has the history and historical LTV only, best first'
     """
-    lines = [f"{len(scored):,} customers; revenue adds up to {format_money(float(scored['revenue'].sum()), currency)} "
-             f"(download customers.csv for the whole list)"]
+    lines = [_("{customers} customers; revenue adds up to {revenue} (download customers.csv for the whole list)",
+               customers=format_number(len(scored)), revenue=format_money(float(scored["revenue"].sum()), currency))]
     if isinstance(forecast, ForecastSkipped):
-        lines.append(f"no forecast ({forecast.reason}): the list has the history and historical LTV only, best first")
-        title = f"The {min(top, len(scored))} customers with the highest historical LTV"
+        lines.append(_("no forecast ({reason}): the list has the history and historical LTV only, best first",
+                       reason=forecast.reason))
+        title = _("The {count} customers with the highest historical LTV", count=min(top, len(scored)))
     else:
-        lines.append(f"sorted by CLV over the next {forecast.horizon_months} months, highest first")
-        title = f"The {min(top, len(scored))} customers with the highest CLV"
+        lines.append(_("sorted by CLV over the next {months} months, highest first", months=forecast.horizon_months))
+        title = _("The {count} customers with the highest CLV", count=min(top, len(scored)))
     shown = scored.head(top)[[column for column in scored.columns if column in SHOWN_COLUMNS
                               or column.startswith(("expected_purchases_", "clv_"))]].copy()
     for column in shown.columns:
