@@ -36,7 +36,8 @@ import numpy as np
 import pandas as pd
 
 from ltvkit.checks import LTVInputError, check_count, check_number
-from ltvkit.money import format_share
+from ltvkit.i18n import _
+from ltvkit.money import format_number, format_share
 
 __all__ = [
     "IncrementalShare",
@@ -66,10 +67,12 @@ class IncrementalShare:
             incremental share 20% (95% interval -7% to 40%), from 100 buyers exposed and 80 held out
             (50% of the audience)
         """
-        return (f"incremental share {format_share(self.estimate, decimals=0)} ({self.confidence:.0%} interval "
-                f"{format_share(self.low, decimals=0)} to {format_share(self.high, decimals=0)}), from "
-                f"{self.exposed_buyers:,} buyers exposed and {self.held_out_buyers:,} held out "
-                f"({format_share(self.held_out_share, decimals=0)} of the audience)")
+        return _("incremental share {estimate} ({confidence} interval {low} to {high}), from {exposed} buyers "
+                 "exposed and {held_out} held out ({held_out_share} of the audience)",
+                 estimate=format_share(self.estimate, decimals=0), confidence=format_share(self.confidence, decimals=0),
+                 low=format_share(self.low, decimals=0), high=format_share(self.high, decimals=0),
+                 exposed=format_number(self.exposed_buyers), held_out=format_number(self.held_out_buyers),
+                 held_out_share=format_share(self.held_out_share, decimals=0))
 
 
 def holdout_incremental_share(exposed_buyers: int, held_out_buyers: int, *, held_out_share: float = 0.5,
@@ -137,7 +140,8 @@ def _per_source(name: str, value: Any, index: pd.Index, *, maximum: float | None
     if isinstance(value, pd.Series):
         missing = [source for source in index if source not in value.index]
         if missing:
-            raise LTVInputError(f"{name} must have a value for every source; missing {missing}")
+            raise LTVInputError(_("{name} must have a value for every source; missing {missing}", name=name,
+                                  missing=missing))
         value = value.reindex(index).to_numpy(dtype=float)
     return np.broadcast_to(check_number(name, value, minimum=0, maximum=maximum), (len(index),)).astype(float)
 
@@ -179,10 +183,11 @@ def incremental_table(ltv: pd.Series, costs: pd.DataFrame, *, incremental_share:
     multiplier = check_number("cac_multiplier", cac_multiplier, minimum=0, min_open=True, scalar=True)
     missing = [column for column in ("fixed_per_customer", "commission_per_customer") if column not in costs.columns]
     if missing:
-        raise LTVInputError(f"costs has no column {', '.join(map(repr, missing))}; make it with source_costs")
+        raise LTVInputError(_("costs has no column {columns}; make it with source_costs",
+                              columns=", ".join(map(repr, missing))))
     index = ltv.index
     if any(source not in costs.index for source in index):
-        raise LTVInputError("costs must have a row for every source of ltv")
+        raise LTVInputError(_("costs must have a row for every source of ltv"))
     value = check_number("ltv", ltv.to_numpy(dtype=float), minimum=0)
     share = _per_source("incremental_share", incremental_share, index, maximum=1)
     given_away = _per_source("promo", promo, index)
@@ -190,7 +195,7 @@ def incremental_table(ltv: pd.Series, costs: pd.DataFrame, *, incremental_share:
     cac = rows["fixed_per_customer"].to_numpy(dtype=float) * multiplier + rows["commission_per_customer"].to_numpy(
         dtype=float)
     if (cac + given_away <= 0).any():
-        raise LTVInputError("costs must leave every source some cost per customer (CAC or promo > 0)")
+        raise LTVInputError(_("costs must leave every source some cost per customer (CAC or promo > 0)"))
     cost = cac + (1 - share) * given_away
     with np.errstate(divide="ignore"):
         attributed = np.where(cac > 0, value / np.where(cac > 0, cac, 1) - 1, np.inf)

@@ -13,7 +13,7 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] key="09-title"
 # # 09 · LTV from an order export: customers, the heavy tail, and cohorts
 #
 # After this notebook you can load a shop's or CRM's order export as it comes, turn it into a
@@ -35,7 +35,7 @@
 # %%
 import pandas as pd
 
-from ltvkit import LTVInputError, check, format_money, format_share
+from ltvkit import LTVInputError, check, format_money, format_number, format_share, tr, tr_n
 from ltvkit.calculators import cohort_ltv_calculator
 from ltvkit.course.exercises import options
 from ltvkit.orders import (
@@ -51,7 +51,7 @@ from ltvkit.orders import (
 )
 from ltvkit.plots import cohort_curves, cohort_heatmap, ltv_histogram, revenue_concentration
 
-# %% [markdown]
+# %% [markdown] key="09-the-school-s-export"
 # ## The school's export, as it comes
 #
 # The articles keep telling us to take purchases "from the CRM". Here is what a CRM gives: the
@@ -68,7 +68,7 @@ try:
 except LTVInputError as error:
     print(error)
 
-# %% [markdown]
+# %% [markdown] key="09-the-loader-refuses-the"
 # The loader refuses the file and says why, line by line: two test orders without a customer and
 # one corporate order whose amount was never filled in ("по счёту", by invoice). It does not guess.
 # We decide: the test orders are not sales, and the invoice will be counted when it is paid. So we
@@ -82,7 +82,7 @@ print(orders.dtypes.to_string())
 # %%
 orders.head()
 
-# %% [markdown]
+# %% [markdown] key="09-from-orders-to-customers"
 # ## From orders to customers
 #
 # `customer_summary` turns the order rows into one row per customer. Orders on the same day are
@@ -99,18 +99,20 @@ summary = customer_summary(orders, margin=margin)
 print(summary.attrs["summary_report"])
 summary.head()
 
-# %% [markdown]
+# %% [markdown] key="09-the-report-s-first"
 # The report's first line reconciles the rows: every order row up to the last day is a purchase or a
 # refund. No money is lost on the way either: the summary's revenue is exactly the sum of the
 # amounts read.
 
 # %%
 assert abs(summary["revenue"].sum() - orders["amount"].sum()) < 0.01
-print(f"{len(summary):,} customers; revenue {format_money(summary['revenue'].sum(), 'RUB')}; "
-      f"historical LTV at margin {margin:.0%}: {format_money(summary['historical_ltv'].sum(), 'RUB')}")
-print(f"customers who bought again: {format_share((summary['frequency'] > 0).mean())}")
+print(tr_n("{customers} customer; revenue {revenue}; historical LTV at margin {margin}: {ltv}",
+           "{customers} customers; revenue {revenue}; historical LTV at margin {margin}: {ltv}", len(summary),
+           customers=format_number(len(summary)), revenue=format_money(summary["revenue"].sum(), "RUB"),
+           margin=format_share(margin, 0), ltv=format_money(summary["historical_ltv"].sum(), "RUB")))
+print(tr("customers who bought again: {share}", share=format_share((summary["frequency"] > 0).mean())))
 
-# %% [markdown]
+# %% [markdown] key="09-mean-and-median-the"
 # ## Mean and median: the heavy tail
 #
 # "Average LTV" is the number most articles compute. On real customers the average is pulled up by
@@ -118,17 +120,17 @@ print(f"customers who bought again: {format_share((summary['frequency'] > 0).mea
 
 # %%
 ltv = summary["historical_ltv"]
-print(f"mean historical LTV:   {format_money(ltv.mean(), 'RUB', decimals=0)}")
-print(f"median historical LTV: {format_money(ltv.median(), 'RUB', decimals=0)}")
-print(f"the top 10% of customers bring {format_share(top_share(summary['revenue'], 0.10))} of revenue")
+print(tr("mean historical LTV:   {amount}", amount=format_money(ltv.mean(), "RUB", decimals=0)))
+print(tr("median historical LTV: {amount}", amount=format_money(ltv.median(), "RUB", decimals=0)))
+print(tr("the top 10% of customers bring {share} of revenue", share=format_share(top_share(summary["revenue"], 0.10))))
 
 # %%
-ltv_histogram(ltv, currency="RUB", title="Historical LTV per customer, the school (margin 60%)")
+ltv_histogram(ltv, currency="RUB", title=tr("Historical LTV per customer, the school (margin 60%)"))
 
 # %%
-revenue_concentration(summary["revenue"], title="Share of revenue by share of customers")
+revenue_concentration(summary["revenue"], title=tr("Share of revenue by share of customers"))
 
-# %% [markdown]
+# %% [markdown] key="09-a-critical-look-one"
 # ### A critical look: one average hides two businesses
 #
 # The formula the articles use most, average check × purchases × lifetime, gives one number per
@@ -138,7 +140,7 @@ revenue_concentration(summary["revenue"], title="Share of revenue by share of cu
 # about half of it. Use the mean for totals (revenue of 1,000 new customers), the distribution
 # for decisions about single customers and segments.
 
-# %% [markdown]
+# %% [markdown] key="09-cohorts-customers-grouped-by"
 # ## Cohorts: customers grouped by the month of their first purchase
 #
 # Customers who joined in different months have been observed for different times: a customer who
@@ -148,11 +150,12 @@ revenue_concentration(summary["revenue"], title="Share of revenue by share of cu
 
 # %%
 retention = retention_matrix(orders)
-print(f"{len(retention)} cohorts; share buying again in month 1 after joining: "
-      f"{format_share(retention[1].mean())} on average")
-cohort_heatmap(retention, title="Share of each cohort buying in month N after its first purchase")
+print(tr_n("{count} cohort; share buying again in month 1 after joining: {share} on average",
+           "{count} cohorts; share buying again in month 1 after joining: {share} on average", len(retention),
+           count=len(retention), share=format_share(retention[1].mean())))
+cohort_heatmap(retention, title=tr("Share of each cohort buying in month N after its first purchase"))
 
-# %% [markdown]
+# %% [markdown] key="09-column-0-is-always"
 # Column 0 is always 100%: everyone buys in the month they join (the colour scale stops lower, so
 # that the other columns stay readable). From column 1 on, a minority of each cohort buys in any
 # given month: about one customer in seven in the month after joining, fewer and fewer later. The
@@ -164,12 +167,14 @@ cohort_heatmap(retention, title="Share of each cohort buying in month N after it
 # %%
 cumulative = cohort_table(orders, value="cumulative_ltv", margin=margin)
 sizes = cohort_sizes(orders)
-print(f"cohort sizes: from {sizes.min()} to {sizes.max()} customers")
-print(f"mean LTV per customer after 12 months, cohorts of 2023: "
-      f"{format_money(cumulative.iloc[:12][11].mean(), 'RUB', decimals=0)}")
-cohort_curves(cumulative, currency="RUB", highlight="2023-09", title="Cumulative LTV per customer by cohort (margin 60%)")
+print(tr_n("cohort sizes: from {low} to {high} customer", "cohort sizes: from {low} to {high} customers", sizes.max(),
+           low=format_number(sizes.min()), high=format_number(sizes.max())))
+print(tr("mean LTV per customer after 12 months, cohorts of 2023: {amount}",
+         amount=format_money(cumulative.iloc[:12][11].mean(), "RUB", decimals=0)))
+cohort_curves(cumulative, currency="RUB", highlight="2023-09",
+              title=tr("Cumulative LTV per customer by cohort (margin 60%)"))
 
-# %% [markdown]
+# %% [markdown] key="09-two-things-stand-out"
 # Two things stand out. First, a 2023 customer brings more in their first 12 months than the
 # "mean historical LTV" of all customers printed earlier: that mean mixes in customers who joined
 # weeks ago and have had no time to buy again, so it understates what a customer is worth. Compare
@@ -182,7 +187,7 @@ cohort_curves(cumulative, currency="RUB", highlight="2023-09", title="Cumulative
 # %%
 cohort_table(orders, value="revenue").iloc[:6, :6].round(0)
 
-# %% [markdown]
+# %% [markdown] key="09-a-critical-look-the"
 # ### A critical look: the analytics tool's memory
 #
 # “Как посчитать LTV и использовать эту метрику для повышения эффективности бизнеса” (How to
@@ -197,18 +202,21 @@ cohort_table(orders, value="revenue").iloc[:6, :6].round(0)
 # %%
 first_21_months = horizon_ltv(orders, months=21)
 after_540_days = ltv_after_window(orders, window_days=540, months=21)
-print(f"{len(first_21_months):,} customers with 21 months observed; "
-      f"{format_share((after_540_days > 0).mean())} of them bought after day 540, bringing "
-      f"{format_share(after_540_days.sum() / first_21_months.sum())} of their 21 months' revenue")
+print(tr_n("{customers} customer with 21 months observed; {buyers} of them bought after day 540, bringing {revenue} "
+           "of their 21 months' revenue",
+           "{customers} customers with 21 months observed; {buyers} of them bought after day 540, bringing {revenue} "
+           "of their 21 months' revenue", len(first_21_months),
+           customers=format_number(len(first_21_months)), buyers=format_share((after_540_days > 0).mean()),
+           revenue=format_share(after_540_days.sum() / first_21_months.sum())))
 
-# %% [markdown]
+# %% [markdown] key="09-within-21-months-the"
 # Within 21 months the cut is small, but it only grows: the cumulative curves above are still
 # rising after two years, and every purchase after the tool's memory ends is lost to the LTV and
 # added to the count of "new" customers, which lowers the LTV per customer twice. Measure LTV
 # from the system that keeps every order (the CRM, the shop's database), and say over how many
 # days an LTV from an analytics tool was measured.
 
-# %% [markdown]
+# %% [markdown] key="09-the-same-on-real"
 # ## The same on real data: CDNOW
 #
 # CDNOW was an online music shop. The file `data/cdnow/CDNOW_sample.txt` (from the `lifetimes`
@@ -222,7 +230,7 @@ cdnow = read_orders("../data/cdnow/CDNOW_sample.txt", names=["master_id", "custo
 cdnow["customer"] = cdnow["customer"].astype("int64")
 print(load_report(cdnow))
 
-# %% [markdown]
+# %% [markdown] key="09-lifetimes-also-ships-a"
 # `lifetimes` also ships a summary of these customers over the first 39 weeks (to 1997-09-30):
 # repeat purchases, recency and age in weeks, and the mean value of repeat purchases. Our
 # `customer_summary` uses the same definitions, so it must give the same table. The orders after
@@ -234,29 +242,30 @@ print(calibration.attrs["summary_report"])
 published = pd.read_csv("../data/cdnow/cdnow_customers_summary_with_transactions.csv", index_col="ID")
 differences = pd.DataFrame({
     "frequency": calibration["frequency"] - published["x"],
-    "recency, weeks": (calibration["recency"] / 7).round(2) - published["t_x"],
-    "age T, weeks": (calibration["T"] / 7).round(2) - published["T"],
-    "repeat value, USD": calibration["monetary_value"] - published["zbar"],
+    tr("recency, weeks"): (calibration["recency"] / 7).round(2) - published["t_x"],
+    tr("age T, weeks"): (calibration["T"] / 7).round(2) - published["T"],
+    tr("repeat value, USD"): calibration["monetary_value"] - published["zbar"],
 })
 print(differences.abs().max().round(4).to_string())
 assert (differences.abs().max() <= 0.0051).all()
 
-# %% [markdown]
+# %% [markdown] key="09-the-same-table-the"
 # The same table: the only differences are in the last digit, where the published file rounds to
 # two decimals. Now the whole 18 months: the same heavy tail as the school's, and three cohorts (the
 # months of the first purchase).
 
 # %%
 cdnow_summary = customer_summary(cdnow)
-print(f"revenue per customer: mean {format_money(cdnow_summary['revenue'].mean(), 'USD', decimals=2)}, "
-      f"median {format_money(cdnow_summary['revenue'].median(), 'USD', decimals=2)}; "
-      f"{format_share((cdnow_summary['frequency'] == 0).mean())} never bought again")
-ltv_histogram(cdnow_summary["revenue"], currency="USD", title="Revenue per customer, CDNOW 1997-1998")
+print(tr("revenue per customer: mean {mean}, median {median}; {share} never bought again",
+         mean=format_money(cdnow_summary["revenue"].mean(), "USD", decimals=2),
+         median=format_money(cdnow_summary["revenue"].median(), "USD", decimals=2),
+         share=format_share((cdnow_summary["frequency"] == 0).mean())))
+ltv_histogram(cdnow_summary["revenue"], currency="USD", title=tr("Revenue per customer, CDNOW 1997-1998"))
 
 # %%
-cohort_heatmap(retention_matrix(cdnow), title="CDNOW: share of each cohort buying in month N")
+cohort_heatmap(retention_matrix(cdnow), title=tr("CDNOW: share of each cohort buying in month N"))
 
-# %% [markdown]
+# %% [markdown] key="09-try-it"
 # ## Try it
 #
 # Pick a cohort (0 is January 2023), a horizon in months and a margin: the label gives the
@@ -271,7 +280,7 @@ calculator
 # %%
 print(calculator.result_text)
 
-# %% [markdown]
+# %% [markdown] key="09-exercises"
 # ## Exercises
 #
 # **ex-09-1.** What is the median revenue per customer of the school (RUB, whole period, net of
@@ -285,7 +294,7 @@ check("ex-09-1", answer)
 answer = customer_summary(orders)["revenue"].median()
 check("ex-09-1", answer)
 
-# %% [markdown]
+# %% [markdown] key="09-ex-09-2"
 # **ex-09-2.** A rule of thumb says that 20% of customers bring 80% of revenue. Which share of the
 # school's revenue do its best 20% of customers bring? Answer as a fraction (0.25 for 25%).
 
@@ -297,7 +306,7 @@ check("ex-09-2", answer)
 answer = top_share(customer_summary(orders)["revenue"], 0.20)
 check("ex-09-2", answer)
 
-# %% [markdown]
+# %% [markdown] key="09-ex-09-3"
 # **ex-09-3.** Which share of CDNOW's revenue (the whole sample, 1997-1998) do its best 10% of
 # customers bring? Is CDNOW's tail heavier or lighter than the school's? Answer as a fraction.
 
@@ -309,7 +318,7 @@ check("ex-09-3", answer)
 answer = top_share(customer_summary(cdnow)["revenue"], 0.10)
 check("ex-09-3", answer)
 
-# %% [markdown]
+# %% [markdown] key="09-ex-09-4"
 # **ex-09-4.** The mean historical LTV of all the school's customers is lower than what a customer of
 # 2023 brought in their first 12 months. Why?
 
@@ -322,7 +331,7 @@ check("ex-09-4", answer)
 answer = "b"  # the mean mixes in customers who joined weeks ago and have had no time to buy again
 check("ex-09-4", answer)
 
-# %% [markdown]
+# %% [markdown] key="09-summary"
 # ## Summary
 #
 # | step | ltvkit | what to check |

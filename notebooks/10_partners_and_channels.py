@@ -35,7 +35,7 @@
 # %%
 import pandas as pd
 
-from ltvkit import check, format_money, format_ratio, format_share
+from ltvkit import check, format_money, format_number, format_ratio, format_share, tr, tr_n
 from ltvkit.acquisition import acquisition_table, source_costs
 from ltvkit.calculators import commission_calculator
 from ltvkit.course.capstone import CASE
@@ -65,7 +65,8 @@ from ltvkit.plots import grouped_bar_chart
 orders = read_orders("../data/school_orders.csv", customer="ID клиента", date="Дата оплаты", amount="Сумма, руб.",
                      partner="Партнёр", channel="Канал", extra={"Номер заказа": "order"}, on_bad_rows="skip")
 costs = read_partner_costs("../data/school_partners.csv")
-print(f"{len(orders):,} order rows; {orders['customer'].nunique():,} customers")
+print(tr("{rows} order rows; {customers} customers", rows=format_number(len(orders)),
+         customers=format_number(orders["customer"].nunique())))
 costs
 
 # %% [markdown] key="10-ltv-cac-and-ltv"
@@ -84,8 +85,8 @@ today = partner_economics(base, margin=margin)
 table = today[["kind", "customers", "repeat_buyers", "gross_ltv", "cac", "ltv_to_cac", "net_ltv"]].copy()
 table.index = [partner or channel for channel, partner in table.index]
 table.round({"repeat_buyers": 3, "gross_ltv": 0, "cac": 0, "ltv_to_cac": 2, "net_ltv": 0}).rename(columns={
-    "repeat_buyers": "bought again (share)", "gross_ltv": "gross LTV, RUB", "cac": "CAC, RUB",
-    "ltv_to_cac": "LTV:CAC", "net_ltv": "net LTV, RUB"})
+    "repeat_buyers": tr("bought again (share)"), "gross_ltv": tr("gross LTV, RUB"), "cac": tr("CAC, RUB"),
+    "ltv_to_cac": "LTV:CAC", "net_ltv": tr("net LTV, RUB")})
 
 # %% [markdown] key="10-money-in-the-table"
 # Money in the table is per customer of the source, in RUB, over the two years of data; LTV:CAC is
@@ -95,9 +96,9 @@ table.round({"repeat_buyers": 3, "gross_ltv": 0, "cac": 0, "ltv_to_cac": 2, "net
 # %%
 attributed = (base.sources["revenue"]).sum()
 assert abs(attributed - orders["amount"].sum()) < 0.01
-print(f"attributed revenue {format_money(attributed, 'RUB')} = the export's total")
-grouped_bar_chart(list(table.index), {"gross LTV": table["gross_ltv"].tolist(), "CAC": table["cac"].tolist()},
-                  currency="RUB", title="Gross LTV and CAC per customer, by source (margin 60%)")
+print(tr("attributed revenue {amount} = the export's total", amount=format_money(attributed, "RUB")))
+grouped_bar_chart(list(table.index), {tr("gross LTV"): table["gross_ltv"].tolist(), "CAC": table["cac"].tolist()},
+                  currency="RUB", title=tr("Gross LTV and CAC per customer, by source (margin 60%)"))
 
 # %% [markdown] key="10-which-partners-bring-customers"
 # ## Which partners bring customers who buy again
@@ -109,9 +110,11 @@ grouped_bar_chart(list(table.index), {"gross LTV": table["gross_ltv"].tolist(), 
 # %%
 affiliates = today[today.index.get_level_values("partner") != ""]
 for (_channel, partner), row in affiliates.sort_values("repeat_buyers", ascending=False).iterrows():
-    print(f"{partner:16} {row['kind']:26} {row['customers']:4d} customers, "
-          f"{format_share(row['repeat_buyers'])} bought again, revenue per customer "
-          f"{format_money(row['revenue'], 'RUB', decimals=0)}")
+    print(tr_n("{partner} {kind} {customers} customer, {share} bought again, revenue per customer {revenue}",
+               "{partner} {kind} {customers} customers, {share} bought again, revenue per customer {revenue}",
+               row["customers"], partner=partner.ljust(16), kind=row["kind"].ljust(26),
+               customers=format_number(row["customers"]).rjust(4), share=format_share(row["repeat_buyers"]),
+               revenue=format_money(row["revenue"], "RUB", decimals=0)))
 
 # %% [markdown] key="10-a-critical-look-three"
 # ### A critical look: three rules, three rankings
@@ -131,16 +134,19 @@ cost_table = source_costs(base)
 gross = today["gross_ltv"].set_axis([partner or channel for channel, partner in today.index])
 marginal = acquisition_table(gross, cost_table, cac_multiplier=CASE.cac_multiplier)
 average_cac = cost_table["cac"].reindex(gross.index)
+ratio, net_ltv, next_return = "LTV:CAC", tr("net LTV, RUB"), tr("return on the next rouble")
+next_cac = tr("next customer's CAC (x{multiplier}), RUB", multiplier=format_number(CASE.cac_multiplier))
 rules = pd.DataFrame({
-    "LTV:CAC": gross / average_cac,
-    "net LTV, RUB": gross - average_cac,
-    f"next customer's CAC (x{CASE.cac_multiplier:g}), RUB": marginal["cac"],
-    "return on the next rouble": marginal["profit_per_rouble"],
+    ratio: gross / average_cac,
+    net_ltv: gross - average_cac,
+    next_cac: marginal["cac"],
+    next_return: marginal["profit_per_rouble"],
 })
-for column in ("LTV:CAC", "net LTV, RUB", "return on the next rouble"):
-    print(f"ranked by {column:26}", ", ".join(rules[column].sort_values(ascending=False).index))
-rules.round({"LTV:CAC": 2, "net LTV, RUB": 0, f"next customer's CAC (x{CASE.cac_multiplier:g}), RUB": 0,
-             "return on the next rouble": 2})
+ranked_by = {column: tr("ranked by {rule}", rule=column) for column in (ratio, net_ltv, next_return)}
+width = max(len(label) for label in ranked_by.values()) + 1
+for column, label in ranked_by.items():
+    print(label.ljust(width), ", ".join(rules[column].sort_values(ascending=False).index))
+rules.round({ratio: 2, net_ltv: 0, next_cac: 0, next_return: 2})
 
 # %% [markdown] key="10-the-three-rankings-disagree"
 # The three rankings disagree. By net LTV per customer the programming blogger comes first and the
@@ -169,8 +175,8 @@ rules.round({"LTV:CAC": 2, "net LTV, RUB": 0, f"next customer's CAC (x{CASE.cac_
 sheet = costs.set_index(costs["partner"].where(costs["partner"] != "", costs["channel"]))
 first_sale = (base.sources["first_sales"] / base.sources["customers"]).set_axis(gross.index)
 promo = promo_discount(first_sale, sheet.loc[gross.index, "discount_pct"])
-pd.DataFrame({"first sale per customer, RUB": first_sale, "promo code, %": sheet.loc[gross.index, "discount_pct"],
-              "discount given per customer, RUB": promo}).round(0)
+pd.DataFrame({tr("first sale per customer, RUB"): first_sale, tr("promo code, %"): sheet.loc[gross.index, "discount_pct"],
+              tr("discount given per customer, RUB"): promo}).round(0)
 
 # %% [markdown] key="10-how-many-of-a"
 # How many of a partner's customers would have come anyway? The export cannot say: a customer who
@@ -202,9 +208,9 @@ incremental = incremental_table(gross, cost_table, incremental_share=share, prom
                                 cac_multiplier=CASE.cac_multiplier)
 incremental[["incremental_share", "attributed_profit_per_rouble", "incremental_cac", "incremental_profit_per_rouble",
              "break_even_share"]].round(2).round({"incremental_cac": 0}).rename(columns={
-    "incremental_share": "share added", "attributed_profit_per_rouble": "return, all credited",
-    "incremental_cac": "cost per added customer, RUB", "incremental_profit_per_rouble": "return, added only",
-    "break_even_share": "break-even share"})
+    "incremental_share": tr("share added"), "attributed_profit_per_rouble": tr("return, all credited"),
+    "incremental_cac": tr("cost per added customer, RUB"), "incremental_profit_per_rouble": tr("return, added only"),
+    "break_even_share": tr("break-even share")})
 
 # %% [markdown] key="10-which-rule-catches-it"
 # Counted this way, the coupon site loses money on every rouble: a customer who would not have
@@ -223,18 +229,18 @@ incremental[["incremental_share", "attributed_profit_per_rouble", "incremental_c
 # %%
 truth = true_incremental_profit(margin)
 coupon = "kupony_dnya"
+returns = [rules.loc[coupon, next_return], incremental.loc[coupon, "incremental_profit_per_rouble"],
+           truth.loc[coupon, "profit_per_rouble"]]
 verdicts = pd.DataFrame({
-    "figure": [format_ratio(rules.loc[coupon, "LTV:CAC"]), format_money(rules.loc[coupon, "net LTV, RUB"], "RUB", decimals=0),
-               f"{rules.loc[coupon, 'return on the next rouble']:+.2f}",
-               f"{incremental.loc[coupon, 'incremental_profit_per_rouble']:+.2f}",
-               f"{truth.loc[coupon, 'profit_per_rouble']:+.2f}"],
-    "the rule says": ["keep" if rules.loc[coupon, "LTV:CAC"] >= 2 else "cut",
-                      "keep" if rules.loc[coupon, "net LTV, RUB"] > 0 else "cut",
-                      "grow" if rules.loc[coupon, "return on the next rouble"] > 0 else "cut",
-                      "grow" if incremental.loc[coupon, "incremental_profit_per_rouble"] > 0 else "cut",
-                      "it earned" if truth.loc[coupon, "profit_per_rouble"] > 0 else "it lost money"],
-}, index=["LTV:CAC at least 2:1", "net LTV per customer > 0", "return on the next rouble > 0",
-          "incremental return on the next rouble > 0", "truth: profit per rouble over two years"])
+    tr("figure"): [format_ratio(rules.loc[coupon, ratio]), format_money(rules.loc[coupon, net_ltv], "RUB", decimals=0)]
+    + [("+" if value >= 0 else "") + format_number(value, 2) for value in returns],
+    tr("the rule says"): [tr("keep") if rules.loc[coupon, ratio] >= 2 else tr("cut"),
+                          tr("keep") if rules.loc[coupon, net_ltv] > 0 else tr("cut"),
+                          tr("grow") if returns[0] > 0 else tr("cut"),
+                          tr("grow") if returns[1] > 0 else tr("cut"),
+                          tr("it earned") if returns[2] > 0 else tr("it lost money")],
+}, index=[tr("LTV:CAC at least 2:1"), tr("net LTV per customer > 0"), tr("return on the next rouble > 0"),
+          tr("incremental return on the next rouble > 0"), tr("truth: profit per rouble over two years")])
 verdicts
 
 # %% [markdown] key="10-only-the-rule-that"
@@ -256,9 +262,9 @@ verdicts
 
 # %%
 design = partner_economics(base, margin=margin, first_sale_rate=0.10, repeat_rate=0.10, repeat_months=12)
-compare = affiliates[["net_ltv"]].rename(columns={"net_ltv": "net LTV today, RUB"})
-compare["net LTV, 10% + 10% of repeats, RUB"] = design.loc[affiliates.index, "net_ltv"]
-compare["change, RUB"] = compare.iloc[:, 1] - compare.iloc[:, 0]
+compare = affiliates[["net_ltv"]].rename(columns={"net_ltv": tr("net LTV today, RUB")})
+compare[tr("net LTV, 10% + 10% of repeats, RUB")] = design.loc[affiliates.index, "net_ltv"]
+compare[tr("change, RUB")] = compare.iloc[:, 1] - compare.iloc[:, 0]
 compare.index = compare.index.get_level_values("partner")
 compare.round(0)
 
@@ -277,8 +283,8 @@ paid_today = float(((affiliates["first_sale_commission"] + affiliates["repeat_co
 design_affiliates = design.loc[affiliates.index]
 paid_design = float(((design_affiliates["first_sale_commission"] + design_affiliates["repeat_commission"])
                      * design_affiliates["customers"]).sum())
-print(f"commissions over two years: today {format_money(paid_today, 'RUB', decimals=0)}, "
-      f"with 10% + 10% of repeats {format_money(paid_design, 'RUB', decimals=0)}")
+print(tr("commissions over two years: today {today}, with 10% + 10% of repeats {design}",
+         today=format_money(paid_today, "RUB", decimals=0), design=format_money(paid_design, "RUB", decimals=0)))
 
 # %% [markdown] key="10-try-it"
 # ## Try it

@@ -13,7 +13,7 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] key="11-title"
 # # 11 · Engagement and LTV: what correlates, and what would move it
 #
 # After this notebook you can measure how each engagement metric relates to LTV, split customers
@@ -33,7 +33,7 @@
 # %%
 from dataclasses import replace
 
-from ltvkit import check, format_money, format_share
+from ltvkit import check, format_money, format_number, format_share, tr, tr_n
 from ltvkit.calculators import engagement_calculator
 from ltvkit.course.article_claims import ARTICLE_DIRECTIONS
 from ltvkit.course.exercises import options
@@ -50,7 +50,7 @@ from ltvkit.orders import (
 )
 from ltvkit.plots import scatter_chart, segment_chart
 
-# %% [markdown]
+# %% [markdown] key="11-what-the-article-claims"
 # ## What the article claims
 #
 # “Анализ влияния метрик вовлеченности на жизненную ценность клиента (LTV)” (How engagement metrics
@@ -69,7 +69,7 @@ for metric, label in METRICS.items():
     print(f"{metric:20} {label}")
 engagement.describe().round(1)
 
-# %% [markdown]
+# %% [markdown] key="11-ltv-over-the-same"
 # ## LTV over the same horizon for everyone
 #
 # A customer who joined last month has had no time to buy again, and their engagement was measured
@@ -83,10 +83,12 @@ orders = read_orders("../data/school_orders.csv", customer="ID клиента", 
 margin = 0.6
 ltv = horizon_ltv(orders, months=12, margin=margin)
 frame = engagement.join(ltv, how="inner")
-print(f"{len(frame):,} customers with a full first year; mean 12-month LTV "
-      f"{format_money(frame['ltv_12m'].mean(), 'RUB', decimals=0)} at margin {margin:.0%}")
+print(tr_n("{customers} customer with a full first year; mean 12-month LTV {ltv} at margin {margin}",
+           "{customers} customers with a full first year; mean 12-month LTV {ltv} at margin {margin}", len(frame),
+           customers=format_number(len(frame)), ltv=format_money(frame["ltv_12m"].mean(), "RUB", decimals=0),
+           margin=format_share(margin, 0)))
 
-# %% [markdown]
+# %% [markdown] key="11-each-metric-against-ltv"
 # ## Each metric against LTV
 #
 # For each metric: the linear (Pearson) and the rank (Spearman) correlation with 12-month LTV, the
@@ -98,14 +100,14 @@ measured = metric_table(frame, "ltv_12m", claims=ARTICLE_DIRECTIONS)
 measured.round({"pearson": 2, "spearman": 2, "bottom_quarter": 0, "top_quarter": 0, "top_to_bottom": 2})
 
 # %%
-scatter_chart(frame["minutes_30d"], frame["ltv_12m"], xlabel="minutes with the product in the first 30 days",
-              ylabel="12-month LTV", currency="RUB", title="Time with the product against LTV", log_x=True)
+scatter_chart(frame["minutes_30d"], frame["ltv_12m"], xlabel=tr("minutes with the product in the first 30 days"),
+              ylabel=tr("12-month LTV"), currency="RUB", title=tr("Time with the product against LTV"), log_x=True)
 
 # %%
-segment_chart(quantile_segments(frame, "sessions_30d", "ltv_12m", segments=4), metric_label="sessions in 30 days",
-              currency="RUB", title="12-month LTV by quarter of sessions")
+segment_chart(quantile_segments(frame, "sessions_30d", "ltv_12m", segments=4), metric_label=tr("sessions in 30 days"),
+              currency="RUB", title=tr("12-month LTV by quarter of sessions"))
 
-# %% [markdown]
+# %% [markdown] key="11-read-as-the-article"
 # Read as the article reads it, every metric "works": each moves with LTV in the claimed direction,
 # time with the product most of all, and the top quarter by sessions is worth more than twice the
 # bottom quarter (LTV in RUB per customer, 12 months, margin 60%). Only average time per session says
@@ -114,7 +116,7 @@ segment_chart(quantile_segments(frame, "sessions_30d", "ltv_12m", segments=4), m
 # correlation rather than its quarters. A marketer would now set the KPIs the article recommends:
 # more sessions, more returns, a lower bounce rate. Would LTV follow?
 
-# %% [markdown]
+# %% [markdown] key="11-the-known-truth-what"
 # ## The known truth: what the simulation says causes purchases
 #
 # These customers are simulated, so we know how their purchases were made (`data/README.md`).
@@ -137,10 +139,11 @@ for metric, lift_name in (("sessions_30d", "sessions_lift"), ("minutes_30d", "mi
     pushed = simulate_school(replace(SchoolTruth(), **{lift_name: 1.5}))
     true_change = horizon_ltv(pushed.orders, months=12, margin=margin).mean() - base_ltv
     promised = naive_lift(frame, metric, "ltv_12m", lift=1.5)
-    print(f"{metric} +50%: the straight line promises {format_money(promised, 'RUB', decimals=0)} more per customer; "
-          f"the simulation gives {format_money(true_change, 'RUB', decimals=0)}")
+    print(tr("{metric} +50%: the straight line promises {promised} more per customer; the simulation gives {change}",
+             metric=metric, promised=format_money(promised, "RUB", decimals=0),
+             change=format_money(true_change, "RUB", decimals=0)))
 
-# %% [markdown]
+# %% [markdown] key="11-pushing-sessions-say-with"
 # Pushing sessions (say, with reminders that make people open the app) changes nothing: not a
 # rouble. Pushing time with the product does raise LTV, but by less than the line promises,
 # because part of the correlation is motivation, which the push does not create.
@@ -152,7 +155,7 @@ for metric, lift_name in (("sessions_30d", "sessions_lift"), ("minutes_30d", "mi
 by_device = frame.groupby("device")[["sessions_30d", "minutes_per_session", "ltv_12m"]].mean()
 by_device.round(1)
 
-# %% [markdown]
+# %% [markdown] key="11-conversion-counts-the-repeat"
 # **Conversion** counts the repeat purchases of the first 30 days, and the 12-month LTV counts them
 # too: part of its correlation is the same purchases on both sides. A metric measured in the first
 # 30 days can only tell us about what comes after them, so measure the outcome there: each
@@ -162,20 +165,20 @@ by_device.round(1)
 # %%
 later = ltv_after_window(orders, window_days=ENGAGEMENT_DAYS, months=12, margin=margin)
 fair = metric_table(frame.join(later), later.name, claims=ARTICLE_DIRECTIONS)
-windows = measured[["spearman"]].rename(columns={"spearman": "with the first 12 months' LTV"})
-windows[f"with LTV after day {ENGAGEMENT_DAYS}"] = fair["spearman"]
-print(f"mean LTV per customer after day {ENGAGEMENT_DAYS} of their first 12 months: "
-      f"{format_money(later.mean(), 'RUB', decimals=0)}")
+windows = measured[["spearman"]].rename(columns={"spearman": tr("with the first 12 months' LTV")})
+windows[tr("with LTV after day {day}", day=ENGAGEMENT_DAYS)] = fair["spearman"]
+print(tr("mean LTV per customer after day {day} of their first 12 months: {ltv}", day=ENGAGEMENT_DAYS,
+         ltv=format_money(later.mean(), "RUB", decimals=0)))
 windows.round(2)
 
-# %% [markdown]
+# %% [markdown] key="11-five-metrics-keep-their"
 # Five metrics keep their rank correlation when the first 30 days leave the outcome; conversion's
 # falls by half. What remains is real, and useful: a customer who buys again in their first month
 # is likely to keep buying, so conversion helps to spot valuable customers early. It is no lever:
 # in the simulation, more clicks on emails would not add a sale. Whether a real email that converts
 # sells something the customer would not have bought anyway is a question for an A/B test.
 
-# %% [markdown]
+# %% [markdown] key="11-a-critical-look-the"
 # ### A critical look: the article's table, measured
 #
 # | article's metric | claimed | measured (rank correlation) | in the simulation |
@@ -195,9 +198,9 @@ windows.round(2)
 
 # %%
 print(measured[["spearman", "agrees"]].assign(spearman=measured["spearman"].round(2)).to_string())
-print(f"customers on mobile: {format_share((frame['device'] == 'Мобильное').mean())}")
+print(tr("customers on mobile: {share}", share=format_share((frame["device"] == "Мобильное").mean())))
 
-# %% [markdown]
+# %% [markdown] key="11-try-it"
 # ## Try it
 #
 # Pick a metric (0 = time per session, 1 = minutes in 30 days, 2 = sessions, 3 = return days,
@@ -212,7 +215,7 @@ calculator
 # %%
 print(calculator.result_text)
 
-# %% [markdown]
+# %% [markdown] key="11-exercises"
 # ## Exercises
 #
 # **ex-11-1.** Take the device out of the sessions metric: among desktop users only (`device` is
@@ -226,10 +229,11 @@ check("ex-11-1", answer)
 # %% tags=["solution"] jupyter={"source_hidden": true}
 desktop = frame[frame["device"] == "Компьютер"]
 answer = desktop["sessions_30d"].rank().corr(desktop["ltv_12m"].rank())
-print(f"desktop only {answer:.2f}; everyone {measured.loc['sessions_30d', 'spearman']:.2f}")
+print(tr("desktop only {desktop}; everyone {everyone}", desktop=format_number(answer, 2),
+         everyone=format_number(measured.loc["sessions_30d", "spearman"], 2)))
 check("ex-11-1", answer)
 
-# %% [markdown]
+# %% [markdown] key="11-ex-11-2"
 # **ex-11-2.** In the simulation, raise time with the product by 50% (`SchoolTruth(minutes_lift=1.5)`).
 # By how many roubles does revenue per customer over the whole two years (all customers; orders'
 # amounts summed, divided by the number of customers) rise?
@@ -244,7 +248,7 @@ answer = (lifted.orders["amount"].sum() / len(lifted.customers)
           - base.orders["amount"].sum() / len(base.customers))
 check("ex-11-2", answer)
 
-# %% [markdown]
+# %% [markdown] key="11-ex-11-3"
 # **ex-11-3.** Why is the rank correlation of sessions with LTV higher among desktop users alone
 # than among everyone?
 
@@ -257,7 +261,7 @@ check("ex-11-3", answer)
 answer = "b"  # mobile users' extra sessions come from the device, not from motivation, and blur the link
 check("ex-11-3", answer)
 
-# %% [markdown]
+# %% [markdown] key="11-ex-11-4"
 # **ex-11-4.** Why does conversion's rank correlation fall by half when the outcome is the LTV after
 # day 30 instead of the whole first 12 months?
 
@@ -270,7 +274,7 @@ check("ex-11-4", answer)
 answer = "a"  # the first month's repeat purchases sit in the metric and in the 12-month outcome alike
 check("ex-11-4", answer)
 
-# %% [markdown]
+# %% [markdown] key="11-summary"
 # ## Summary
 #
 # | question | ltvkit | read it as |

@@ -13,7 +13,7 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] key="12-title"
 # # 12 · LTV where your data lives: the same tables inside a database, and the SQL for a warehouse
 #
 # After this notebook you can compute the customer summary, cohort tables and LTV by channel
@@ -37,7 +37,7 @@
 import tempfile
 from pathlib import Path
 
-from ltvkit import check, format_money
+from ltvkit import check, format_money, format_number, tr
 from ltvkit.course.school import school_costs, school_orders
 from ltvkit.models.bgnbd import fit_bgnbd
 from ltvkit.models.rfm import RFMSummary
@@ -55,7 +55,7 @@ from ltvkit.warehouse import (
 from ltvkit.warehouse import cohort_table as cohort_table_in_db
 from ltvkit.warehouse import customer_summary as customer_summary_in_db
 
-# %% [markdown]
+# %% [markdown] key="12-why-leave-pandas-at"
 # ## Why leave pandas at all
 #
 # “Как посчитать LTV и использовать эту метрику для повышения эффективности бизнеса” (How to
@@ -73,9 +73,10 @@ from ltvkit.warehouse import customer_summary as customer_summary_in_db
 # %%
 con = connect()
 school = load_orders(con, school_orders(), "school_orders")
-print(con.name, "with", school.count().execute(), "order rows of the school;", "columns:", ", ".join(school.columns))
+print(tr("{engine} with {rows} order rows of the school; columns: {columns}", engine=con.name,
+         rows=school.count().execute(), columns=", ".join(school.columns)))
 
-# %% [markdown]
+# %% [markdown] key="12-the-customer-summary-computed"
 # ## The customer summary, computed by the database
 #
 # `customer_summary_in_db` (that is, `ltvkit.warehouse.customer_summary`) takes the table and gives
@@ -90,13 +91,16 @@ in_db = collect(customer_summary_in_db(school, margin=margin))
 in_memory = customer_summary(school_orders(), margin=margin)
 counts = ["first_purchase", "last_purchase", "orders", "frequency", "recency", "T"]
 money = ["monetary_value", "revenue", "historical_ltv"]
-print(f"customers: {len(in_db):,} in the database, {len(in_memory):,} in pandas; same ids: "
-      f"{in_db.index.equals(in_memory.index)}")
-print("dates, orders, frequency, recency and T identical:", all((in_db[c] == in_memory[c]).all() for c in counts))
-print(f"largest money difference: {max((in_db[c] - in_memory[c]).abs().max() for c in money):.2f} RUB")
+print(tr("customers: {database} in the database, {pandas} in pandas; same ids: {same}",
+         database=format_number(len(in_db)), pandas=format_number(len(in_memory)),
+         same=in_db.index.equals(in_memory.index)))
+print(tr("dates, orders, frequency, recency and T identical: {same}",
+         same=all((in_db[c] == in_memory[c]).all() for c in counts)))
+print(tr("largest money difference: {difference}",
+         difference=format_money(max((in_db[c] - in_memory[c]).abs().max() for c in money), "RUB", decimals=2)))
 in_db.head()
 
-# %% [markdown]
+# %% [markdown] key="12-cohorts-and-channels-in"
 # The money columns differ by less than a millionth of a rouble: the database adds the same amounts
 # in another order, and floating-point sums differ in the last digits. To the cent, the tables are
 # equal.
@@ -110,18 +114,20 @@ in_db.head()
 # %%
 cumulative = collect(cohort_table_in_db(school, value="cumulative_ltv", margin=margin))
 same = cohort_table(school_orders(), value="cumulative_ltv", margin=margin)
-print(f"{len(cumulative)} cohorts x {cumulative.shape[1]} months; largest difference from pandas: "
-      f"{(cumulative - same).abs().max().max():.2f} RUB per customer")
+print(tr("{cohorts} cohorts x {months} months; largest difference from pandas: {difference} per customer",
+         cohorts=len(cumulative), months=cumulative.shape[1],
+         difference=format_money((cumulative - same).abs().max().max(), "RUB", decimals=2)))
 cumulative.iloc[:4, :6].round(0)
 
 # %%
 sources = collect(channel_ltv(school, margin=margin))
 from_notebook_10 = partner_economics(partner_base(school_orders(), school_costs()), margin=margin)["gross_ltv"]
-print(f"LTV per customer by source: largest difference from notebook 10's gross LTV "
-      f"{(sources['ltv'] - from_notebook_10.reindex(sources.index)).abs().max():.2f} RUB")
+print(tr("LTV per customer by source: largest difference from notebook 10's gross LTV {difference}",
+         difference=format_money((sources["ltv"] - from_notebook_10.reindex(sources.index)).abs().max(), "RUB",
+                                 decimals=2)))
 sources[["customers", "repeat_buyers", "ltv"]].round(3)
 
-# %% [markdown]
+# %% [markdown] key="12-a-bigger-file-a"
 # ## A bigger file: a Parquet file of three million orders
 #
 # Warehouses and data lakes keep orders in columnar files such as Parquet. We write one: three
@@ -137,16 +143,18 @@ workspace = tempfile.TemporaryDirectory(prefix="ltvkit-nb12-")  # removed when t
 folder = Path(workspace.name)
 log.to_parquet(folder / "orders.parquet", index=False)
 orders = con.read_parquet(folder / "orders.parquet")
-print(f"{orders.count().execute():,} orders; {(folder / 'orders.parquet').stat().st_size / 1e6:.0f} MB of Parquet")
+print(tr("{orders} orders; {size} MB of Parquet", orders=format_number(orders.count().execute()),
+         size=format_number((folder / "orders.parquet").stat().st_size / 1e6)))
 
 # %%
 big = collect(customer_summary_in_db(orders))
 big_in_memory = customer_summary(log)
-print(f"{len(big):,} customers; same as pandas: ids {big.index.equals(big_in_memory.index)}, "
-      f"counts and days {all((big[c] == big_in_memory[c]).all() for c in counts)}, money to the cent "
-      f"{max((big[c] - big_in_memory[c]).abs().max() for c in money) < 0.005}")
+print(tr("{customers} customers; same as pandas: ids {ids}, counts and days {days}, money to the cent {money}",
+         customers=format_number(len(big)), ids=big.index.equals(big_in_memory.index),
+         days=all((big[c] == big_in_memory[c]).all() for c in counts),
+         money=max((big[c] - big_in_memory[c]).abs().max() for c in money) < 0.005))
 
-# %% [markdown]
+# %% [markdown] key="12-bg-nbd-on-the"
 # ## BG/NBD on the triples: a model fitted on a few thousand rows
 #
 # BG/NBD (notebook 14) reads each customer only through three numbers: repeat purchases
@@ -163,14 +171,14 @@ fit = fit_bgnbd_triples(triples, time_unit="weeks")
 every = customer_summary(school_orders(), period="W")
 reference = fit_bgnbd(RFMSummary.create(frequency=every["frequency"], recency=every["recency"], T=every["T"],
                                         time_unit="weeks"))
-print(f"{triples['customers'].sum():,} customers in {len(triples):,} triples")
-print(f"fit on the triples:        r {fit.r:.4f}, alpha {fit.alpha:.4f}, a {fit.a:.4f}, b {fit.b:.4f}")
-print(f"fit on every customer:     r {reference.r:.4f}, alpha {reference.alpha:.4f}, a {reference.a:.4f}, "
-      f"b {reference.b:.4f}")
+print(tr("{customers} customers in {triples} triples", customers=format_number(triples["customers"].sum()),
+         triples=format_number(len(triples))))
+for label, estimate in ((tr("fit on the triples:       "), fit), (tr("fit on every customer:    "), reference)):
+    print(label, ", ".join(f"{name} {format_number(getattr(estimate, name), 4)}" for name in ("r", "alpha", "a", "b")))
 triples.sort_values(["customers", "frequency", "recency", "T"], ascending=[False, True, True, True],
                     ignore_index=True).head()  # the database returns rows in no fixed order
 
-# %% [markdown]
+# %% [markdown] key="12-the-sql-for-your"
 # The same four parameters. The largest triples are customers who bought once and never again
 # (frequency 0), one triple for each age in weeks. The benchmark of this workbook (`make bench`,
 # `benchmarks/results/warehouse.md`) runs the same reduction on a base of 10,000,000 customers in
@@ -187,7 +195,7 @@ triples.sort_values(["customers", "frequency", "recency", "T"], ascending=[False
 warehouse_orders = orders_table("orders", database="shop")
 print(sql(customer_summary_in_db(warehouse_orders, observation_end="2024-12-31"), "bigquery"))
 
-# %% [markdown]
+# %% [markdown] key="12-read-from-the-inside"
 # Read from the inside out: the innermost query turns each order into its day; the next groups
 # customer and day into one purchase (the same-day merge); the next groups each customer's days
 # into first and last purchase, orders, purchase days and revenue, with `MIN_BY` picking the
@@ -207,7 +215,7 @@ print(sql(customer_summary_in_db(warehouse_orders, observation_end="2024-12-31")
 # summary.to_pandas()  # or keep it in BigQuery: bq.create_table("customer_summary", summary)
 # ```
 
-# %% [markdown]
+# %% [markdown] key="12-a-critical-look-the"
 # ### A critical look: the same numbers only with the same definitions
 #
 # The database gives notebook 09's numbers because every definition was carried over, and each is
@@ -230,7 +238,7 @@ print(sql(customer_summary_in_db(warehouse_orders, observation_end="2024-12-31")
 # And the reduction has a limit: Gamma-Gamma reads each repeat buyer's average spend, a continuous
 # number, so `repeat_spend` shrinks the data far less than the triples do.
 
-# %% [markdown]
+# %% [markdown] key="12-try-it"
 # ## Try it
 #
 # Change the period (`"D"`, `"W"` or `"M"`) and the end of observation, and run the cell: it
@@ -243,11 +251,13 @@ db = collect(customer_summary_in_db(school, period=period, observation_end=obser
 pandas = customer_summary(school_orders(), period=period, observation_end=observation_end, after_end="drop")
 triple_rows = rfm_triples(customer_summary_in_db(school, period=period, observation_end=observation_end,
                                                  after_end="drop")).count().execute()
-print(f"period {period}, up to {observation_end}: {len(db):,} customers, {triple_rows:,} triples; the database and "
-      f"pandas agree: {db.index.equals(pandas.index) and all((db[c] == pandas[c]).all() for c in counts)}; "
-      f"revenue {format_money(db['revenue'].sum(), 'RUB')}")
+print(tr("period {period}, up to {end}: {customers} customers, {triples} triples; the database and pandas agree: "
+         "{agree}; revenue {revenue}", period=period, end=observation_end, customers=format_number(len(db)),
+         triples=format_number(triple_rows),
+         agree=db.index.equals(pandas.index) and all((db[c] == pandas[c]).all() for c in counts),
+         revenue=format_money(db["revenue"].sum(), "RUB")))
 
-# %% [markdown]
+# %% [markdown] key="12-exercises"
 # ## Exercises
 #
 # **ex-12-1.** Summarise the school in calendar months (`period="M"`) in the database and reduce
@@ -261,7 +271,7 @@ check("ex-12-1", answer)
 answer = rfm_triples(customer_summary_in_db(school, period="M")).count().execute()
 check("ex-12-1", answer)
 
-# %% [markdown]
+# %% [markdown] key="12-ex-12-2"
 # **ex-12-2.** The table above splits the affiliate programme into its partners. With a 60%
 # margin, what is the LTV per customer of the whole programme, all its partners together, computed
 # in the database? Answer in RUB.
@@ -274,7 +284,7 @@ check("ex-12-2", answer)
 answer = collect(channel_ltv(school, margin=0.6, by=("channel",))).loc["Партнёрская программа", "ltv"]
 check("ex-12-2", answer)
 
-# %% [markdown]
+# %% [markdown] key="12-summary"
 # ## Summary
 #
 # | step | ltvkit.warehouse | what to check |

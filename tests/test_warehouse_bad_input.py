@@ -74,10 +74,10 @@ def test_an_empty_table(con) -> None:
 
 
 @pytest.mark.parametrize(("column", "values", "message"), [
-    ("customer", ["a", None, "b"], "'customer' has 1 rows with no value \\(NULL\\) \\(the first at line 3\\)"),
-    ("customer", ["a", "  ", "b"], "'customer' has 1 rows with a blank id \\(the first at line 3\\)"),
+    ("customer", ["a", None, "b"], "'customer' has 1 row with no value \\(NULL\\) \\(the first at line 3\\)"),
+    ("customer", ["a", "  ", "b"], "'customer' has 1 row with a blank id \\(the first at line 3\\)"),
     ("date", [pd.Timestamp("2024-01-01"), pd.NaT, pd.NaT], "'date' has 2 rows with no value \\(NULL\\)"),
-    ("amount", [10.0, float("inf"), 1.0], "'amount' has 1 rows with NaN or an infinite amount"),
+    ("amount", [10.0, float("inf"), 1.0], "'amount' has 1 row with NaN or an infinite amount"),
 ])
 def test_unusable_rows_are_counted_with_their_first_line(con, column, values, message) -> None:
     table = wh.load_orders(con, _orders(**{column: values}), "unusable")
@@ -86,7 +86,7 @@ def test_unusable_rows_are_counted_with_their_first_line(con, column, values, me
 
 def test_rows_after_the_observation_end_raise_or_are_dropped(con) -> None:
     table = wh.load_orders(con, _orders(), "late")
-    _raises("'date' has 1 rows with a date after observation_end 2024-01-31 \\(the first at line 3\\)",
+    _raises("'date' has 1 row with a date after observation_end 2024-01-31 \\(the first at line 3\\)",
             wh.customer_summary, table, observation_end="2024-01-31")
     summary = wh.collect(wh.customer_summary(table, observation_end="2024-01-31", after_end="drop"))
     assert summary["revenue"].to_dict() == {"a": 10.0, "b": 30.0}

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ltvkit.calculators.widgets import Calculator, Slider
+from ltvkit.i18n import _
 from ltvkit.orders.cohorts import CohortLTV, cohort_ltv_at, cohort_sizes, cohort_table
 from ltvkit.orders.engagement import METRICS, MetricSegments, metric_segments
 from ltvkit.orders.partners import CommissionDesign, PartnerBase, commission_design, partner_base
@@ -48,18 +49,18 @@ def cohort_ltv_calculator(orders: pd.DataFrame | None = None, *, currency: str =
         from ltvkit.plots import cohort_curves
 
         return cohort_curves(cumulative * margin, currency=currency, highlight=result.cohort,
-                             title="Cumulative LTV per customer by cohort")
+                             title=_("Cumulative LTV per customer by cohort"))
 
     return Calculator(
         compute,
         [
-            Slider("cohort_index", "Cohort (0 = first month)", start, 0, len(labels) - 1, 1, integer=True),
-            Slider("months", "Months since first purchase", 12, 1, cumulative.shape[1], 1, integer=True),
-            Slider("margin", "Gross margin", 0.6, 0, 1.5, 0.05),
+            Slider("cohort_index", _("Cohort (0 = first month)"), start, 0, len(labels) - 1, 1, integer=True),
+            Slider("months", _("Months since first purchase"), 12, 1, cumulative.shape[1], 1, integer=True),
+            Slider("margin", _("Gross margin"), 0.6, 0, 1.5, 0.05),
         ],
         describe=lambda result: result.describe(currency),
         plot=chart,
-        title="LTV of one cohort",
+        title=_("LTV of one cohort"),
     )
 
 
@@ -87,21 +88,21 @@ def commission_calculator(base: PartnerBase | None = None, *, currency: str = "R
 
         affiliates = design.affiliates()
         return grouped_bar_chart(list(affiliates.index.get_level_values("partner")),
-                                 {"net LTV per customer": affiliates["net_ltv"].tolist(),
-                                  "commission per customer": design.commission_per_customer().tolist()},
-                                 currency=currency, title="Affiliates under this design")
+                                 {_("net LTV per customer"): affiliates["net_ltv"].tolist(),
+                                  _("commission per customer"): design.commission_per_customer().tolist()},
+                                 currency=currency, title=_("Affiliates under this design"))
 
     return Calculator(
         compute,
         [
-            Slider("first_sale_pct", "First-sale commission, %", 15, 0, 50, 1),
-            Slider("repeat_pct", "Repeat-sale commission, %", 5, 0, 30, 1),
-            Slider("repeat_months", "Months of repeat sales paid", 12, 0, 36, 1, integer=True),
-            Slider("margin", "Gross margin", 0.6, 0, 1.5, 0.05),
+            Slider("first_sale_pct", _("First-sale commission, %"), 15, 0, 50, 1),
+            Slider("repeat_pct", _("Repeat-sale commission, %"), 5, 0, 30, 1),
+            Slider("repeat_months", _("Months of repeat sales paid"), 12, 0, 36, 1, integer=True),
+            Slider("margin", _("Gross margin"), 0.6, 0, 1.5, 0.05),
         ],
         describe=lambda design: design.describe(currency),
         plot=chart,
-        title="Commission design",
+        title=_("Commission design"),
     )
 
 
@@ -131,15 +132,15 @@ def engagement_calculator(
         from ltvkit.plots import segment_chart
 
         return segment_chart(result.table, metric_label=METRICS[result.metric], currency=currency,
-                             title="12-month LTV per customer by segment")
+                             title=_("12-month LTV per customer by segment"))
 
     return Calculator(
         compute,
         [
-            Slider("metric_index", "Metric (0-5)", 1, 0, len(METRICS) - 1, 1, integer=True),
-            Slider("segments", "Segments", 4, 1, 10, 1, integer=True),
+            Slider("metric_index", _("Metric (0-5)"), 1, 0, len(METRICS) - 1, 1, integer=True),
+            Slider("segments", _("Segments"), 4, 1, 10, 1, integer=True),
         ],
         describe=lambda result: result.describe(currency),
         plot=chart,
-        title="Engagement segments",
+        title=_("Engagement segments"),
     )

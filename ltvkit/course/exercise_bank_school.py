@@ -75,91 +75,92 @@ def _reallocate(table: Any, **arguments: Any) -> Any:
 SCHOOL_BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
     # --- 09 ltv_from_transactions ----------------------------------------------------
     _ex("ex-09-1", lambda: _school().school_summary()["revenue"].median(),
-        "Use customer_summary(orders): one row per customer; take the median of its revenue column "
-        "(or undo the margin: the median historical LTV above divided by 0.6)."),
+        N_("Use customer_summary(orders): one row per customer; take the median of its revenue column "
+           "(or undo the margin: the median historical LTV above divided by 0.6).")),
     _ex("ex-09-2", lambda: _top_share(_school().school_summary()["revenue"], 0.20),
-        "Sort customers by revenue, best first; add up the first 20% of them and divide by all revenue "
-        "(top_share(summary['revenue'], 0.20) does it). The '80/20 rule' would say 0.8."),
+        N_("Sort customers by revenue, best first; add up the first 20% of them and divide by all revenue "
+           "(top_share(summary['revenue'], 0.20) does it). The '80/20 rule' would say 0.8.")),
     _ex("ex-09-3", lambda: _top_share(_school().cdnow_summary()["revenue"], 0.10),
-        "Summarise the CDNOW orders with customer_summary (no observation_end), then apply top_share to its "
-        "revenue column with 0.10, as for the school."),
+        N_("Summarise the CDNOW orders with customer_summary (no observation_end), then apply top_share to its "
+           "revenue column with 0.10, as for the school.")),
     _why("ex-09-4", "b",
-         ("a", "Refunds are taken off the mean but not off the cohorts' 12 months.",
-          "Both count refunds the same way, net of the sale they reverse; look at how long each customer in the "
-          "mean has been observed."),
-         ("b", "The mean mixes in customers who joined weeks ago and have had no time to buy again.", ""),
-         ("c", "The mean uses a lower margin.",
-          "Both use the same 60% margin; the difference is in which customers are averaged and over how long.")),
+         ("a", N_("Refunds are taken off the mean but not off the cohorts' 12 months."),
+          N_("Both count refunds the same way, net of the sale they reverse; look at how long each customer in the "
+             "mean has been observed.")),
+         ("b", N_("The mean mixes in customers who joined weeks ago and have had no time to buy again."), ""),
+         ("c", N_("The mean uses a lower margin."),
+          N_("Both use the same 60% margin; the difference is in which customers are averaged and over how long."))),
 
     # --- 10 partners_and_channels ----------------------------------------------------
     _ex("ex-10-1", lambda: _school().school_partner_value(
             "kursy_agregator", "ltv_to_cac", margin=0.6, first_sale_rate=0.10, repeat_rate=0.10, repeat_months=12),
-        "Read ltv_to_cac in the course aggregator's row of the design table (design = partner_economics(base, "
-        "margin=0.6, first_sale_rate=0.10, repeat_rate=0.10, repeat_months=12)). Repeat commissions are not in "
-        "CAC, so only the lower first-sale commission moves the ratio.",
+        N_("Read ltv_to_cac in the course aggregator's row of the design table (design = partner_economics(base, "
+           "margin=0.6, first_sale_rate=0.10, repeat_rate=0.10, repeat_months=12)). Repeat commissions are not in "
+           "CAC, so only the lower first-sale commission moves the ratio."),
         tolerance=0.01),
     _ex("ex-10-2", lambda: _school().school_partner_value(
             "tg_data_digest", "net_ltv", margin=0.6, first_sale_rate=0.10, repeat_rate=0.10, repeat_months=24),
-        "Run partner_economics(base, margin=0.6, first_sale_rate=0.10, repeat_rate=0.10, repeat_months=24) and read "
-        "net_ltv in the Telegram channel's row, in RUB; it should be below the 12-month design's figure."),
+        N_("Run partner_economics(base, margin=0.6, first_sale_rate=0.10, repeat_rate=0.10, repeat_months=24) and read "
+           "net_ltv in the Telegram channel's row, in RUB; it should be below the 12-month design's figure.")),
     _why("ex-10-3", "c",
-         ("a", "The aggregator's customers buy again more often under the new design.",
-          "The customers and their purchases are the same under both designs; only what the school pays changes. "
-          "Look at which payments CAC holds."),
-         ("b", "A lower first-sale commission raises the aggregator's gross LTV.",
-          "Gross LTV is revenue x margin and holds no commission. Look at which payments CAC holds."),
-         ("c", "CAC holds the first-sale commission but not the repeat commissions: the cut shrinks CAC by more than "
-               "half, while the new repeat commissions take most of the gain back out of net LTV.", "")),
+         ("a", N_("The aggregator's customers buy again more often under the new design."),
+          N_("The customers and their purchases are the same under both designs; only what the school pays changes. "
+             "Look at which payments CAC holds.")),
+         ("b", N_("A lower first-sale commission raises the aggregator's gross LTV."),
+          N_("Gross LTV is revenue x margin and holds no commission. Look at which payments CAC holds.")),
+         ("c", N_("CAC holds the first-sale commission but not the repeat commissions: the cut shrinks CAC by "
+                  "more than half, while the new repeat commissions take most of the gain back out of net LTV."), "")),
     _ex("ex-10-4", lambda: _coupon_site_without_promo_code(),
-        "Without a promo code nothing is given away: the cost per customer is the next customer's CAC alone. "
-        "Return = share added x LTV / CAC - 1; or run incremental_table with the coupon site's promo set to 0.",
+        N_("Without a promo code nothing is given away: the cost per customer is the next customer's CAC alone. "
+           "Return = share added x LTV / CAC - 1; or run incremental_table with the coupon site's promo set to 0."),
         absolute=0.001),
     _why("ex-10-5", "b",
-         ("a", "Its low share of customers who buy again.",
-          "Buying again says how long a customer stays, not whether they needed the partner to buy the first "
-          "time; loyal customers can come anyway too."),
-         ("b", "How many buyers the held-out half of its audience brings, against the exposed half.", ""),
-         ("c", "Its low net LTV per customer.",
-          "What a customer is worth says nothing about whether they needed the partner to come; only people who "
-          "never saw the partner's offer show what happens without it."),
-         ("d", "Its high LTV:CAC.",
-          "The ratio is computed on every customer credited to the partner, the ones who would have come anyway "
-          "included; it cannot see them.")),
+         ("a", N_("Its low share of customers who buy again."),
+          N_("Buying again says how long a customer stays, not whether they needed the partner to buy the first "
+             "time; loyal customers can come anyway too.")),
+         ("b", N_("How many buyers the held-out half of its audience brings, against the exposed half."), ""),
+         ("c", N_("Its low net LTV per customer."),
+          N_("What a customer is worth says nothing about whether they needed the partner to come; only people who "
+             "never saw the partner's offer show what happens without it.")),
+         ("d", N_("Its high LTV:CAC."),
+          N_("The ratio is computed on every customer credited to the partner, the ones who would have come anyway "
+             "included; it cannot see them."))),
 
     # --- 11 engagement_and_ltv -------------------------------------------------------
     _ex("ex-11-1", lambda: _school().engagement_spearman("sessions_30d", device="Компьютер"),
-        "Keep the desktop customers, frame[frame['device'] == 'Компьютер'], and compute the rank (Spearman) "
-        "correlation of their sessions_30d with their ltv_12m: correlate the ranks, as metric_table does.",
+        N_("Keep the desktop customers, frame[frame['device'] == 'Компьютер'], and compute the rank (Spearman) "
+           "correlation of their sessions_30d with their ltv_12m: correlate the ranks, as metric_table does."),
         tolerance=0.0, absolute=0.01),
     _ex("ex-11-2", lambda: _school().true_minutes_effect(1.5),
-        "Simulate the school twice, SchoolTruth() and SchoolTruth(minutes_lift=1.5), and compare the mean "
-        "revenue per customer (orders' amount summed over customers), in RUB.", tolerance=0.01),
+        N_("Simulate the school twice, SchoolTruth() and SchoolTruth(minutes_lift=1.5), and compare the mean "
+           "revenue per customer (orders' amount summed over customers), in RUB."), tolerance=0.01),
     _why("ex-11-3", "b",
-         ("a", "Desktop users are the more motivated customers, so their sessions say more.",
-          "Compare the devices' mean LTV in the table by device: if desktop users were the more motivated, "
-          "they would be worth clearly more. What differs between the devices is something else."),
-         ("b", "Mobile users open the app more often whatever their motivation, so mixing the devices adds "
-               "sessions that say nothing about value.", ""),
-         ("c", "There are fewer desktop users, and a smaller group gives a higher correlation.",
-          "A smaller group makes a correlation noisier, not higher on average; look at what the device does "
-          "to the number of sessions.")),
+         ("a", N_("Desktop users are the more motivated customers, so their sessions say more."),
+          N_("Compare the devices' mean LTV in the table by device: if desktop users were the more motivated, "
+             "they would be worth clearly more. What differs between the devices is something else.")),
+         ("b", N_("Mobile users open the app more often whatever their motivation, so mixing the devices adds "
+                  "sessions that say nothing about value."), ""),
+         ("c", N_("There are fewer desktop users, and a smaller group gives a higher correlation."),
+          N_("A smaller group makes a correlation noisier, not higher on average; look at what the device does "
+             "to the number of sessions."))),
     _why("ex-11-4", "a",
-         ("a", "The repeat purchases of the first 30 days are counted in the metric and in the 12-month LTV alike.",
+         ("a", N_("The repeat purchases of the first 30 days are counted in the metric and in the 12-month LTV alike."),
           ""),
-         ("b", "Customers who convert in their first month stop buying after it.",
-          "The other metrics keep their correlation with the later value, and conversion's stays positive; "
-          "ask what the first 30 days add to both sides of the 12-month comparison."),
-         ("c", "The later value is measured on fewer customers.",
-          "ltv_after_window keeps the customers of horizon_ltv, the same ones: those whose whole first year "
-          "is observed.")),
+         ("b", N_("Customers who convert in their first month stop buying after it."),
+          N_("The other metrics keep their correlation with the later value, and conversion's stays positive; "
+             "ask what the first 30 days add to both sides of the 12-month comparison.")),
+         ("c", N_("The later value is measured on fewer customers."),
+          N_("ltv_after_window keeps the customers of horizon_ltv, the same ones: those whose whole first year "
+             "is observed."))),
 
     # --- 12 ltv_where_data_lives -----------------------------------------------------
     _ex("ex-12-1", lambda: _school_in_duckdb("monthly triples"),
-        "Summarise in calendar months, customer_summary(orders, period='M'), reduce it with rfm_triples and count "
-        "the rows in the database with .count().execute(): fewer than the weekly triples, since months are coarser."),
+        N_("Summarise in calendar months, customer_summary(orders, period='M'), reduce it with rfm_triples and "
+           "count the rows in the database with .count().execute(): fewer than the weekly triples, since months are "
+           "coarser.")),
     _ex("ex-12-2", lambda: _school_in_duckdb("affiliates ltv"),
-        "Group by channel only: collect(channel_ltv(orders, margin=0.6, by=('channel',))) and read ltv in the row "
-        "of the affiliate programme (Партнёрская программа), in RUB per customer: all its partners together."),
+        N_("Group by channel only: collect(channel_ltv(orders, margin=0.6, by=('channel',))) and read ltv in the row "
+           "of the affiliate programme (Партнёрская программа), in RUB per customer: all its partners together.")),
 
     # --- 16 capstone -----------------------------------------------------------------
     _ex("ex-16-1", lambda: _school().school_orders()["amount"].sum(),

@@ -25,6 +25,7 @@ import pandas as pd
 
 from ltvkit.checks import LTVInputError, check_choice, check_count, check_number
 from ltvkit.course.simulate import SchoolData, simulate_school
+from ltvkit.i18n import _
 from ltvkit.incrementality import IncrementalShare, holdout_incremental_share, incremental_table, promo_discount
 from ltvkit.money import format_share
 
@@ -63,7 +64,8 @@ class PartnerHoldout:
             >>> print(simulate_partner_holdout("blog_pro_python").describe())  # doctest: +ELLIPSIS
             blog_pro_python, 2024: incremental share ...; true share 9...%
         """
-        return f"{self.partner}, {self.year}: {self.test.describe()}; true share {format_share(self.true_share)}"
+        return _("{partner}, {year}: {test}; true share {share}", partner=self.partner, year=self.year,
+                 test=self.test.describe(), share=format_share(self.true_share))
 
 
 def simulate_partner_holdout(partner: str, *, year: int = 2024, held_out_share: float = 0.5,
@@ -88,7 +90,8 @@ def simulate_partner_holdout(partner: str, *, year: int = 2024, held_out_share: 
                          scalar=True)
     joined = customers[(customers["partner"] == partner) & (customers["first_purchase"].dt.year == year)]
     if joined.empty:
-        raise LTVInputError(f"year must be one the school's partner {partner!r} brought customers in; got {year}")
+        raise LTVInputError(_("year must be one the school's partner {partner} brought customers in; got {year}",
+                              partner=repr(partner), year=year))
     rng = np.random.default_rng([seed, sorted(partners).index(partner)])
     held = rng.random(len(joined)) < share
     anyway = joined["would_have_come"].to_numpy()

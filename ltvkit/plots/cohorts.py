@@ -12,13 +12,14 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from ltvkit.checks import LTVInputError, check_count, check_number
-from ltvkit.money import format_money
+from ltvkit.i18n import N_, _, babel_locale, get_language
+from ltvkit.money import format_money, format_number, format_share
 from ltvkit.plots.base import COLOURS, _money_axis, new_figure
 
 if TYPE_CHECKING:
@@ -28,20 +29,53 @@ __all__ = ["cohort_curves", "cohort_heatmap", "grouped_bar_chart", "ltv_histogra
            "scatter_chart", "segment_chart"]
 
 
-_PERIOD_NAMES = {"D": "days", "W": "weeks", "M": "months", "Q": "quarters"}
+_PERIODS_SINCE = {
+    "D": N_("days since the first purchase"),
+    "W": N_("weeks since the first purchase"),
+    "M": N_("months since the first purchase"),
+    "Q": N_("quarters since the first purchase"),
+}
+_ANY_PERIODS_SINCE = N_("periods since the first purchase")
 
 
 def _periods_since(table: pd.DataFrame) -> str:
     """The x-axis label of a cohort table: "months since the first purchase" for a monthly table."""
     index = table.index
-    name = _PERIOD_NAMES.get(index.freqstr[0], "periods") if isinstance(index, pd.PeriodIndex) else "periods"
-    return f"{name} since the first purchase"
+    label = _PERIODS_SINCE.get(index.freqstr[0], _ANY_PERIODS_SINCE) if isinstance(index, pd.PeriodIndex) else (
+        _ANY_PERIODS_SINCE)
+    return _(label)
+
+
+def _unit(currency: str) -> str:
+    """The currency as an axis label names it: its code in English ("RUB"), its symbol in Russian ("₽")."""
+    if get_language() == "en":
+        return currency
+    from babel.numbers import get_currency_symbol
+
+    return get_currency_symbol(currency, locale=babel_locale(get_language()))
+
+
+def _short(value: float) -> str:
+    """A segment bound as short as Python's ``:g`` writes it ("1.5", "12"), in the reader's language."""
+    shown = f"{value:g}"
+    if get_language() == "en" or "e" in shown:
+        return shown
+    return format_number(value, len(shown.partition(".")[2]))
+
+
+def _share_ticks(*, colorbar: bool = False) -> Any:
+    """A tick formatter writing shares as percentages: "40%" in English, "40 %" in Russian."""
+    from matplotlib.ticker import FuncFormatter, PercentFormatter
+
+    if get_language() == "en":
+        return "{x:.0%}" if colorbar else PercentFormatter(1.0)
+    return FuncFormatter(lambda value, _position: format_share(value, 0))
 
 
 def _values(name: str, values: Sequence[float]) -> np.ndarray:
     array = np.asarray(values, dtype=float)
     if array.size == 0:
-        raise LTVInputError(f"{name} must not be empty")
+        raise LTVInputError(_("{name} must not be empty", name=name))
     return check_number(name, array)
 
 
@@ -61,12 +95,12 @@ def ltv_histogram(values: Sequence[float], *, currency: str = "RUB", bins: int =
     upper = np.quantile(data, 0.99)
     axes.hist(np.clip(data, None, upper), bins=bins, color=COLOURS["total"], alpha=0.8)
     mean, median = float(data.mean()), float(np.median(data))
-    axes.axvline(mean, color=COLOURS["down"], label=f"mean {format_money(mean, currency, decimals=0)}")
+    axes.axvline(mean, color=COLOURS["down"], label=_("mean {amount}", amount=format_money(mean, currency, decimals=0)))
     axes.axvline(median, color=COLOURS["up"], linestyle="--",
-                 label=f"median {format_money(median, currency, decimals=0)}")
+                 label=_("median {amount}", amount=format_money(median, currency, decimals=0)))
     axes.legend(frameon=False)
-    axes.set_xlabel(f"LTV per customer, {currency} (top 1% drawn at the 99th percentile)")
-    axes.set_ylabel("customers")
+    axes.set_xlabel(_("LTV per customer, {currency} (top 1% drawn at the 99th percentile)", currency=_unit(currency)))
+    axes.set_ylabel(_("customers"))
     axes.set_title(title)
     return fig
 
@@ -81,20 +115,18 @@ def revenue_concentration(values: Sequence[float], *, title: str = "") -> Figure
     data = np.sort(_values("values", values))[::-1]
     total = data.sum()
     if total <= 0:
-        raise LTVInputError("values must add up to more than 0")
+        raise LTVInputError(_("{name} must add up to more than 0", name="values"))
     share_customers = np.arange(1, len(data) + 1) / len(data)
     share_revenue = np.cumsum(data) / total
     fig = new_figure()
     axes = fig.axes[0]
-    axes.plot(share_customers, share_revenue, color=COLOURS["total"], label="customers, best first")
-    axes.plot([0, 1], [0, 1], color="grey", linestyle=":", label="everyone worth the same")
-    axes.set_xlabel("share of customers")
-    axes.set_ylabel("share of revenue")
+    axes.plot(share_customers, share_revenue, color=COLOURS["total"], label=_("customers, best first"))
+    axes.plot([0, 1], [0, 1], color="grey", linestyle=":", label=_("everyone worth the same"))
+    axes.set_xlabel(_("share of customers"))
+    axes.set_ylabel(_("share of revenue"))
     axes.legend(frameon=False)
-    from matplotlib.ticker import PercentFormatter
-
-    axes.xaxis.set_major_formatter(PercentFormatter(1.0))
-    axes.yaxis.set_major_formatter(PercentFormatter(1.0))
+    axes.xaxis.set_major_formatter(_share_ticks())
+    axes.yaxis.set_major_formatter(_share_ticks())
     axes.set_title(title)
     return fig
 
@@ -113,16 +145,16 @@ def cohort_heatmap(
         'months since the first purchase'
     """
     if not isinstance(table, pd.DataFrame) or table.empty:
-        raise LTVInputError("table must be a non-empty cohort table (cohort_table or retention_matrix)")
+        raise LTVInputError(_("table must be a non-empty cohort table (cohort_table or retention_matrix)"))
     values = table.to_numpy(dtype=float)
     fig = new_figure((6.4, 4.8))
     axes = fig.axes[0]
     shown = np.ma.masked_invalid(values)
     top = np.nanmax(values[:, 1:]) if values.shape[1] > 1 and percent else np.nanmax(values)
     image = axes.imshow(shown, aspect="auto", cmap="YlGnBu", vmin=0, vmax=top if np.isfinite(top) else None)
-    fig.colorbar(image, ax=axes, format="{x:.0%}" if percent else None)
+    fig.colorbar(image, ax=axes, format=_share_ticks(colorbar=True) if percent else None)
     axes.set_xlabel(_periods_since(table))
-    axes.set_ylabel("cohort (first purchase)")
+    axes.set_ylabel(_("cohort (first purchase)"))
     step = max(1, len(table.index) // 12)
     axes.set_yticks(range(0, len(table.index), step), [str(label) for label in table.index[::step]])
     if annotate is None:
@@ -130,8 +162,8 @@ def cohort_heatmap(
     if annotate:
         for (row, column), value in np.ndenumerate(values):
             if np.isfinite(value):
-                axes.text(column, row, f"{value:.0%}" if percent else f"{value:,.0f}", ha="center", va="center",
-                          fontsize=7)
+                axes.text(column, row, format_share(value, 0) if percent else format_number(value), ha="center",
+                          va="center", fontsize=7)
     axes.set_title(title)
     return fig
 
@@ -148,7 +180,7 @@ def cohort_curves(
         ('months since the first purchase', ['2024-01', 'mean of the cohorts observed'])
     """
     if not isinstance(table, pd.DataFrame) or table.empty:
-        raise LTVInputError("table must be a non-empty cohort table (cohort_table(..., value='cumulative_ltv'))")
+        raise LTVInputError(_("table must be a non-empty cohort table (cohort_table(..., value='cumulative_ltv'))"))
     fig = new_figure()
     axes = fig.axes[0]
     for label, row in table.iterrows():
@@ -158,10 +190,10 @@ def cohort_curves(
                   alpha=1.0 if strong else 0.25, linewidth=2.2 if strong else 1.0, label=name if strong else None)
     mean = table.mean(axis=0, skipna=True)
     axes.plot(mean.index, mean.to_numpy(dtype=float), color=COLOURS["up"], linewidth=2, linestyle="--",
-              label="mean of the cohorts observed")
+              label=_("mean of the cohorts observed"))
     axes.legend(frameon=False)
     axes.set_xlabel(_periods_since(table))
-    axes.set_ylabel("cumulative LTV per customer")
+    axes.set_ylabel(_("cumulative LTV per customer"))
     _money_axis(axes, currency)
     axes.set_title(title)
     return fig
@@ -179,7 +211,7 @@ def grouped_bar_chart(
         4
     """
     if not labels or not series:
-        raise LTVInputError("labels and series must not be empty")
+        raise LTVInputError(_("labels and series must not be empty"))
     fig = new_figure((6.4, max(3.4, 0.45 * len(labels) + 1.2)))
     axes = fig.axes[0]
     width = 0.8 / len(series)
@@ -187,7 +219,8 @@ def grouped_bar_chart(
     positions = np.arange(len(labels))
     for index, (name, values) in enumerate(series.items()):
         if len(values) != len(labels):
-            raise LTVInputError(f"series {name!r} must have one value per label ({len(labels)}); got {len(values)}")
+            raise LTVInputError(_("series {name} must have one value per label ({labels}); got {values}",
+                                  name=repr(name), labels=len(labels), values=len(values)))
         offset = positions + (index - (len(series) - 1) / 2) * width
         colour = palette[index % len(palette)]
         if horizontal:
@@ -201,7 +234,7 @@ def grouped_bar_chart(
         if currency:
             from matplotlib.ticker import FuncFormatter
 
-            axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _: format_money(value, currency)))
+            axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _position: format_money(value, currency)))
     else:
         axes.set_xticks(positions, [str(label) for label in labels])
         _money_axis(axes, currency)
@@ -223,14 +256,14 @@ def scatter_chart(
     """
     xs, ys = _values("x", x), _values("y", y)
     if xs.shape != ys.shape:
-        raise LTVInputError(f"x and y must have the same length; got {xs.size} and {ys.size}")
+        raise LTVInputError(_("x and y must have the same length; got {x} and {y}", x=xs.size, y=ys.size))
     fig = new_figure()
     axes = fig.axes[0]
     axes.scatter(xs, ys, s=6, alpha=0.3, color=COLOURS["total"])
     if np.ptp(xs) > 0:
         slope, intercept = np.polyfit(xs, ys, 1)
         grid = np.linspace(xs.min(), xs.max(), 50)
-        axes.plot(grid, intercept + slope * grid, color=COLOURS["down"], label="straight-line fit")
+        axes.plot(grid, intercept + slope * grid, color=COLOURS["down"], label=_("straight-line fit"))
         axes.legend(frameon=False)
     if log_x:
         axes.set_xscale("symlog")
@@ -253,11 +286,12 @@ def segment_chart(segments: pd.DataFrame, *, metric_label: str, currency: str = 
     """
     for column in ("segment", "mean_value", "median_value", "metric_from", "metric_to"):
         if column not in segments.columns:
-            raise LTVInputError(f"segments must come from quantile_segments; it has no column {column!r}")
-    labels = [f"{int(s)}: {a:g}–{b:g}" for s, a, b in zip(segments["segment"], segments["metric_from"],
-                                                         segments["metric_to"], strict=True)]
-    values = {"mean": segments["mean_value"].tolist(), "median": segments["median_value"].tolist()}
+            raise LTVInputError(_("segments must come from quantile_segments; it has no column {column}",
+                                  column=repr(column)))
+    labels = [f"{int(s)}: {_short(a)}–{_short(b)}" for s, a, b in zip(segments["segment"], segments["metric_from"],
+                                                                     segments["metric_to"], strict=True)]
+    values = {_("mean"): segments["mean_value"].tolist(), _("median"): segments["median_value"].tolist()}
     fig = grouped_bar_chart(labels, values, currency=currency, title=title, horizontal=False)
-    fig.axes[0].set_xlabel(f"segment by {metric_label} (lowest first)")
+    fig.axes[0].set_xlabel(_("segment by {metric} (lowest first)", metric=metric_label))
     fig.axes[0].tick_params(axis="x", labelsize=7)
     return fig

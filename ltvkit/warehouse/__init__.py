@@ -26,11 +26,13 @@ Example:
 """
 
 from ltvkit.checks import LTVInputError
+from ltvkit.i18n import _
 
 try:
     import ibis  # noqa: F401
 except ImportError:
-    raise LTVInputError("ltvkit.warehouse needs Ibis and DuckDB: pip install 'ltvkit[warehouse]'") from None
+    raise LTVInputError(_("ltvkit.warehouse needs Ibis and DuckDB: {install}",
+                          install="pip install 'ltvkit[warehouse]'")) from None
 
 from ltvkit.warehouse.backends import WAREHOUSE_EXTRA, connect, load_orders
 from ltvkit.warehouse.channels import CHANNEL_COLUMNS, channel_ltv

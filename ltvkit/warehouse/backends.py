@@ -26,17 +26,18 @@ from typing import Any
 import ibis
 
 from ltvkit.checks import LTVInputError
+from ltvkit.i18n import N_, _
 
 __all__ = ["WAREHOUSE_EXTRA", "connect", "load_orders", "require_backend"]
 
 WAREHOUSE_EXTRA = "pip install 'ltvkit[warehouse]'"
 """How to install what ltvkit.warehouse needs (Ibis, DuckDB, SQLGlot, PySpark)."""
 
-_DRIVERS: dict[str, tuple[str, str]] = {
-    "duckdb": ("duckdb", WAREHOUSE_EXTRA),
-    "pyspark": ("pyspark", WAREHOUSE_EXTRA + " (it includes PySpark; Spark also needs Java 17+)"),
+_DRIVERS: dict[str, tuple[str, str, str]] = {
+    "duckdb": ("duckdb", WAREHOUSE_EXTRA, ""),
+    "pyspark": ("pyspark", WAREHOUSE_EXTRA, N_("(it includes PySpark; Spark also needs Java 17+)")),
 }
-"""Backend name -> (the Python module it needs, how to install it)."""
+"""Backend name -> (the Python module it needs, how to install it, a note on the install, marked for translation)."""
 
 SPARK_DEFAULTS: dict[str, str] = {
     "spark.ui.enabled": "false",
@@ -64,25 +65,24 @@ def require_backend(name: str) -> Any:
         ltvkit.checks.LTVInputError: backend must name an Ibis backend (...duckdb...); got 'no_such_engine'
     """
     if not isinstance(name, str) or name not in _backend_names():
-        raise LTVInputError(f"backend must name an Ibis backend ({', '.join(_backend_names())}); got {name!r}")
-    module, install = _DRIVERS.get(name, (None, f"pip install 'ibis-framework[{name}]'"))
+        raise LTVInputError(_("backend must name an Ibis backend ({choices}); got {value}",
+                              choices=", ".join(_backend_names()), value=repr(name)))
+    module, install, note = _DRIVERS.get(name, (None, f"pip install 'ibis-framework[{name}]'", ""))
     try:
         if module is not None:
             importlib.import_module(module)
         return getattr(ibis, name)
     except (ImportError, AttributeError) as exc:
         reason = (str(exc).strip().splitlines() or [""])[0]
-        raise LTVInputError(
-            f"backend {name!r} is not installed ({type(exc).__name__}: {reason}); install it with {install}"
-        ) from None
+        raise LTVInputError(_("backend {name} is not installed ({error}); install it with {install}", name=repr(name),
+                              error=f"{type(exc).__name__}: {reason}",
+                              install=f"{install} {_(note)}" if note else install)) from None
 
 
 def _spark_session(config: dict[str, str]) -> Any:
     if shutil.which("java") is None:
-        raise LTVInputError(
-            "backend 'pyspark' needs a Java runtime (17 or newer) and none is on PATH; on Debian: "
-            "apt-get install -y default-jre-headless (make java does it)"
-        )
+        raise LTVInputError(_("backend 'pyspark' needs a Java runtime (17 or newer) and none is on PATH; on Debian: "
+                              "{install} (make java does it)", install="apt-get install -y default-jre-headless"))
     from pyspark.sql import SparkSession
 
     builder = SparkSession.builder.master(config.pop("master", "local[2]")).appName("ltvkit")
@@ -144,9 +144,10 @@ def load_orders(connection: Any, orders: Any, name: str = "orders") -> Any:
     import pandas as pd
 
     if not isinstance(orders, pd.DataFrame):
-        raise LTVInputError(f"orders must be a pandas DataFrame; got {type(orders).__name__}")
+        raise LTVInputError(_("{name} must be a pandas DataFrame; got {type}", name="orders",
+                              type=type(orders).__name__))
     if not isinstance(name, str) or not name.isidentifier():
-        raise LTVInputError(f"name must be a table name of letters, digits and _; got {name!r}")
+        raise LTVInputError(_("name must be a table name of letters, digits and _; got {value}", value=repr(name)))
     frame = orders.reset_index(drop=True)
     frame.attrs = {}
     if connection.name == "duckdb":

@@ -25,6 +25,7 @@ import ibis
 import ibis.expr.types as ir
 
 from ltvkit.checks import LTVInputError, check_number
+from ltvkit.i18n import _
 from ltvkit.warehouse.tables import checked_orders, day_of
 
 __all__ = ["CHANNEL_COLUMNS", "channel_ltv"]
@@ -56,8 +57,8 @@ def channel_ltv(table: Any, *, margin: float = 1.0, by: Sequence[str] = ("channe
     margin = check_number("margin", margin, minimum=0, maximum=1)
     by = tuple(by) if not isinstance(by, str) else (by,)
     if not by or any(name not in ("channel", "partner") for name in by) or len(set(by)) != len(by):
-        raise LTVInputError(f"by must name 'channel', 'partner' or both; got {by!r}")
-    table, _ = checked_orders(table, needed=("customer", "date", "amount", *by))
+        raise LTVInputError(_("by must name 'channel', 'partner' or both; got {value}", value=repr(by)))
+    table, _end = checked_orders(table, needed=("customer", "date", "amount", *by))
     rows = table.mutate(day=day_of(table), **{name: table[name].fill_null("") for name in by})
     purchases = rows.filter(rows.amount >= 0)
     order = ["date", "line"] if "line" in table.columns else ["date", *by]

@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from ltvkit.checks import LTVInputError
+from ltvkit.i18n import _
 from ltvkit.models.bgnbd import BGNBDFit, fit_bgnbd
 from ltvkit.models.gamma_gamma import GammaGammaFit, fit_gamma_gamma
 from ltvkit.models.rfm import RFMSummary
@@ -44,13 +45,13 @@ def _frame(data: Any, columns: tuple[str, ...], name: str) -> pd.DataFrame:
     if isinstance(data, ir.Table):
         data = data.to_pandas()
     if not isinstance(data, pd.DataFrame) or any(c not in data.columns for c in columns):
-        raise LTVInputError(f"{name} must be an Ibis expression or a frame with columns {', '.join(columns)}; "
-                            f"got {type(data).__name__}")
+        raise LTVInputError(_("{name} must be an Ibis expression or a frame with columns {columns}; got {kind}",
+                              name=name, columns=", ".join(columns), kind=type(data).__name__))
     if data.empty:
-        raise LTVInputError(f"{name} must hold at least one row; it is empty")
+        raise LTVInputError(_("{name} must hold at least one row; it is empty", name=name))
     counts = data["customers"].to_numpy()
     if not np.issubdtype(counts.dtype, np.integer) or (counts < 1).any():
-        raise LTVInputError(f"{name}['customers'] must be whole numbers >= 1 (customers per row)")
+        raise LTVInputError(_("{name}['customers'] must be whole numbers >= 1 (customers per row)", name=name))
     return data
 
 

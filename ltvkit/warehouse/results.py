@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from ltvkit.checks import LTVInputError
+from ltvkit.i18n import _
 from ltvkit.warehouse.backends import require_backend
 from ltvkit.warehouse.channels import CHANNEL_COLUMNS
 from ltvkit.warehouse.cohorts import COHORT_COLUMNS
@@ -95,8 +96,8 @@ def collect(expr: Any) -> pd.DataFrame:
         [[1.0, 0.0, 1.0], [1.0, 0.0, nan]]
     """
     if not isinstance(expr, ir.Table):
-        raise LTVInputError(f"expr must be an Ibis table expression (as customer_summary returns); got "
-                            f"{type(expr).__name__}")
+        raise LTVInputError(_("expr must be an Ibis table expression (as customer_summary returns); got {kind}",
+                              kind=type(expr).__name__))
     columns = tuple(expr.columns)
     if columns == SUMMARY_COLUMNS:
         return _summary_frame(expr)
@@ -120,9 +121,10 @@ def sql(expr: Any, dialect: str = "duckdb", *, pretty: bool = True) -> str:
         'SELECT COUNT(*) AS "CountStar(orders)" FROM "orders" AS "t0"'
     """
     if not isinstance(expr, ir.Expr):
-        raise LTVInputError(f"expr must be an Ibis expression; got {type(expr).__name__}")
+        raise LTVInputError(_("expr must be an Ibis expression; got {kind}", kind=type(expr).__name__))
     if dialect not in DIALECTS:
-        raise LTVInputError(f"dialect must be one of {', '.join(DIALECTS)}; got {dialect!r}")
+        raise LTVInputError(_("{name} must be one of {choices}; got {value}", name="dialect",
+                              choices=", ".join(DIALECTS), value=repr(dialect)))
     compiler = DIALECTS[dialect]
     if compiler == "pyspark" and ibis.options.pyspark is None:  # Ibis registers Spark's options on first use
         require_backend("pyspark")

@@ -26,6 +26,7 @@ import ibis
 import ibis.expr.types as ir
 
 from ltvkit.checks import LTVInputError, check_choice, check_count, check_number
+from ltvkit.i18n import _
 from ltvkit.orders.summary import SUMMARY_PERIODS
 from ltvkit.warehouse.periods import order_rows, period_number
 from ltvkit.warehouse.tables import checked_orders, is_bound
@@ -140,8 +141,8 @@ def _purchase_periods(rows: ir.Table, period: str) -> ir.Table:
 
 def _summary(summary: Any, columns: tuple[str, ...]) -> ir.Table:
     if not isinstance(summary, ir.Table) or any(c not in summary.columns for c in columns):
-        raise LTVInputError(f"summary must be the Ibis expression customer_summary returns (with columns "
-                            f"{', '.join(columns)}); got {type(summary).__name__}")
+        raise LTVInputError(_("summary must be the Ibis expression customer_summary returns (with columns {columns}); "
+                              "got {kind}", columns=", ".join(columns), kind=type(summary).__name__))
     return summary
 
 

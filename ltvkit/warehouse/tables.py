@@ -29,6 +29,8 @@ import ibis.expr.types as ir
 from ibis.expr import operations as ops
 
 from ltvkit.checks import LTVInputError
+from ltvkit.i18n import N_, _, ngettext
+from ltvkit.money import format_number
 
 __all__ = ["ORDER_COLUMNS", "checked_orders", "day_of", "is_bound", "orders_table"]
 
@@ -36,19 +38,20 @@ ORDER_COLUMNS: dict[str, str] = {"customer": "string", "date": "timestamp", "amo
 """The required columns and the Ibis types of :func:`orders_table`."""
 
 _ALLOWED = {
-    "customer": ("text or whole numbers", lambda t: t.is_string() or t.is_integer()),
-    "date": ("dates (timestamp or date)", lambda t: t.is_timestamp() or t.is_date()),
-    "amount": ("numbers", lambda t: t.is_numeric() and not t.is_boolean()),
-    "channel": ("text", lambda t: t.is_string()),
-    "partner": ("text", lambda t: t.is_string()),
-    "line": ("whole numbers", lambda t: t.is_integer()),
+    "customer": (N_("text or whole numbers"), lambda t: t.is_string() or t.is_integer()),
+    "date": (N_("dates (timestamp or date)"), lambda t: t.is_timestamp() or t.is_date()),
+    "amount": (N_("numbers"), lambda t: t.is_numeric() and not t.is_boolean()),
+    "channel": (N_("text"), lambda t: t.is_string()),
+    "partner": (N_("text"), lambda t: t.is_string()),
+    "line": (N_("whole numbers"), lambda t: t.is_integer()),
 }
+"""Column -> (what it may hold, marked for translation; the test of its Ibis type)."""
 
 _FIX = {
-    "date": "convert it in the database (table.mutate(date=table.date.cast('timestamp')) for ISO text) or read "
-            "the export with read_orders",
-    "amount": "convert it in the database (table.mutate(amount=table.amount.cast('float64')) for plain numbers) "
-              "or read the export with read_orders, which understands '1 800,00 руб.'",
+    "date": N_("convert it in the database (table.mutate(date=table.date.cast('timestamp')) for ISO text) or read "
+               "the export with read_orders"),
+    "amount": N_("convert it in the database (table.mutate(amount=table.amount.cast('float64')) for plain numbers) "
+                 "or read the export with read_orders, which understands '1 800,00 руб.'"),
 }
 
 
@@ -93,22 +96,24 @@ def day_of(table: ir.Table) -> ir.DateValue:
 
 def _schema(table: Any, needed: Sequence[str]) -> ir.Table:
     if not isinstance(table, ir.Table):
-        hint = " (for a pandas frame use ltvkit.warehouse.load_orders(connect(), frame))" if hasattr(
-            table, "columns") else ""
-        raise LTVInputError(f"table must be an Ibis table{hint}; got {type(table).__name__}")
+        if hasattr(table, "columns"):
+            raise LTVInputError(_("table must be an Ibis table (for a pandas frame use "
+                                  "ltvkit.warehouse.load_orders(connect(), frame)); got {kind}",
+                                  kind=type(table).__name__))
+        raise LTVInputError(_("table must be an Ibis table; got {kind}", kind=type(table).__name__))
     missing = [name for name in needed if name not in table.columns]
     if missing:
         rename = ", ".join(f"{name}='your_column'" for name in missing)
-        raise LTVInputError(
-            f"table has no column {', '.join(map(repr, missing))}; it has {', '.join(map(repr, table.columns))}. "
-            f"Rename yours with table.rename({rename})"
-        )
+        raise LTVInputError(_("table has no column {missing}; it has {columns}. Rename yours with "
+                              "table.rename({rename})", missing=", ".join(map(repr, missing)),
+                              columns=", ".join(map(repr, table.columns)), rename=rename))
     for name in (*needed, *(c for c in ("line",) if c in table.columns)):
         kind = table[name].type()
         allowed, test = _ALLOWED[name]
         if not test(kind):
-            fix = f"; {_FIX[name]}" if name in _FIX else ""
-            raise LTVInputError(f"table column {name!r} must hold {allowed}; got {kind}{fix}")
+            fix = f"; {_(_FIX[name])}" if name in _FIX else ""
+            raise LTVInputError(_("table column {name} must hold {allowed}; got {kind}", name=repr(name),
+                                  allowed=_(allowed), kind=kind) + fix)
     return table
 
 
@@ -122,30 +127,32 @@ def _end_date(observation_end: Any) -> dt.date | None:
     except (TypeError, ValueError):
         stamp = pd.NaT
     if stamp is pd.NaT:
-        raise LTVInputError(f"observation_end must be a date such as '2024-12-31'; got {observation_end!r}")
+        raise LTVInputError(_("observation_end must be a date such as '2024-12-31'; got {value}",
+                              value=repr(observation_end)))
     return stamp.date()
 
 
 def _conditions(table: ir.Table, needed: Sequence[str], end: dt.date | None) -> dict[str, tuple[str, str, Any]]:
     """What makes a row unusable: check name -> (column, what is wrong, the condition in the database)."""
-    conditions = {f"missing_{name}": (name, "no value (NULL)", table[name].isnull()) for name in needed}
+    conditions = {f"missing_{name}": (name, _("no value (NULL)"), table[name].isnull()) for name in needed}
     if table["customer"].type().is_string():
         customer = table["customer"]
         # an id whose first character is above " " is not blank: strip only the others (much faster)
         blank = ibis.ifelse(customer.substr(0, 1) > " ", False, customer.strip() == "")
-        conditions["blank_customer"] = ("customer", "a blank id", blank)
+        conditions["blank_customer"] = ("customer", _("a blank id"), blank)
     if table["amount"].type().is_floating():
         amount = table["amount"]
-        conditions["infinite_amount"] = ("amount", "NaN or an infinite amount", amount.isnan() | amount.isinf())
+        conditions["infinite_amount"] = ("amount", _("NaN or an infinite amount"), amount.isnan() | amount.isinf())
     if end is not None:
-        conditions["after_end"] = ("date", f"a date after observation_end {end}", day_of(table) > ibis.date(end))
+        after = _("a date after observation_end {end}", end=end)
+        conditions["after_end"] = ("date", after, day_of(table) > ibis.date(end))
     return conditions
 
 
 def _count(table: ir.Table, conditions: dict[str, tuple[str, str, Any]]) -> dict[str, Any]:
     """One aggregate query: the rows, the last day, how many rows meet each condition, and the first such line."""
     checks: dict[str, Any] = {"rows": table.count(), "last_day": day_of(table).max()}
-    for key, (_, _, condition) in conditions.items():
+    for key, (_column, _problem, condition) in conditions.items():
         checks[key] = condition.sum()
         if "line" in table.columns:
             checks[f"{key}_line"] = table["line"].min(where=condition)
@@ -153,7 +160,8 @@ def _count(table: ir.Table, conditions: dict[str, tuple[str, str, Any]]) -> dict
         row = table.aggregate(**checks).to_pandas().iloc[0]
     except Exception as exc:  # the database could not read the table: say so in one line
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-        raise LTVInputError(f"table could not be read by the database ({type(exc).__name__}: {first})") from None
+        raise LTVInputError(_("table could not be read by the database ({error})",
+                              error=f"{type(exc).__name__}: {first}")) from None
     import pandas as pd
 
     found = {key: (None if pd.isna(value) else int(value)) for key, value in row.items() if key != "last_day"}
@@ -195,16 +203,19 @@ def checked_orders(
     conditions = _conditions(table, needed, end)
     found = _count(table, conditions)
     if not found["rows"]:
-        raise LTVInputError("table must hold at least one order row; it has none")
-    for key, (column, problem, _) in conditions.items():
+        raise LTVInputError(_("table must hold at least one order row; it has none"))
+    for key, (column, problem, _condition) in conditions.items():
         count = found[key] or 0
         if not count or (key == "after_end" and after_end == "drop"):
             continue
         line = found.get(f"{key}_line")
-        where = f" (the first at line {line})" if line is not None else ""
-        advice = ('pass a later observation_end, or after_end="drop" to leave them out' if key == "after_end"
-                  else "filter or fix them in the database first")
-        raise LTVInputError(f"table column {column!r} has {count:,} rows with {problem}{where}; {advice}")
+        where = _(" (the first at line {line})", line=line) if line is not None else ""
+        advice = (_('pass a later observation_end, or after_end="drop" to leave them out') if key == "after_end"
+                  else _("filter or fix them in the database first"))
+        raise LTVInputError(ngettext("table column {column} has {count} row with {problem}{where}; {advice}",
+                                     "table column {column} has {count} rows with {problem}{where}; {advice}", count,
+                                     column=repr(column), count=format_number(count), problem=problem, where=where,
+                                     advice=advice))
     if end is not None and after_end == "drop" and found.get("after_end"):
         table = table.filter(day_of(table) <= ibis.date(end))
     return table, end if end is not None else found["last_day"]
