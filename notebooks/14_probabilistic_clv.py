@@ -13,8 +13,8 @@
 #     name: python3
 # ---
 
-# %% [markdown]
-# # 13 · Probabilistic CLV: BG/NBD and Gamma-Gamma on CDNOW
+# %% [markdown] key="14-title"
+# # 14 · Probabilistic CLV: BG/NBD and Gamma-Gamma on CDNOW
 #
 # *Advanced track: for readers who have worked through notebooks 09 and 13.*
 #
@@ -58,7 +58,7 @@ from ltvkit.plots import (
 )
 from ltvkit.plots.models import alive_history_chart, tracking_chart
 
-# %% [markdown]
+# %% [markdown] key="14-cdnow-39-weeks-to"
 # ## CDNOW: 39 weeks to learn from, 39 weeks to check
 #
 # CDNOW sold CDs online. The sample holds the 2,357 customers who made their first purchase in
@@ -89,7 +89,7 @@ print(f"{len(data):,} customers, {int((data.frequency > 0).sum()):,} with repeat
       f"{int(data.frequency.sum()):,} repeat purchases; holdout: {split.holdout}, "
       f"{int(split.holdout_purchases.sum()):,} purchases worth {format_money(split.holdout_spend.sum(), 'USD')}")
 
-# %% [markdown]
+# %% [markdown] key="14-bg-nbd-who-is"
 # ## BG/NBD: who is still buying, and how much
 #
 # The BG/NBD story: while a customer is "alive" they buy at their own steady rate λ (purchases
@@ -112,7 +112,7 @@ for name in ("r", "alpha", "a", "b", "log_likelihood"):
     assert reproduces(getattr(purchases, name), "bgnbd-cdnow", name), name
 print("Reproduces:", published("bgnbd-cdnow").citation)
 
-# %% [markdown]
+# %% [markdown] key="14-how-sure-are-these"
 # How sure are these four numbers? The fit also reports each one's standard error, from the
 # curvature of the log-likelihood at its peak, and a 95% interval (on the log scale, so it stays
 # positive). r is pinned down to about ±10%; b, which says how the chance of leaving varies
@@ -125,7 +125,7 @@ print(f"converged: {purchases.converged}; gradient at the optimum below 1e-6: "
       f"{purchases.diagnostics.gradient_norm < 1e-6}; Hessian condition number {purchases.diagnostics.hessian_condition:.0f}")
 purchases.summary().round(3)
 
-# %% [markdown]
+# %% [markdown] key="14-carries-the-time-unit"
 # α carries the time unit. Fitted on the same customers counted in days, r, a and b stay and α
 # becomes 7 times larger; the model is the same, only the clock changed. That is why every
 # result below states its unit.
@@ -135,7 +135,7 @@ in_days = fit_bgnbd(data.in_unit("days"))
 print(f"fitted in days: r = {in_days.r:.3f}, alpha = {in_days.alpha:.2f} days (= {in_days.alpha / 7:.3f} weeks), "
       f"a = {in_days.a:.3f}, b = {in_days.b:.3f}")
 
-# %% [markdown]
+# %% [markdown] key="14-a-first-check-of"
 # A first check of fit: how many customers made 0, 1, 2, ... repeat purchases in the
 # calibration period, against what the model expects for customers of these ages.
 
@@ -144,7 +144,7 @@ top = 7
 actual_counts = np.bincount(np.minimum(data.frequency, top).astype(int), minlength=top + 1)
 repeat_histogram_chart(actual_counts, purchases.expected_repeat_histogram(data, top))
 
-# %% [markdown]
+# %% [markdown] key="14-expected-holdout-purchases-against"
 # ## Expected holdout purchases against what customers did
 #
 # For each customer the model gives E[Y(39 weeks) | x, t_x, T], the purchases expected in the
@@ -160,7 +160,7 @@ print(f"the {int(zero.sum()):,} customers with no repeat purchase: expected {exp
       f"holdout purchases each, actual {actual_purchases[zero].mean():.2f}")
 holdout_by_frequency_chart(data.frequency, actual_purchases, {"BG/NBD expected": expected_purchases})
 
-# %% [markdown]
+# %% [markdown] key="14-tracking-the-cohort-over"
 # Grouped by calibration frequency the model follows the rise of the actual averages and sits a
 # little below them in most groups, including the largest group, the customers who never bought
 # again in weeks 1-39. In total it expects about 12% too few holdout purchases: CDNOW's customers
@@ -182,7 +182,7 @@ print(f"cumulative repeat transactions at week 39: actual {tracking.repeat_trans
 tracking_chart(tracking.repeat_transactions, {"BG/NBD": model_weeks}, split=39,
                title="CDNOW: cumulative repeat transactions, weeks 1-78")
 
-# %% [markdown]
+# %% [markdown] key="14-probability-alive-and-the"
 # The model tracks the calibration weeks closely and falls behind in the holdout: the shortfall
 # of the holdout total seen above, now week by week.
 #
@@ -198,7 +198,7 @@ grid, alive = frequency_recency_matrix(purchases, age=weeks(39), max_frequency=2
 frequency_recency_heatmap(alive, max_recency=grid[-1], time_unit=purchases.time_unit,
                           title="P(alive), customers 39 weeks old", colourbar="P(alive)", percent=True)
 
-# %% [markdown]
+# %% [markdown] key="14-the-same-grid-with"
 # The same grid with expected purchases in the next 39 weeks: the best customers are in the
 # bottom-right corner (many purchases, the last one recent).
 
@@ -207,7 +207,7 @@ grid, expected = frequency_recency_matrix(purchases, age=weeks(39), max_frequenc
 frequency_recency_heatmap(expected, max_recency=grid[-1], time_unit=purchases.time_unit,
                           title="Expected purchases in the next 39 weeks", colourbar="purchases per customer")
 
-# %% [markdown]
+# %% [markdown] key="14-beyond-the-mean-the"
 # ## Beyond the mean: the whole distribution, and P(alive) over time
 #
 # The model gives more than an expected value: the probability of each number of purchases. For
@@ -222,7 +222,7 @@ assert abs(distribution @ np.arange(301) - purchases.conditional_expected_purcha
 print("P(n purchases in the next 39 weeks):", ", ".join(f"{n}: {p:.3f}" for n, p in enumerate(distribution[:6])),
       f"; 6 or more: {distribution[6:].sum():.3f}")
 
-# %% [markdown]
+# %% [markdown] key="14-p-alive-moves-with"
 # P(alive) moves with the customer's history: each purchase lifts it, each silence lowers it, the
 # faster the more often the customer used to buy. Customer 1's purchases from the order file, over
 # all 78 weeks (the third repeat purchase came in the holdout):
@@ -236,7 +236,7 @@ alive_chart = alive_history_chart(history_grid, probability_alive_history(purcha
 print("repeat purchases in weeks:", purchase_weeks.round(2).tolist())
 alive_chart
 
-# %% [markdown]
+# %% [markdown] key="14-gamma-gamma-spend-per"
 # ## Gamma-Gamma: spend per purchase
 #
 # Gamma-Gamma models what a customer spends per purchase, assuming it does not depend on how
@@ -256,7 +256,7 @@ for name in ("p", "q", "gamma"):
     assert reproduces(getattr(spend, name), "gamma-gamma-cdnow", name), name
 print(f"average spend per purchase across customers: {format_money(spend.population_mean_spend, 'USD', decimals=2)}")
 
-# %% [markdown]
+# %% [markdown] key="14-a-customer-s-expected"
 # A customer's expected spend is a weighted average of everybody's mean and their own average:
 # p(γ + x·zbar) / (p·x + q − 1). One $100 purchase moves the estimate most of the way to $100;
 # with more purchases the customer's own average counts for more.
@@ -268,7 +268,7 @@ for x, zbar, value in zip(examples.frequency, examples.monetary, spend.condition
     print(f"{int(x)} repeat purchase(s) averaging {format_money(zbar, 'USD')}: expect "
           f"{format_money(value, 'USD', decimals=2)} per purchase")
 
-# %% [markdown]
+# %% [markdown] key="14-which-formula-predicts-each"
 # ## Which formula predicts each customer's holdout spend best?
 #
 # The question a marketer asks. Each method below predicts what every customer will spend in
@@ -312,7 +312,7 @@ methods = list(predictions)[:4]
 method_error_chart(methods, comparison.loc[methods, "MAE per customer ($)"],
                    title="Holdout spend, weeks 40-78: error per customer")
 
-# %% [markdown]
+# %% [markdown] key="14-a-critical-look-mean"
 # Among the four formulas BG/NBD + Gamma-Gamma has the smallest error per customer by both
 # measures and the closest total (about 16% low; the others overshoot by a third to 60%,
 # because they assume that customers who have left keep buying).
@@ -326,7 +326,7 @@ method_error_chart(methods, comparison.loc[methods, "MAE per customer ($)"],
 # and by totals, where it wins clearly. When someone claims a method "predicts LTV better",
 # ask which error they measured.
 
-# %% [markdown]
+# %% [markdown] key="14-clv-per-customer-with"
 # ## CLV per customer, with every unit stated
 #
 # CLV combines expected purchases, expected spend, a margin and discounting. Here: the next 12
@@ -345,7 +345,7 @@ try:
 except LTVInputError as error:
     print("Refused:", error)
 
-# %% [markdown]
+# %% [markdown] key="14-each-clv-is-an"
 # Each CLV is an estimate from estimated parameters. Drawing 300 parameter sets from the fits'
 # own uncertainty and recomputing (quarterly steps here, to keep it quick) gives each customer's
 # 95% interval and the cohort's: the cohort total is known to about ±10%, one customer's CLV far
@@ -359,7 +359,7 @@ top_customers = data.to_frame().assign(p_alive=purchases.probability_alive(data)
                                        clv_lower_95=intervals.clv["lower"], clv_upper_95=intervals.clv["upper"])
 top_customers.sort_values("clv", ascending=False).head(5).round(2)
 
-# %% [markdown]
+# %% [markdown] key="14-the-published-parameters-can"
 # The published parameters can be used directly too, without fitting: `published_cdnow_models()`
 # builds both models from them (BG/NBD with α in weeks, and Gamma-Gamma); the calculator below does
 # that.
@@ -371,7 +371,7 @@ same = customer_lifetime_value(published_purchases, published_spend, data, horiz
                                margin=0.3, annual_discount_rate=0.10)
 print(f"cohort CLV with the published parameters: {format_money(same.clv.sum(), 'USD')}")
 
-# %% [markdown]
+# %% [markdown] key="14-try-it"
 # ## Try it
 #
 # One customer's history (CDNOW's customer 1 to start: 2 repeat purchases, the last in week
@@ -387,7 +387,7 @@ calculator
 # %%
 print(calculator.result_text)
 
-# %% [markdown]
+# %% [markdown] key="14-exercises"
 # ## Exercises
 #
 # **ex-14-1.** With the published BG/NBD parameters, what is P(alive) for a customer who made 5
@@ -406,7 +406,7 @@ check("ex-14-1", answer)
 # Five purchases in 20 weeks means one every four weeks or so; nineteen silent weeks are then unusual,
 # so the model leans to "dropped out". For a slow buyer the same silence is ordinary.
 
-# %% [markdown]
+# %% [markdown] key="14-ex-14-2"
 # **ex-14-2.** With the published Gamma-Gamma parameters, what does a customer with 3 repeat
 # purchases averaging $50 expect to spend per future purchase, in $?
 
@@ -419,7 +419,7 @@ three_purchases = RFMSummary.create(frequency=[3], recency=[20], T=[39], time_un
 answer = float(published_spend.conditional_expected_spend(three_purchases)[0])
 check("ex-14-2", answer)
 
-# %% [markdown]
+# %% [markdown] key="14-ex-14-3"
 # **ex-14-3.** The published α = 4.414 is in weeks. What is α when the same model counts time in
 # months (a month of 30.4375 days)?
 
@@ -431,7 +431,7 @@ check("ex-14-3", answer)
 answer = published_purchases.in_unit("months").alpha
 check("ex-14-3", answer)
 
-# %% [markdown]
+# %% [markdown] key="14-summary"
 # ## Summary
 #
 # | idea | formula | ltvkit |

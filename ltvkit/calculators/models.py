@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ltvkit.acquisition import BudgetAllocation, budget_allocation
 from ltvkit.calculators.widgets import Calculator, Slider
+from ltvkit.i18n import _
 from ltvkit.models.forecast import CustomerForecast, customer_forecast
 from ltvkit.models.published import published, published_cdnow_models
 from ltvkit.models.sbg_profile import RetentionProfile, retention_profile
@@ -43,12 +44,12 @@ def sbg_calculator() -> Calculator:
         [
             Slider("alpha", "alpha", regular["alpha"], 0, 5, 0.001, readout_format=".3f"),
             Slider("beta", "beta", regular["beta"], 0, 10, 0.001, readout_format=".3f"),
-            Slider("discount_rate", "Discount rate per period", 0.10, 0, 0.3, 0.01),
-            Slider("renewals", "Renewals made", 4, 0, 12, 1, integer=True),
+            Slider("discount_rate", _("Discount rate per period"), 0.10, 0, 0.3, 0.01),
+            Slider("renewals", _("Renewals made"), 4, 0, 12, 1, integer=True),
         ],
         describe=RetentionProfile.describe,
         plot=_retention_chart,
-        title="Retention when customers differ (sBG)",
+        title=_("Retention when customers differ (sBG)"),
     )
 
 
@@ -71,15 +72,15 @@ def customer_forecast_calculator() -> Calculator:
     return Calculator(
         compute,
         [
-            Slider("frequency", "Repeat purchases", 2, 0, 20, 1, integer=True),
-            Slider("recency_weeks", "Weeks to the last repeat purchase", 30.43, 0, 39, 0.01),
-            Slider("age_weeks", "Weeks since the first purchase", 38.86, 0, 39, 0.01),
-            Slider("average_spend", "Average repeat purchase, USD", 22.35, 0, 200, 0.05),
-            Slider("margin", "Gross margin", 0.3, 0, 1, 0.05),
-            Slider("annual_discount_rate", "Discount rate a year", 0.10, 0, 0.3, 0.01),
+            Slider("frequency", _("Repeat purchases"), 2, 0, 20, 1, integer=True),
+            Slider("recency_weeks", _("Weeks to the last repeat purchase"), 30.43, 0, 39, 0.01),
+            Slider("age_weeks", _("Weeks since the first purchase"), 38.86, 0, 39, 0.01),
+            Slider("average_spend", _("Average repeat purchase, USD"), 22.35, 0, 200, 0.05),
+            Slider("margin", _("Gross margin"), 0.3, 0, 1, 0.05),
+            Slider("annual_discount_rate", _("Discount rate a year"), 0.10, 0, 0.3, 0.01),
         ],
         describe=CustomerForecast.describe,
-        title="One customer's future under BG/NBD + Gamma-Gamma (CDNOW parameters)",
+        title=_("One customer's future under BG/NBD + Gamma-Gamma (CDNOW parameters)"),
     )
 
 
@@ -110,17 +111,17 @@ def budget_allocation_calculator(
 
         ordered = result.table["ltv_to_cac"].sort_values(ascending=False)
         return ratio_band_chart({str(name): max(float(value), 1e-3) for name, value in ordered.items()},
-                                title="LTV:CAC of the next customer, by source")
+                                title=_("LTV:CAC of the next customer, by source"))
 
     return Calculator(
         compute,
         [
             # a margin above 100% is on the slider on purpose: the calculator shows why it is refused
-            Slider("margin", "Gross margin", CASE.margin, 0, 1.5, 0.05),
-            Slider("cac_multiplier", "Next customer's ad spend, x today's average", CASE.cac_multiplier, 0, 4, 0.25),
-            Slider("horizon_months", "Months of value counted", CASE.horizon_months, 6, 60, 6, integer=True),
+            Slider("margin", _("Gross margin"), CASE.margin, 0, 1.5, 0.05),
+            Slider("cac_multiplier", _("Next customer's ad spend, x today's average"), CASE.cac_multiplier, 0, 4, 0.25),
+            Slider("horizon_months", _("Months of value counted"), CASE.horizon_months, 6, 60, 6, integer=True),
         ],
         describe=BudgetAllocation.describe,
         plot=chart,
-        title="Where the next rouble of acquisition goes",
+        title=_("Where the next rouble of acquisition goes"),
     )
