@@ -29,7 +29,9 @@ from typing import Any
 from ltvkit.checks import LTVInputError, check_choice, check_count, check_number
 from ltvkit.i18n import babel_locale, get_language
 
-__all__ = ["CURRENCIES", "format_money", "format_number", "format_ratio", "format_rows", "format_share"]
+__all__ = [
+    "CURRENCIES", "format_money", "format_number", "format_ratio", "format_rows", "format_share", "format_statistic",
+]
 
 CURRENCIES: tuple[str, ...] = ("RUB", "USD", "CNY")
 
@@ -149,6 +151,22 @@ def format_share(share: Any, decimals: int = 1) -> str:
         return f"{value * 100:.{decimals}f}%"
     sign, digits = _digits(value * 100, decimals)
     return _localised(sign, digits, "percent", decimals)
+
+
+def format_statistic(value: Any, decimals: int = 1) -> str:
+    """Format a statistic (a log-likelihood, a test statistic) as statistics software prints it:
+    no thousands separators, the decimal sign of the reader's language.
+
+    Example:
+        >>> format_statistic(-1680.34)
+        '-1680.3'
+    """
+    number = check_number("value", value, scalar=True)
+    decimals = check_count("decimals", decimals)
+    sign, digits = _digits(number, decimals)
+    if get_language() == "en":
+        return sign + digits
+    return sign + digits.replace(".", babel_locale(get_language()).number_symbols["latn"]["decimal"])
 
 
 def format_rows(

@@ -60,6 +60,7 @@ from ltvkit.models.sbg import (
     sbg_survival,
 )
 from ltvkit.models.simulate import simulate_sbg_cohort
+from ltvkit.money import format_statistic
 from ltvkit.plots import churn_distribution_chart, derl_chart, observed_vs_model_chart
 
 # %% [markdown] key="13-two-cohorts-of-yearly"
@@ -131,9 +132,9 @@ constant = {"Regular": fit_constant_churn(regular), "High End": fit_constant_chu
 for name, fit in fits.items():
     print(tr("{name:8}  sBG: alpha = {alpha}, beta = {beta}, log-likelihood = {log_likelihood}, converged: {converged}",
              name=name, alpha=format_number(fit.alpha, 3), beta=format_number(fit.beta, 3),
-             log_likelihood=format_number(fit.log_likelihood, 1), converged=tr("True") if fit.converged else tr("False")))
+             log_likelihood=format_statistic(fit.log_likelihood), converged=tr("True") if fit.converged else tr("False")))
     print(tr("{name:8}  constant churn {churn}, log-likelihood = {log_likelihood}", name="",
-             churn=format_number(constant[name].churn, 3), log_likelihood=format_number(constant[name].log_likelihood, 1)))
+             churn=format_number(constant[name].churn, 3), log_likelihood=format_statistic(constant[name].log_likelihood)))
 
 # %% [markdown] key="13-the-paper-reports-0"
 # The paper reports α = 0.704, β = 1.182 for Regular and α = 0.668, β = 3.806 for High End

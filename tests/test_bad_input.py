@@ -132,6 +132,7 @@ TABLE: list[tuple[Call, dict[str, Any], dict[str, str]]] = [
     (money.format_ratio, {"ratio": 9.0, "decimals": 1}, {"ratio": "money_amount", "decimals": "decimals"}),
     (money.format_share, {"share": 0.358, "decimals": 1}, {"share": "money_amount", "decimals": "decimals"}),
     (money.format_number, {"value": 4062.5, "decimals": 1}, {"value": "money_amount", "decimals": "decimals"}),
+    (money.format_statistic, {"value": -1680.3, "decimals": 1}, {"value": "money_amount", "decimals": "decimals"}),
     (glossary.term, {"abbreviation": "LTV"}, {"abbreviation": "text_id"}),
     (catalogue.example, {"example_id": "E-simple"}, {"example_id": "text_id"}),
     (exercises.check, {"exercise_id": "ex-00-1", "answer": 3000}, {"exercise_id": "text_id", "answer": "answer"}),
