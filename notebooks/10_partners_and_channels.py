@@ -13,7 +13,7 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] key="10-title"
 # # 10 · Partners and channels: LTV, CAC and what a commission design does
 #
 # After this notebook you can split LTV and acquisition cost by channel and partner, judge each
@@ -45,7 +45,7 @@ from ltvkit.incrementality import incremental_table, promo_discount
 from ltvkit.orders import partner_base, partner_economics, read_orders, read_partner_costs
 from ltvkit.plots import grouped_bar_chart
 
-# %% [markdown]
+# %% [markdown] key="10-two-articles-one-question"
 # ## Two articles, one question
 #
 # “Увеличение LTV партнеров: проверенные стратегии” (Raising partners' LTV: proven strategies)
@@ -68,7 +68,7 @@ costs = read_partner_costs("../data/school_partners.csv")
 print(f"{len(orders):,} order rows; {orders['customer'].nunique():,} customers")
 costs
 
-# %% [markdown]
+# %% [markdown] key="10-ltv-cac-and-ltv"
 # ## LTV, CAC and LTV:CAC per source
 #
 # Each customer belongs to the source of their first purchase. For each source:
@@ -87,7 +87,7 @@ table.round({"repeat_buyers": 3, "gross_ltv": 0, "cac": 0, "ltv_to_cac": 2, "net
     "repeat_buyers": "bought again (share)", "gross_ltv": "gross LTV, RUB", "cac": "CAC, RUB",
     "ltv_to_cac": "LTV:CAC", "net_ltv": "net LTV, RUB"})
 
-# %% [markdown]
+# %% [markdown] key="10-money-in-the-table"
 # Money in the table is per customer of the source, in RUB, over the two years of data; LTV:CAC is
 # gross LTV over CAC, "4.74" meaning 4.74:1. The revenue of every source adds up to the school's
 # revenue, so no sale is lost in attribution.
@@ -99,7 +99,7 @@ print(f"attributed revenue {format_money(attributed, 'RUB')} = the export's tota
 grouped_bar_chart(list(table.index), {"gross LTV": table["gross_ltv"].tolist(), "CAC": table["cac"].tolist()},
                   currency="RUB", title="Gross LTV and CAC per customer, by source (margin 60%)")
 
-# %% [markdown]
+# %% [markdown] key="10-which-partners-bring-customers"
 # ## Which partners bring customers who buy again
 #
 # The share of customers who bought a second time differs almost threefold between partners. The coupon
@@ -113,7 +113,7 @@ for (_channel, partner), row in affiliates.sort_values("repeat_buyers", ascendin
           f"{format_share(row['repeat_buyers'])} bought again, revenue per customer "
           f"{format_money(row['revenue'], 'RUB', decimals=0)}")
 
-# %% [markdown]
+# %% [markdown] key="10-a-critical-look-three"
 # ### A critical look: three rules, three rankings
 #
 # The first article's rule of thumb is LTV:CAC of at least 2:1. Every source passes it, so the rule
@@ -142,7 +142,7 @@ for column in ("LTV:CAC", "net LTV, RUB", "return on the next rouble"):
 rules.round({"LTV:CAC": 2, "net LTV, RUB": 0, f"next customer's CAC (x{CASE.cac_multiplier:g}), RUB": 0,
              "return on the next rouble": 2})
 
-# %% [markdown]
+# %% [markdown] key="10-the-three-rankings-disagree"
 # The three rankings disagree. By net LTV per customer the programming blogger comes first and the
 # coupon site last, a fifth of a blogger's customer. By the return on the next rouble organic search
 # comes first (its content is cheap per customer), the two paid channels fall to the bottom (their
@@ -154,7 +154,7 @@ rules.round({"LTV:CAC": 2, "net LTV, RUB": 0, f"next customer's CAC (x{CASE.cac_
 #
 # But is the coupon site really that good a place for a rouble?
 
-# %% [markdown]
+# %% [markdown] key="10-customers-who-would-have"
 # ## Customers who would have come anyway
 #
 # A coupon or a cashback site pays people at the moment they buy. Many of its visitors had already
@@ -172,7 +172,7 @@ promo = promo_discount(first_sale, sheet.loc[gross.index, "discount_pct"])
 pd.DataFrame({"first sale per customer, RUB": first_sale, "promo code, %": sheet.loc[gross.index, "discount_pct"],
               "discount given per customer, RUB": promo}).round(0)
 
-# %% [markdown]
+# %% [markdown] key="10-how-many-of-a"
 # How many of a partner's customers would have come anyway? The export cannot say: a customer who
 # needed the coupon and one who would have bought without it look the same in it. Only a test can:
 # for a year, a random half of the partner's audience sees no link and no promo code (the partner
@@ -188,7 +188,7 @@ pd.DataFrame({"first sale per customer, RUB": first_sale, "promo code, %": sheet
 tests = school_incrementality(year=2024)
 tests.round(3)
 
-# %% [markdown]
+# %% [markdown] key="10-the-test-finds-what"
 # The test finds what the truth says, within its interval: the blogger, the Telegram channel and the
 # HR partner bring customers who would not have come otherwise (86-99%), the aggregator about three in
 # four, the cashback service fewer than half and the coupon site about one in five (the interval is
@@ -206,7 +206,7 @@ incremental[["incremental_share", "attributed_profit_per_rouble", "incremental_c
     "incremental_cac": "cost per added customer, RUB", "incremental_profit_per_rouble": "return, added only",
     "break_even_share": "break-even share"})
 
-# %% [markdown]
+# %% [markdown] key="10-which-rule-catches-it"
 # Counted this way, the coupon site loses money on every rouble: a customer who would not have
 # come without it costs more than ten thousand roubles, and it would need more than a third of its
 # customers to be its own to break even. The cashback service earns a tenth of what attribution
@@ -237,7 +237,7 @@ verdicts = pd.DataFrame({
           "incremental return on the next rouble > 0", "truth: profit per rouble over two years"])
 verdicts
 
-# %% [markdown]
+# %% [markdown] key="10-only-the-rule-that"
 # Only the rule that counts the customers a source adds catches the coupon site; the three others
 # are fooled by buyers it was credited with. The truth is in fact worse than the estimate (the test
 # put the share at about 23%, the truth among these customers is 14%). The test's interval still
@@ -247,7 +247,7 @@ verdicts
 # grows: notebook 16 ranks the whole budget by the return on the next rouble, and its caveat 1 is
 # this section.
 
-# %% [markdown]
+# %% [markdown] key="10-commission-on-the-first"
 # ## Commission on the first sale only, or a share of repeat sales too?
 #
 # The first article suggests paying partners on later purchases as well. What does that cost?
@@ -262,7 +262,7 @@ compare["change, RUB"] = compare.iloc[:, 1] - compare.iloc[:, 0]
 compare.index = compare.index.get_level_values("partner")
 compare.round(0)
 
-# %% [markdown]
+# %% [markdown] key="10-two-things-move-at"
 # Two things move at once. The cashback service and the aggregator get 10% of the first sale instead
 # of 20-25%, and fewer of their customers come back, so the school keeps more per customer. The
 # blogger, the Telegram channel and the HR partner now earn on their customers' repeat purchases, so
@@ -280,7 +280,7 @@ paid_design = float(((design_affiliates["first_sale_commission"] + design_affili
 print(f"commissions over two years: today {format_money(paid_today, 'RUB', decimals=0)}, "
       f"with 10% + 10% of repeats {format_money(paid_design, 'RUB', decimals=0)}")
 
-# %% [markdown]
+# %% [markdown] key="10-try-it"
 # ## Try it
 #
 # Set the first-sale commission, the share of repeat sales and for how many months repeat sales
@@ -296,7 +296,7 @@ calculator
 # %%
 print(calculator.result_text)
 
-# %% [markdown]
+# %% [markdown] key="10-exercises"
 # ## Exercises
 #
 # **ex-10-1.** Under the 10% + 10%-of-repeats design, the course aggregator (`kursy_agregator`) is
@@ -311,7 +311,7 @@ check("ex-10-1", answer)
 answer = float(design.xs("kursy_agregator", level="partner")["ltv_to_cac"].iloc[0])
 check("ex-10-1", answer)
 
-# %% [markdown]
+# %% [markdown] key="10-ex-10-2"
 # **ex-10-2.** Keep 10% of the first sale and 10% of repeat sales, but pay on repeat sales for 24
 # months instead of 12. At a 60% margin, what net LTV per customer does the Telegram channel
 # (`tg_data_digest`) leave the school, in RUB?
@@ -325,7 +325,7 @@ longer = partner_economics(base, margin=0.6, first_sale_rate=0.10, repeat_rate=0
 answer = float(longer.xs("tg_data_digest", level="partner")["net_ltv"].iloc[0])
 check("ex-10-2", answer)
 
-# %% [markdown]
+# %% [markdown] key="10-ex-10-3"
 # **ex-10-3.** In ex-10-1, why does the aggregator's LTV:CAC move so much more than its net LTV per
 # customer?
 
@@ -338,7 +338,7 @@ check("ex-10-3", answer)
 answer = "c"  # CAC holds the first-sale commission only; the repeat commissions come out of net LTV
 check("ex-10-3", answer)
 
-# %% [markdown]
+# %% [markdown] key="10-ex-10-4"
 # **ex-10-4.** Suppose the coupon site dropped its promo code and kept its commission, and the same
 # share of its customers (the test's estimate) still came because of it. What would the next rouble
 # spent there return, counting only the customers it adds (at the next customer's CAC, as in the
@@ -354,7 +354,7 @@ no_code = incremental_table(gross, cost_table, incremental_share=share, promo=pr
 answer = no_code.loc[coupon, "incremental_profit_per_rouble"]
 check("ex-10-4", answer)
 
-# %% [markdown]
+# %% [markdown] key="10-ex-10-5"
 # **ex-10-5.** Which figure tells you that the coupon site's customers would mostly have bought anyway?
 
 # %%
@@ -366,7 +366,7 @@ check("ex-10-5", answer)
 answer = "b"  # only the customers held out from the partner show what happens without it
 check("ex-10-5", answer)
 
-# %% [markdown]
+# %% [markdown] key="10-summary"
 # ## Summary
 #
 # | per source (channel, partner) | formula | ltvkit |

@@ -133,7 +133,8 @@ sources[["customers", "repeat_buyers", "ltv"]].round(3)
 # %%
 log = simulate_order_log(3_000_000, 300_000, seed=12, weight_shape=0.2)
 log.insert(0, "customer", "C" + log.pop("customer_id").astype(str))
-folder = Path(tempfile.mkdtemp(prefix="ltvkit-nb12-"))
+workspace = tempfile.TemporaryDirectory(prefix="ltvkit-nb12-")  # removed when the kernel stops
+folder = Path(workspace.name)
 log.to_parquet(folder / "orders.parquet", index=False)
 orders = con.read_parquet(folder / "orders.parquet")
 print(f"{orders.count().execute():,} orders; {(folder / 'orders.parquet').stat().st_size / 1e6:.0f} MB of Parquet")
