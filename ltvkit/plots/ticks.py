@@ -8,6 +8,7 @@ separator and percent spacing (CLDR, through Babel). Formatters that already for
 
 Example:
     >>> from ltvkit.i18n import using_language
+    >>> from ltvkit.money import localised_number_text
     >>> with using_language("ru"):
     ...     localised_number_text("95.0%"), localised_number_text("1,200.5"), localised_number_text("−0.2")
     ('95,0\\xa0%', '1\\xa0200,5', '−0,2')
@@ -17,28 +18,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ltvkit.i18n import babel_locale, get_language
+from ltvkit.i18n import get_language
+from ltvkit.money import localised_number_text
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-__all__ = ["localise_ticks", "localised_number_text"]
-
-
-def localised_number_text(text: str) -> str:
-    """A number as matplotlib (or Python) writes it in English, rewritten for the current language.
-
-    Example:
-        >>> localised_number_text("1,200.5")
-        '1,200.5'
-    """
-    if get_language() == "en":
-        return text
-    symbols = babel_locale(get_language()).number_symbols["latn"]
-    percent = babel_locale(get_language()).percent_formats[None].pattern
-    spaced = "\xa0%" if "\xa0%" in percent else "%"
-    swapped = text.replace(",", "\0").replace(".", symbols["decimal"]).replace("\0", symbols["group"])
-    return swapped.replace("%", spaced) if "\xa0%" not in swapped else swapped
+__all__ = ["localise_ticks"]
 
 
 def _localised_formatter(inner: Any) -> Any:
