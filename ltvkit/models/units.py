@@ -160,5 +160,5 @@ def discount_rate_per_step(annual_discount_rate: float, step: Duration) -> float
     rate = check_number("annual_discount_rate", annual_discount_rate, minimum=0)
     step = require_duration("step", step)
     if step.amount <= 0:
-        raise LTVInputError(f"step must be longer than zero; got {step}")
+        raise LTVInputError(_("step must be longer than zero; got {value}", value=step))
     return math.pow(1.0 + rate, step.in_unit("years")) - 1.0
