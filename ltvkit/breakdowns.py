@@ -26,7 +26,8 @@ import numpy as np
 
 from ltvkit import formulas as f
 from ltvkit.checks import check_choice, check_count, check_number
-from ltvkit.money import format_money, format_ratio, format_share
+from ltvkit.i18n import _, ngettext
+from ltvkit.money import format_money, format_number, format_ratio, format_share
 
 __all__ = [
     "LIFETIME_READINGS",
@@ -52,11 +53,10 @@ class HistoricalBreakdown:
 
     def describe(self, currency: str = "RUB") -> str:
         """One line for the calculator's result label."""
-        ratio = format_ratio(self.ltv_to_cac) if self.ltv_to_cac is not None else "n/a (CAC is 0)"
-        return (
-            f"Revenue {format_money(self.revenue, currency)}; gross LTV {format_money(self.gross_ltv, currency)}; "
-            f"net of CAC {format_money(self.net_ltv, currency)}; LTV:CAC {ratio}"
-        )
+        ratio = format_ratio(self.ltv_to_cac) if self.ltv_to_cac is not None else _("n/a (CAC is 0)")
+        return _("Revenue {revenue}; gross LTV {gross}; net of CAC {net}; LTV:CAC {ratio}",
+                 revenue=format_money(self.revenue, currency), gross=format_money(self.gross_ltv, currency),
+                 net=format_money(self.net_ltv, currency), ratio=ratio)
 
 
 
@@ -91,13 +91,20 @@ class ChurnBreakdown:
     share_after_12_months: float
 
     def describe(self, currency: str = "RUB") -> str:
-        """One line for the calculator's result label."""
+        """One line for the calculator's result label.
 
-        return (
-            f"Lifetime {self.lifetime_months:.1f} months; LTV {format_money(self.ltv, currency)}; "
-            f"median customer leaves after {self.median_lifetime_months:.1f} months; "
-            f"{format_share(self.share_after_12_months)} still paying after 12 months"
-        )
+        Example:
+            >>> for part in churn_breakdown(0.05, 200).describe().split("; "):
+            ...     print(part)
+            Lifetime 20.0 months
+            LTV 4,000 RUB
+            median customer leaves after 13.5 months
+            54.0% still paying after 12 months
+        """
+        return _("Lifetime {lifetime} months; LTV {ltv}; median customer leaves after {median} months; "
+                 "{share} still paying after 12 months", lifetime=format_number(self.lifetime_months, 1),
+                 ltv=format_money(self.ltv, currency), median=format_number(self.median_lifetime_months, 1),
+                 share=format_share(self.share_after_12_months))
 
 
 
@@ -131,11 +138,11 @@ class PredictiveBreakdown:
 
     def describe(self, currency: str = "RUB") -> str:
         """One line for the calculator's result label."""
-        return (
-            f"LTV {format_money(self.ltv_per_user, currency)} per user "
-            f"({format_money(self.margin_per_month, currency)} margin a month); "
-            f"{format_money(self.ltv_all_users, currency)} for {self.users:,} users"
-        )
+        return ngettext("LTV {ltv} per user ({margin} margin a month); {total} for {users} user",
+                        "LTV {ltv} per user ({margin} margin a month); {total} for {users} users", self.users,
+                        ltv=format_money(self.ltv_per_user, currency),
+                        margin=format_money(self.margin_per_month, currency),
+                        total=format_money(self.ltv_all_users, currency), users=format_number(self.users))
 
 
 
@@ -196,12 +203,18 @@ class DiscountedBreakdown:
             >>> print(discounted_breakdown(350, lifetime_periods=18, annual_discount_rate=0.10).describe())
             LTV 6,300 RUB undiscounted; 5,553 RUB in today's money at 0.797% a period (11.9% less)
         """
-        return (
-            f"LTV {format_money(self.undiscounted, currency, decimals=0)} undiscounted; "
-            f"{format_money(self.discounted, currency, decimals=0)} in today's money at "
-            f"{self.period_discount_rate * 100:.3g}% a period "
-            f"({format_share(self.share_lost_to_discounting)} less)"
-        )
+        return _("LTV {undiscounted} undiscounted; {discounted} in today's money at {rate} a period ({lost} less)",
+                 undiscounted=format_money(self.undiscounted, currency, decimals=0),
+                 discounted=format_money(self.discounted, currency, decimals=0),
+                 rate=_three_significant_percent(self.period_discount_rate),
+                 lost=format_share(self.share_lost_to_discounting))
+
+
+def _three_significant_percent(share: float) -> str:
+    """A share as a percentage to 3 significant digits, trailing zeros dropped ("0.797%", "1%"), in the language."""
+    digits = f"{share * 100:.3g}"
+    decimals = len(digits.split(".")[1]) if "." in digits and "e" not in digits else 0
+    return format_share(share, decimals)
 
 
 def discounted_breakdown(

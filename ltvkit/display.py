@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ltvkit.checks import LTVInputError
+from ltvkit.i18n import _
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -79,5 +80,5 @@ def full_table(frame: pd.DataFrame) -> FullTable:
     import pandas as pd
 
     if not isinstance(frame, pd.DataFrame):
-        raise LTVInputError(f"frame must be a pandas DataFrame; got {type(frame).__name__}")
+        raise LTVInputError(_("{name} must be a pandas DataFrame; got {type}", name="frame", type=type(frame).__name__))
     return FullTable(frame)

@@ -20,6 +20,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ltvkit.checks import LTVInputError, check_number
+from ltvkit.i18n import N_, _, get_language
 
 __all__ = ["EXAMPLES", "SOURCES", "Example", "Source", "agrees", "example", "examples_for"]
 
@@ -29,7 +30,8 @@ class Source:
     """One source article: its file in ``sources/``, title as published, English title, language.
 
     ``has_title`` is False for an article whose copy carries no title: it is then cited by a
-    description, without quotation marks.
+    description, without quotation marks. ``english_title`` is marked for the catalogue: the
+    citation gives the title's rendering in the reader's language (none when the article is in it).
     """
 
     file: str
@@ -40,17 +42,21 @@ class Source:
 
     @property
     def citation(self) -> str:
-        """How a notebook cites the article: original title with its English rendering.
+        """How a notebook cites the article: original title with its rendering in the reader's language.
 
         Example:
             >>> SOURCES["002"].citation
             'an agency article on LTV for manufacturing companies (untitled in our copy)'
+            >>> print(SOURCES["000"].citation)
+            “Увеличение LTV партнеров: проверенные стратегии” (Raising partners' LTV: proven strategies)
         """
         if not self.has_title:
-            return self.english_title
+            return _(self.english_title)
         if self.title == self.english_title:
             return f"“{self.title}”"
-        return f"“{self.title}” ({self.english_title})"
+        opening, closing = ("«", "»") if get_language() == "ru" else ("“", "”")
+        quoted = f"{opening}{self.title}{closing}"
+        return quoted if self.language == get_language() else f"{quoted} ({_(self.english_title)})"
 
 
 SOURCES: Mapping[str, Source] = MappingProxyType(
@@ -58,32 +64,32 @@ SOURCES: Mapping[str, Source] = MappingProxyType(
         "000": Source(
             "000_3a9df440ebe55289.txt",
             "Увеличение LTV партнеров: проверенные стратегии",
-            "Raising partners' LTV: proven strategies",
+            N_("Raising partners' LTV: proven strategies"),
             "ru",
         ),
         "001": Source(
             "001_f89858f71e888014.txt",
             "Как посчитать LTV и использовать эту метрику для повышения эффективности бизнеса",
-            "How to calculate LTV and use it to make a business more effective",
+            N_("How to calculate LTV and use it to make a business more effective"),
             "ru",
         ),
         "002": Source(  # our copy carries no title: cited by what it is
             "002_bacc935fa1b18154.txt",
             "an agency article on LTV for manufacturing companies (untitled in our copy)",
-            "an agency article on LTV for manufacturing companies (untitled in our copy)",
+            N_("an agency article on LTV for manufacturing companies (untitled in our copy)"),
             "ru",
             has_title=False,
         ),
         "003": Source(
             "003_58347e4af3e73c85.txt",
             "联盟营销中客户终身价值的衡量与提升",
-            "Measuring and raising CLTV in affiliate marketing",
+            N_("Measuring and raising CLTV in affiliate marketing"),
             "zh",
         ),
         "004": Source(
             "004_452c235bf0f977d7.txt",
             "Анализ влияния метрик вовлеченности на жизненную ценность клиента (LTV)",
-            "How engagement metrics affect customer lifetime value (LTV)",
+            N_("How engagement metrics affect customer lifetime value (LTV)"),
             "ru",
         ),
     }
@@ -99,13 +105,14 @@ class Example:
     """A worked example: where it comes from, what goes in, and the figures that come out.
 
     ``figures`` are printed by the article; ``derived`` are the workbook's own figures for
-    the same example (a correction, a missing step, an alternative reading).
+    the same example (a correction, a missing step, an alternative reading). ``english_summary``
+    is the one-line description in English; :attr:`summary` gives it in the reader's language.
     """
 
     id: str
     source: str
     notebook: str
-    summary: str
+    english_summary: str
     currency: str | None
     inputs: Mapping[str, Any] = field(default_factory=dict)
     figures: Mapping[str, Any] = field(default_factory=dict)
@@ -115,6 +122,16 @@ class Example:
     def article(self) -> Source:
         """The source article of this example."""
         return SOURCES[self.source]
+
+    @property
+    def summary(self) -> str:
+        """The example in one line, in the reader's language.
+
+        Example:
+            >>> example("E-simple").summary
+            "Simplest formula: a year's income over the customers served that year."
+        """
+        return _(self.english_summary)
 
 
 def _example(
@@ -134,14 +151,14 @@ _CATALOGUE = (
     # --- 01 ltv_basics -------------------------------------------------------------
     _example(
         "E-simple", "001", "01_ltv_basics",
-        "Simplest formula: a year's income over the customers served that year.",
+        N_("Simplest formula: a year's income over the customers served that year."),
         "RUB",
         inputs={"revenue_per_year": 5_000_000, "customers_per_year": 200},
         figures={"revenue_per_customer": 25_000},
     ),
     _example(
         "E-manufacturing", "002", "01_ltv_basics",
-        "A manufacturer's LTV as ARPU x lifetime: 1,000,000 a year for 7 years.",
+        N_("A manufacturer's LTV as ARPU x lifetime: 1,000,000 a year for 7 years."),
         "RUB",
         inputs={"arpu_per_year": 1_000_000, "lifetime_years": 7},
         figures={"ltv": 7_000_000},
@@ -150,7 +167,7 @@ _CATALOGUE = (
     # --- 02 historical_ltv -----------------------------------------------------------
     _example(
         "E-courses", "001", "02_historical_ltv",
-        "Online courses: one customer buys three times; half of revenue is profit; 1,000 spent to win them.",
+        N_("Online courses: one customer buys three times; half of revenue is profit; 1,000 spent to win them."),
         "RUB",
         inputs={"purchases": (6000, 4000, 8000), "margin": 0.5, "acquisition_cost": 1000, "retention_cost": 0},
         figures={"revenue": 18_000, "gross_profit": 9_000, "ltv_net_of_acquisition": 8_000},
@@ -158,14 +175,14 @@ _CATALOGUE = (
     ),
     _example(
         "E-historical-sum", "001", "02_historical_ltv",
-        "Historical LTV as the sum of one customer's purchases.",
+        N_("Historical LTV as the sum of one customer's purchases."),
         "RUB",
         inputs={"purchases": (1800, 3400, 6000)},
         figures={"ltv": 11_200},
     ),
     _example(
         "E-historical-margin", "001", "02_historical_ltv",
-        "Historical LTV times an average gross margin the article does not state.",
+        N_("Historical LTV times an average gross margin the article does not state."),
         "RUB",
         inputs={"purchases": (1800, 3400, 6000)},
         figures={"ltv": 4_480},
@@ -173,28 +190,28 @@ _CATALOGUE = (
     ),
     _example(
         "E-check-times-orders", "001", "02_historical_ltv",
-        "Average check times the number of a customer's orders.",
+        N_("Average check times the number of a customer's orders."),
         "RUB",
         inputs={"average_order_value": 1500, "orders": 17},
         figures={"ltv": 25_500},
     ),
     _example(
         "E-three-orders", "001", "02_historical_ltv",
-        "A year of orders in dollars: three orders of $600.",
+        N_("A year of orders in dollars: three orders of $600."),
         "USD",
         inputs={"orders": 3, "average_order_value": 600},
         figures={"ltv": 1_800},
     ),
     _example(
         "E-analytics-window", "001", "02_historical_ltv",
-        "Where to keep the history: web analytics keeps a user id 540 days and a cookie 2 years; a CRM keeps all.",
+        N_("Where to keep the history: web analytics keeps a user id 540 days and a cookie 2 years; a CRM keeps all."),
         None,
         figures={"user_id_days": 540, "cookie_years": 2},
     ),
     _example(
         "E-full-formula", "001", "02_historical_ltv",
-        "The most exact historical formula: purchases less acquisition, retention and cost of goods "
-        "(the article gives no figures; the workbook builds it from E-courses).",
+        N_("The most exact historical formula: purchases less acquisition, retention and cost of goods "
+           "(the article gives no figures; the workbook builds it from E-courses)."),
         "RUB",
         inputs={"purchases": (6000, 4000, 8000), "cost_of_goods": 9000, "acquisition_cost": 1000, "retention_cost": 0},
         derived={"ltv": 8_000},
@@ -202,7 +219,7 @@ _CATALOGUE = (
     # --- 03 frequency_formula --------------------------------------------------------
     _example(
         "E-advanced", "001", "03_frequency_formula",
-        "LTV = AOV x RPR x lifetime: 2,000 a check, a repeat purchase every half year, 3 years.",
+        N_("LTV = AOV x RPR x lifetime: 2,000 a check, a repeat purchase every half year, 3 years."),
         "RUB",
         inputs={"average_order_value": 2000, "purchase_interval_years": 0.5, "purchases_per_year": 2,
                 "lifetime_years": 3},
@@ -211,21 +228,21 @@ _CATALOGUE = (
     ),
     _example(
         "E-cltv-formula", "003", "03_frequency_formula",
-        "CLTV = APV x PF x CL in the Chinese article's terms, with E-advanced's numbers.",
+        N_("CLTV = APV x PF x CL in the Chinese article's terms, with E-advanced's numbers."),
         "RUB",
         inputs={"apv": 2000, "pf": 2, "cl": 3},
         derived={"cltv": 12_000},
     ),
     _example(
         "E-monthly-frequency", "001", "03_frequency_formula",
-        "Average check x purchases a month x months; 138 customers a year is a distractor.",
+        N_("Average check x purchases a month x months; 138 customers a year is a distractor."),
         "RUB",
         inputs={"customers_per_year": 138, "purchases_per_month": 2, "lifetime_months": 7, "average_order_value": 5600},
         figures={"ltv": 78_400},
     ),
     _example(
         "E-mr-a-mr-b", "001", "03_frequency_formula",
-        "Two very different customers: A buys 40 times a year at $700, B twice a year at $50.",
+        N_("Two very different customers: A buys 40 times a year at $700, B twice a year at $50."),
         "USD",
         inputs={
             "a_purchases_per_year": 40,
@@ -239,14 +256,14 @@ _CATALOGUE = (
     # --- 04 churn_and_lifetime -------------------------------------------------------
     _example(
         "E-fitness", "001", "04_churn_and_lifetime",
-        "Fitness club: LTV = ARPU x lifetime, 500 a month bought for 6 months on average.",
+        N_("Fitness club: LTV = ARPU x lifetime, 500 a month bought for 6 months on average."),
         "RUB",
         inputs={"monthly_price": 500, "lifetime_months": 6},
         figures={"ltv": 3_000},
     ),
     _example(
         "E-churn", "001", "04_churn_and_lifetime",
-        "Monthly software with 5% churn: lifetime 1 / 0.05 = 20 months at 200 a month.",
+        N_("Monthly software with 5% churn: lifetime 1 / 0.05 = 20 months at 200 a month."),
         "RUB",
         inputs={"churn_per_month": 0.05, "monthly_price": 200},
         figures={"lifetime_months": 20, "ltv": 4_000},
@@ -259,7 +276,7 @@ _CATALOGUE = (
     ),
     _example(
         "E-churn-20", "001", "04_churn_and_lifetime",
-        "20% of customers stop buying each period; a customer cost $60 to win.",
+        N_("20% of customers stop buying each period; a customer cost $60 to win."),
         "USD",
         inputs={"churn_per_period": 0.2, "cac": 60},
         derived={"lifetime_periods": 5, "break_even_ltv": 60, "break_even_price_per_period": 12},
@@ -267,7 +284,7 @@ _CATALOGUE = (
     # --- 05 predictive_ltv -----------------------------------------------------------
     _example(
         "E-online-service", "001", "05_predictive_ltv",
-        "Predictive LTV of an online service: 700 users paying 500 once a month for 18 months, margin 0.7.",
+        N_("Predictive LTV of an online service: 700 users paying 500 once a month for 18 months, margin 0.7."),
         "RUB",
         inputs={"users": 700, "payments_per_month": 1, "monthly_payment": 500, "lifetime_months": 18, "margin": 0.7},
         figures={"ltv_per_user": 6_300, "ltv_all_users": 4_410_000},
@@ -275,7 +292,7 @@ _CATALOGUE = (
     ),
     _example(
         "E-retention-offer", "001", "05_predictive_ltv",
-        "Retention tactic: the usual cycle is 6 months, so offer 7 and give the last two months a manager.",
+        N_("Retention tactic: the usual cycle is 6 months, so offer 7 and give the last two months a manager."),
         None,
         inputs={"expected_cycle_months": 6, "offer_months": 7, "manager_last_months": 2},
         derived={"extra_months_per_customer": 1, "value_per_kept_customer": 350, "value_for_cohort": 245_000,
@@ -285,14 +302,14 @@ _CATALOGUE = (
     # --- 06 ltv_vs_cac ---------------------------------------------------------------
     _example(
         "E-best-client-cac", "001", "06_ltv_vs_cac",
-        "The best client's LTV against what it cost to win them.",
+        N_("The best client's LTV against what it cost to win them."),
         "USD",
         inputs={"cac": 60, "ltv": 28_000},
         derived={"ltv_to_cac": 467},
     ),
     _example(
         "E-ltv-cac-2", "000", "06_ltv_vs_cac",
-        "Rule of thumb: LTV:CAC at least 2:1 (the article); 3:1 is the figure usually quoted elsewhere.",
+        N_("Rule of thumb: LTV:CAC at least 2:1 (the article); 3:1 is the figure usually quoted elsewhere."),
         None,
         inputs={},
         figures={"minimum_ratio": 2},
@@ -301,7 +318,7 @@ _CATALOGUE = (
     # --- 07 budget_planning ----------------------------------------------------------
     _example(
         "E-telecom-budget", "001", "07_budget_planning",
-        "A telecom company plans a year's budget from LTV: costs, profit, VAT, customers, advertising.",
+        N_("A telecom company plans a year's budget from LTV: costs, profit, VAT, customers, advertising."),
         "RUB",
         inputs={
             "costs": 10_000_000,
@@ -350,8 +367,8 @@ _CATALOGUE = (
     # --- 08 levers_what_if -----------------------------------------------------------
     _example(
         "E-retention-5", "001", "08_levers_what_if",
-        "A claim: a 5% rise in retention lifts profit by as much as 95% (Bain & Company, as the article "
-        "reports it; 25-95% is the range usually quoted).",
+        N_("A claim: a 5% rise in retention lifts profit by as much as 95% (Bain & Company, as the article "
+           "reports it; 25-95% is the range usually quoted)."),
         None,
         inputs={"retention_increase": 0.05},
         figures={"profit_increase_up_to_percent": 95},
@@ -370,21 +387,21 @@ _CATALOGUE = (
     ),
     _example(
         "E-hubspot-service", "001", "08_levers_what_if",
-        "A claim: 55% of fast-growing firms keep investing in customer service, 29% of flat or shrinking ones "
-        "(HubSpot Research, as the article reports it).",
+        N_("A claim: 55% of fast-growing firms keep investing in customer service, 29% of flat or shrinking ones "
+           "(HubSpot Research, as the article reports it)."),
         None,
         figures={"growing_firms_investing": 0.55, "other_firms_investing": 0.29},
     ),
     _example(
         "E-sale-probability", "001", "08_levers_what_if",
-        "A claim: a sale to a new customer succeeds with probability 5-20%, to an existing one about 60-70%.",
+        N_("A claim: a sale to a new customer succeeds with probability 5-20%, to an existing one about 60-70%."),
         None,
         figures={"new_low": 0.05, "new_high": 0.20, "existing_low": 0.60, "existing_high": 0.70},
     ),
     _example(
         "E-acquisition-25x", "001", "08_levers_what_if",
-        "A claim: winning a new customer can cost up to 25 times as much as keeping an existing one "
-        "(Harvard Business Review, as the article reports it).",
+        N_("A claim: winning a new customer can cost up to 25 times as much as keeping an existing one "
+           "(Harvard Business Review, as the article reports it)."),
         None,
         figures={"acquisition_to_retention_cost_up_to": 25},
     ),
@@ -403,7 +420,8 @@ def example(example_id: str) -> Example:
     try:
         return EXAMPLES[example_id]
     except (KeyError, TypeError):
-        raise LTVInputError(f"example_id must be one of {', '.join(EXAMPLES)}; got {example_id!r}") from None
+        raise LTVInputError(_("{name} must be one of {choices}; got {value}", name="example_id",
+                              choices=", ".join(EXAMPLES), value=repr(example_id))) from None
 
 
 def examples_for(notebook: str) -> tuple[Example, ...]:
@@ -414,7 +432,8 @@ def examples_for(notebook: str) -> tuple[Example, ...]:
         ['E-simple', 'E-manufacturing']
     """
     if not isinstance(notebook, str):
-        raise LTVInputError(f"notebook must be a notebook's name such as '01_ltv_basics'; got {notebook!r}")
+        raise LTVInputError(_("notebook must be a notebook's name such as '01_ltv_basics'; got {value}",
+                              value=repr(notebook)))
     return tuple(ex for ex in _CATALOGUE if ex.notebook == notebook)
 
 

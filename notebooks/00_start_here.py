@@ -13,7 +13,7 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] key="00-title"
 # # 00 · Start here: how to use this workbook
 #
 # After this notebook you can run any notebook of the course, move its calculators, check your
@@ -30,7 +30,7 @@
 # **You need**: a browser with the workbook open in JupyterLab. If nobody has set it up for
 # you, the README's Quick start does it with one command.
 
-# %% [markdown]
+# %% [markdown] key="00-running-a-notebook-in"
 # ## Running a notebook in JupyterLab
 #
 # A notebook is a list of **cells**. Text cells (like this one) explain; **code cells** hold
@@ -57,18 +57,23 @@ from ltvkit import (
     check,
     example,
     format_money,
+    format_number,
     glossary_table,
     revenue_per_customer,
+    tr,
+    tr_n,
 )
 from ltvkit.calculators import revenue_per_customer_calculator
 from ltvkit.course.exercises import options
 from ltvkit.course.glossary import mistranslations_table
 from ltvkit.display import full_table
 
-ltv = arpu_ltv(arpu=1_000, lifetime=12)
-print(f"1,000 RUB a month for 12 months: LTV = {format_money(ltv, 'RUB')}")
+price, months = 1_000, 12
+ltv = arpu_ltv(arpu=price, lifetime=months)
+print(tr_n("{price} a month for {months} month: LTV = {ltv}", "{price} a month for {months} months: LTV = {ltv}",
+           months, price=format_money(price, "RUB"), months=months, ltv=format_money(ltv, "RUB")))
 
-# %% [markdown]
+# %% [markdown] key="00-ltvkit-where-the-formulas"
 # ## ltvkit: where the formulas and the figures live
 #
 # The first line of that cell imported functions from **`ltvkit`**, the workbook's small Python
@@ -78,7 +83,7 @@ print(f"1,000 RUB a month for 12 months: LTV = {format_money(ltv, 'RUB')}")
 # %%
 help(arpu_ltv)
 
-# %% [markdown]
+# %% [markdown] key="00-every-figure-the-articles"
 # Every figure the articles print is written once, in `ltvkit.examples`, under the id of its
 # worked example (`E-simple`, `E-courses`, ...). A notebook reads the article's inputs and
 # figures from there, computes the figure again, and `assert`s that the two agree. If they did
@@ -88,14 +93,14 @@ help(arpu_ltv)
 # %%
 simple = example("E-simple")
 print(simple.summary)
-print("source:", simple.article.citation)
-print("inputs:", dict(simple.inputs))
-print("figure printed by the article:", dict(simple.figures))
+print(tr("source: {citation}", citation=simple.article.citation))
+print(tr("inputs: {inputs}", inputs=dict(simple.inputs)))
+print(tr("figure printed by the article: {figures}", figures=dict(simple.figures)))
 
 computed = revenue_per_customer(revenue=simple.inputs["revenue_per_year"], customers=simple.inputs["customers_per_year"])
 assert agrees(computed, simple.figures["revenue_per_customer"])
 
-# %% [markdown]
+# %% [markdown] key="00-agrees-compares-at-the"
 # `agrees` compares at the precision of the published figure. Notebook 06 divides a best
 # client's LTV of $28,000 by a CAC of $60 and quotes the ratio as "about 467": 466.67 agrees
 # with 467, but it would not agree with 470.
@@ -103,10 +108,11 @@ assert agrees(computed, simple.figures["revenue_per_customer"])
 # %%
 best = example("E-best-client-cac")
 ratio = best.inputs["ltv"] / best.inputs["cac"]
-print(f"{ratio:.2f} agrees with {best.derived['ltv_to_cac']}: {agrees(ratio, best.derived['ltv_to_cac'])}")
-print(f"{ratio:.2f} agrees with 470: {agrees(ratio, 470)}")
+for published in (best.derived["ltv_to_cac"], 470):
+    print(tr("{ratio} agrees with {published}: {verdict}", ratio=format_number(ratio, 2),
+             published=format_number(published), verdict=agrees(ratio, published)))
 
-# %% [markdown]
+# %% [markdown] key="00-when-an-input-makes"
 # When an input makes no sense, such as a negative price, a churn rate of 0 or text where a number
 # belongs, an ltvkit function does not return a number. It raises `LTVInputError`, whose message
 # names the argument and says what is allowed:
@@ -117,7 +123,7 @@ try:
 except LTVInputError as error:
     print(f"LTVInputError: {error}")
 
-# %% [markdown]
+# %% [markdown] key="00-try-it"
 # ## Try it
 #
 # Most notebooks have a **calculator**: sliders for the inputs of one formula, a result line
@@ -141,18 +147,18 @@ calculator
 # %%
 print(calculator.result_text)
 
-# %% [markdown]
+# %% [markdown] key="00-a-slider-can-also"
 # A slider can also be set from code: this is exactly what happens when you drag it. The cell
 # below sets 0 customers, prints what the calculator shows, and puts the slider back.
 
 # %%
 calculator.controls["customers"].value = 0
-print("result:", calculator.result_text)
-print("message:", calculator.error_text)
+print(tr("result: {text}", text=calculator.result_text))
+print(tr("message: {text}", text=calculator.error_text))
 calculator.controls["customers"].value = simple.inputs["customers_per_year"]
-print("back to:", calculator.result_text)
+print(tr("back to: {text}", text=calculator.result_text))
 
-# %% [markdown]
+# %% [markdown] key="00-exercises"
 # ## Exercises
 #
 # Each exercise has an id such as `ex-00-1`. Write your figure in place of `None` in the cell
@@ -163,13 +169,13 @@ print("back to:", calculator.result_text)
 # %%
 check("ex-00-1", None)
 
-# %% [markdown]
+# %% [markdown] key="00-with-a-wrong-figure"
 # With a wrong figure, say 30 instead of the answer, `check` gives the exercise's hint:
 
 # %%
 check("ex-00-1", 30)
 
-# %% [markdown]
+# %% [markdown] key="00-under-each-exercise-there"
 # Under each exercise there is a **folded solution**: a cell tagged `solution` whose code is
 # hidden. Only its output ("right.") shows. To unfold it, click the **⋯** in the folded cell,
 # or the blue bar to the left of it; **View → Expand All Code** unfolds every cell at once. Try
@@ -186,7 +192,7 @@ check("ex-00-1", answer)
 answer = arpu_ltv(arpu=300, lifetime=8)
 check("ex-00-1", answer)
 
-# %% [markdown]
+# %% [markdown] key="00-ex-00-2"
 # **ex-00-2.** A shop took 1,200,000 RUB in a year from 480 customers. What is its revenue per
 # customer for that year, in RUB?
 
@@ -198,7 +204,7 @@ check("ex-00-2", answer)
 answer = revenue_per_customer(revenue=1_200_000, customers=480)
 check("ex-00-2", answer)
 
-# %% [markdown]
+# %% [markdown] key="00-some-exercises-ask-why"
 # Some exercises ask *why* rather than *how much*: pick the letter of the option you think is
 # right. A wrong pick gets a hint about that option, never the answer.
 #
@@ -214,7 +220,7 @@ check("ex-00-3", answer)
 answer = "b"  # an LTV is only a figure once its currency, period and kind (revenue or profit) are known
 check("ex-00-3", answer)
 
-# %% [markdown]
+# %% [markdown] key="00-glossary-russian-english-chinese"
 # ## Glossary: Russian, English, Chinese
 #
 # The source articles are in Russian and Chinese; this workbook is in English. One table in
@@ -223,9 +229,9 @@ check("ex-00-3", answer)
 # looks one up).
 
 # %%
-full_table(glossary_table().set_index("term"))
+full_table(glossary_table())
 
-# %% [markdown]
+# %% [markdown] key="00-words-of-the-chinese"
 # Two pairs to keep apart from the start:
 #
 # - **AOV** (average check, *средний чек*) is money per *order*; **ARPU** is money per
@@ -247,7 +253,7 @@ full_table(glossary_table().set_index("term"))
 full_table(mistranslations_table())
 
 
-# %% [markdown]
+# %% [markdown] key="00-summary"
 # ## Summary
 #
 # | to ... | do |

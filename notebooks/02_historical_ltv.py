@@ -13,7 +13,7 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] key="02-title"
 # # 02 · Historical LTV: from a customer's purchases to profit
 #
 # After this notebook you can compute a customer's LTV from their order history, take it from
@@ -37,10 +37,14 @@ from ltvkit import (
     check,
     example,
     format_money,
+    format_number,
     format_ratio,
+    format_share,
     frequency_ltv,
     historical_ltv,
     ltv_to_cac,
+    tr,
+    tr_n,
 )
 from ltvkit.calculators import historical_calculator
 from ltvkit.course.checklist import ltv_checklist
@@ -48,7 +52,7 @@ from ltvkit.course.exercises import options
 from ltvkit.money import format_rows
 from ltvkit.plots import bar_chart, waterfall_chart
 
-# %% [markdown]
+# %% [markdown] key="02-historical-or-predictive"
 # ## Historical or predictive?
 #
 # The article “Как посчитать LTV и использовать эту метрику для повышения эффективности
@@ -58,7 +62,7 @@ from ltvkit.plots import bar_chart, waterfall_chart
 # business without that history or for customers still buying (notebook 05). This notebook is
 # about the first kind: every example adds up money a customer has already paid.
 
-# %% [markdown]
+# %% [markdown] key="02-e-courses"
 # ## E-courses: three course purchases, from revenue to net profit
 #
 # The same article explains LTV with a seller of online courses whose profit is half of every
@@ -77,27 +81,27 @@ revenue = historical_ltv(purchases)
 gross = historical_ltv(purchases, margin=margin)
 net = historical_ltv(purchases, margin=margin, acquisition_cost=cac, retention_cost=courses.inputs["retention_cost"])
 print(format_rows([
-    ("revenue from the three purchases", revenue),
-    (f"gross profit at a {margin:.0%} margin", gross),
-    ("after the advertising (CAC)", net),
+    (tr("revenue from the three purchases"), revenue),
+    (tr("gross profit at a {margin} margin", margin=format_share(margin, 0)), gross),
+    (tr("after the advertising (CAC)"), net),
 ]))
 assert agrees(revenue, courses.figures["revenue"])
 assert agrees(gross, courses.figures["gross_profit"])
 assert agrees(net, courses.figures["ltv_net_of_acquisition"])
 
-# %% [markdown]
+# %% [markdown] key="02-the-waterfall-shows-the"
 # The waterfall shows the steps: the revenue, the half that pays for the courses themselves, the
 # advertising, and what is left.
 
 # %%
 waterfall_chart(
-    [("revenue", revenue), (f"cost of the courses ({1 - margin:.0%})", gross - revenue),
-     ("advertising (CAC)", net - gross)],
+    [(tr("revenue"), revenue), (tr("cost of the courses ({share})", share=format_share(1 - margin, 0)), gross - revenue),
+     (tr("advertising (CAC)"), net - gross)],
     currency="RUB",
-    title="E-courses: one customer's three purchases",
+    title=tr("E-courses: one customer's three purchases"),
 )
 
-# %% [markdown]
+# %% [markdown] key="02-a-critical-look-three"
 # ### A critical look: three numbers, all called "LTV"
 #
 # Within one paragraph the article first says a customer's value is *all the revenue* they
@@ -117,19 +121,20 @@ waterfall_chart(
 
 # %%
 ratio = ltv_to_cac(ltv=gross, cac=cac)
-print(f"gross LTV {format_money(gross, 'RUB')} / CAC {format_money(cac, 'RUB')} = LTV:CAC {format_ratio(ratio)}")
+print(tr("gross LTV {gross} / CAC {cac} = LTV:CAC {ratio}", gross=format_money(gross, "RUB"),
+         cac=format_money(cac, "RUB"), ratio=format_ratio(ratio)))
 assert agrees(gross, courses.derived["gross_ltv"])
 assert agrees(ratio, courses.derived["ltv_to_cac"])
 
 # %%
 bar_chart(
-    ["revenue", "gross LTV", "net of CAC"],
+    [tr("revenue"), tr("gross LTV"), tr("net of CAC")],
     [revenue, gross, net],
     currency="RUB",
-    title="Three numbers called LTV for the same customer",
+    title=tr("Three numbers called LTV for the same customer"),
 )
 
-# %% [markdown]
+# %% [markdown] key="02-the-ltv-figure-checklist"
 # ### The LTV figure checklist
 #
 # "Revenue, gross or net" is one of eight questions to ask of any LTV before you compare it,
@@ -141,20 +146,20 @@ bar_chart(
 print(ltv_checklist(
     courses.figures["ltv_net_of_acquisition"],
     currency=courses.currency,
-    period="the customer's three purchases so far",
+    period=tr("the customer's three purchases so far"),
     measure="gross profit",
     cac="after CAC",
     statistic="one customer",
 ))
 
-# %% [markdown]
+# %% [markdown] key="02-three-labels-are-missing"
 # Three labels are missing. Without a **discount rate** we do not know whether purchases made
 # years apart were added as equal money (notebook 05). Without a **horizon** and the **cohort
 # age** we do not know whether the customer has finished buying: a customer watched for one
 # month and one watched for five years are not comparable. Ask for all eight whenever someone
 # quotes you an LTV, and state all eight when you quote one (notebook 16 asks you to).
 
-# %% [markdown]
+# %% [markdown] key="02-e-historical-sum"
 # ## E-historical-sum: add up the purchases
 #
 # The article's section on historical LTV starts with the plainest recipe: a customer's LTV is
@@ -164,20 +169,21 @@ print(ltv_checklist(
 # %%
 history = example("E-historical-sum")
 total = historical_ltv(history.inputs["purchases"])
-print(f"Historical LTV = {' + '.join(f'{p:,}' for p in history.inputs['purchases'])} = {format_money(total, 'RUB')}")
+print(tr("Historical LTV = {purchases} = {total}",
+         purchases=" + ".join(format_number(p) for p in history.inputs["purchases"]), total=format_money(total, "RUB")))
 assert agrees(total, history.figures["ltv"])
 
 # %%
 waterfall_chart(
-    [(f"purchase {n}", amount) for n, amount in enumerate(history.inputs["purchases"], start=1)],
+    [(tr("purchase {n}", n=n), amount) for n, amount in enumerate(history.inputs["purchases"], start=1)],
     currency="RUB",
-    title="E-historical-sum: the value builds up order by order",
+    title=tr("E-historical-sum: the value builds up order by order"),
 )
 
-# %% [markdown]
+# %% [markdown] key="02-this-is-revenue-it"
 # This is revenue. It says what the customer paid, not what the business kept.
 
-# %% [markdown]
+# %% [markdown] key="02-e-historical-margin"
 # ## E-historical-margin: the same purchases times a gross margin
 #
 # The article's next step is meant to be more precise: scale the customer's total by the
@@ -187,11 +193,11 @@ waterfall_chart(
 # %%
 with_margin = example("E-historical-margin")
 print(format_rows([
-    ("sum of the purchases", historical_ltv(with_margin.inputs["purchases"])),
-    ("the article’s LTV with a margin", with_margin.figures["ltv"]),
+    (tr("sum of the purchases"), historical_ltv(with_margin.inputs["purchases"])),
+    (tr("the article’s LTV with a margin"), with_margin.figures["ltv"]),
 ]))
 
-# %% [markdown]
+# %% [markdown] key="02-ex-02-1"
 # **ex-02-1.** Which gross margin (a share between 0 and 1) turns the sum of the purchases into
 # the article's figure? Write it in place of `None`.
 
@@ -203,19 +209,20 @@ check("ex-02-1", answer)
 answer = with_margin.figures["ltv"] / historical_ltv(with_margin.inputs["purchases"])
 check("ex-02-1", answer)
 
-# %% [markdown]
+# %% [markdown] key="02-the-implied-margin-is"
 # The implied margin is the article's figure over the revenue. With it, `historical_ltv`
 # reproduces the 4,480:
 
 # %%
 implied_margin = with_margin.figures["ltv"] / historical_ltv(with_margin.inputs["purchases"])
-print(f"implied gross margin: {implied_margin:.2f} ({implied_margin:.0%})")
+print(tr("implied gross margin: {margin} ({share})", margin=format_number(implied_margin, 2),
+         share=format_share(implied_margin, 0)))
 assert agrees(implied_margin, with_margin.derived["implied_margin"])
 reproduced = historical_ltv(with_margin.inputs["purchases"], margin=implied_margin)
-print(f"LTV at that margin: {format_money(reproduced, 'RUB')}")
+print(tr("LTV at that margin: {ltv}", ltv=format_money(reproduced, "RUB")))
 assert agrees(reproduced, with_margin.figures["ltv"])
 
-# %% [markdown]
+# %% [markdown] key="02-a-critical-look-gross"
 # ### A critical look: gross profit, and a missing input
 #
 # - The article says 4,480 RUB is the *net* profit the customer brought. Revenue × gross margin is
@@ -225,7 +232,7 @@ assert agrees(reproduced, with_margin.figures["ltv"])
 #   Here a reader has to work it out backwards. In your own reports, write the margin next to
 #   the LTV.
 
-# %% [markdown]
+# %% [markdown] key="02-e-check-times-orders"
 # ## E-check-times-orders: average check × number of orders
 #
 # A still quicker shortcut follows in the article: the company's average check times the number
@@ -240,11 +247,13 @@ by_average = frequency_ltv(
     purchases_per_period=check_orders.inputs["orders"],
     lifetime_periods=1,  # the whole history so far counts as one period
 )
-print(f"{check_orders.inputs['average_order_value']:,} RUB x {check_orders.inputs['orders']} orders "
-      f"= {format_money(by_average, 'RUB')}")
+orders = check_orders.inputs["orders"]
+print(tr_n("{check} x {orders} order = {ltv}", "{check} x {orders} orders = {ltv}", orders,
+           check=format_money(check_orders.inputs["average_order_value"], "RUB"), orders=orders,
+           ltv=format_money(by_average, "RUB")))
 assert agrees(by_average, check_orders.figures["ltv"])
 
-# %% [markdown]
+# %% [markdown] key="02-the-article-notes-that"
 # The article notes that a margin fits this shortcut too (ex-02-4 applies one) and that it
 # yields an average, not this customer's actual figure. Here is why that matters: the shortcut
 # is exact only with the customer's *own* average check. The customer of E-historical-sum made
@@ -256,16 +265,17 @@ own_purchases = history.inputs["purchases"]
 own_average = historical_ltv(own_purchases) / len(own_purchases)
 exact = frequency_ltv(own_average, len(own_purchases), lifetime_periods=1)
 company_average = frequency_ltv(check_orders.inputs["average_order_value"], len(own_purchases), lifetime_periods=1)
-print(f"own average check {format_money(own_average, 'RUB', decimals=2)} x {len(own_purchases)} = "
-      f"{format_money(exact, 'RUB')}")
-print(f"company average check x {len(own_purchases)} = {format_money(company_average, 'RUB')}")
+print(tr("own average check {check} x {orders} = {ltv}", check=format_money(own_average, "RUB", decimals=2),
+         orders=len(own_purchases), ltv=format_money(exact, "RUB")))
+print(tr("company average check x {orders} = {ltv}", orders=len(own_purchases),
+         ltv=format_money(company_average, "RUB")))
 assert agrees(exact, history.figures["ltv"])
 
-# %% [markdown]
+# %% [markdown] key="02-use-average-check-orders"
 # Use average check × orders for a quick estimate of a group of customers, and the real order
 # history (E-historical-sum) for one customer.
 
-# %% [markdown]
+# %% [markdown] key="02-e-three-orders"
 # ## E-three-orders: a year of orders in dollars
 #
 # When the article turns to measuring LTV, it values one customer's year in dollars: 3 orders
@@ -274,10 +284,12 @@ assert agrees(exact, history.figures["ltv"])
 # %%
 three = example("E-three-orders")
 year_value = frequency_ltv(three.inputs["average_order_value"], three.inputs["orders"], lifetime_periods=1)
-print(f"{three.inputs['orders']} orders x ${three.inputs['average_order_value']} = {format_money(year_value, three.currency)}")
+print(tr_n("{orders} order x {check} = {ltv}", "{orders} orders x {check} = {ltv}", three.inputs["orders"],
+           orders=three.inputs["orders"], check=format_money(three.inputs["average_order_value"], three.currency),
+           ltv=format_money(year_value, three.currency)))
 assert agrees(year_value, three.figures["ltv"])
 
-# %% [markdown]
+# %% [markdown] key="02-a-critical-look-one"
 # ### A critical look: one year is not a lifetime
 #
 # $1,800 is one year of revenue. It is the customer's lifetime value only if they stop buying
@@ -289,9 +301,10 @@ assert agrees(year_value, three.figures["ltv"])
 years = [1, 2, 3]
 by_years = frequency_ltv(three.inputs["average_order_value"], three.inputs["orders"], lifetime_periods=years)
 for n, value in zip(years, by_years, strict=True):
-    print(f"customer who stays {n} year(s): {format_money(value, three.currency)}")
+    print(tr_n("customer who stays {n} year(s): {value}", "customer who stays {n} year(s): {value}", n,
+               n=n, value=format_money(value, three.currency)))
 
-# %% [markdown]
+# %% [markdown] key="02-e-analytics-window"
 # ## E-analytics-window: where the history is kept
 #
 # In its conclusion the article on how to calculate LTV stresses keeping each customer's
@@ -301,10 +314,11 @@ for n, value in zip(years, by_years, strict=True):
 
 # %%
 window = example("E-analytics-window").figures
-print(f"web analytics: a user id for {window['user_id_days']} days "
-      f"({window['user_id_days'] / 365.25:.2f} years), a cookie for {window['cookie_years']} years")
+print(tr("web analytics: a user id for {days} days ({years} years), a cookie for {cookie} years",
+         days=format_number(window["user_id_days"]), years=format_number(window["user_id_days"] / 365.25, 2),
+         cookie=format_number(window["cookie_years"])))
 
-# %% [markdown]
+# %% [markdown] key="02-a-critical-look-an"
 # ### A critical look: an analytics window caps the history
 #
 # A historical LTV is only as long as the history behind it. A tool that forgets a user after
@@ -317,11 +331,11 @@ years_buying = 4
 seen_years = min(years_buying, window["user_id_days"] / 365.25)
 true_value = frequency_ltv(three.inputs["average_order_value"], three.inputs["orders"], lifetime_periods=years_buying)
 seen_value = frequency_ltv(three.inputs["average_order_value"], three.inputs["orders"], lifetime_periods=seen_years)
-print(f"paid over {years_buying} years: {format_money(true_value, three.currency)}; "
-      f"inside the 540-day window: {format_money(seen_value, three.currency, decimals=0)} "
-      f"({seen_value / true_value:.0%})")
+print(tr("paid over {years} years: {paid}; inside the {days}-day window: {seen} ({share})", years=years_buying,
+         paid=format_money(true_value, three.currency), days=format_number(window["user_id_days"]),
+         seen=format_money(seen_value, three.currency, decimals=0), share=format_share(seen_value / true_value, 0)))
 
-# %% [markdown]
+# %% [markdown] key="02-it-gets-worse-in"
 # It gets worse in two ways. The cap hits the **best** customers hardest, the ones who stay
 # longest, so the tool's LTV ranking of customers and channels is tilted towards the short-lived.
 # And a cookie is lost when the customer changes device, browser or clears it: one customer
@@ -341,7 +355,7 @@ check("ex-02-6", answer)
 answer = "a"  # the window forgets what came before it, and the loyal customers have the most before it
 check("ex-02-6", answer)
 
-# %% [markdown]
+# %% [markdown] key="02-e-full-formula"
 # ## E-full-formula: purchases less every cost
 #
 # The article's most exact historical formula subtracts everything the customer cost: the sum
@@ -353,7 +367,7 @@ check("ex-02-6", answer)
 # %%
 full = example("E-full-formula")
 unit_costs = [(1 - margin) * price for price in full.inputs["purchases"]]
-print("cost of each course sold:", ", ".join(format_money(c, "RUB") for c in unit_costs))
+print(tr("cost of each course sold: {costs}", costs=", ".join(format_money(c, "RUB") for c in unit_costs)))
 assert agrees(sum(unit_costs), full.inputs["cost_of_goods"])
 
 full_ltv = historical_ltv(
@@ -362,20 +376,20 @@ full_ltv = historical_ltv(
     acquisition_cost=full.inputs["acquisition_cost"],
     retention_cost=full.inputs["retention_cost"],
 )
-print(f"LTV = purchases - cost of goods - acquisition - retention = {format_money(full_ltv, 'RUB')}")
+print(tr("LTV = purchases - cost of goods - acquisition - retention = {ltv}", ltv=format_money(full_ltv, "RUB")))
 assert agrees(full_ltv, full.derived["ltv"])
 assert agrees(full_ltv, courses.figures["ltv_net_of_acquisition"])
 
 # %%
 waterfall_chart(
-    [(f"purchase {n}", amount) for n, amount in enumerate(full.inputs["purchases"], start=1)]
-    + [("cost of goods", -full.inputs["cost_of_goods"]), ("CAC", -full.inputs["acquisition_cost"]),
-       ("retention", -full.inputs["retention_cost"])],
+    [(tr("purchase {n}", n=n), amount) for n, amount in enumerate(full.inputs["purchases"], start=1)]
+    + [(tr("cost of goods"), -full.inputs["cost_of_goods"]), ("CAC", -full.inputs["acquisition_cost"]),
+       (tr("retention"), -full.inputs["retention_cost"])],
     currency="RUB",
-    title="E-full-formula: every cost written out",
+    title=tr("E-full-formula: every cost written out"),
 )
 
-# %% [markdown]
+# %% [markdown] key="02-it-is-the-same"
 # It is the same 8,000 RUB as E-courses, reached another way. The margin and the cost of goods
 # are two ways of saying one thing: a 50% margin *means* that half the revenue went on the
 # goods. The full formula is more exact in real life because each product can have its own
@@ -392,7 +406,7 @@ try:
 except LTVInputError as error:
     print(f"LTVInputError: {error}")
 
-# %% [markdown]
+# %% [markdown] key="02-try-it"
 # ## Try it
 #
 # Three purchases, the gross margin and the CAC. The label shows revenue, gross LTV, LTV net of
@@ -407,7 +421,7 @@ calculator
 # %%
 print(calculator.result_text)
 
-# %% [markdown]
+# %% [markdown] key="02-exercises"
 # ## Exercises
 #
 # Write your figure in place of `None` and run the cell; `check` says "right" or gives a hint.
@@ -426,7 +440,7 @@ check("ex-02-2", answer)
 answer = historical_ltv(purchases, margin=margin, acquisition_cost=2_500, retention_cost=700)  # the exercise's costs
 check("ex-02-2", answer)
 
-# %% [markdown]
+# %% [markdown] key="02-ex-02-3"
 # **ex-02-3.** An investor takes the article's figure, which it calls the LTV, and divides it by
 # the CAC of E-courses. What LTV:CAC ratio do they report (a number such as 3.5 for 3.5:1)? Compare it
 # with the gross ratio above: which one answers "how many times does the customer repay their
@@ -442,7 +456,7 @@ check("ex-02-3", answer)
 # The net figure already has the CAC taken out; dividing it by the CAC again understates the
 # ratio. The gross ratio (9.0:1) is the one to compare with rules of thumb such as 3:1.
 
-# %% [markdown]
+# %% [markdown] key="02-ex-02-4"
 # **ex-02-4.** The customer of E-check-times-orders (17 orders, average check 1,500 RUB) is
 # served with the gross margin you inferred in ex-02-1. How much gross profit did they bring, in RUB?
 
@@ -457,7 +471,7 @@ answer = frequency_ltv(
 )
 check("ex-02-4", answer)
 
-# %% [markdown]
+# %% [markdown] key="02-ex-02-5"
 # **ex-02-5.** A colleague applies the full formula to E-courses but also multiplies the revenue
 # by the 50% margin first: gross profit − cost of goods − CAC. What figure do they get, in RUB?
 # (`historical_ltv` refuses this on purpose, so do the arithmetic with the numbers.)
@@ -472,7 +486,7 @@ check("ex-02-5", answer)
 # The customer looks like a loss although they brought 8,000 RUB: the cost of the goods was
 # taken out twice.
 
-# %% [markdown]
+# %% [markdown] key="02-summary"
 # ## Summary
 #
 # | formula | ltvkit | example |

@@ -13,7 +13,7 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] key="03-title"
 # # 03 · The frequency formula: average check × purchases × lifetime
 #
 # After this notebook you can build an LTV from three averages (how much a customer spends per
@@ -32,14 +32,14 @@
 # %%
 import numpy as np
 
-from ltvkit import agrees, check, example, format_money, frequency_ltv
+from ltvkit import agrees, check, example, format_money, format_number, format_share, frequency_ltv, tr, tr_n
 from ltvkit.calculators import frequency_calculator
 from ltvkit.course.exercises import options
 from ltvkit.course.glossary import glossary_table
 from ltvkit.formulas import frequency_from_interval
 from ltvkit.plots import bar_chart, cumulative_value_chart, frequency_ltv_chart
 
-# %% [markdown]
+# %% [markdown] key="03-three-averages-multiplied"
 # ## Three averages multiplied
 #
 # Notebook 01 multiplied a revenue per period by a number of periods. The frequency formula
@@ -52,7 +52,7 @@ from ltvkit.plots import bar_chart, cumulative_value_chart, frequency_ltv_chart
 # lifetime_periods, margin=1.0)`; with the default margin of 1 it gives revenue, with a gross
 # margin it gives gross profit.
 
-# %% [markdown]
+# %% [markdown] key="03-e-advanced"
 # ## E-advanced: a repeat purchase "every half year"
 #
 # The article “Как посчитать LTV и использовать эту метрику для повышения эффективности
@@ -76,10 +76,11 @@ ltv = frequency_ltv(
     purchases_per_period=purchases_per_year,
     lifetime_periods=advanced.inputs["lifetime_years"],
 )
-print(f"{purchases_per_year:g} purchases a year -> LTV = {format_money(ltv, advanced.currency)} per customer")
+print(tr_n("{n} purchase a year -> LTV = {ltv} per customer", "{n} purchases a year -> LTV = {ltv} per customer",
+           purchases_per_year, n=format_number(purchases_per_year), ltv=format_money(ltv, advanced.currency)))
 assert agrees(ltv, advanced.figures["ltv"])
 
-# %% [markdown]
+# %% [markdown] key="03-a-critical-look-the"
 # ### A critical look: the same words, a figure four times smaller
 #
 # The article lists "half a year" as the value of RPR. A reader who types what is written,
@@ -90,12 +91,14 @@ assert agrees(ltv, advanced.figures["ltv"])
 # %%
 wrong_frequency = advanced.derived["wrong_purchases_per_year"]
 wrong = frequency_ltv(advanced.inputs["average_order_value"], wrong_frequency, advanced.inputs["lifetime_years"])
-print(f"Wrong reading: {wrong_frequency:g} purchases a year -> {format_money(wrong, 'RUB')}")
-print(f"Right reading: {purchases_per_year:g} purchases a year -> {format_money(ltv, 'RUB')} "
-      f"({ltv / wrong:.0f} times as much)")
+print(tr_n("Wrong reading: {n} purchase a year -> {ltv}", "Wrong reading: {n} purchases a year -> {ltv}",
+           wrong_frequency, n=format_number(wrong_frequency, 1), ltv=format_money(wrong, "RUB")))
+print(tr_n("Right reading: {n} purchase a year -> {ltv} ({times} times as much)",
+           "Right reading: {n} purchases a year -> {ltv} ({times} times as much)", purchases_per_year,
+           n=format_number(purchases_per_year), ltv=format_money(ltv, "RUB"), times=format_number(ltv / wrong)))
 assert agrees(wrong, advanced.derived["wrong_reading_ltv"])
 
-# %% [markdown]
+# %% [markdown] key="03-a-quick-test-catches"
 # A quick test catches the slip: over 3 years a customer who buys every half year makes about
 # 3 / 0.5 = 6 purchases of 2,000 RUB, which is 12,000 RUB. (Whether the very first purchase
 # adds a seventh is a choice the formula does not make for you; it counts 2 in each of 3 years.)
@@ -113,11 +116,11 @@ frequency_ltv_chart(
     max_purchases_per_period=4,
     currency="RUB",
     period="year",
-    marks=[(f"wrong: {wrong_frequency:g} a year", wrong_frequency),
-           (f"right: {purchases_per_year:g} a year", purchases_per_year)],
+    marks=[(tr("wrong: {n} a year", n=format_number(wrong_frequency, 1)), wrong_frequency),
+           (tr("right: {n} a year", n=format_number(purchases_per_year)), purchases_per_year)],
 )
 
-# %% [markdown]
+# %% [markdown] key="03-e-cltv-formula"
 # ## E-cltv-formula: the same formula in the Chinese article
 #
 # The article “联盟营销中客户终身价值的衡量与提升” (Measuring and raising CLTV in affiliate
@@ -127,9 +130,9 @@ frequency_ltv_chart(
 # workbook's glossary shows:
 
 # %%
-glossary_table().set_index("term").loc[["AOV", "APV", "RPR", "PF", "CL"], ["English", "Russian", "Chinese"]]
+glossary_table(["AOV", "APV", "RPR", "PF", "CL"], meanings=False)
 
-# %% [markdown]
+# %% [markdown] key="03-so-apv-is-the"
 # So APV is the average check, PF the purchase frequency (what the Russian article calls RPR,
 # although a repeat purchase rate is usually a share of customers) and CL the lifetime. With
 # E-advanced's numbers the Chinese formula gives the same 12,000 RUB, as it must: it is the
@@ -142,18 +145,19 @@ cltv = frequency_ltv(
     purchases_per_period=cltv_example.inputs["pf"],
     lifetime_periods=cltv_example.inputs["cl"],
 )
-print(f"CLTV = APV x PF x CL = {cltv_example.inputs['apv']:,} x {cltv_example.inputs['pf']} x "
-      f"{cltv_example.inputs['cl']} = {format_money(cltv, cltv_example.currency)}")
+print(tr("CLTV = APV x PF x CL = {apv} x {pf} x {cl} = {cltv}", apv=format_number(cltv_example.inputs["apv"]),
+         pf=format_number(cltv_example.inputs["pf"]), cl=format_number(cltv_example.inputs["cl"]),
+         cltv=format_money(cltv, cltv_example.currency)))
 assert agrees(cltv, cltv_example.derived["cltv"])
 
-# %% [markdown]
+# %% [markdown] key="03-the-chinese-article-adds"
 # The Chinese article adds that a finer analysis would also bring in gross margin and the
 # customer acquisition cost (CAC). Both fit the same function: `margin=` turns revenue into
 # gross profit (notebook 02), and subtracting CAC gives LTV net of acquisition (notebook 06).
 # Its definition also says CLTV is the total *revenue* a customer is expected to bring, so
 # the plain formula is a revenue figure, whatever it is called.
 
-# %% [markdown]
+# %% [markdown] key="03-e-monthly-frequency"
 # ## E-monthly-frequency: 2 purchases a month for 7 months
 #
 # The same Russian article also runs the formula in months. Its example gives four numbers:
@@ -168,10 +172,10 @@ monthly_ltv = frequency_ltv(
     purchases_per_period=monthly.inputs["purchases_per_month"],
     lifetime_periods=monthly.inputs["lifetime_months"],
 )
-print(f"LTV = {format_money(monthly_ltv, monthly.currency)} of revenue per customer")
+print(tr("LTV = {ltv} of revenue per customer", ltv=format_money(monthly_ltv, monthly.currency)))
 assert agrees(monthly_ltv, monthly.figures["ltv"])
 
-# %% [markdown]
+# %% [markdown] key="03-month-by-month-the"
 # Month by month the customer adds 2 × 5,600 = 11,200 RUB; the seventh bar is the LTV.
 
 # %%
@@ -182,7 +186,7 @@ cumulative_value_chart(
     period="month",
 )
 
-# %% [markdown]
+# %% [markdown] key="03-why-138-customers-a"
 # ### Why "138 customers a year" plays no part
 #
 # Every factor of the formula is *per customer*: what one customer spends per purchase, how
@@ -211,10 +215,13 @@ check("ex-03-4", answer)
 
 # %%
 cohort_value = monthly.inputs["customers_per_year"] * monthly_ltv
-print(f"Lifetime revenue of {monthly.inputs['customers_per_year']} new customers: {format_money(cohort_value, 'RUB')} "
-      f"(a cohort total; the LTV per customer is still {format_money(monthly_ltv, 'RUB')})")
+customers = monthly.inputs["customers_per_year"]
+print(tr_n("Lifetime revenue of {customers} new customer: {total} (a cohort total; the LTV per customer is still {ltv})",
+           "Lifetime revenue of {customers} new customers: {total} (a cohort total; the LTV per customer is still {ltv})",
+           customers, customers=customers, total=format_money(cohort_value, "RUB"),
+           ltv=format_money(monthly_ltv, "RUB")))
 
-# %% [markdown]
+# %% [markdown] key="03-e-mr-a-mr-b"
 # ## E-mr-a-mr-b: two very different customers
 #
 # To show why some customers matter more than others, the same article compares two buyers.
@@ -225,13 +232,13 @@ print(f"Lifetime revenue of {monthly.inputs['customers_per_year']} new customers
 pair = example("E-mr-a-mr-b")
 value_a = frequency_ltv(pair.inputs["a_average_order_value"], pair.inputs["a_purchases_per_year"], 1)
 value_b = frequency_ltv(pair.inputs["b_average_order_value"], pair.inputs["b_purchases_per_year"], 1)
-print(f"Mr A: {format_money(value_a, pair.currency)} a year; Mr B: {format_money(value_b, pair.currency)} a year; "
-      f"A is worth {value_a / value_b:.0f} times as much")
+print(tr("Mr A: {a} a year; Mr B: {b} a year; A is worth {times} times as much", a=format_money(value_a, pair.currency),
+         b=format_money(value_b, pair.currency), times=format_number(value_a / value_b)))
 assert agrees(value_a, pair.figures["a_value_per_year"])
 assert agrees(value_b, pair.derived["b_value_per_year"])
 assert agrees(value_a / value_b, pair.derived["a_to_b_ratio"])
 
-# %% [markdown]
+# %% [markdown] key="03-a-critical-look-200"
 # These are values *per year*. They become lifetime values only when multiplied by how many
 # years each man keeps buying, and nothing says the two stay equally long.
 #
@@ -246,12 +253,14 @@ extra = pair.figures["best_clients_extra_per_order"]
 a_check, b_check = pair.inputs["a_average_order_value"], pair.inputs["b_average_order_value"]
 orders_a, orders_b = pair.inputs["a_purchases_per_year"], pair.inputs["b_purchases_per_year"]
 average_order = (value_a + value_b) / (orders_a + orders_b)  # every order of the two counted once
-print(f"the article: the best spend ${extra} more per order")
-print(f"Mr A against Mr B: ${a_check - b_check:,} more, {a_check / b_check:.0f} times as much")
-print(f"Mr A against the average order of the two ({format_money(average_order, 'USD', decimals=2)}): "
-      f"{format_money(a_check - average_order, 'USD', decimals=2)} more")
+print(tr("the article: the best spend {extra} more per order", extra=format_money(extra, "USD")))
+print(tr("Mr A against Mr B: {extra} more, {times} times as much", extra=format_money(a_check - b_check, "USD"),
+         times=format_number(a_check / b_check)))
+print(tr("Mr A against the average order of the two ({average}): {extra} more",
+         average=format_money(average_order, "USD", decimals=2),
+         extra=format_money(a_check - average_order, "USD", decimals=2)))
 
-# %% [markdown]
+# %% [markdown] key="03-what-such-a-spread"
 # Against Mr B the best client spends $650 more per order; against the average order, most of
 # which are Mr A's own, about $31 more. Neither is $200, and both are right answers to
 # different questions. An absolute "$200 more" also means nothing across businesses: it is a
@@ -269,30 +278,31 @@ print(f"Mr A against the average order of the two ({format_money(average_order, 
 average_of_two = (value_a + value_b) / 2
 assert agrees(average_of_two, pair.derived["average_of_the_two_per_year"])
 bar_chart(
-    ["Mr A", "Mr B", "average of the two"],
+    [tr("Mr A"), tr("Mr B"), tr("average of the two")],
     [value_a, value_b, average_of_two],
     currency="USD",
-    title="Value per year: two customers and their average",
+    title=tr("Value per year: two customers and their average"),
 )
 
-# %% [markdown]
+# %% [markdown] key="03-real-customer-bases-look"
 # Real customer bases look more like one Mr A among many Mr Bs. Take ten customers, one like
 # A and nine like B: the average is still far above what a typical customer brings, and one
 # customer earns almost all the money.
 
 # %%
 base = np.array([value_a] + [value_b] * 9)
-print(f"Average {format_money(base.mean(), 'USD')} a year; median {format_money(np.median(base), 'USD')}; "
-      f"Mr A brings {base.max() / base.sum():.0%} of the revenue")
+print(tr("Average {mean} a year; median {median}; Mr A brings {share} of the revenue",
+         mean=format_money(base.mean(), "USD"), median=format_money(np.median(base), "USD"),
+         share=format_share(base.max() / base.sum(), 0)))
 
-# %% [markdown]
+# %% [markdown] key="03-two-lessons-follow-an"
 # Two lessons follow. An average LTV over a mixed base is pulled up by the few big customers,
 # so it overstates what a typical new customer will bring; quote the median next to it.
 # And the formula is best applied per segment (regulars, occasional buyers), each with its
 # own check, frequency and lifetime, which is where the article goes next: it advises
 # focusing on the customers who buy again.
 
-# %% [markdown]
+# %% [markdown] key="03-try-it"
 # ## Try it
 #
 # The calculator multiplies the average check, the purchases a year, the lifetime in years
@@ -308,7 +318,7 @@ calculator
 # %%
 print(calculator.result_text)
 
-# %% [markdown]
+# %% [markdown] key="03-exercises"
 # ## Exercises
 #
 # Write your figure in place of `None` and run the cell: `check` says whether it is right or
@@ -326,7 +336,7 @@ every_quarter = frequency_from_interval(0.25)  # 0.25 years between purchases
 answer = frequency_ltv(advanced.inputs["average_order_value"], every_quarter, advanced.inputs["lifetime_years"])
 check("ex-03-1", answer)
 
-# %% [markdown]
+# %% [markdown] key="03-ex-03-2"
 # **ex-03-2.** In E-monthly-frequency, 30% of revenue is gross profit. What is the customer's
 # LTV in gross profit, in RUB?
 
@@ -339,7 +349,7 @@ answer = frequency_ltv(monthly.inputs["average_order_value"], monthly.inputs["pu
                        monthly.inputs["lifetime_months"], margin=0.3)
 check("ex-03-2", answer)
 
-# %% [markdown]
+# %% [markdown] key="03-ex-03-3"
 # **ex-03-3.** A shop has 100 customers: one like Mr A and 99 like Mr B. What is the average
 # value per customer per year, in USD? Compare it with Mr B's $100.
 
@@ -351,7 +361,7 @@ check("ex-03-3", answer)
 answer = np.array([value_a] + [value_b] * 99).mean()
 check("ex-03-3", answer)
 
-# %% [markdown]
+# %% [markdown] key="03-summary"
 # ## Summary
 #
 # | formula | ltvkit | example |

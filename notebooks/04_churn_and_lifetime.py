@@ -13,7 +13,7 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] key="04-title"
 # # 04 · Churn and lifetime: how long does a customer stay?
 #
 # After this notebook you can measure a churn rate from two counts, turn it into an expected
@@ -41,11 +41,14 @@ from ltvkit import (
     churn_rate,
     example,
     format_money,
+    format_number,
     format_share,
     lifetime_from_churn,
     linear_decay_curve,
     subscription_ltv,
     survival_curve,
+    tr,
+    tr_n,
 )
 from ltvkit.calculators import churn_calculator
 from ltvkit.course.exercises import options
@@ -53,7 +56,7 @@ from ltvkit.formulas import break_even_price, median_lifetime
 from ltvkit.money import format_rows
 from ltvkit.plots import line_chart, survival_comparison_chart
 
-# %% [markdown]
+# %% [markdown] key="04-e-fitness"
 # ## E-fitness: ARPU × lifetime when the lifetime is known
 #
 # The article “Как посчитать LTV и использовать эту метрику для повышения эффективности
@@ -64,10 +67,10 @@ from ltvkit.plots import line_chart, survival_comparison_chart
 # %%
 fitness = example("E-fitness")
 fitness_ltv = arpu_ltv(arpu=fitness.inputs["monthly_price"], lifetime=fitness.inputs["lifetime_months"])
-print(f"LTV = {format_money(fitness_ltv, fitness.currency)} per member")
+print(tr("LTV = {ltv} per member", ltv=format_money(fitness_ltv, fitness.currency)))
 assert agrees(fitness_ltv, fitness.figures["ltv"])
 
-# %% [markdown]
+# %% [markdown] key="04-here-the-lifetime-is"
 # Here the lifetime is easy because it is bought in advance: 6 months is the length of the
 # membership, not a forecast of how long people stay. The article says as much: 3,000 RUB is
 # what a member spends in half a year. Members who renew bring more, so 3,000 RUB is the
@@ -75,7 +78,7 @@ assert agrees(fitness_ltv, fitness.figures["ltv"])
 # you the lifetime in advance; it has to be inferred from how many leave. That is what churn
 # is for.
 
-# %% [markdown]
+# %% [markdown] key="04-churn-rate-from-counts"
 # ## Churn rate from counts
 #
 # For businesses paid monthly, such as software, the same article measures the churn rate as
@@ -87,9 +90,10 @@ assert agrees(fitness_ltv, fitness.figures["ltv"])
 # %%
 march_payers, lost_in_april = 1000, 50
 churn = churn_rate(customers_lost=lost_in_april, customers_at_start=march_payers)
-print(f"Churn in April: {lost_in_april} / {march_payers:,} = {format_share(churn)} a month")
+print(tr("Churn in April: {lost} / {paying} = {churn} a month", lost=format_number(lost_in_april),
+         paying=format_number(march_payers), churn=format_share(churn)))
 
-# %% [markdown]
+# %% [markdown] key="04-three-rules-keep-the"
 # Three rules keep the count honest:
 #
 # - the denominator is the customers paying *at the start* of the month; customers who signed
@@ -107,7 +111,7 @@ try:
 except LTVInputError as error:
     print(f"LTVInputError: {error}")
 
-# %% [markdown]
+# %% [markdown] key="04-e-churn"
 # ## E-churn: 5% a month, a lifetime of 20 months, LTV 4,000 RUB
 #
 # The article's "pro" formula takes a churn of 5% a month, says the customer's lifetime is
@@ -119,12 +123,14 @@ churn_example = example("E-churn")
 monthly_churn = churn_example.inputs["churn_per_month"]
 lifetime = lifetime_from_churn(monthly_churn)
 ltv = subscription_ltv(churn_example.inputs["monthly_price"], churn_rate=monthly_churn)
-print(f"Lifetime = 1 / {monthly_churn} = {lifetime:.0f} months; "
-      f"LTV = {format_money(ltv, churn_example.currency)} per customer")
+print(tr_n("Lifetime = 1 / {churn} = {lifetime} month; LTV = {ltv} per customer",
+           "Lifetime = 1 / {churn} = {lifetime} months; LTV = {ltv} per customer", lifetime,
+           churn=format_number(monthly_churn, 2), lifetime=format_number(lifetime),
+           ltv=format_money(ltv, churn_example.currency)))
 assert agrees(lifetime, churn_example.figures["lifetime_months"])
 assert agrees(ltv, churn_example.figures["ltv"])
 
-# %% [markdown]
+# %% [markdown] key="04-a-critical-look-customers"
 # ### A critical look: customers do not leave in a straight line
 #
 # The figures are right, but the article's explanation is not. Its story has the customer's
@@ -142,13 +148,15 @@ months = np.arange(0, 61)
 geometric = survival_curve(monthly_churn, 60)
 straight = linear_decay_curve(monthly_churn, 60)
 for month in (1, 2, 3, 10, 20, 40, 60):
-    print(f"after {month:2d} months: geometric {format_share(geometric[month]):>6}, "
-          f"straight line {format_share(straight[month]):>6}")
+    print(tr_n("after {month} months: geometric {geometric}, straight line {straight}",
+               "after {month} months: geometric {geometric}, straight line {straight}", month,
+               month=str(month).rjust(2), geometric=format_share(geometric[month]).rjust(6),
+               straight=format_share(straight[month]).rjust(6)))
 
 # %%
 survival_comparison_chart(monthly_churn, 60, marks=[20, 60])
 
-# %% [markdown]
+# %% [markdown] key="04-with-a-constant-5"
 # With a constant 5% churn, after 20 months more than a third of the customers are still
 # paying, and after five years about one in twenty. Half of the group has left after about
 # 13.5 months: that is the median lifetime, ln 0.5 / ln 0.95.
@@ -156,13 +164,15 @@ survival_comparison_chart(monthly_churn, 60, marks=[20, 60])
 # %%
 after_20, after_60 = geometric[20], geometric[60]
 median = median_lifetime(monthly_churn)
-print(f"Still paying after 20 months: {format_share(after_20)}; after 60 months: {format_share(after_60)}")
-print(f"Median lifetime: {median:.1f} months")
+print(tr("Still paying after 20 months: {after_20}; after 60 months: {after_60}", after_20=format_share(after_20),
+         after_60=format_share(after_60)))
+print(tr_n("Median lifetime: {months} month", "Median lifetime: {months} months", median,
+           months=format_number(median, 1)))
 assert agrees(after_20, churn_example.derived["share_paying_after_20_months"])
 assert agrees(after_60, churn_example.derived["share_paying_after_60_months"])
 assert agrees(median, churn_example.derived["median_lifetime_months"])
 
-# %% [markdown]
+# %% [markdown] key="04-why-the-expected-lifetime"
 # ### Why the expected lifetime is still 1 / churn
 #
 # If half the customers are gone by month 13.5, how can the average customer stay 20 months?
@@ -179,32 +189,34 @@ assert agrees(median, churn_example.derived["median_lifetime_months"])
 # %%
 expected_geometric = survival_curve(monthly_churn, 1000).sum()  # far enough for the tail to vanish
 expected_straight = linear_decay_curve(monthly_churn, 1000).sum()
-print(f"Expected paid months: geometric {expected_geometric:.1f}, straight line {expected_straight:.1f}")
-print(f"LTV under the straight line: {format_money(churn_example.inputs['monthly_price'] * expected_straight, 'RUB')}")
+print(tr("Expected paid months: geometric {geometric}, straight line {straight}",
+         geometric=format_number(expected_geometric, 1), straight=format_number(expected_straight, 1)))
+print(tr("LTV under the straight line: {ltv}",
+         ltv=format_money(churn_example.inputs["monthly_price"] * expected_straight, "RUB")))
 assert agrees(expected_geometric, churn_example.figures["lifetime_months"])
 assert agrees(expected_straight, churn_example.derived["straight_line_expected_months"])
 
-# %% [markdown]
+# %% [markdown] key="04-the-running-sum-shows"
 # The running sum shows how the expected paid months build up month by month under each
 # reading: the straight line stops at 10.5, the geometric curve creeps on towards 20.
 
 # %%
 line_chart(
     months,
-    {f"geometric: running sum of {1 - monthly_churn:g}^t": np.cumsum(geometric),
-     "straight line: running sum": np.cumsum(straight)},
-    xlabel="months since the start",
-    ylabel="expected paid months so far",
+    {tr("geometric: running sum of {base}^t", base=format_number(1 - monthly_churn, 2)): np.cumsum(geometric),
+     tr("straight line: running sum"): np.cumsum(straight)},
+    xlabel=tr("months since the start"),
+    ylabel=tr("expected paid months so far"),
 )
 
-# %% [markdown]
+# %% [markdown] key="04-so-the-article-s"
 # So the article's 20 months and 4,000 RUB are right, for a different reason than the one it
 # gives. In its story, 20 months is the *longest* anyone stays; with a constant churn it is
 # the *average*, while the typical (median) customer leaves earlier and a long tail stays
 # much longer. This matters in practice: after 20 months a third of the customers are still
 # there to be served, sold to and kept.
 
-# %% [markdown]
+# %% [markdown] key="04-e-churn-20"
 # ## E-churn-20: when 20% stop buying, what can a customer cost?
 #
 # In its section on controlling churn, the same article describes customers of whom 20%
@@ -215,10 +227,11 @@ line_chart(
 # %%
 churn_20 = example("E-churn-20")
 lifetime_20 = lifetime_from_churn(churn_20.inputs["churn_per_period"])
-print(f"Lifetime = 1 / {churn_20.inputs['churn_per_period']} = {lifetime_20:.0f} periods")
+print(tr_n("Lifetime = 1 / {churn} = {lifetime} period", "Lifetime = 1 / {churn} = {lifetime} periods", lifetime_20,
+           churn=format_number(churn_20.inputs["churn_per_period"], 1), lifetime=format_number(lifetime_20)))
 assert agrees(lifetime_20, churn_20.derived["lifetime_periods"])
 
-# %% [markdown]
+# %% [markdown] key="04-the-ltv-must-at"
 # The LTV must at least repay the acquisition cost: value per period × 5 ≥ $60. So a customer
 # has to bring at least $60 / 5 = $12 of gross profit per period, and the gross margin
 # decides what price that takes. `break_even_price` does the arithmetic: CAC × churn / margin.
@@ -227,8 +240,9 @@ assert agrees(lifetime_20, churn_20.derived["lifetime_periods"])
 cac = churn_20.inputs["cac"]
 break_even = break_even_price(cac, churn_rate=churn_20.inputs["churn_per_period"])
 at_half_margin = break_even_price(cac, churn_rate=churn_20.inputs["churn_per_period"], margin=0.5)
-print(f"LTV = CAC = {format_money(cac, 'USD')} at {format_money(break_even, 'USD')} of gross profit per period; "
-      f"with a 50% margin the price must be {format_money(at_half_margin, 'USD')}")
+print(tr("LTV = CAC = {cac} at {price} of gross profit per period; with a {margin} margin the price must be {half}",
+         cac=format_money(cac, "USD"), price=format_money(break_even, "USD"), margin=format_share(0.5, 0),
+         half=format_money(at_half_margin, "USD")))
 assert agrees(subscription_ltv(break_even, churn_rate=churn_20.inputs["churn_per_period"]),
               churn_20.derived["break_even_ltv"])
 assert agrees(break_even, churn_20.derived["break_even_price_per_period"])
@@ -237,20 +251,21 @@ assert agrees(break_even, churn_20.derived["break_even_price_per_period"])
 prices = np.arange(0, 31)
 line_chart(
     prices,
-    {f"LTV at {churn_20.inputs['churn_per_period']:.0%} churn": subscription_ltv(
+    {tr("LTV at {churn} churn", churn=format_share(churn_20.inputs["churn_per_period"], 0)): subscription_ltv(
         prices, churn_rate=churn_20.inputs["churn_per_period"]),
      "CAC": np.full(prices.shape, cac)},
-    xlabel="gross profit per period, $",
-    ylabel="money per customer",
+    xlabel=tr("gross profit per period, $"),
+    ylabel=tr("money per customer"),
     currency="USD",
-    title=f"Below \\${break_even:g} a period the customer never repays the \\${cac:g}",
+    title=tr("Below {price} a period the customer never repays the {cac}",  # $ escaped: not a formula
+             price=format_money(break_even, "USD").replace("$", "\\$"), cac=format_money(cac, "USD").replace("$", "\\$")),
 )
 
-# %% [markdown]
+# %% [markdown] key="04-the-article-s-advice"
 # The article's advice follows from the formula: halve the churn to 10% and the lifetime
 # doubles to 10 periods, so the same customer repays a $60 CAC at $6 a period.
 
-# %% [markdown]
+# %% [markdown] key="04-a-critical-look-a"
 # ### A critical look: a "direct dependence" that runs the other way
 #
 # “Увеличение LTV партнеров: проверенные стратегии” (Raising partners' LTV: proven strategies)
@@ -267,16 +282,18 @@ rows = []
 for before in (0.05, 0.10, 0.20, 0.40):
     after = before - 0.01
     ltv_before, ltv_after = subscription_ltv(price, churn_rate=before), subscription_ltv(price, churn_rate=after)
-    rows.append((f"{before:.0%} -> {after:.0%}", ltv_before, ltv_after, f"{ltv_after / ltv_before - 1:+.1%}"))
-print(format_rows(rows, header=("churn", "LTV before", "LTV after", "change"), decimals=0))
+    change = ltv_after / ltv_before - 1
+    rows.append((f"{format_share(before, 0)} -> {format_share(after, 0)}", ltv_before, ltv_after,
+                 ("+" if change >= 0 else "") + format_share(change)))
+print(format_rows(rows, header=(tr("churn"), tr("LTV before"), tr("LTV after"), tr("change")), decimals=0))
 
 # %%
 churns = np.linspace(0.02, 0.5, 49)
-line_chart(churns * 100, {"LTV = 200 / churn": subscription_ltv(price, churn_rate=churns)},
-           xlabel="monthly churn, %", ylabel="LTV per customer", currency="RUB",
-           title="Lower churn, higher LTV: inversely, and steeply at low churn")
+line_chart(churns * 100, {tr("LTV = {price} / churn", price=format_number(price)): subscription_ltv(price, churn_rate=churns)},
+           xlabel=tr("monthly churn, %"), ylabel=tr("LTV per customer"), currency="RUB",
+           title=tr("Lower churn, higher LTV: inversely, and steeply at low churn"))
 
-# %% [markdown]
+# %% [markdown] key="04-the-article-s-other"
 # The article's other sentence, that cutting monthly churn even by a few points can lift LTV a
 # lot, is true where churn is already low, and hardly at all where it is high. So before you
 # price a churn programme, find out which part of the curve you are on.
@@ -293,7 +310,7 @@ check("ex-04-4", answer)
 answer = "b"  # LTV is price / churn: one point is a fifth of a 5% churn and a twentieth of a 20% one
 check("ex-04-4", answer)
 
-# %% [markdown]
+# %% [markdown] key="04-try-it"
 # ## Try it
 #
 # Move the monthly churn and the price: the label shows the expected lifetime, the LTV, the
@@ -309,15 +326,15 @@ calculator
 # %%
 print(calculator.result_text)
 
-# %% [markdown]
+# %% [markdown] key="04-this-is-what-the"
 # This is what the calculator says with the churn slider at 0:
 
 # %%
 at_zero = churn_calculator()
 at_zero.controls["churn_rate"].value = 0
-print(f"result: {at_zero.result_text}  message: {at_zero.error_text}")
+print(tr("result: {result}  message: {message}", result=at_zero.result_text, message=at_zero.error_text))
 
-# %% [markdown]
+# %% [markdown] key="04-exercises"
 # ## Exercises
 #
 # Write your figure in place of `None` and run the cell: `check` says whether it is right or
@@ -334,7 +351,7 @@ check("ex-04-1", answer)
 answer = lifetime_from_churn(churn_rate(customers_lost=90, customers_at_start=1200))
 check("ex-04-1", answer)
 
-# %% [markdown]
+# %% [markdown] key="04-ex-04-2"
 # **ex-04-2.** With E-churn's 5% a month, what share of a group of new customers is still
 # paying after 24 months? Answer as a share (0.5 for half).
 
@@ -346,7 +363,7 @@ check("ex-04-2", answer)
 answer = survival_curve(monthly_churn, 24)[24]
 check("ex-04-2", answer)
 
-# %% [markdown]
+# %% [markdown] key="04-ex-04-3"
 # **ex-04-3.** In E-churn-20 (CAC $60), the churn falls to 15% per period, and 40% of the price
 # is gross profit. What is the lowest price per period, in USD, at which a customer repays their
 # acquisition cost?
@@ -359,7 +376,7 @@ check("ex-04-3", answer)
 answer = break_even_price(cac, churn_rate=0.15, margin=0.4)
 check("ex-04-3", answer)
 
-# %% [markdown]
+# %% [markdown] key="04-summary"
 # ## Summary
 #
 # | formula | ltvkit | example |

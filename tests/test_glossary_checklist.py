@@ -15,7 +15,7 @@ NEW_TERMS = ("ROAS", "payback", "discount rate", "cohort", "contribution margin"
 
 
 def test_every_meaning_is_shown_whole_in_html_and_in_text() -> None:
-    table = full_table(glossary_table().set_index("term"))
+    table = full_table(glossary_table())
     html, text = table._repr_html_(), repr(table)
     long = [t.meaning for t in GLOSSARY if len(t.meaning) > 50]
     assert long, "some meanings are longer than pandas' 50 characters, which is what this test is about"

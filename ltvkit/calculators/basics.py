@@ -92,8 +92,8 @@ def _breakdown_chart(breakdown: HistoricalBreakdown, **_values: float) -> Figure
 
     return waterfall_chart(
         [
-            ("revenue", breakdown.revenue),
-            ("cost of goods", breakdown.gross_ltv - breakdown.revenue),
+            (_("revenue"), breakdown.revenue),
+            (_("cost of goods"), breakdown.gross_ltv - breakdown.revenue),
             ("CAC", breakdown.net_ltv - breakdown.gross_ltv),
         ],
         currency="RUB",
@@ -117,15 +117,16 @@ def historical_calculator() -> Calculator:
     return Calculator(
         compute,
         [
-            Slider("first_purchase", "1st purchase, RUB", first, 0, 20_000, 500, readout_format=",.0f"),
-            Slider("second_purchase", "2nd purchase, RUB", second, 0, 20_000, 500, readout_format=",.0f"),
-            Slider("third_purchase", "3rd purchase, RUB", third, 0, 20_000, 500, readout_format=",.0f"),
-            Slider("margin", "Gross margin", inputs["margin"], 0, 1.5, 0.05),
-            Slider("acquisition_cost", "CAC, RUB", inputs["acquisition_cost"], 0, 10_000, 100, readout_format=",.0f"),
+            Slider("first_purchase", _("1st purchase, RUB"), first, 0, 20_000, 500, readout_format=",.0f"),
+            Slider("second_purchase", _("2nd purchase, RUB"), second, 0, 20_000, 500, readout_format=",.0f"),
+            Slider("third_purchase", _("3rd purchase, RUB"), third, 0, 20_000, 500, readout_format=",.0f"),
+            Slider("margin", _("Gross margin"), inputs["margin"], 0, 1.5, 0.05),
+            Slider("acquisition_cost", _("CAC, RUB"), inputs["acquisition_cost"], 0, 10_000, 100,
+                   readout_format=",.0f"),
         ],
         describe=HistoricalBreakdown.describe,
         plot=_breakdown_chart,
-        title="Historical LTV of one customer",
+        title=_("Historical LTV of one customer"),
     )
 
 
@@ -139,7 +140,7 @@ def _frequency_chart(
 
     return frequency_ltv_chart(
         [average_order_value], lifetime_periods, max_purchases_per_period=max(12.0, purchases_per_period),
-        margin=margin, currency="RUB", period="year", marks=[("now", purchases_per_period)],
+        margin=margin, currency="RUB", period="year", marks=[(_("now"), purchases_per_period)],
     )
 
 
@@ -160,16 +161,17 @@ def frequency_calculator() -> Calculator:
     return Calculator(
         f.frequency_ltv,
         [
-            Slider("average_order_value", "Average check (AOV), RUB", inputs["average_order_value"], 0, 10_000, 100,
-                   readout_format=",.0f"),
-            Slider("purchases_per_period", "Purchases per year", inputs["purchases_per_year"], 0, 12, 0.5,
+            Slider("average_order_value", _("Average check (AOV), RUB"), inputs["average_order_value"], 0, 10_000,
+                   100, readout_format=",.0f"),
+            Slider("purchases_per_period", _("Purchases per year"), inputs["purchases_per_year"], 0, 12, 0.5,
                    readout_format=".1f"),
-            Slider("lifetime_periods", "Lifetime, years", inputs["lifetime_years"], 0, 10, 0.5, readout_format=".1f"),
-            Slider("margin", "Gross margin", 1.0, 0, 1.5, 0.05),
+            Slider("lifetime_periods", _("Lifetime, years"), inputs["lifetime_years"], 0, 10, 0.5,
+                   readout_format=".1f"),
+            Slider("margin", _("Gross margin"), 1.0, 0, 1.5, 0.05),
         ],
-        describe=lambda value: f"LTV = {format_money(value, 'RUB')} per customer",
+        describe=lambda value: _("LTV = {amount} per customer", amount=format_money(value, "RUB")),
         plot=_frequency_chart,
-        title="Average check × frequency × lifetime",
+        title=_("Average check × frequency × lifetime"),
     )
 
 
@@ -203,13 +205,13 @@ def churn_calculator() -> Calculator:
     return Calculator(
         churn_breakdown,
         [
-            Slider("churn_rate", "Churn per month", inputs["churn_per_month"], 0, 0.5, 0.01, readout_format=".2f"),
-            Slider("monthly_price", "Price per month, RUB", inputs["monthly_price"], 0, 1000, 10,
+            Slider("churn_rate", _("Churn per month"), inputs["churn_per_month"], 0, 0.5, 0.01, readout_format=".2f"),
+            Slider("monthly_price", _("Price per month, RUB"), inputs["monthly_price"], 0, 1000, 10,
                    readout_format=",.0f"),
         ],
         describe=ChurnBreakdown.describe,
         plot=_survival_chart,
-        title="Churn → lifetime and LTV",
+        title=_("Churn → lifetime and LTV"),
     )
 
 

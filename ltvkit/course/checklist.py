@@ -17,26 +17,28 @@ from dataclasses import dataclass
 from typing import Any
 
 from ltvkit.checks import LTVInputError, check_choice, check_number
-from ltvkit.money import CURRENCIES, format_money
+from ltvkit.i18n import N_, _, ngettext
+from ltvkit.money import CURRENCIES, format_money, format_number
 
 __all__ = ["CAC_CHOICES", "CHECKLIST", "MEASURES", "STATISTICS", "LtvFigure", "ltv_checklist"]
 
 CHECKLIST: tuple[tuple[str, str, str], ...] = (
-    ("currency", "currency", "which money (RUB, USD, CNY), and of which year"),
-    ("period", "period", "per what time: a month, a year, a whole lifetime"),
-    ("measure", "revenue, gross or contribution", "what is added up: what customers pay, less the cost of goods, "
-                                                  "or less every cost of a sale"),
-    ("cac", "before or after CAC", "whether the cost of winning the customer is already taken off"),
-    ("discount_rate", "discount rate", "whether later money is counted at today's value, and at what rate"),
-    ("horizon", "horizon", "how far ahead (a forecast) or back (a history) it counts"),
-    ("cohort_age", "cohort age", "how long the customers behind it have been watched"),
-    ("statistic", "mean or median", "per whom: the average customer, the median one, or one customer"),
+    ("currency", N_("currency"), N_("which money (RUB, USD, CNY), and of which year")),
+    ("period", N_("period"), N_("per what time: a month, a year, a whole lifetime")),
+    ("measure", N_("revenue, gross or contribution"), N_("what is added up: what customers pay, less the cost of "
+                                                         "goods, or less every cost of a sale")),
+    ("cac", N_("before or after CAC"), N_("whether the cost of winning the customer is already taken off")),
+    ("discount_rate", N_("discount rate"), N_("whether later money is counted at today's value, and at what rate")),
+    ("horizon", N_("horizon"), N_("how far ahead (a forecast) or back (a history) it counts")),
+    ("cohort_age", N_("cohort age"), N_("how long the customers behind it have been watched")),
+    ("statistic", N_("mean or median"), N_("per whom: the average customer, the median one, or one customer")),
 )
-"""The checklist: (field, label, what it asks), in the order of the card."""
+"""The checklist: (field, label, what it asks), in the order of the card (English; the card shows them translated)."""
 
-MEASURES: tuple[str, ...] = ("revenue", "gross profit", "contribution")
-CAC_CHOICES: tuple[str, ...] = ("before CAC", "after CAC")
-STATISTICS: tuple[str, ...] = ("mean", "median", "one customer")
+MEASURES: tuple[str, ...] = (N_("revenue"), N_("gross profit"), N_("contribution"))
+CAC_CHOICES: tuple[str, ...] = (N_("before CAC"), N_("after CAC"))
+STATISTICS: tuple[str, ...] = (N_("mean"), N_("median"), N_("one customer"))
+_CHOSEN = ("measure", "cac", "statistic")  # labels whose value is one of the lists above (shown translated)
 
 
 @dataclass(frozen=True)
@@ -62,16 +64,26 @@ class LtvFigure:
         """
         return [label for name, label, _ in CHECKLIST if getattr(self, name) is None]
 
+    def _shown(self, name: str) -> str:
+        value = getattr(self, name)
+        if value is None:
+            return _("— not stated")
+        return _(value) if name in _CHOSEN else value
+
     def __str__(self) -> str:
-        value = "no figure" if self.value is None else (
-            format_money(self.value, self.currency) if self.currency else f"{self.value:,.2f} (no currency)")
-        width = max(len(label) for _, label, _ in CHECKLIST)
-        lines = [f"LTV figure: {value}"]
-        lines += [f"  {label:<{width}}  {getattr(self, name) or '— not stated'}" for name, label, _ in CHECKLIST]
-        missing = self.missing()
+        value = _("no figure") if self.value is None else (
+            format_money(self.value, self.currency) if self.currency
+            else _("{value} (no currency)", value=format_number(self.value, 2)))
+        labels = {name: _(label) for name, label, _question in CHECKLIST}
+        width = max(len(label) for label in labels.values())
+        lines = [_("LTV figure: {value}", value=value)]
+        lines += [f"  {labels[name]:<{width}}  {self._shown(name)}" for name in labels]
+        missing = [_(label) for label in self.missing()]
         stated = len(CHECKLIST) - len(missing)
-        lines.append(f"  {stated} labels stated, {len(missing)} missing; ask for: {', '.join(missing)}" if missing
-                     else "  every label stated")
+        lines.append("  " + (ngettext("{stated} label stated, {missing} missing; ask for: {labels}",
+                                      "{stated} labels stated, {missing} missing; ask for: {labels}", stated,
+                                      stated=stated, missing=len(missing), labels=", ".join(missing))
+                             if missing else _("every label stated")))
         return "\n".join(lines)
 
 
@@ -79,7 +91,8 @@ def _text(name: str, value: Any) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or not value.strip():
-        raise LTVInputError(f"{name} must be a few words (text) or None when the figure does not say; got {value!r}")
+        raise LTVInputError(_("{name} must be a few words (text) or None when the figure does not say; got {value}",
+                              name=name, value=repr(value)))
     return value.strip()
 
 

@@ -65,16 +65,16 @@ def _courses_net_ratio() -> float:
 BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
     # --- 00 start_here ---------------------------------------------------------------
     _ex("ex-00-1", lambda: f.arpu_ltv(arpu=300, lifetime=8),
-        "LTV = ARPU x lifetime: multiply what a customer pays per month by the months they stay."),
+        N_("LTV = ARPU x lifetime: multiply what a customer pays per month by the months they stay.")),
     _ex("ex-00-2", lambda: f.revenue_per_customer(revenue=1_200_000, customers=480),
-        "Divide the year's revenue by the customers served that year."),
+        N_("Divide the year's revenue by the customers served that year.")),
     _why("ex-00-3", "b",
-         ("a", "How many customers do we have?",
-          "The number of customers changes a total, not the value of one customer: an LTV is per customer."),
-         ("b", "In which currency, over what period, and is it revenue or profit?", ""),
-         ("c", "What does it cost us to win a customer?",
-          "CAC is how you judge an LTV (notebook 06), but first the figure itself must say what it measures; "
-          "a number without its unit and period cannot be compared with anything.")),
+         ("a", N_("How many customers do we have?"),
+          N_("The number of customers changes a total, not the value of one customer: an LTV is per customer.")),
+         ("b", N_("In which currency, over what period, and is it revenue or profit?"), ""),
+         ("c", N_("What does it cost us to win a customer?"),
+          N_("CAC is how you judge an LTV (notebook 06), but first the figure itself must say what it measures; "
+             "a number without its unit and period cannot be compared with anything."))),
 
     # --- 01 ltv_basics ---------------------------------------------------------------
     _ex("ex-01-1", lambda: f.arpu_ltv(arpu=250_000, lifetime=5 * 4),
@@ -100,68 +100,68 @@ BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
     # --- 02 historical_ltv -----------------------------------------------------------
     _ex("ex-02-1", lambda: example("E-historical-margin").figures["ltv"]
             / f.historical_ltv(example("E-historical-margin").inputs["purchases"]),
-        "Divide the article's LTV by the sum of the purchases.", absolute=0.001),
+        N_("Divide the article's LTV by the sum of the purchases."), absolute=0.001),
     _ex("ex-02-2", lambda: f.historical_ltv(example("E-courses").inputs["purchases"],
                                              margin=example("E-courses").inputs["margin"],
                                              acquisition_cost=2500, retention_cost=700),
-        "Gross profit is half of 18,000; then take away both the acquisition and the retention cost."),
+        N_("Gross profit is half of 18,000; then take away both the acquisition and the retention cost.")),
     _ex("ex-02-3", _courses_net_ratio,
-        "Divide the figure the article calls the LTV by what it spent on advertising, "
-        "then compare with the gross ratio shown above."),
+        N_("Divide the figure the article calls the LTV by what it spent on advertising, "
+           "then compare with the gross ratio shown above.")),
     _ex("ex-02-4", _check_times_orders_gross_profit,
-        "Average check x number of orders gives revenue; multiply it by the margin you found in ex-02-1."),
+        N_("Average check x number of orders gives revenue; multiply it by the margin you found in ex-02-1.")),
     _ex("ex-02-5", _full_formula_double_counted,
-        "Start from the gross profit (revenue x margin), then subtract the cost of goods and the CAC anyway."),
+        N_("Start from the gross profit (revenue x margin), then subtract the cost of goods and the CAC anyway.")),
     _why("ex-02-6", "a",
-         ("a", "Because the tool forgets a user after its window, and loyal customers have the most purchases "
-               "before the window.", ""),
-         ("b", "Because an analytics tool records revenue with VAT taken out.",
-          "VAT changes every customer's figure by the same share; the question is why the loyal ones lose most."),
-         ("c", "Because loyal customers buy more in shops than online.",
-          "Perhaps, but the same would be true without any window. Think about what the tool keeps, and for how "
-          "long.")),
+         ("a", N_("Because the tool forgets a user after its window, and loyal customers have the most purchases "
+                  "before the window."), ""),
+         ("b", N_("Because an analytics tool records revenue with VAT taken out."),
+          N_("VAT changes every customer's figure by the same share; the question is why the loyal ones lose most.")),
+         ("c", N_("Because loyal customers buy more in shops than online."),
+          N_("Perhaps, but the same would be true without any window. Think about what the tool keeps, and for how "
+             "long."))),
 
     # --- 03 frequency_formula --------------------------------------------------------
     _ex("ex-03-1", lambda: f.frequency_ltv(
             example("E-advanced").inputs["average_order_value"], f.frequency_from_interval(0.25),
             example("E-advanced").inputs["lifetime_years"]),
-        "A purchase every quarter is an interval of 0.25 years, so 1 / 0.25 purchases a year; "
-        "then check x purchases a year x years."),
+        N_("A purchase every quarter is an interval of 0.25 years, so 1 / 0.25 purchases a year; "
+           "then check x purchases a year x years.")),
     _ex("ex-03-2", lambda: f.frequency_ltv(
             example("E-monthly-frequency").inputs["average_order_value"],
             example("E-monthly-frequency").inputs["purchases_per_month"],
             example("E-monthly-frequency").inputs["lifetime_months"], margin=0.3),
-        "Take the 78,400 RUB of revenue and keep only the 30% that is gross profit; 138 still plays no part."),
+        N_("Take the 78,400 RUB of revenue and keep only the 30% that is gross profit; 138 still plays no part.")),
     _ex("ex-03-3", lambda: (example("E-mr-a-mr-b").figures["a_value_per_year"]
                             + 99 * example("E-mr-a-mr-b").derived["b_value_per_year"]) / 100,
-        "Add up one year of Mr A (40 x $700) and of 99 customers like Mr B (99 x 2 x $50), then divide by 100."),
+        N_("Add up one year of Mr A (40 x $700) and of 99 customers like Mr B (99 x 2 x $50), then divide by 100.")),
     _why("ex-03-4", "c",
-         ("a", "Because the article forgot to divide the LTV by the 138 customers.",
-          "Dividing a value per customer by the number of customers gives a figure per customer per customer, "
-          "which means nothing; the count belongs to a total, not to a per-customer figure."),
-         ("b", "Because 138 is a yearly count and the formula runs in months.",
-          "Turning the year into months would not make a count of people a factor of what one person spends."),
-         ("c", "Because the check, the purchases a month and the months are all per customer: how many customers "
-               "there are is not one of the factors.", "")),
+         ("a", N_("Because the article forgot to divide the LTV by the 138 customers."),
+          N_("Dividing a value per customer by the number of customers gives a figure per customer per customer, "
+             "which means nothing; the count belongs to a total, not to a per-customer figure.")),
+         ("b", N_("Because 138 is a yearly count and the formula runs in months."),
+          N_("Turning the year into months would not make a count of people a factor of what one person spends.")),
+         ("c", N_("Because the check, the purchases a month and the months are all per customer: how many customers "
+                  "there are is not one of the factors."), "")),
 
     # --- 04 churn_and_lifetime -------------------------------------------------------
     _ex("ex-04-1", lambda: f.lifetime_from_churn(f.churn_rate(customers_lost=90, customers_at_start=1200)),
-        "Churn is lost / paying at the start (90 / 1,200); the expected lifetime is 1 / churn, in months."),
+        N_("Churn is lost / paying at the start (90 / 1,200); the expected lifetime is 1 / churn, in months.")),
     _ex("ex-04-2", lambda: float(f.survival_curve(example("E-churn").inputs["churn_per_month"], 24)[-1]),
-        "Each month 95% of those left stay: multiply 0.95 by itself 24 times "
-        "(give a share such as 0.25, not a percentage).",
+        N_("Each month 95% of those left stay: multiply 0.95 by itself 24 times "
+           "(give a share such as 0.25, not a percentage)."),
         absolute=0.001),
     _ex("ex-04-3", lambda: f.break_even_price(example("E-churn-20").inputs["cac"], churn_rate=0.15, margin=0.4),
-        "The customer now stays 1 / 0.15 periods, and only 40% of the price is gross profit: "
-        "price x 0.4 x lifetime must reach the $60 CAC (break_even_price does CAC x churn / margin)."),
+        N_("The customer now stays 1 / 0.15 periods, and only 40% of the price is gross profit: "
+           "price x 0.4 x lifetime must reach the $60 CAC (break_even_price does CAC x churn / margin).")),
     _why("ex-04-4", "b",
-         ("a", "Because customers of a high-churn business pay less each month.",
-          "The price is the same 200 RUB in every row of the table; only the churn changes."),
-         ("b", "Because LTV is price / churn: one point is a fifth of a 5% churn but a twentieth of a 20% one, "
-               "and LTV moves with the share of churn removed.", ""),
-         ("c", "Because customers leave along the article's straight line.",
-          "The straight line is the article's picture, not what a constant churn does (see above); the table uses "
-          "the expected lifetime 1 / churn.")),
+         ("a", N_("Because customers of a high-churn business pay less each month."),
+          N_("The price is the same 200 RUB in every row of the table; only the churn changes.")),
+         ("b", N_("Because LTV is price / churn: one point is a fifth of a 5% churn but a twentieth of a 20% one, "
+                  "and LTV moves with the share of churn removed."), ""),
+         ("c", N_("Because customers leave along the article's straight line."),
+          N_("The straight line is the article's picture, not what a constant churn does (see above); the table uses "
+             "the expected lifetime 1 / churn."))),
 
     # --- 05 predictive_ltv -----------------------------------------------------------
     _ex("ex-05-1", lambda: example("E-online-service").inputs["users"] * f.frequency_ltv(
