@@ -88,6 +88,8 @@ russian: $(STAMP)
 # Trainer mode: trainee copies of every notebook in exercises/ (generated, not committed; README).
 exercises: $(STAMP)
 	$(BIN)/python -m ltvkit.course.trainer notebooks exercises
+	$(BIN)/python -m ltvkit.course.trainer notebooks/ru exercises/ru
+	ln -sfn ../data exercises/data  # exercises/ru/../data, as notebooks/data is for notebooks/ru
 
 report: $(STAMP) npm
 	$(BIN)/python scripts/build_report.py
@@ -106,8 +108,9 @@ clean:
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
 # Benchmarks (benchmark-only packages pinned in benchmarks/requirements.txt), each against a peer in
-# the same run: customer_summary vs lifetimes and DuckDB, BG/NBD + Gamma-Gamma fitting vs lifetimes, the
-# report command on 100k and 1M orders (time per step, peak memory) vs pandas.read_csv and lifetimes, and the
+# the same run: customer_summary vs lifetimes and DuckDB; BG/NBD, Pareto/NBD and Gamma-Gamma fits at 1M
+# customers vs lifetimes given weights (cold runs, ratios, peak memory); the report command on 100k and 1M
+# orders (time per step, peak memory) vs pandas.read_csv and lifetimes; and the
 # summary of 10M-100M orders from Parquet through DuckDB, pandas and Spark (about half an hour, several GB of
 # temporary files: run it on a quiet machine). Write benchmarks/results/customer_summary.md, models.md,
 # report.md and warehouse.md.

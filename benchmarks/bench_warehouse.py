@@ -111,15 +111,34 @@ def _checksum(summary: Any) -> dict[str, Any]:
     }
 
 
+def _cpu_seconds() -> float:
+    """CPU time (user + system, every thread) of this process and its children so far (Spark's JVM is one)."""
+    import psutil
+
+    me = psutil.Process()
+    total = 0.0
+    for member in (me, *me.children(recursive=True)):
+        try:
+            times = member.cpu_times()
+            total += times.user + times.system
+        except psutil.Error:
+            pass
+    return total
+
+
 def run_child(implementation: str, path: Path, folder: Path, memory_limit: str) -> dict[str, Any]:
-    """Read ``path``, compute the summary to a pandas frame; return the times and the result's checksum."""
+    """Read ``path``, compute the summary to a pandas frame; return the times and the result's checksum.
+
+    Besides wall time, the CPU seconds the summary used: on a machine other work keeps busy the wall
+    time grows, the CPU time much less, so it tells what the run costs on an idle machine.
+    """
     started = time.perf_counter()
     if implementation == "memory":
         import pandas as pd
 
         from ltvkit.orders import customer_summary
 
-        ready = time.perf_counter()
+        ready, cpu = time.perf_counter(), _cpu_seconds()
         summary = customer_summary(pd.read_parquet(path))
     else:
         from ltvkit import warehouse as wh
@@ -129,10 +148,11 @@ def run_child(implementation: str, path: Path, folder: Path, memory_limit: str) 
                              preserve_insertion_order=False)
         else:
             con = wh.connect("pyspark", spark_config=dict(SPARK_CONFIG))
-        ready = time.perf_counter()
+        ready, cpu = time.perf_counter(), _cpu_seconds()
         summary = wh.collect(wh.customer_summary(con.read_parquet(path)))
     done = time.perf_counter()
-    return {"startup_s": ready - started, "summary_s": done - ready, **_checksum(summary)}
+    return {"startup_s": ready - started, "summary_s": done - ready, "cpu_s": _cpu_seconds() - cpu,
+            **_checksum(summary)}
 
 
 def run_fit(path: Path, folder: Path, memory_limit: str) -> dict[str, Any]:
@@ -211,14 +231,25 @@ def agree(results: dict[str, dict[str, Any]]) -> None:
                 sys.exit(f"{name} and {reference_name} disagree on {key}: {result[key]} vs {reference[key]}")
 
 
+def _spark_starts(rows: list[dict[str, Any]]) -> str:
+    starts = [f"{row['results']['spark'].get('startup_s', float('nan')):.0f} s" for row in rows
+              if "spark" in row["results"]]
+    return f"; Spark's session start is not counted: {', '.join(starts)}" if starts else ""
+
+
+NOT_RUN: dict[str, Any] = {"stopped": "not run (--implementations)", "peak_gb": 0.0}
+
+
 def _cell(result: dict[str, Any]) -> str:
+    if result is NOT_RUN:
+        return str(result["stopped"])
     if result["stopped"]:
         return f"{result['stopped']} (peak {result['peak_gb']:.1f} GB)"
-    return f"{result['summary_s']:.1f} s / {result['peak_gb']:.2f} GB"
+    return f"{result['summary_s']:.1f} s (CPU {result['cpu_s']:.1f} s) / {result['peak_gb']:.2f} GB"
 
 
 def table(rows: list[dict[str, Any]], fit: dict[str, Any] | None, memory_limit_gb: float, timeout_s: float,
-          load: tuple[float, float]) -> str:
+          load: tuple[float, float], memory: str = "3GB") -> str:
     import duckdb
     import ibis
     import pandas as pd
@@ -231,7 +262,7 @@ def table(rows: list[dict[str, Any]], fit: dict[str, Any] | None, memory_limit_g
         "|---|---|---|---|---|---|---|---|",
     ]
     for row in rows:
-        r = row["results"]
+        r = {name: row["results"].get(name, NOT_RUN) for name in IMPLEMENTATIONS}
         duck = r["duckdb"]
 
         def ratio(name: str, duck: dict[str, Any] = duck, r: dict[str, Any] = r) -> str:
@@ -248,8 +279,9 @@ def table(rows: list[dict[str, Any]], fit: dict[str, Any] | None, memory_limit_g
     lines.append("")
     lines.append(
         "Each cell: wall time of reading the Parquet file and computing the summary into a pandas frame sorted "
-        "by customer (after imports; Spark's session start is not counted: "
-        + ", ".join(f"{row['results']['spark'].get('startup_s', float('nan')):.0f} s" for row in rows)
+        "by customer (CPU seconds of all its threads and processes in brackets: on 2 cores an idle machine "
+        "needs at least half of them as wall time; after imports"
+        + _spark_starts(rows)
         + ") / peak resident memory of the whole process tree (Spark's JVM included), sampled every 0.1 s. "
         f"Each implementation ran once per size in a fresh process; a run is stopped past {memory_limit_gb:g} GB "
         f"or {timeout_s:.0f} s. All finished runs returned the same customers, orders, frequency, recency and T "
@@ -259,7 +291,7 @@ def table(rows: list[dict[str, Any]], fit: dict[str, Any] | None, memory_limit_g
     lines.append(
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"pandas {pd.__version__}, ibis-framework {ibis.__version__}, duckdb {duckdb.__version__} "
-        f"(memory_limit 3GB, 2 threads, spilling to the temporary folder), pyspark {pyspark.__version__} "
+        f"(memory_limit {memory}, 2 threads, spilling to the temporary folder), pyspark {pyspark.__version__} "
         f"(local[2], driver memory {SPARK_CONFIG['spark.driver.memory']}). Target: 100M orders through DuckDB "
         "in under 60 s with peak memory under 4 GB. The machine's 1-minute load average was "
         f"{load[0]:.1f} when the run started and {load[1]:.1f} when it ended (2 cores: above 2, other work "
@@ -278,10 +310,9 @@ def table(rows: list[dict[str, Any]], fit: dict[str, Any] | None, memory_limit_g
             f"a {fit['bgnbd']['a']:.4f}, b {fit['bgnbd']['b']:.4f}, converged {fit['bgnbd']['converged']}); "
             f"Gamma-Gamma on the pairs: {fit['gamma_gamma_s']:.1f} s (p {fit['gamma_gamma']['p']:.3f}, "
             f"q {fit['gamma_gamma']['q']:.3f}, gamma {fit['gamma_gamma']['gamma']:.3f}, converged "
-            f"{fit['gamma_gamma']['converged']}); peak memory of the whole run {fit['peak_gb']:.2f} GB. Until "
-            "ltvkit.models takes weights, the adapter (ltvkit.warehouse.fitting) repeats each row by its count "
-            "before fitting, so these fit times are those of fitting every customer; with weights the fit reads "
-            "only the reduced rows."
+            f"{fit['gamma_gamma']['converged']}); peak memory of the whole run {fit['peak_gb']:.2f} GB. The fits "
+            "read only the reduced rows, each weighted by its count of customers (the same likelihood as "
+            "fitting every customer)."
         )
     return "\n".join(lines) + "\n"
 
@@ -291,8 +322,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", nargs="*", default=list(DEFAULT_SIZES), help="ORDERS:CUSTOMERS pairs")
     parser.add_argument("--memory-limit", type=float, default=12.0, help="GB per run before it is stopped")
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds per run before it is stopped")
-    parser.add_argument("--duckdb-memory", default="3GB", help="DuckDB's memory_limit")
+    parser.add_argument("--duckdb-memory", default="2500MB", help="DuckDB's memory_limit")
     parser.add_argument("--fit-customers", type=int, default=10_000_000, help="customers of the fit's log (0: none)")
+    parser.add_argument("--implementations", nargs="*", choices=IMPLEMENTATIONS, default=list(IMPLEMENTATIONS),
+                        help="which to run (all by default; the table marks the others 'not run')")
     parser.add_argument("--output", type=Path, default=RESULTS)
     parser.add_argument("--child", nargs=3, metavar=("IMPLEMENTATION", "PARQUET", "FOLDER"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -313,7 +346,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{orders:,} orders / {customers:,} customers: {data['mb']:.0f} MB written in "
                   f"{time.perf_counter() - started:.0f} s", flush=True)
             results = {}
-            for name in IMPLEMENTATIONS:
+            for name in args.implementations:
                 command = [sys.executable, __file__, "--duckdb-memory", args.duckdb_memory,
                            "--child", name, str(path), str(folder)]
                 results[name] = watch(command, args.memory_limit, args.timeout)
@@ -321,7 +354,8 @@ def main(argv: list[str] | None = None) -> int:
             agree(results)
             rows.append({"orders": orders, "customers": customers, "data": data, "results": results})
             path.unlink()
-            write(args.output, table(rows, None, args.memory_limit, args.timeout, (load_at_start, os.getloadavg()[0])))
+            loads = (load_at_start, os.getloadavg()[0])
+            write(args.output, table(rows, None, args.memory_limit, args.timeout, loads, args.duckdb_memory))
         if args.fit_customers:
             path = folder / "lapsing_orders.parquet"
             write_orders(path, 5 * args.fit_customers, args.fit_customers, dropout=FIT_DROPOUT)
@@ -331,7 +365,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  fit     {fitted}", flush=True)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    text = table(rows, fit, args.memory_limit, args.timeout, (load_at_start, os.getloadavg()[0]))
+    text = table(rows, fit, args.memory_limit, args.timeout, (load_at_start, os.getloadavg()[0]), args.duckdb_memory)
     write(args.output, text)
     print()
     print(text)

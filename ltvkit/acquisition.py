@@ -31,8 +31,9 @@ import pandas as pd
 
 from ltvkit import formulas as f
 from ltvkit.checks import LTVInputError, check_count, check_number
+from ltvkit.i18n import _, ngettext
 from ltvkit.ltv_cac import ARTICLE_MINIMUM_RATIO, USUAL_TARGET_RATIO, ltv_cac_verdict
-from ltvkit.money import format_ratio
+from ltvkit.money import format_number, format_ratio
 from ltvkit.orders.cohorts import horizon_ltv
 from ltvkit.orders.partners import partner_economics, source_labels
 
@@ -62,18 +63,26 @@ class BudgetAllocation:
     cac_multiplier: float
 
     def describe(self) -> str:
-        """One line for the calculator's result label."""
+        """One line for the calculator's result label, in the current language."""
 
         ratios = self.table["ltv_to_cac"]
-        meets = (f"{int((ratios >= USUAL_TARGET_RATIO).sum())} of {len(ratios)} sources meet "
-                 f"{format_ratio(USUAL_TARGET_RATIO, decimals=0)}, {int((ratios >= ARTICLE_MINIMUM_RATIO).sum())} meet "
-                 f"{format_ratio(ARTICLE_MINIMUM_RATIO, decimals=0)}")
+        meets = ngettext("{usual_count} of {count} source meets {usual}, {minimum_count} meet {minimum}",
+                         "{usual_count} of {count} sources meet {usual}, {minimum_count} meet {minimum}",
+                         len(ratios), usual_count=int((ratios >= USUAL_TARGET_RATIO).sum()), count=len(ratios),
+                         usual=format_ratio(USUAL_TARGET_RATIO, decimals=0),
+                         minimum_count=int((ratios >= ARTICLE_MINIMUM_RATIO).sum()),
+                         minimum=format_ratio(ARTICLE_MINIMUM_RATIO, decimals=0))
         worst = str(ratios.idxmin())
         if self.best is None:
-            return f"No source reaches {format_ratio(ARTICLE_MINIMUM_RATIO, decimals=0)} at these costs; {meets}"
-        return (f"Next rouble: {self.best}, LTV:CAC {format_ratio(ratios[self.best])} over {self.horizon_months} "
-                f"months at CAC x{self.cac_multiplier:g} on ad spend; {meets}; lowest {worst} "
-                f"{format_ratio(ratios[worst])}")
+            return _("No source reaches {minimum} at these costs; {meets}",
+                     minimum=format_ratio(ARTICLE_MINIMUM_RATIO, decimals=0), meets=meets)
+        return ngettext("Next rouble: {best}, LTV:CAC {ratio} over {months} month at CAC x{multiplier} on ad spend; "
+                        "{meets}; lowest {worst} {worst_ratio}",
+                        "Next rouble: {best}, LTV:CAC {ratio} over {months} months at CAC x{multiplier} on ad spend; "
+                        "{meets}; lowest {worst} {worst_ratio}",
+                        self.horizon_months, best=self.best, ratio=format_ratio(ratios[self.best]),
+                        months=self.horizon_months, multiplier=format_number(self.cac_multiplier, None), meets=meets,
+                        worst=worst, worst_ratio=format_ratio(ratios[worst]))
 
 
 
@@ -122,7 +131,8 @@ def value_curves(orders: pd.DataFrame, *, months: int, margin: float) -> pd.Data
     months = check_count("months", months, minimum=1)
     full = horizon_ltv(orders, months=months, margin=margin)
     if full.empty:
-        raise LTVInputError(f"months must leave some customers observed that long; got {months}")
+        raise LTVInputError(_("{name} must leave some customers observed that long; got {value}", name="months",
+                              value=months))
     day = orders["date"].to_numpy().astype("datetime64[D]").view(np.int64)
     first = pd.Series(day).where(orders["amount"].to_numpy() >= 0).groupby(orders["customer"].to_numpy()).min()
     rows = orders["customer"].isin(full.index).to_numpy()
@@ -148,7 +158,8 @@ def payback_months(curves: pd.DataFrame, cac: pd.Series) -> pd.Series:
     """
     cac = cac.reindex(curves.index)
     if cac.isna().any():
-        raise LTVInputError(f"cac must have a value for every source of curves; missing {list(cac[cac.isna()].index)}")
+        raise LTVInputError(_("{name} must have a value for every source of curves; missing {missing}", name="cac",
+                              missing=list(cac[cac.isna()].index)))
     check_number("cac", cac.to_numpy(), minimum=0)
     reached = curves.to_numpy() >= cac.to_numpy()[:, None]
     first = np.where(reached.any(axis=1), np.argmax(reached, axis=1), -1)
@@ -217,10 +228,11 @@ def acquisition_table(
                           scalar=True)
     missing = [c for c in ("fixed_per_customer", "commission_per_customer") if c not in costs.columns]
     if missing:
-        raise LTVInputError(f"costs has no column {', '.join(map(repr, missing))}; make it with source_costs")
+        raise LTVInputError(_("{name} has no column {columns}; make it with source_costs", name="costs",
+                              columns=", ".join(map(repr, missing))))
     costs = costs.reindex(ltv.index)
     if costs[["fixed_per_customer", "commission_per_customer"]].isna().any().any():
-        raise LTVInputError("costs must have a row for every source of ltv")
+        raise LTVInputError(_("{name} must have a row for every source of ltv", name="costs"))
     fixed = costs["fixed_per_customer"].to_numpy(dtype=float)
     commission = costs["commission_per_customer"].to_numpy(dtype=float)
     cac = pd.Series(fixed * multiplier + commission, index=ltv.index)
@@ -254,7 +266,8 @@ def best_source(table: pd.DataFrame, *, minimum: float | None = None) -> str | N
 
     floor = check_number("minimum", ARTICLE_MINIMUM_RATIO if minimum is None else minimum, minimum=0, scalar=True)
     if "ltv_to_cac" not in table.columns or table.empty:
-        raise LTVInputError("table must have an ltv_to_cac column and at least one source (see acquisition_table)")
+        raise LTVInputError(_("{name} must have an ltv_to_cac column and at least one source (see acquisition_table)",
+                              name="table"))
     best = table["ltv_to_cac"].idxmax()
     return str(best) if table.loc[best, "ltv_to_cac"] >= floor else None
 
@@ -293,7 +306,8 @@ def reallocate(table: pd.DataFrame, *, source_from: str, source_to: str, amount:
     """
     for name, value in (("source_from", source_from), ("source_to", source_to)):
         if value not in table.index:
-            raise LTVInputError(f"{name} must be one of {', '.join(map(str, table.index))}; got {value!r}")
+            raise LTVInputError(_("{name} must be one of {choices}; got {value}", name=name,
+                                  choices=", ".join(map(str, table.index)), value=repr(value)))
     amount = check_number("amount", amount, minimum=0, scalar=True)
     lost = amount / float(table.loc[source_from, "cac"])
     gained = amount / float(table.loc[source_to, "cac"])

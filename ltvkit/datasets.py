@@ -9,6 +9,7 @@ source, licence, columns and checksum are in ``data/README.md``.
 | ``cdnow_orders`` | ``cdnow/CDNOW_sample.txt`` | the CDNOW purchases (real; USD) |
 | ``cdnow_summary`` | ``cdnow/cdnow_customers_summary.csv`` | lifetimes' CDNOW calibration summary (weeks) |
 | ``cdnow_summary_with_transactions`` | ``cdnow/cdnow_customers_summary_with_transactions.csv`` | the same with spend |
+| ``donations`` | ``donations.csv`` | lifetimes' donations patterns (Fader, Hardie & Shang 2010), for BG/BB |
 | ``fader_hardie_2007_retention`` | ``fader_hardie_2007_retention.csv`` | Fader & Hardie (2007)'s two cohorts |
 | ``school_orders`` | ``school_orders.csv`` | the simulated school's order export (cp1251, ``;``) |
 | ``school_partners`` | ``school_partners.csv`` | its acquisition costs by channel and partner |
@@ -38,6 +39,7 @@ __all__ = [
     "cdnow_orders",
     "cdnow_published_summary",
     "data_path",
+    "donations",
     "fader_hardie_retention",
 ]
 
@@ -48,6 +50,7 @@ DATASETS: dict[str, str] = {
     "cdnow_orders": "cdnow/CDNOW_sample.txt",
     "cdnow_summary": "cdnow/cdnow_customers_summary.csv",
     "cdnow_summary_with_transactions": "cdnow/cdnow_customers_summary_with_transactions.csv",
+    "donations": "donations.csv",
     "fader_hardie_2007_retention": "fader_hardie_2007_retention.csv",
     "school_orders": "school_orders.csv",
     "school_partners": "school_partners.csv",
@@ -94,6 +97,23 @@ def cdnow_published_summary(*, with_spend: bool = False) -> pd.DataFrame:
     import pandas as pd
 
     return pd.read_csv(data_path("cdnow_summary_with_transactions" if with_spend else "cdnow_summary"))
+
+
+def donations() -> pd.DataFrame:
+    """The donors of Fader, Hardie & Shang (2010) as lifetimes ships them: one row per (frequency, recency) pattern.
+
+    Columns ``frequency`` (years of 1996-2001 with a repeat donation), ``recency`` (the last such
+    year, 1..6; 0 with none), ``periods`` (6 for everyone) and ``weights`` (donors with that
+    pattern): the arguments of :func:`ltvkit.models.bgbb.fit_bgbb`.
+
+    Example:
+        >>> table = donations()
+        >>> len(table), int(table["weights"].sum()), table.columns.tolist()
+        (22, 11104, ['frequency', 'recency', 'periods', 'weights'])
+    """
+    import pandas as pd
+
+    return pd.read_csv(data_path("donations"))
 
 
 def fader_hardie_retention() -> pd.DataFrame:

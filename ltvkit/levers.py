@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING
 
 from ltvkit.checks import LTVInputError, check_choice, check_number
 from ltvkit.formulas import frequency_ltv, lifetime_from_churn
-from ltvkit.money import format_money
+from ltvkit.i18n import N_, _
+from ltvkit.money import format_money, format_share
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -36,18 +37,38 @@ __all__ = [
     "LeverEffect",
     "RetentionLift",
     "Sensitivity",
+    "lever_label",
     "lever_sensitivity",
     "moved_share",
     "retention_lift",
 ]
 
-LTV_LEVERS: tuple[str, ...] = ("average check", "purchase frequency", "lifetime", "gross margin")
+LTV_LEVERS: tuple[str, ...] = (N_("average check"), N_("purchase frequency"), N_("lifetime"), N_("gross margin"))
 """The four factors of LTV = average check x frequency x lifetime x margin."""
 TORNADO_LEVERS: tuple[str, ...] = (
-    "average check", "purchase frequency", "gross margin", "lifetime", "churn", "retention",
+    "average check", "purchase frequency", "gross margin", "lifetime", N_("churn"), N_("retention"),
 )
 """The levers a tornado chart moves: lifetime also described as churn and as retention."""
 CHANGE_MODES: tuple[str, ...] = ("points", "relative")
+_OTHER_LEVERS: tuple[str, ...] = ("CAC",)  # what a strategy moves when it moves no factor of LTV
+
+
+def lever_label(lever: str) -> str:
+    """A lever's name (one of :data:`TORNADO_LEVERS`, or "CAC") in the reader's language.
+
+    The names in ``LeverEffect.lever`` and the strategies stay English, for code to compare;
+    this is the name a table, a chart or a printed line shows.
+
+    Example:
+        >>> lever_label("purchase frequency")
+        'purchase frequency'
+        >>> from ltvkit.i18n import using_language
+        >>> with using_language("ru"):
+        ...     lever_label("retention")
+        'удержание'
+    """
+    lever = check_choice("lever", lever, (*TORNADO_LEVERS, *_OTHER_LEVERS))
+    return _(lever)
 
 
 @dataclass(frozen=True)
@@ -128,25 +149,18 @@ class Sensitivity:
         """
         import pandas as pd
 
-        rows = []
-        for effect in self.effects:
-            rows.append(
-                {
-                    "lever": effect.lever,
-                    "base value": round(effect.base_value, 4),
-                    "value down": round(effect.low_value, 4),
-                    "value up": round(effect.high_value, 4),
-                    "LTV if down": round(effect.ltv_low, 2),
-                    "LTV if up": round(effect.ltv_high, 2),
-                    "LTV change if down, %": round((effect.ltv_low / self.baseline_ltv - 1) * 100, 1)
-                    if self.baseline_ltv
-                    else 0.0,
-                    "LTV change if up, %": round((effect.ltv_high / self.baseline_ltv - 1) * 100, 1)
-                    if self.baseline_ltv
-                    else 0.0,
-                }
-            )
-        return pd.DataFrame(rows).set_index("lever")
+        def change(ltv: float) -> float:
+            return round((ltv / self.baseline_ltv - 1) * 100, 1) if self.baseline_ltv else 0.0
+
+        rows = [
+            [lever_label(effect.lever), round(effect.base_value, 4), round(effect.low_value, 4),
+             round(effect.high_value, 4), round(effect.ltv_low, 2), round(effect.ltv_high, 2),
+             change(effect.ltv_low), change(effect.ltv_high)]
+            for effect in self.effects
+        ]
+        columns = [_("lever"), _("base value"), _("value down"), _("value up"), _("LTV if down"), _("LTV if up"),
+                   _("LTV change if down, %"), _("LTV change if up, %")]
+        return pd.DataFrame(rows, columns=columns).set_index(columns[0])
 
     def describe(self, currency: str = "RUB") -> str:
         """One line: LTV and the lever that moves it most.
@@ -157,10 +171,11 @@ class Sensitivity:
         """
         top = self.effects[0]
         low, high = sorted((top.ltv_low, top.ltv_high))
-        return (
-            f"LTV {format_money(self.baseline_ltv, currency, decimals=0)}; "
-            f"+/-{self.change:.0%} on {top.lever} moves it most: "
-            f"{format_money(low, currency, decimals=0)} to {format_money(high, currency, decimals=0)}"
+        return _(
+            "LTV {ltv}; +/-{change} on {lever} moves it most: {low} to {high}",
+            ltv=format_money(self.baseline_ltv, currency, decimals=0), change=format_share(self.change, 0),
+            lever=lever_label(top.lever), low=format_money(low, currency, decimals=0),
+            high=format_money(high, currency, decimals=0),
         )
 
 
@@ -200,11 +215,11 @@ def lever_sensitivity(
     down, up = 1 - change, 1 + change
     retention_up = base.retention_rate * up
     if retention_up >= 1:
-        raise LTVInputError(
-            f"change must keep retention below 1: retention {base.retention_rate:.4g} (lifetime_periods "
-            f"{base.lifetime_periods:g}) moved up by {change:.0%} is {retention_up:.4g}; use a smaller change "
-            "or a shorter lifetime"
-        )
+        raise LTVInputError(_(
+            "change must keep retention below 1: retention {retention} (lifetime_periods {lifetime}) moved up by "
+            "{change} is {after}; use a smaller change or a shorter lifetime", retention=f"{base.retention_rate:.4g}",
+            lifetime=f"{base.lifetime_periods:g}", change=format_share(change, 0), after=f"{retention_up:.4g}",
+        ))
 
     def ltv(**changes: float) -> float:
         values = base.as_kwargs() | changes
@@ -260,9 +275,8 @@ def moved_share(share: float, change: float, mode: str) -> float:
     mode = check_choice("mode", mode, CHANGE_MODES)
     after = share + change if mode == "points" else share * (1 + change)
     if not 0 <= after <= 1:
-        raise LTVInputError(
-            f"change must keep the share in [0, 1]; {share:g} moved by {change:g} ({mode}) is {after:g}"
-        )
+        raise LTVInputError(_("change must keep the share in [0, 1]; {share} moved by {change} ({mode}) is {after}",
+                              share=f"{share:g}", change=f"{change:g}", mode=mode, after=f"{after:g}"))
     return after
 
 
@@ -303,9 +317,10 @@ def retention_lift(retention_rate: float, change: float, mode: str) -> Retention
     change = check_number("change", change, minimum=0, maximum=1, min_open=True)
     after = moved_share(retention, change, mode)
     if after >= 1:
-        raise LTVInputError(
-            f"change must keep retention below 1: {retention:g} raised by {change:g} ({mode}) is {after:g}, "
-            "so customers would never leave"
-        )
+        raise LTVInputError(_(
+            "change must keep retention below 1: {retention} raised by {change} ({mode}) is {after}, "
+            "so customers would never leave", retention=f"{retention:g}", change=f"{change:g}", mode=mode,
+            after=f"{after:g}",
+        ))
     return RetentionLift(retention, after, lifetime_from_churn(1 - retention), lifetime_from_churn(1 - after))
 

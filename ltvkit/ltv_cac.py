@@ -21,7 +21,8 @@ import numpy as np
 from ltvkit.checks import check_count, check_number
 from ltvkit.examples import example
 from ltvkit.formulas import ltv_to_cac, payback_periods
-from ltvkit.money import format_money, format_ratio
+from ltvkit.i18n import N_, _, ngettext
+from ltvkit.money import format_money, format_number, format_ratio
 
 __all__ = [
     "ARTICLE_MINIMUM_RATIO",
@@ -57,25 +58,40 @@ VERY_HIGH_RATIO: float = float(_RULE.derived["very_high_ratio"])
 
 
 _BANDS = (
-    ("losing money", "each customer costs at least as much to win as they bring"),
-    ("thin", "profitable on paper, but little is left for the other costs"),
-    ("article's minimum met", "at least the 2:1 of the article, below the 3:1 usually quoted"),
-    ("usual target met", "at or above the 3:1 usually quoted"),
-    ("possibly under-investing in growth", "very high: more could be spent on winning customers"),
+    (N_("losing money"), N_("each customer costs at least as much to win as they bring")),
+    (N_("thin"), N_("profitable on paper, but little is left for the other costs")),
+    (N_("article's minimum met"), N_("at least the 2:1 of the article, below the 3:1 usually quoted")),
+    (N_("usual target met"), N_("at or above the 3:1 usually quoted")),
+    (N_("possibly under-investing in growth"), N_("very high: more could be spent on winning customers")),
 )
 
 
 
 @dataclass(frozen=True)
 class RatioVerdict:
-    """Which band an LTV:CAC ratio falls in, and what that band means."""
+    """Which band an LTV:CAC ratio falls in, and what that band means.
+
+    ``band`` and ``meaning`` are the English names (stable, for code to compare); ``label``
+    and ``str()`` give them in the reader's language.
+    """
 
     ratio: float
     band: str
     meaning: str
 
+    @property
+    def label(self) -> str:
+        """The band's name in the reader's language.
+
+        Example:
+            >>> ltv_cac_verdict(4.0).label
+            'usual target met'
+        """
+        return _(self.band)
+
     def __str__(self) -> str:
-        return f"{format_ratio(self.ratio)}: {self.band} ({self.meaning})"
+        return _("{ratio}: {band} ({meaning})", ratio=format_ratio(self.ratio), band=self.label,
+                 meaning=_(self.meaning))
 
 
 
@@ -148,10 +164,10 @@ class LtvCacSummary:
             >>> ltv_cac_summary(ltv=6_300, cac=500, lifetime_months=18).describe("RUB")
             'LTV:CAC 12.6:1, possibly under-investing in growth; net LTV 5,800 RUB; payback 1.43 months of 18'
         """
-        return (
-            f"LTV:CAC {format_ratio(self.ratio)}, {self.verdict.band}; "
-            f"net LTV {format_money(self.net_ltv, currency)}; "
-            f"payback {self.payback_months:,.2f} months of {self.lifetime_months:,.0f}"
+        return _(
+            "LTV:CAC {ratio}, {band}; net LTV {net}; payback {payback} months of {months}",
+            ratio=format_ratio(self.ratio), band=self.verdict.label, net=format_money(self.net_ltv, currency),
+            payback=format_number(self.payback_months, 2), months=format_number(self.lifetime_months),
         )
 
 
@@ -279,10 +295,13 @@ class CashCurve:
             ...       ).describe())
             Cash dip 1,855,000 RUB deep in period 1; back above zero in period 12
         """
-        back = (f"back above zero in period {self.breakeven_period}" if self.breakeven_period is not None
-                else f"still below zero after {len(self.cumulative_cash)} periods")
-        depth = format_money(-self.trough, currency, decimals=0)
-        return f"Cash dip {depth} deep in period {self.trough_period}; {back}"
+        periods = len(self.cumulative_cash)
+        back = (_("back above zero in period {period}", period=self.breakeven_period)
+                if self.breakeven_period is not None
+                else ngettext("still below zero after {count} period", "still below zero after {count} periods",
+                              periods, count=periods))
+        return _("Cash dip {depth} deep in period {period}; {back}", depth=format_money(-self.trough, currency,
+                 decimals=0), period=self.trough_period, back=back)
 
 
 def acquisition_cash_curve(

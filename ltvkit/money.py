@@ -68,12 +68,13 @@ def _localised(sign: str, digits: str, kind: str, decimals: int, currency: str =
     return numbers.format_decimal(number, format=_pattern("#,##0", decimals), locale=locale)
 
 
-def format_number(value: Any, decimals: int = 0) -> str:
+def format_number(value: Any, decimals: int | None = 0) -> str:
     """Format a plain number with thousands separators, for the reader's language.
 
     Args:
         value: a finite number.
-        decimals: digits after the decimal separator.
+        decimals: digits after the decimal separator; None shows as many as the value needs, up to
+            six (a multiplier of 2 as "2", of 2.25 as "2.25", as Python's ``:g`` writes them).
 
     Returns:
         "4,062.5" in English, "4 062,5" in Russian.
@@ -81,8 +82,12 @@ def format_number(value: Any, decimals: int = 0) -> str:
     Example:
         >>> format_number(4062.5, 1), format_number(12_000)
         ('4,062.5', '12,000')
+        >>> format_number(2.0, None), format_number(2.25, None)
+        ('2', '2.25')
     """
     number = check_number("value", value, scalar=True)
+    if decimals is None:
+        decimals = len(f"{number:.6f}".rstrip("0").partition(".")[2])
     decimals = check_count("decimals", decimals)
     sign, digits = _digits(number, decimals)
     if get_language() == "en":

@@ -17,11 +17,13 @@ Example:
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
 from ltvkit.checks import LTVInputError, check_choice, check_number
-from ltvkit.money import format_money, format_ratio
+from ltvkit.i18n import N_, _, get_language
+from ltvkit.money import format_money, format_number, format_ratio, format_share
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -46,23 +48,23 @@ VAT_METHODS: tuple[str, ...] = ("added_on_top", "taken_out_of_turnover")
 CUSTOMER_ROUNDINGS: tuple[str, ...] = ("none", "up", "nearest")
 
 _LINE_LABELS = {
-    "costs_per_year": "operating costs for the year",
-    "target_profit": "target profit",
-    "turnover_without_vat": "turnover without VAT",
-    "vat": "VAT",
-    "turnover_with_vat": "turnover with VAT",
-    "customers_exact": "customers (exact)",
-    "customers": "customers in the plan",
-    "new_customers": "customers to win (at CAC)",
-    "advertising_budget": "advertising budget",
-    "profit_after_advertising": "profit after advertising",
-    "ltv_to_cac": "LTV:CAC",
-    "roi_percent": "ROI of a customer, %",
-    "return_on_costs_percent": "profit over all costs, %",
-    "ltv_without_vat": "LTV per customer without VAT",
-    "ltv_to_cac_without_vat": "LTV:CAC without VAT",
-    "roi_without_vat_percent": "ROI of a customer without VAT, %",
-    "profit_per_customer": "profit per customer, all costs out",
+    "costs_per_year": N_("operating costs for the year"),
+    "target_profit": N_("target profit"),
+    "turnover_without_vat": N_("turnover without VAT"),
+    "vat": N_("VAT"),
+    "turnover_with_vat": N_("turnover with VAT"),
+    "customers_exact": N_("customers (exact)"),
+    "customers": N_("customers in the plan"),
+    "new_customers": N_("customers to win (at CAC)"),
+    "advertising_budget": N_("advertising budget"),
+    "profit_after_advertising": N_("profit after advertising"),
+    "ltv_to_cac": N_("LTV:CAC"),
+    "roi_percent": N_("ROI of a customer, %"),
+    "return_on_costs_percent": N_("profit over all costs, %"),
+    "ltv_without_vat": N_("LTV per customer without VAT"),
+    "ltv_to_cac_without_vat": N_("LTV:CAC without VAT"),
+    "roi_without_vat_percent": N_("ROI of a customer without VAT, %"),
+    "profit_per_customer": N_("profit per customer, all costs out"),
 }
 
 
@@ -122,7 +124,7 @@ class BudgetPlan:
             ...     customer_rounding="up").lines()[6]
             ('customers in the plan', 12.0)
         """
-        return [(_LINE_LABELS[item.name], getattr(self, item.name)) for item in fields(self)]
+        return [(_(_LINE_LABELS[item.name]), getattr(self, item.name)) for item in fields(self)]
 
     def per_customer_steps(self) -> list[tuple[str, float]]:
         """One customer's year from what they pay to what they leave, as (label, amount) steps for a waterfall.
@@ -139,10 +141,10 @@ class BudgetPlan:
             [('pays, VAT included', 12.0), ('VAT', -2.0), ('CAC', -2.0), ('operating costs', -6.67)]
         """
         if self.customers <= 0:
-            raise LTVInputError("the plan has no customers to take apart")
-        return [("pays, VAT included", self.turnover_with_vat / self.customers), ("VAT", -self.vat / self.customers),
-                ("CAC", -self.advertising_budget / self.customers),
-                ("operating costs", -self.costs_per_year / self.customers)]
+            raise LTVInputError(_("the plan has no customers to take apart"))
+        return [(_("pays, VAT included"), self.turnover_with_vat / self.customers),
+                (_("VAT"), -self.vat / self.customers), (_("CAC"), -self.advertising_budget / self.customers),
+                (_("operating costs"), -self.costs_per_year / self.customers)]
 
     def describe(self, currency: str = "RUB") -> str:
         """One line for a calculator's result label.
@@ -156,13 +158,15 @@ class BudgetPlan:
             'Customers 12; advertising 24 RUB; turnover with VAT 144 RUB; profit after advertising -4 RUB;
             ROI without VAT 400%; profit per customer -0.33 RUB'
         """
-        customers = f"{self.customers:,.0f}" if self.customers == round(self.customers) else f"{self.customers:,.2f}"
-        return (
-            f"Customers {customers}; advertising {format_money(self.advertising_budget, currency)}; "
-            f"turnover with VAT {format_money(self.turnover_with_vat, currency)}; "
-            f"profit after advertising {format_money(self.profit_after_advertising, currency, decimals=0)}; "
-            f"ROI without VAT {self.roi_without_vat_percent:,.0f}%; "
-            f"profit per customer {format_money(self.profit_per_customer, currency)}"
+        return _(
+            "Customers {customers}; advertising {advertising}; turnover with VAT {turnover}; "
+            "profit after advertising {profit}; ROI without VAT {roi}; profit per customer {per_customer}",
+            customers=format_plan_line("customers", self.customers),
+            advertising=format_money(self.advertising_budget, currency),
+            turnover=format_money(self.turnover_with_vat, currency),
+            profit=format_money(self.profit_after_advertising, currency, decimals=0),
+            roi=_percent(self.roi_without_vat_percent, 0),
+            per_customer=format_money(self.profit_per_customer, currency),
         )
 
 
@@ -275,10 +279,11 @@ def _plan(*, costs_per_year: float, target_profit: float, ltv: float, ltv_net: f
     """The plan's lines once costs and LTV are in the year's terms, with and without VAT."""
     earned_per_customer = ltv_net - share * cac if advertising_counted_as_cost else ltv_net
     if earned_per_customer <= 0:
-        raise LTVInputError(
+        raise LTVInputError(_(
             "ltv_per_customer_per_year without VAT must exceed new_customer_share x cac when advertising is "
-            f"counted as a cost; got {ltv_net:,.2f} against {share * cac:,.2f}"
-        )
+            "counted as a cost; got {ltv} against {cac}", ltv=format_number(ltv_net, 2),
+            cac=format_number(share * cac, 2),
+        ))
     customers_exact = (costs_per_year + target_profit) / earned_per_customer
     customers = _round_customers(customers_exact, rounding)
     turnover_without_vat = customers * ltv_net
@@ -310,7 +315,7 @@ def _plan(*, costs_per_year: float, target_profit: float, ltv: float, ltv_net: f
 
 def _check_flag(name: str, value: Any) -> bool:
     if not isinstance(value, bool):
-        raise LTVInputError(f"{name} must be True or False; got {value!r}")
+        raise LTVInputError(_("{name} must be True or False; got {value}", name=name, value=repr(value)))
     return value
 
 
@@ -336,19 +341,26 @@ def format_plan_line(line: str, value: float, currency: str = "RUB") -> str:
     if not math.isfinite(value):
         return "—"
     if line.startswith("customers") or line == "new_customers":
-        return f"{value:,.0f}" if value == round(value) else f"{value:,.2f}"
+        return format_number(value, 0 if value == round(value) else 2)
     if line.startswith("ltv_to_cac"):
         return format_ratio(value)
     if line.endswith("percent"):
-        return f"{value:,.1f}%"
+        return _percent(value, 1)
     return format_money(value, currency, decimals=2 if line == "profit_per_customer" else 0)
 
 
-def compare_plans(plans: dict[str, BudgetPlan], currency: str = "RUB") -> pd.DataFrame:
+def compare_plans(plans: dict[str, BudgetPlan], currency: str = "RUB", *,
+                  lines: Sequence[str] | None = None) -> pd.DataFrame:
     """Plans side by side: one row per line of the plan, one column per plan, formatted for reading.
 
     Money is written with its currency, customers with two decimals when they are not whole,
-    ratios as N:1 and returns in percent.
+    ratios as N:1 and returns in percent. The rows are labelled in the reader's language.
+
+    Args:
+        plans: name -> plan, one column each, in this order.
+        currency: the plans' currency.
+        lines: the fields of :class:`BudgetPlan` to show, in this order ("customers",
+            "advertising_budget", ...); None shows every line.
 
     Example:
         >>> plan = budget_plan(costs=100, costs_period="year", target_profit=20, vat_rate=0.2,
@@ -357,11 +369,30 @@ def compare_plans(plans: dict[str, BudgetPlan], currency: str = "RUB") -> pd.Dat
         ...     customer_rounding="none")
         >>> compare_plans({"toy": plan}).loc["customers in the plan", "toy"]
         '12'
+        >>> compare_plans({"toy": plan}, lines=("advertising_budget", "customers"))
+                                  toy
+        advertising budget     24 RUB
+        customers in the plan      12
     """
     import pandas as pd
 
     if not plans or not all(isinstance(plan, BudgetPlan) for plan in plans.values()):
-        raise LTVInputError("plans must map at least one name to a BudgetPlan")
-    table = {name: [format_plan_line(item.name, getattr(plan, item.name), currency) for item in fields(plan)]
+        raise LTVInputError(_("plans must map at least one name to a BudgetPlan"))
+    names = tuple(item.name for item in fields(BudgetPlan))
+    if lines is None:
+        chosen = names
+    elif isinstance(lines, str) or not lines:
+        raise LTVInputError(_("lines must be a list of BudgetPlan fields such as ['customers']; got {value}",
+                              value=repr(lines)))
+    else:
+        chosen = tuple(check_choice("lines", line, names) for line in lines)
+    table = {name: [format_plan_line(line, getattr(plan, line), currency) for line in chosen]
              for name, plan in plans.items()}
-    return pd.DataFrame(table, index=[_LINE_LABELS[item.name] for item in fields(BudgetPlan)])
+    return pd.DataFrame(table, index=[_(_LINE_LABELS[line]) for line in chosen])
+
+
+def _percent(value: float, decimals: int) -> str:
+    """A figure already in percent (700.0) as text: "700.0%" in English, "700,0 %" in Russian."""
+    if get_language() == "en":
+        return f"{value:,.{decimals}f}%"
+    return format_share(value / 100, decimals)

@@ -23,7 +23,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ltvkit.checks import check_count, check_number
-from ltvkit.money import format_money, format_share
+from ltvkit.i18n import _
+from ltvkit.money import format_money, format_number, format_share
 from ltvkit.survival import discounted_ltv
 
 __all__ = ["RetentionCap", "RetentionOffer", "retention_offer_cap", "retention_offer_whatif", "saved_customer_value"]
@@ -56,15 +57,15 @@ class RetentionOffer:
             pays off if at least 49.0% stay
         """
         verdict = (
-            f"pays off if at least {format_share(self.break_even_share_kept)} stay"
+            _("pays off if at least {share} stay", share=format_share(self.break_even_share_kept))
             if self.break_even_share_kept is not None
-            else "no extra months, nothing to gain"
+            else _("no extra months, nothing to gain")
         )
-        return (
-            f"Extra margin {format_money(self.value_for_cohort, currency)}; "
-            f"manager {format_money(self.manager_cost, currency)}; "
-            f"net {format_money(self.net_for_cohort, currency)} "
-            f"({format_money(self.net_per_customer, currency, decimals=0)} per customer); {verdict}"
+        return _(
+            "Extra margin {extra}; manager {manager}; net {net} ({per_customer} per customer); {verdict}",
+            extra=format_money(self.value_for_cohort, currency), manager=format_money(self.manager_cost, currency),
+            net=format_money(self.net_for_cohort, currency),
+            per_customer=format_money(self.net_per_customer, currency, decimals=0), verdict=verdict,
         )
 
 
@@ -210,11 +211,13 @@ class RetentionCap:
             526 of 700 customers pay for period 6; 29.2 of them would leave; each kept is worth 6,300 RUB;
             at most 184,098 RUB for the cohort
         """
-        return (
-            f"{self.customers_paying:,.0f} of {self.customers:,} customers pay for period {self.decision_period}; "
-            f"{self.would_leave:,.1f} of them would leave; each kept is worth "
-            f"{format_money(self.value_per_saved, currency, decimals=0)}; at most "
-            f"{format_money(self.most_for_cohort, currency, decimals=0)} for the cohort"
+        return _(
+            "{paying} of {customers} customers pay for period {period}; {leaving} of them would leave; "
+            "each kept is worth {value}; at most {most} for the cohort",
+            paying=format_number(self.customers_paying), customers=format_number(self.customers),
+            period=self.decision_period, leaving=format_number(self.would_leave, 1),
+            value=format_money(self.value_per_saved, currency, decimals=0),
+            most=format_money(self.most_for_cohort, currency, decimals=0),
         )
 
 

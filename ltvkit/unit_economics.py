@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ltvkit.checks import check_number
+from ltvkit.i18n import _
 from ltvkit.money import format_money, format_share
 
 __all__ = ["AcquisitionCosts", "Contribution", "acquisition_costs", "contribution"]
@@ -54,8 +55,8 @@ class Contribution:
             >>> [label for label, _ in contribution(100, gross_margin=0.5).steps()]
             ['sales', 'refunds', 'cost of goods', 'payment fees', 'bonuses']
         """
-        return [("sales", self.sales), ("refunds", -self.refunds), ("cost of goods", -self.cost_of_goods),
-                ("payment fees", -self.payment_fees), ("bonuses", -self.bonuses)]
+        return [(_("sales"), self.sales), (_("refunds"), -self.refunds), (_("cost of goods"), -self.cost_of_goods),
+                (_("payment fees"), -self.payment_fees), (_("bonuses"), -self.bonuses)]
 
     def describe(self, currency: str = "RUB") -> str:
         """One line: gross profit against contribution, and the two margins.
@@ -65,10 +66,11 @@ class Contribution:
             ...                    bonus_rate=0.05).describe())
             Gross profit 350 RUB (70.0%); contribution 302.75 RUB (60.6%) of 500 RUB of sales
         """
-        return (
-            f"Gross profit {format_money(self.gross_profit, currency)} ({format_share(self.gross_margin)}); "
-            f"contribution {format_money(self.contribution, currency)} ({format_share(self.contribution_margin)}) "
-            f"of {format_money(self.sales, currency)} of sales"
+        return _(
+            "Gross profit {gross} ({gross_margin}); contribution {contribution} ({contribution_margin}) "
+            "of {sales} of sales", gross=format_money(self.gross_profit, currency),
+            gross_margin=format_share(self.gross_margin), contribution=format_money(self.contribution, currency),
+            contribution_margin=format_share(self.contribution_margin), sales=format_money(self.sales, currency),
         )
 
 
@@ -146,8 +148,9 @@ class AcquisitionCosts:
         """
         money = [format_money(value, currency, decimals=0) for value in
                  (self.paid_cac, self.blended_cac, self.fully_loaded_cac, self.fully_loaded_paid_cac)]
-        return (f"CAC: paid {money[0]}; blended {money[1]}; fully loaded {money[2]}; "
-                f"fully loaded, paid customers {money[3]}")
+        return _("CAC: paid {paid}; blended {blended}; fully loaded {loaded}; "
+                 "fully loaded, paid customers {loaded_paid}", paid=money[0], blended=money[1], loaded=money[2],
+                 loaded_paid=money[3])
 
 
 def acquisition_costs(

@@ -13,7 +13,7 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] key="05-title"
 # # 05 · Predictive LTV: forecasting what a customer base will bring
 #
 # After this notebook you can forecast the gross profit a new customer and a whole base of
@@ -34,7 +34,19 @@
 # **You need**: notebook 02 (historical LTV), 03 (the frequency formula) and 04 (lifetime and churn).
 
 # %%
-from ltvkit import agrees, check, discounted_ltv, example, format_money, format_share, frequency_ltv, historical_ltv
+from ltvkit import (
+    agrees,
+    check,
+    discounted_ltv,
+    example,
+    format_money,
+    format_number,
+    format_share,
+    frequency_ltv,
+    historical_ltv,
+    tr,
+    tr_n,
+)
 from ltvkit.breakdowns import discounted_breakdown
 from ltvkit.calculators import discounting_calculator, predictive_calculator, retention_offer_calculator
 from ltvkit.course.exercises import options
@@ -43,7 +55,7 @@ from ltvkit.money import format_rows
 from ltvkit.plots import cumulative_value_chart, discounting_chart, waterfall_chart
 from ltvkit.retention_offer import retention_offer_cap, retention_offer_whatif, saved_customer_value
 
-# %% [markdown]
+# %% [markdown] key="05-historical-and-predictive-ltv"
 # ## Historical and predictive LTV
 #
 # The article “Как посчитать LTV и использовать эту метрику для повышения эффективности
@@ -59,7 +71,7 @@ from ltvkit.retention_offer import retention_offer_cap, retention_offer_whatif, 
 # forecast for a typical new customer, and it is only as good as the averages it is built
 # on; those averages should be checked against history as the customers age.
 
-# %% [markdown]
+# %% [markdown] key="05-e-online-service"
 # ## E-online-service: 700 users paying 500 RUB a month
 #
 # The article's predictive formula multiplies four averages: orders a month × average check
@@ -80,13 +92,15 @@ per_user = frequency_ltv(
     margin=inputs["margin"],
 )
 all_users = inputs["users"] * per_user
-print(f"Gross profit per user per month: {format_money(margin_per_month, service.currency)}")
-print(f"Predictive LTV: {format_money(per_user, service.currency)} per user; "
-      f"{format_money(all_users, service.currency)} for the {inputs['users']} users")
+print(tr("Gross profit per user per month: {amount}", amount=format_money(margin_per_month, service.currency)))
+print(tr_n("Predictive LTV: {per_user} per user; {all_users} for the {users} user",
+           "Predictive LTV: {per_user} per user; {all_users} for the {users} users", inputs["users"],
+           per_user=format_money(per_user, service.currency), all_users=format_money(all_users, service.currency),
+           users=format_number(inputs["users"])))
 assert agrees(per_user, service.figures["ltv_per_user"])
 assert agrees(all_users, service.figures["ltv_all_users"])
 
-# %% [markdown]
+# %% [markdown] key="05-two-labels-belong-on"
 # Two labels belong on these numbers. They are **gross profit**, not revenue: the 700 users
 # would pay 500 × 18 × 700 = 6,300,000 RUB, of which 70% is kept. And they cover the users'
 # **whole lifetimes**, about a year and a half, not one year of the service's accounts.
@@ -97,7 +111,7 @@ assert agrees(all_users, service.figures["ltv_all_users"])
 # %%
 cumulative_value_chart(margin_per_month, inputs["lifetime_months"], currency="RUB", period="month")
 
-# %% [markdown]
+# %% [markdown] key="05-historical-against-predictive-month"
 # ### Historical against predictive, month by month
 #
 # Each bar of that chart is also a *historical* LTV: what a user who has paid for that many
@@ -107,10 +121,11 @@ cumulative_value_chart(margin_per_month, inputs["lifetime_months"], currency="RU
 # %%
 six_payments = [inputs["monthly_payment"]] * 6
 so_far = historical_ltv(six_payments, margin=inputs["margin"])
-print(f"Historical LTV after 6 months: {format_money(so_far, 'RUB')} "
-      f"({so_far / per_user:.0%} of the {format_money(per_user, 'RUB')} forecast for a new user)")
+print(tr("Historical LTV after 6 months: {amount} ({share} of the {forecast} forecast for a new user)",
+         amount=format_money(so_far, "RUB"), share=format_share(so_far / per_user, 0),
+         forecast=format_money(per_user, "RUB")))
 
-# %% [markdown]
+# %% [markdown] key="05-it-is-tempting-to"
 # It is tempting to say this user has 6,300 − 2,100 = 4,200 RUB left to give. That would be
 # right only if every user stayed exactly 18 months. If the 18 months are an average over a
 # constant churn of 1/18 a month (notebook 04), a user who is still paying after six months
@@ -119,7 +134,7 @@ print(f"Historical LTV after 6 months: {format_money(so_far, 'RUB')} "
 # longer in the group. The forecast for a *new* user is not the forecast for a user who has
 # proved they stay. Notebook 13 shows what changes when customers differ.
 
-# %% [markdown]
+# %% [markdown] key="05-ex-05-4"
 # **ex-05-4.** Why is a user who is still paying after six months expected to stay another
 # 18 months, and not 18 − 6 = 12?
 
@@ -132,7 +147,7 @@ check("ex-05-4", answer)
 answer = "b"  # constant churn has no memory: a survivor's chance of leaving is a new user's
 check("ex-05-4", answer)
 
-# %% [markdown]
+# %% [markdown] key="05-money-later-is-worth"
 # ## Money later is worth less: discounting
 #
 # Every forecast so far adds up roubles paid in month 1 and roubles paid in month 18 as if they
@@ -149,10 +164,11 @@ check("ex-05-4", answer)
 # %%
 annual_rate = 0.10  # our assumption for the course, not from the articles
 monthly_rate = period_discount_rate(annual_rate, periods_per_year=12)
-print(f"{annual_rate:.0%} a year is {format_share(monthly_rate, 3)} a month; "
-      f"a rouble paid in 12 months is worth {1 / (1 + monthly_rate) ** 12:.3f} today")
+print(tr("{annual} a year is {monthly} a month; a rouble paid in 12 months is worth {value} today",
+         annual=format_share(annual_rate, 0), monthly=format_share(monthly_rate, 3),
+         value=format_number(1 / (1 + monthly_rate) ** 12, 3)))
 
-# %% [markdown]
+# %% [markdown] key="05-e-manufacturing"
 # ### E-manufacturing, in today's money
 #
 # The manufacturer of notebook 01 counts 1,000,000 RUB a year for 7 years as an LTV of
@@ -167,7 +183,7 @@ print(factory.describe())
 assert agrees(factory.undiscounted, manufacturing.figures["ltv"])
 assert agrees(factory.discounted / 1e6, manufacturing.derived["present_value_millions_at_10_percent"])
 
-# %% [markdown]
+# %% [markdown] key="05-e-online-service-2"
 # About 5.36 million, not 7: the seventh year's million is worth only 1 / 1.1^6 ≈ 0.56 million
 # today. And this is revenue; the client's value to the manufacturer is its margin on that
 # revenue, which is smaller again.
@@ -193,13 +209,13 @@ assert agrees(service_value.discounted, service.derived["ltv_per_user_at_10_perc
 # %%
 discounting_chart(service_value, currency="RUB", period="month")
 
-# %% [markdown]
+# %% [markdown] key="05-the-gap-between-the"
 # The gap between the two lines is what waiting costs. It is small over a year and a half at
 # 10% a year; it grows with the lifetime and with the rate, and it is why notebooks 13, 14 and
 # 16 always state a discount rate next to an LTV. A figure that does not say whether it is
 # discounted, and at what rate, is missing one of its labels.
 
-# %% [markdown]
+# %% [markdown] key="05-e-retention-offer"
 # ## E-retention-offer: what is one extra month worth?
 #
 # Among its ways to raise LTV, the same article suggests fitting retention work to each LTV
@@ -221,13 +237,16 @@ offer = retention_offer_whatif(
     usual_months=tactic["expected_cycle_months"],
     offer_months=tactic["offer_months"],
 )
-print(f"Extra months per user: {offer.extra_months:g}; worth {format_money(offer.value_per_kept_customer, 'RUB')} "
-      f"per user and {format_money(offer.value_for_cohort, 'RUB')} for the {inputs['users']} users")
+print(tr_n("Extra months per user: {months}; worth {per_user} per user and {cohort} for the {users} user",
+           "Extra months per user: {months}; worth {per_user} per user and {cohort} for the {users} users",
+           inputs["users"], months=format_number(offer.extra_months),
+           per_user=format_money(offer.value_per_kept_customer, "RUB"), cohort=format_money(offer.value_for_cohort, "RUB"),
+           users=format_number(inputs["users"])))
 assert agrees(offer.extra_months, offer_example.derived["extra_months_per_customer"])
 assert agrees(offer.value_per_kept_customer, offer_example.derived["value_per_kept_customer"])
 assert agrees(offer.value_for_cohort, offer_example.derived["value_for_cohort"])
 
-# %% [markdown]
+# %% [markdown] key="05-that-is-the-most"
 # That is the most the tactic can earn, and it rests on two hopeful assumptions: that the
 # offer itself costs nothing (a good offer usually means a discount) and that every user stays
 # the extra month because of it. In practice only some users who would have left are kept;
@@ -249,22 +268,23 @@ for share in (0.25, 0.5, 0.75, 1.0):
         manager_cost_per_month=manager_cost_per_month,
     )
     rows.append((format_share(share, 0), what_if.value_for_cohort, what_if.manager_cost, what_if.net_for_cohort))
-print(format_rows(rows, header=("kept", "extra margin", "manager", "net")))
-print(f"The offer with a manager pays off only if at least {format_share(what_if.break_even_share_kept)} "
-      f"of the users stay the extra month")
+print(format_rows(rows, header=(tr("kept"), tr("extra margin"), tr("manager"), tr("net"))))
+print(tr("The offer with a manager pays off only if at least {share} of the users stay the extra month",
+         share=format_share(what_if.break_even_share_kept)))
 
-# %% [markdown]
+# %% [markdown] key="05-with-every-user-kept"
 # With every user kept, the manager's two months (120,000 RUB) take half of the extra
 # 245,000 RUB:
 
 # %%
 waterfall_chart(
-    [("extra month, all kept", what_if.value_for_cohort), ("manager, 2 months", -what_if.manager_cost)],
+    [(tr("extra month, all kept"), what_if.value_for_cohort), (tr("manager, 2 months"), -what_if.manager_cost)],
     currency="RUB",
-    title=f"The retention offer for {inputs['users']} users",
+    title=tr_n("The retention offer for {users} user", "The retention offer for {users} users", inputs["users"],
+               users=format_number(inputs["users"])),
 )
 
-# %% [markdown]
+# %% [markdown] key="05-a-critical-look-a"
 # ### A critical look: a customer kept is worth more than one month
 #
 # The what-if reads the article literally: every user leaves at the end of month 6, the offer
@@ -285,13 +305,14 @@ waterfall_chart(
 churn = 1 / inputs["lifetime_months"]  # the 18 months read as a constant churn
 kept_value = saved_customer_value(margin_per_month, churn_rate=churn)
 kept_today = saved_customer_value(margin_per_month, churn_rate=churn, discount_rate=monthly_rate)
-print(f"A user kept after month {tactic['expected_cycle_months']} is worth {format_money(kept_value, 'RUB', decimals=0)} "
-      f"({format_money(kept_today, 'RUB', decimals=0)} discounted to the month of the offer at {annual_rate:.0%} a year), "
-      f"not {format_money(offer.value_per_kept_customer, 'RUB')}")
+print(tr("A user kept after month {month} is worth {value} ({today} discounted to the month of the offer at {rate} "
+         "a year), not {literal}", month=tactic["expected_cycle_months"], value=format_money(kept_value, "RUB", decimals=0),
+         today=format_money(kept_today, "RUB", decimals=0), rate=format_share(annual_rate, 0),
+         literal=format_money(offer.value_per_kept_customer, "RUB")))
 assert agrees(kept_value, offer_example.derived["constant_churn_value_per_kept_leaver"])
 assert agrees(kept_today, service.derived["ltv_per_user_at_10_percent_a_year"])  # a new user's LTV, in today's money
 
-# %% [markdown]
+# %% [markdown] key="05-who-can-be-kept"
 # **Who can be kept at all.** Not all 700 users reach month 6: with a churn of 1/18 about three
 # in four are still paying then. And of those, only the ones who were about to leave can be
 # kept, one in 18; the rest stay anyway, so an offer made to them changes nothing (and costs
@@ -302,13 +323,13 @@ cap = retention_offer_cap(margin_per_month, customers=inputs["users"], churn_rat
                           decision_period=tactic["expected_cycle_months"])
 print(cap.describe())
 manager_cost = tactic["manager_last_months"] * manager_cost_per_month
-print(f"The manager's {format_money(manager_cost, 'RUB')} pays off only if the offer keeps at least "
-      f"{format_share(manager_cost / cap.most_for_cohort)} of those about to leave")
+print(tr("The manager's {cost} pays off only if the offer keeps at least {share} of those about to leave",
+         cost=format_money(manager_cost, "RUB"), share=format_share(manager_cost / cap.most_for_cohort)))
 assert agrees(cap.customers_paying, offer_example.derived["paying_in_month_6"])
 assert agrees(cap.would_leave, offer_example.derived["would_leave_after_month_6"])
 assert agrees(cap.most_for_cohort, offer_example.derived["constant_churn_cap_for_cohort"])
 
-# %% [markdown]
+# %% [markdown] key="05-so-the-two-readings"
 # So the two readings disagree on both factors: the literal one counts all 700 users, each
 # worth one month; the constant-churn one counts about 29 users, each worth a whole lifetime.
 # The cohort's totals happen to be of the same order (245,000 and 184,098 RUB), for opposite
@@ -324,7 +345,7 @@ assert agrees(cap.most_for_cohort, offer_example.derived["constant_churn_cap_for
 # the offer; without that comparison, customers who would have stayed anyway look like a
 # success.
 
-# %% [markdown]
+# %% [markdown] key="05-try-it"
 # ## Try it
 #
 # The first calculator forecasts LTV from orders a month, the average check, the gross
@@ -339,7 +360,7 @@ calculator
 # %%
 print(calculator.result_text)
 
-# %% [markdown]
+# %% [markdown] key="05-the-second-calculator-discounts"
 # The second calculator discounts a customer's margins: the gross profit a month, the months
 # a customer stays (read as an average under constant churn, or as the same for everyone) and
 # a yearly discount rate. It starts at E-online-service at 10% a year; a lifetime of 0 months
@@ -352,7 +373,7 @@ value_calculator
 # %%
 print(value_calculator.result_text)
 
-# %% [markdown]
+# %% [markdown] key="05-the-third-calculator-is"
 # The third calculator is the retention what-if for the same 700 users, in the article's
 # literal reading: the length of the offer (the usual cycle is 6 months; a shorter offer is
 # refused), the share of users it keeps and the manager's monthly cost.
@@ -364,7 +385,7 @@ offer_calculator
 # %%
 print(offer_calculator.result_text)
 
-# %% [markdown]
+# %% [markdown] key="05-exercises"
 # ## Exercises
 #
 # Write your figure in place of `None` and run the cell: `check` says whether it is right or
@@ -382,7 +403,7 @@ per_user_24 = frequency_ltv(inputs["monthly_payment"], inputs["payments_per_mont
 answer = inputs["users"] * per_user_24
 check("ex-05-1", answer)
 
-# %% [markdown]
+# %% [markdown] key="05-ex-05-2"
 # **ex-05-2.** The 7-month offer keeps 40% of the 700 users for the extra month, and a
 # manager works with them for 2 months. Up to what monthly cost of the manager, in RUB, does
 # the tactic at least break even?
@@ -402,7 +423,7 @@ some_kept = retention_offer_whatif(
 answer = some_kept.value_for_cohort / tactic["manager_last_months"]  # the most the manager may cost a month
 check("ex-05-2", answer)
 
-# %% [markdown]
+# %% [markdown] key="05-ex-05-3"
 # **ex-05-3.** A more experienced manager costs 90,000 RUB a month for 2 months. What share of the 700
 # users must the offer keep for one extra month to pay for the manager? Answer as a share
 # (0.25 for a quarter).
@@ -422,7 +443,7 @@ answer = retention_offer_whatif(
 ).break_even_share_kept
 check("ex-05-3", answer)
 
-# %% [markdown]
+# %% [markdown] key="05-summary"
 # ## Summary
 #
 # | formula | ltvkit | example |

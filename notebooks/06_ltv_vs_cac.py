@@ -13,7 +13,7 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] key="06-title"
 # # 06 · LTV against CAC: is a customer worth what it cost to win them?
 #
 # After this notebook you can put a customer's value next to the cost of winning them, read
@@ -41,10 +41,13 @@ from ltvkit import (
     check,
     example,
     format_money,
+    format_number,
     format_ratio,
+    format_share,
     historical_ltv,
     ltv_to_cac,
     payback_periods,
+    tr,
 )
 from ltvkit.calculators import ltv_cac_calculator
 from ltvkit.course.cases import online_service_margin_per_month
@@ -60,7 +63,7 @@ from ltvkit.money import format_rows
 from ltvkit.plots import cac_effect_chart, cash_dip_chart, payback_chart, ratio_band_chart, waterfall_chart
 from ltvkit.unit_economics import acquisition_costs, contribution
 
-# %% [markdown]
+# %% [markdown] key="06-ltv-and-cac-value"
 # ## LTV and CAC: value against cost
 #
 # *CAC* (customer acquisition cost) is what a business spends on marketing and sales to win
@@ -75,7 +78,7 @@ from ltvkit.unit_economics import acquisition_costs, contribution
 # as gross profit. Two choices hide in that formula and change the answer: whether LTV is
 # revenue or profit, and whether CAC has already been subtracted from it.
 
-# %% [markdown]
+# %% [markdown] key="06-e-best-client-cac"
 # ## E-best-client-cac: the best client cost $60
 #
 # “Как посчитать LTV и использовать эту метрику для повышения эффективности бизнеса” (How to
@@ -87,18 +90,19 @@ from ltvkit.unit_economics import acquisition_costs, contribution
 # %%
 best = example("E-best-client-cac")
 ratio = ltv_to_cac(ltv=best.inputs["ltv"], cac=best.inputs["cac"])
-print(f"LTV:CAC = {format_money(best.inputs['ltv'], best.currency)} / {format_money(best.inputs['cac'], best.currency)}"
-      f" = {format_ratio(ratio)}, about {format_ratio(ratio, decimals=0)}")
+print(tr("LTV:CAC = {ltv} / {cac} = {ratio}, about {rounded}", ltv=format_money(best.inputs["ltv"], best.currency),
+         cac=format_money(best.inputs["cac"], best.currency), ratio=format_ratio(ratio),
+         rounded=format_ratio(ratio, decimals=0)))
 assert agrees(ratio, best.derived["ltv_to_cac"])
 
-# %% [markdown]
+# %% [markdown] key="06-the-verdict-function-of"
 # The verdict function of `ltvkit.planning` reads a ratio against the bands this notebook
 # explains below. A ratio this high lands in the top band.
 
 # %%
 print(ltv_cac_verdict(ratio))
 
-# %% [markdown]
+# %% [markdown] key="06-a-critical-look-one"
 # ### A critical look: one best client is not a business case
 #
 # The $28,000 is Mr A's purchases in **one year**: 40 × $700. It is **revenue**, not profit,
@@ -119,11 +123,11 @@ print(ltv_cac_verdict(ratio))
 mr = example("E-mr-a-mr-b")
 assert mr.figures["a_value_per_year"] == best.inputs["ltv"]  # the article's LTV is Mr A's year
 break_even_margin = best.inputs["cac"] / best.inputs["ltv"]
-print(f"Margin at which Mr A's year repays his CAC: {break_even_margin:.2%}")
+print(tr("Margin at which Mr A's year repays his CAC: {share}", share=format_share(break_even_margin, 2)))
 ratio_b = ltv_to_cac(ltv=mr.derived["b_value_per_year"], cac=best.inputs["cac"])
-print(f"Mr B: {ltv_cac_verdict(ratio_b)}")
+print(tr("Mr B: {verdict}", verdict=ltv_cac_verdict(ratio_b)))
 
-# %% [markdown]
+# %% [markdown] key="06-a-critical-look-the"
 # ### A critical look: "the best clients cost much more to win", at the same $60
 #
 # The article says that the most valuable clients cost considerably more to win and to keep.
@@ -137,13 +141,15 @@ print(f"Mr B: {ltv_cac_verdict(ratio_b)}")
 
 # %%
 average_cac = example("E-churn-20").inputs["cac"]
-print(f"CAC of the best client ${best.inputs['cac']}, of the average customer ${average_cac}")
+print(tr("CAC of the best client {best}, of the average customer {average}",
+         best=format_money(best.inputs["cac"], "USD"), average=format_money(average_cac, "USD")))
 assert average_cac == best.inputs["cac"]
 most_for_mr_a = affordable_cac(best.inputs["ltv"])
-print(f"Mr A's year meets 3:1 up to a CAC of {format_money(most_for_mr_a, 'USD', decimals=0)} "
-      f"({most_for_mr_a / best.inputs['cac']:.0f} times $60)")
+print(tr("Mr A's year meets 3:1 up to a CAC of {cac} ({times} times {best})",
+         cac=format_money(most_for_mr_a, "USD", decimals=0), times=format_number(most_for_mr_a / best.inputs["cac"]),
+         best=format_money(best.inputs["cac"], "USD")))
 
-# %% [markdown]
+# %% [markdown] key="06-e-ltv-cac-2"
 # ## E-ltv-cac-2: the rule of thumb, 2:1 or 3:1
 #
 # “Увеличение LTV партнеров: проверенные стратегии” (Raising partners' LTV: proven strategies)
@@ -173,7 +179,7 @@ for r in (0.8, 1.0, 1.5, rule.figures["minimum_ratio"], 2.5, rule.derived["usual
 assert ltv_cac_verdict(rule.figures["minimum_ratio"]).band == "article's minimum met"
 assert ltv_cac_verdict(rule.derived["usual_ratio"]).band == "usual target met"
 
-# %% [markdown]
+# %% [markdown] key="06-gross-or-net-the"
 # ### Gross or net? The ratio shifts by exactly one
 #
 # The article on courses (E-courses, notebook 02) calls 8,000 RUB "the LTV": that is gross
@@ -187,24 +193,25 @@ courses = example("E-courses")
 gross = historical_ltv(courses.inputs["purchases"], margin=courses.inputs["margin"])
 net = historical_ltv(courses.inputs["purchases"], margin=courses.inputs["margin"],
                      acquisition_cost=courses.inputs["acquisition_cost"])
-print(f"gross LTV / CAC = {format_ratio(ltv_to_cac(gross, courses.inputs['acquisition_cost']))}; "
-      f"net LTV / CAC = {format_ratio(ltv_to_cac(net, courses.inputs['acquisition_cost']))}")
+print(tr("gross LTV / CAC = {gross}; net LTV / CAC = {net}",
+         gross=format_ratio(ltv_to_cac(gross, courses.inputs["acquisition_cost"])),
+         net=format_ratio(ltv_to_cac(net, courses.inputs["acquisition_cost"]))))
 assert agrees(ltv_to_cac(gross, courses.inputs["acquisition_cost"]), courses.derived["ltv_to_cac"])
 
-# %% [markdown]
+# %% [markdown] key="06-the-ratios-of-this"
 # The ratios of this notebook on the bands (log scale, so 1.7 and 467 fit on one chart):
 
 # %%
 ratio_band_chart(
     {
-        "best client (E-best-client-cac)": ratio,
-        "courses, gross (E-courses)": ltv_to_cac(gross, courses.inputs["acquisition_cost"]),
-        "Mr B, a year's revenue": ratio_b,
+        tr("best client (E-best-client-cac)"): ratio,
+        tr("courses, gross (E-courses)"): ltv_to_cac(gross, courses.inputs["acquisition_cost"]),
+        tr("Mr B, a year's revenue"): ratio_b,
     },
-    title="LTV:CAC against the rule-of-thumb bands",
+    title=tr("LTV:CAC against the rule-of-thumb bands"),
 )
 
-# %% [markdown]
+# %% [markdown] key="06-payback-how-many-months"
 # ## Payback: how many months until CAC comes back
 #
 # The ratio says *how much* comes back; the payback period says *how soon*. CAC is paid when
@@ -222,8 +229,9 @@ service = example("E-online-service").inputs
 cac = example("E-telecom-budget").inputs["cac"]
 margin_per_month = online_service_margin_per_month()  # payments a month x payment x margin
 months = payback_periods(cac=cac, margin_per_period=margin_per_month)
-print(f"Gross profit {format_money(margin_per_month, 'RUB')} a month; CAC {format_money(cac, 'RUB')}; "
-      f"payback {months:.2f} months of {service['lifetime_months']}")
+print(tr("Gross profit {margin} a month; CAC {cac}; payback {payback} months of {lifetime}",
+         margin=format_money(margin_per_month, "RUB"), cac=format_money(cac, "RUB"), payback=format_number(months, 2),
+         lifetime=format_number(service["lifetime_months"])))
 summary = ltv_cac_summary(ltv=example("E-online-service").figures["ltv_per_user"], cac=cac,
                           lifetime_months=service["lifetime_months"])
 print(summary.describe("RUB"))
@@ -232,7 +240,7 @@ assert agrees(summary.payback_months, months)
 # %%
 payback_chart(cac, margin_per_month, service["lifetime_months"], currency="RUB", period="month")
 
-# %% [markdown]
+# %% [markdown] key="06-payback-when-customers-leave"
 # Two businesses with the same 3:1 ratio can differ a lot: one gets its CAC back in two
 # months, the other in two years, and the second needs far more cash to grow. Quote the
 # payback next to the ratio.
@@ -252,11 +260,11 @@ churn = 1 / service["lifetime_months"]  # the 18 months read as a constant churn
 rows = []
 for c in (500, 2_000, 3_000, 5_000, 6_300):
     weighted = survival_payback_periods(c, margin_per_month, churn_rate=churn)
-    rows.append((format_money(c, "RUB"), f"{payback_periods(c, margin_per_month):.2f}",
-                 "never" if weighted == float("inf") else f"{weighted:.2f}"))
-print(format_rows(rows, header=("CAC", "CAC / margin, months", "weighted by survival, months")))
+    rows.append((format_money(c, "RUB"), format_number(payback_periods(c, margin_per_month), 2),
+                 tr("never") if weighted == float("inf") else format_number(weighted, 2)))
+print(format_rows(rows, header=("CAC", tr("CAC / margin, months"), tr("weighted by survival, months"))))
 
-# %% [markdown]
+# %% [markdown] key="06-the-cash-dip-of"
 # ### The cash dip of acquisition
 #
 # Payback is one customer's story; the money is the cohort's. The CAC of every new user is paid
@@ -272,21 +280,21 @@ one_cohort = acquisition_cash_curve(dear_cac, margin_per_month, churn_rate=churn
                                     customers_per_cohort=service["users"])
 a_year_of_cohorts = acquisition_cash_curve(dear_cac, margin_per_month, churn_rate=churn, periods=36,
                                            customers_per_cohort=service["users"], cohorts=12)
-print(f"one cohort:            {one_cohort.describe('RUB')}")
-print(f"a cohort every month:  {a_year_of_cohorts.describe('RUB')}")
+print(tr("one cohort:            {curve}", curve=one_cohort.describe("RUB")))
+print(tr("a cohort every month:  {curve}", curve=a_year_of_cohorts.describe("RUB")))
 
 # %%
-cash_dip_chart({"one cohort of 700": one_cohort, "700 new users every month for a year": a_year_of_cohorts},
+cash_dip_chart({tr("one cohort of 700"): one_cohort, tr("700 new users every month for a year"): a_year_of_cohorts},
                currency="RUB", period="month")
 
-# %% [markdown]
+# %% [markdown] key="06-a-single-cohort-is"
 # A single cohort is back above zero in the month its survival-weighted payback says. A business
 # that keeps acquiring is not: every month's new CAC deepens the dip before the earlier cohorts
 # have paid it back, and the deepest point is five times the single cohort's. That is the cash
 # a growth plan must finance, and it is set by the payback and the churn, not by the LTV:CAC
 # ratio, which here is 2.1:1, just above the article's minimum.
 
-# %% [markdown]
+# %% [markdown] key="06-the-lower-the-cac"
 # ## "The lower the CAC, the higher the LTV", examined
 #
 # The article on partners' LTV lists CAC among the factors of LTV: the lower the CAC, the
@@ -299,14 +307,15 @@ cash_dip_chart({"one cohort of 700": one_cohort, "700 new users every month for 
 cacs = (250, 500, 1000, 2000, 4000)
 for c in cacs:
     net_c = historical_ltv(courses.inputs["purchases"], margin=courses.inputs["margin"], acquisition_cost=c)
-    print(f"CAC {format_money(c, 'RUB'):>9}: gross LTV {format_money(gross, 'RUB')}, "
-          f"net LTV {format_money(net_c, 'RUB'):>9}, LTV:CAC {format_ratio(ltv_to_cac(gross, c)):>6}")
+    print(tr("CAC {cac}: gross LTV {gross}, net LTV {net}, LTV:CAC {ratio}", cac=format_money(c, "RUB").rjust(9),
+             gross=format_money(gross, "RUB"), net=format_money(net_c, "RUB").rjust(9),
+             ratio=format_ratio(ltv_to_cac(gross, c)).rjust(6)))
 assert agrees(gross, courses.derived["gross_ltv"])
 
 # %%
 cac_effect_chart(gross, cacs, currency="RUB")
 
-# %% [markdown]
+# %% [markdown] key="06-a-critical-look-a"
 # ### A critical look: a higher LTV does not lower CAC
 #
 # The same article opens with the reverse claim: raising LTV lowers the cost of winning new
@@ -317,15 +326,16 @@ cac_effect_chart(gross, cacs, currency="RUB")
 
 # %%
 for lift in (1.0, 1.2):
-    print(f"gross LTV {format_money(gross * lift, 'RUB')}: CAC still {format_money(courses.inputs['acquisition_cost'], 'RUB')}, "
-          f"affordable at 3:1 up to {format_money(affordable_cac(gross * lift), 'RUB')}")
+    print(tr("gross LTV {gross}: CAC still {cac}, affordable at 3:1 up to {affordable}",
+             gross=format_money(gross * lift, "RUB"), cac=format_money(courses.inputs["acquisition_cost"], "RUB"),
+             affordable=format_money(affordable_cac(gross * lift), "RUB")))
 
-# %% [markdown]
+# %% [markdown] key="06-that-is-why-the"
 # That is why the claim is tempting: a firm whose customers are worth more can outbid its
 # rivals for the same clicks and still earn, so it may end up *paying* more per customer, and
 # rightly.
 
-# %% [markdown]
+# %% [markdown] key="06-in-real-data-the"
 # In real data the link can even run the other way. A cheap channel (a discount site, broad
 # untargeted ads) often brings customers who buy once and leave; an expensive one (a partner
 # whose audience fits the product) brings customers who stay. Then a lower CAC comes with a
@@ -333,7 +343,7 @@ for lift in (1.0, 1.2):
 # affiliate marketing) asks which partners bring the customers of the highest CLTV, not which
 # are cheapest: compare channels by their LTV:CAC and payback, never by CAC alone.
 
-# %% [markdown]
+# %% [markdown] key="06-contribution-margin-and-fully"
 # ## Contribution margin and fully loaded CAC
 #
 # Both sides of LTV:CAC hide costs.
@@ -349,9 +359,9 @@ for lift in (1.0, 1.2):
 per_month = contribution(service["monthly_payment"], gross_margin=service["margin"], payment_fee_rate=0.025,
                          refund_rate=0.03, bonus_rate=0.05)
 print(per_month.describe("RUB"))
-waterfall_chart(per_month.steps(), currency="RUB", title="One user's month: from sales to contribution")
+waterfall_chart(per_month.steps(), currency="RUB", title=tr("One user's month: from sales to contribution"))
 
-# %% [markdown]
+# %% [markdown] key="06-on-the-cac-side"
 # **On the CAC side**, an ad report divides ad spend by the customers the ads brought: the
 # *paid* CAC. Two things move it. Dividing by *all* new customers, including those who came on
 # their own, gives a lower *blended* CAC that flatters the ads. And the ads are not the only
@@ -366,22 +376,22 @@ month = acquisition_costs(ad_spend=250_000, paid_customers=500, organic_customer
 print(month.describe("RUB"))
 assert agrees(month.paid_cac, cac)  # the same 500 RUB this notebook has used for the online service
 
-# %% [markdown]
+# %% [markdown] key="06-put-together-the-same"
 # Put together, the same users give very different ratios. The honest one for deciding on
 # more ads is the contribution LTV against the fully loaded CAC of a paid customer:
 
 # %%
 contribution_ltv = per_month.contribution * service["lifetime_months"]
 readings = {
-    "gross LTV / blended CAC": (example("E-online-service").figures["ltv_per_user"], month.blended_cac),
-    "gross LTV / paid CAC": (example("E-online-service").figures["ltv_per_user"], month.paid_cac),
-    "contribution LTV / fully loaded CAC": (contribution_ltv, month.fully_loaded_cac),
-    "contribution LTV / fully loaded paid CAC": (contribution_ltv, month.fully_loaded_paid_cac),
+    tr("gross LTV / blended CAC"): (example("E-online-service").figures["ltv_per_user"], month.blended_cac),
+    tr("gross LTV / paid CAC"): (example("E-online-service").figures["ltv_per_user"], month.paid_cac),
+    tr("contribution LTV / fully loaded CAC"): (contribution_ltv, month.fully_loaded_cac),
+    tr("contribution LTV / fully loaded paid CAC"): (contribution_ltv, month.fully_loaded_paid_cac),
 }
 print(format_rows([(name, ltv, c, format_ratio(ltv_to_cac(ltv, c))) for name, (ltv, c) in readings.items()],
                   header=("", "LTV", "CAC", "LTV:CAC"), decimals=0))
 
-# %% [markdown]
+# %% [markdown] key="06-the-figure-usually-quoted"
 # The figure usually quoted is the second; the one to decide with is the last, about half of
 # it. Both are real; what matters is to say which one you quote (notebook 02's checklist asks
 # "revenue, gross or contribution").
@@ -398,7 +408,7 @@ check("ex-06-4", answer)
 answer = "a"  # customers who came on their own share the ad bill, so the ads look cheaper than they are
 check("ex-06-4", answer)
 
-# %% [markdown]
+# %% [markdown] key="06-try-it"
 # ## Try it
 #
 # Move the sliders: gross LTV per customer, CAC, and the months over which the LTV is earned
@@ -413,7 +423,7 @@ calculator
 # %%
 print(calculator.result_text)
 
-# %% [markdown]
+# %% [markdown] key="06-exercises"
 # ## Exercises
 #
 # Write your figure in place of `None` and run the cell. Solutions are folded under each
@@ -431,7 +441,7 @@ check("ex-06-1", answer)
 answer = payback_periods(cac=2_100, margin_per_period=margin_per_month)
 check("ex-06-1", answer)
 
-# %% [markdown]
+# %% [markdown] key="06-ex-06-2"
 # **ex-06-2.** The same service's gross LTV is 6,300 RUB per user. What is the highest CAC, in
 # RUB, that still meets the article's 2:1 minimum?
 
@@ -443,7 +453,7 @@ check("ex-06-2", answer)
 answer = example("E-online-service").figures["ltv_per_user"] / rule.figures["minimum_ratio"]
 check("ex-06-2", answer)
 
-# %% [markdown]
+# %% [markdown] key="06-ex-06-3"
 # **ex-06-3.** Give Mr B a fairer LTV: he keeps buying ($100 a year) for 3 years, and 30% of
 # what he pays is gross profit. Against the same $60 CAC, what is his gross LTV:CAC (a number
 # such as 2.5 for 2.5:1)? Which band is it in?
@@ -458,7 +468,7 @@ answer = ltv_to_cac(ltv=b_gross_ltv, cac=best.inputs["cac"])
 print(ltv_cac_verdict(answer))
 check("ex-06-3", answer)
 
-# %% [markdown]
+# %% [markdown] key="06-summary"
 # ## Summary
 #
 # | formula | ltvkit | example |

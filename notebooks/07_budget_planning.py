@@ -13,7 +13,7 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] key="07-title"
 # # 07 · Budget planning from LTV: a published plan, checked line by line
 #
 # After this notebook you can turn costs, a profit target and an LTV into the number of
@@ -32,14 +32,14 @@
 # **You need**: notebook 06 (LTV:CAC, payback). Percentages and a little algebra.
 
 # %%
-from ltvkit import agrees, check, example, format_money, format_ratio
+from ltvkit import agrees, check, example, format_money, format_number, format_ratio, format_share, tr
 from ltvkit.calculators import budget_plan_calculator
 from ltvkit.course.exercises import options
 from ltvkit.money import format_rows
 from ltvkit.planning import budget_plan, compare_plans
 from ltvkit.plots import plan_waterfall_chart, plans_chart, waterfall_chart
 
-# %% [markdown]
+# %% [markdown] key="07-e-telecom-budget"
 # ## E-telecom-budget: a year's plan for a telecom company
 #
 # “Как посчитать LTV и использовать эту метрику для повышения эффективности бизнеса” (How to
@@ -55,7 +55,7 @@ telecom = example("E-telecom-budget")
 inputs = telecom.inputs
 print(format_rows(inputs.items(), currency=None))
 
-# %% [markdown]
+# %% [markdown] key="07-one-planning-function-every"
 # ### One planning function, every assumption a parameter
 #
 # `budget_plan` in `ltvkit.planning` makes the plan. Its arithmetic is short: the turnover
@@ -75,7 +75,7 @@ print(format_rows(inputs.items(), currency=None))
 #
 # It returns a frozen `BudgetPlan` whose fields are the lines of the plan.
 
-# %% [markdown]
+# %% [markdown] key="07-the-article-s-first"
 # ### The article's first pass
 #
 # The article adds 10 and 3 million, "adds 20% VAT" by dividing by 0.8, calls the result the
@@ -98,13 +98,13 @@ article_first_pass = dict(
     customer_rounding="none",  # 4,062.5 customers
 )
 first = budget_plan(**article_first_pass)
-print(format_rows([("Turnover with VAT", first.turnover_with_vat), ("Customers", f"{first.customers:,.1f}"),
-                   ("Advertising budget", first.advertising_budget)]))
+print(format_rows([(tr("Turnover with VAT"), first.turnover_with_vat), (tr("Customers"), format_number(first.customers, 1)),
+                   (tr("Advertising budget"), first.advertising_budget)]))
 assert agrees(first.turnover_with_vat, telecom.figures["first_pass_turnover_with_vat"])
 assert agrees(first.customers, telecom.figures["first_pass_customers"])
 assert agrees(first.advertising_budget, telecom.figures["first_pass_advertising"])
 
-# %% [markdown]
+# %% [markdown] key="07-the-article-s-summary"
 # ### The article's summary list
 #
 # A few lines later the article lists the plan's figures again, and they are different:
@@ -116,12 +116,12 @@ assert agrees(first.advertising_budget, telecom.figures["first_pass_advertising"
 article_summary = article_first_pass | {"costs_grossed_up_for_vat": True}
 summary = budget_plan(**article_summary)
 print(format_rows([
-    ("Costs", summary.costs_per_year),
-    ("Turnover without taxes", summary.turnover_without_vat),
-    ("Turnover with taxes", summary.turnover_with_vat),
-    ("Customers", f"{summary.customers:,.2f}"),
-    ("Advertising budget", summary.advertising_budget),
-    ("'ROI' = LTV / CAC x 100", f"{summary.ltv_to_cac * 100:.0f}%"),
+    (tr("Costs"), summary.costs_per_year),
+    (tr("Turnover without taxes"), summary.turnover_without_vat),
+    (tr("Turnover with taxes"), summary.turnover_with_vat),
+    (tr("Customers"), format_number(summary.customers, 2)),
+    (tr("Advertising budget"), summary.advertising_budget),
+    (tr("'ROI' = LTV / CAC x 100"), tr("{number}%", number=format_number(summary.ltv_to_cac * 100))),
 ]))
 assert agrees(summary.costs_per_year, telecom.figures["summary_monthly_costs"])
 assert agrees(summary.turnover_without_vat, telecom.figures["summary_turnover_without_taxes"])
@@ -130,19 +130,19 @@ assert agrees(summary.customers, telecom.figures["summary_customers"])
 assert agrees(summary.advertising_budget, telecom.figures["summary_advertising"])
 assert agrees(summary.ltv_to_cac * 100, telecom.figures["summary_roi_percent"])
 
-# %% [markdown]
+# %% [markdown] key="07-both-versions-side-by"
 # Both versions side by side, every line of the plan:
 
 # %%
-compare_plans({"article, first pass": first, "article, summary": summary})
+compare_plans({tr("article, first pass"): first, tr("article, summary"): summary})
 
-# %% [markdown]
+# %% [markdown] key="07-a-critical-look-six"
 # ## A critical look: six problems, one at a time
 #
 # Each cell below changes **one** parameter of the article's first pass and shows what it
 # does to the plan. Then a corrected plan puts the corrections together.
 
-# %% [markdown]
+# %% [markdown] key="07-problem-1-the-summary"
 # ### Problem 1: the summary applies VAT twice
 #
 # The summary raises the costs by VAT (10 / 0.8 = 12.5 million), adds the profit, and raises
@@ -151,13 +151,14 @@ compare_plans({"article, first pass": first, "article, summary": summary})
 # versions of the article differ only in this choice:
 
 # %%
-print(f"Turnover with VAT: {format_money(first.turnover_with_vat, 'RUB')} (VAT once) vs "
-      f"{format_money(summary.turnover_with_vat, 'RUB')} (twice), "
-      f"+{format_money(summary.turnover_with_vat - first.turnover_with_vat, 'RUB')}")
-print(f"Customers: {first.customers:,.2f} vs {summary.customers:,.2f}; advertising "
-      f"+{format_money(summary.advertising_budget - first.advertising_budget, 'RUB')}")
+print(tr("Turnover with VAT: {once} (VAT once) vs {twice} (twice), +{extra}",
+         once=format_money(first.turnover_with_vat, "RUB"), twice=format_money(summary.turnover_with_vat, "RUB"),
+         extra=format_money(summary.turnover_with_vat - first.turnover_with_vat, "RUB")))
+print(tr("Customers: {once} vs {twice}; advertising +{extra}", once=format_number(first.customers, 2),
+         twice=format_number(summary.customers, 2),
+         extra=format_money(summary.advertising_budget - first.advertising_budget, "RUB")))
 
-# %% [markdown]
+# %% [markdown] key="07-problem-2-adding-20"
 # ### Problem 2: "adding 20%" is × 1.2, not ÷ 0.8
 #
 # VAT of 20% is charged on the price without VAT: 13 million of net turnover carries
@@ -168,14 +169,16 @@ print(f"Customers: {first.customers:,.2f} vs {summary.customers:,.2f}; advertisi
 
 # %%
 on_top = budget_plan(**(article_first_pass | {"vat_applied": "added_on_top"}))
-print(f"x {1 + inputs['vat_rate']:g}: turnover with VAT {format_money(on_top.turnover_with_vat, 'RUB')}, VAT "
-      f"{format_money(on_top.vat, 'RUB')}, customers {on_top.customers:,.0f}")
-print(f"/ {1 - inputs['vat_rate']:g}: turnover with VAT {format_money(first.turnover_with_vat, 'RUB')}, VAT "
-      f"{format_money(first.vat, 'RUB')} = {first.vat / first.turnover_without_vat:.0%} of the net turnover")
+print(tr("x {factor}: turnover with VAT {turnover}, VAT {vat}, customers {customers}",
+         factor=format_number(1 + inputs["vat_rate"], 1), turnover=format_money(on_top.turnover_with_vat, "RUB"),
+         vat=format_money(on_top.vat, "RUB"), customers=format_number(on_top.customers)))
+print(tr("/ {factor}: turnover with VAT {turnover}, VAT {vat} = {share} of the net turnover",
+         factor=format_number(1 - inputs["vat_rate"], 1), turnover=format_money(first.turnover_with_vat, "RUB"),
+         vat=format_money(first.vat, "RUB"), share=format_share(first.vat / first.turnover_without_vat, 0)))
 assert agrees(on_top.turnover_with_vat, telecom.derived["vat_added_on_top_turnover_with_vat"])
 assert agrees(on_top.customers, telecom.derived["vat_added_on_top_customers"])
 
-# %% [markdown]
+# %% [markdown] key="07-problem-3-monthly-costs"
 # ### Problem 3: monthly costs, treated as a year's
 #
 # The article calls the 10 million *monthly* costs, then adds them to a *year's* profit and
@@ -184,11 +187,12 @@ assert agrees(on_top.customers, telecom.derived["vat_added_on_top_customers"])
 
 # %%
 monthly = budget_plan(**(article_first_pass | {"costs_period": "month"}))
-print(f"Costs for the year {format_money(monthly.costs_per_year, 'RUB')}: customers {monthly.customers:,.1f}, "
-      f"advertising {format_money(monthly.advertising_budget, 'RUB')}")
+print(tr("Costs for the year {costs}: customers {customers}, advertising {advertising}",
+         costs=format_money(monthly.costs_per_year, "RUB"), customers=format_number(monthly.customers, 1),
+         advertising=format_money(monthly.advertising_budget, "RUB")))
 assert agrees(monthly.customers, telecom.derived["costs_as_monthly_customers"])
 
-# %% [markdown]
+# %% [markdown] key="07-problem-4-a-customer"
 # ### Problem 4: a customer is a whole person
 #
 # 4,062.5 customers cannot be won. The plan needs whole customers, and to reach its target it
@@ -196,11 +200,12 @@ assert agrees(monthly.customers, telecom.derived["costs_as_monthly_customers"])
 
 # %%
 whole = budget_plan(**(article_first_pass | {"customer_rounding": "up"}))
-print(f"Customers {whole.customers:,.0f}; advertising {format_money(whole.advertising_budget, 'RUB')}")
+print(tr("Customers {customers}; advertising {advertising}", customers=format_number(whole.customers),
+         advertising=format_money(whole.advertising_budget, "RUB")))
 assert agrees(whole.customers, telecom.derived["first_pass_customers_rounded"])
 assert agrees(whole.advertising_budget, telecom.derived["first_pass_advertising_rounded"])
 
-# %% [markdown]
+# %% [markdown] key="07-problem-5-an-roi"
 # ### Problem 5: an ROI of 800% is LTV:CAC
 #
 # ROI (return on investment) is what an investment earns *beyond* its cost, over that cost:
@@ -211,14 +216,15 @@ assert agrees(whole.advertising_budget, telecom.derived["first_pass_advertising_
 # different and much smaller number.
 
 # %%
-print(f"LTV:CAC {format_ratio(first.ltv_to_cac)} (the article's '800%')")
-print(f"ROI of one customer: ({inputs['ltv_per_customer_per_year']:,} - {inputs['cac']}) / {inputs['cac']} "
-      f"= {first.roi_percent:.0f}%")
-print(f"Profit after advertising over costs + advertising (first pass): {first.return_on_costs_percent:.1f}%")
+print(tr("LTV:CAC {ratio} (the article's '800%')", ratio=format_ratio(first.ltv_to_cac)))
+print(tr("ROI of one customer: ({ltv} - {cac}) / {cac} = {roi}%", ltv=format_number(inputs["ltv_per_customer_per_year"]),
+         cac=format_number(inputs["cac"]), roi=format_number(first.roi_percent)))
+print(tr("Profit after advertising over costs + advertising (first pass): {share}%",
+         share=format_number(first.return_on_costs_percent, 1)))
 assert agrees(first.roi_percent, telecom.derived["roi_percent"])
 assert agrees(first.ltv_to_cac, telecom.derived["ltv_to_cac"])
 
-# %% [markdown]
+# %% [markdown] key="07-problem-6-4-000"
 # ### Problem 6: 4,000 RUB a year against a subscription of 500-600 RUB a month
 #
 # A customer who pays 500-600 RUB every month of the year pays 6,000-7,200 RUB. An LTV of
@@ -230,15 +236,17 @@ assert agrees(first.ltv_to_cac, telecom.derived["ltv_to_cac"])
 
 # %%
 low, high = inputs["subscription_per_month_low"], inputs["subscription_per_month_high"]
-print(f"A full year at {low}-{high} RUB a month: {12 * low:,}-{12 * high:,} RUB")
+print(tr("A full year at {low}-{high} RUB a month: {year_low}-{year_high} RUB", low=format_number(low),
+         high=format_number(high), year_low=format_number(12 * low), year_high=format_number(12 * high)))
 months_low = inputs["ltv_per_customer_per_year"] / low
 months_high = inputs["ltv_per_customer_per_year"] / high
-print(f"{inputs['ltv_per_customer_per_year']:,} RUB a year is {months_low:.1f} months at {low} "
-      f"or {months_high:.1f} months at {high}")
+print(tr("{ltv} RUB a year is {months_low} months at {low} or {months_high} months at {high}",
+         ltv=format_number(inputs["ltv_per_customer_per_year"]), months_low=format_number(months_low, 1),
+         low=format_number(low), months_high=format_number(months_high, 1), high=format_number(high)))
 assert agrees(months_low, telecom.derived["months_paid_at_low_price"])
 assert agrees(months_high, telecom.derived["months_paid_at_high_price"])
 
-# %% [markdown]
+# %% [markdown] key="07-and-the-one-the"
 # ### And the one the article notices itself: advertising is a cost
 #
 # The article itself admits that this advertising bill will eat deep into the profit, then
@@ -246,14 +254,14 @@ assert agrees(months_high, telecom.derived["months_paid_at_high_price"])
 # to win them then comes out of the profit, which shrinks from 3 million to under 1 million:
 
 # %%
-print(f"Profit after advertising, first pass: {format_money(first.profit_after_advertising, 'RUB')}")
+print(tr("Profit after advertising, first pass: {profit}", profit=format_money(first.profit_after_advertising, "RUB")))
 assert agrees(first.profit_after_advertising, telecom.derived["first_pass_profit_after_advertising"])
 
-# %% [markdown]
+# %% [markdown] key="07-counting-advertising-as-a"
 # Counting advertising as a cost, each customer contributes their LTV without VAT **less
 # their CAC**, so customers = (costs + profit) / (LTV without VAT − CAC).
 
-# %% [markdown]
+# %% [markdown] key="07-the-corrected-plan"
 # ## The corrected plan
 #
 # Every assumption, stated:
@@ -292,25 +300,25 @@ assert agrees(corrected.turnover_without_vat, derived["corrected_turnover_withou
 assert agrees(corrected.turnover_with_vat, derived["corrected_turnover_with_vat"])
 assert agrees(corrected.profit_after_advertising, derived["corrected_profit_after_advertising"])
 assert agrees(corrected.return_on_costs_percent, derived["corrected_return_on_costs_percent"])
-compare_plans({"corrected plan": corrected})
+compare_plans({tr("corrected plan"): corrected})
 
-# %% [markdown]
+# %% [markdown] key="07-a-customer-pays-4"
 # A customer pays 4,000 RUB, of which 3,333 is left after VAT; 500 of it went on winning them,
 # so each brings 2,833 RUB towards 123 million of costs and profit: 43,412 customers, more than
 # ten times the article's plan, and 21.7 million RUB of advertising. The waterfall shows where
 # the turnover goes.
 
 # %%
-plan_waterfall_chart(corrected, currency="RUB", title="Corrected plan: where the turnover goes")
+plan_waterfall_chart(corrected, currency="RUB", title=tr("Corrected plan: where the turnover goes"))
 
 # %%
-compare_plans({"article, first pass": first, "article, summary": summary, "corrected": corrected})
+compare_plans({tr("article, first pass"): first, tr("article, summary"): summary, tr("corrected"): corrected})
 
 # %%
-plans_chart({"article, first pass": first, "article, summary": summary, "corrected": corrected}, "customers",
-            title="Customers the plan needs")
+plans_chart({tr("article, first pass"): first, tr("article, summary"): summary, tr("corrected"): corrected},
+            "customers", title=tr("Customers the plan needs"))
 
-# %% [markdown]
+# %% [markdown] key="07-if-the-company-s"
 # If the company's costs really are 10 million a **year** (and "monthly" was the slip), the
 # same corrected assumptions give a much smaller plan:
 
@@ -319,7 +327,7 @@ yearly_costs = budget_plan(**(article_first_pass | {
     "vat_applied": "added_on_top", "advertising_counted_as_cost": True, "customer_rounding": "up"}))
 print(yearly_costs.describe())
 
-# %% [markdown]
+# %% [markdown] key="07-a-critical-look-the"
 # ## A critical look: the corrected plan's ratios, net of VAT and fully loaded
 #
 # Even the corrected plan quotes LTV:CAC 8:1 and an ROI of 700%, both on the 4,000 RUB a
@@ -339,23 +347,25 @@ print(yearly_costs.describe())
 # leaves out every cost except CAC.
 
 # %%
-print(f"with VAT:    LTV:CAC {format_ratio(corrected.ltv_to_cac)}, ROI {corrected.roi_percent:.0f}%")
-print(f"without VAT: LTV:CAC {format_ratio(corrected.ltv_to_cac_without_vat)}, "
-      f"ROI {corrected.roi_without_vat_percent:.0f}%")
-print(f"fully loaded: {format_money(corrected.profit_per_customer, 'RUB')} of profit per customer, "
-      f"{corrected.profit_per_customer / inputs['cac']:.1%} of their CAC; "
-      f"return on all costs {corrected.return_on_costs_percent:.1f}%")
+print(tr("with VAT:    LTV:CAC {ratio}, ROI {roi}%", ratio=format_ratio(corrected.ltv_to_cac),
+         roi=format_number(corrected.roi_percent)))
+print(tr("without VAT: LTV:CAC {ratio}, ROI {roi}%", ratio=format_ratio(corrected.ltv_to_cac_without_vat),
+         roi=format_number(corrected.roi_without_vat_percent)))
+print(tr("fully loaded: {profit} of profit per customer, {share} of their CAC; return on all costs {returns}%",
+         profit=format_money(corrected.profit_per_customer, "RUB"),
+         share=format_share(corrected.profit_per_customer / inputs["cac"], 1),
+         returns=format_number(corrected.return_on_costs_percent, 1)))
 assert agrees(corrected.ltv_to_cac_without_vat, derived["corrected_ltv_to_cac_without_vat"])
 assert agrees(corrected.roi_without_vat_percent, derived["corrected_roi_without_vat_percent"])
 assert agrees(corrected.profit_per_customer, derived["corrected_profit_per_customer"])
 
-# %% [markdown]
+# %% [markdown] key="07-one-customer-s-year"
 # One customer's year, from what they pay to what they leave:
 
 # %%
-waterfall_chart(corrected.per_customer_steps(), currency="RUB", title="One customer of the corrected plan, fully loaded")
+waterfall_chart(corrected.per_customer_steps(), currency="RUB", title=tr("One customer of the corrected plan, fully loaded"))
 
-# %% [markdown]
+# %% [markdown] key="07-customers-kept-from-last"
 # ## Customers kept from last year need no new CAC
 #
 # The article ends its plan with a hint: with data on how many customers arrive each month and
@@ -369,12 +379,12 @@ waterfall_chart(corrected.per_customer_steps(), currency="RUB", title="One custo
 
 # %%
 kept_shares = (0.0, 0.25, 0.5, 0.75)  # share of the plan's customers kept from last year (assumptions)
-kept_plans = {f"{kept:.0%} kept": budget_plan(**(corrected_assumptions | {"new_customer_share": 1 - kept}))
-              for kept in kept_shares}
-compare_plans(kept_plans).loc[["customers in the plan", "customers to win (at CAC)", "advertising budget",
-                               "profit per customer, all costs out", "profit over all costs, %"]]
+kept_plans = {tr("{share} kept", share=format_share(kept, 0)): budget_plan(
+    **(corrected_assumptions | {"new_customer_share": 1 - kept})) for kept in kept_shares}
+compare_plans(kept_plans, lines=("customers", "new_customers", "advertising_budget", "profit_per_customer",
+                                 "return_on_costs_percent"))
 
-# %% [markdown]
+# %% [markdown] key="07-fewer-customers-are-needed"
 # Fewer customers are needed, because each kept one brings their payment without a new CAC,
 # and the advertising budget falls in proportion to the new customers. This is the arithmetic
 # behind "keeping customers is cheaper than winning them" (notebook 08): what the plan saves is
@@ -392,7 +402,7 @@ check("ex-07-4", answer)
 answer = "b"  # revenue with VAT over CAC: it leaves out VAT and every cost but the CAC
 check("ex-07-4", answer)
 
-# %% [markdown]
+# %% [markdown] key="07-try-it"
 # ## Try it
 #
 # Every assumption of the plan is an input: the amounts on sliders, the choices in lists.
@@ -407,7 +417,7 @@ calculator
 # %%
 print(calculator.result_text)
 
-# %% [markdown]
+# %% [markdown] key="07-exercises"
 # ## Exercises
 #
 # Write your figure in place of `None` and run the cell. Solutions are folded under each
@@ -425,7 +435,7 @@ check("ex-07-1", answer)
 answer = budget_plan(**(article_first_pass | {"costs_period": "month", "vat_applied": "added_on_top"})).customers
 check("ex-07-1", answer)
 
-# %% [markdown]
+# %% [markdown] key="07-ex-07-2"
 # **ex-07-2.** A new partner asks 800 RUB per customer won instead of 500. A customer still pays
 # 4,000 RUB a year. What is the ROI of winning them, in percent (the way problem 5 computes it)?
 
@@ -438,7 +448,7 @@ answer = budget_plan(**(article_first_pass | {"cac": 800})).roi_percent
 check("ex-07-2", answer)
 # (4,000 - 800) / 800 = 400%, not the 500% that LTV / CAC x 100 would suggest.
 
-# %% [markdown]
+# %% [markdown] key="07-ex-07-3"
 # **ex-07-3.** Take the corrected plan, but suppose customers stay all year at 550 RUB a
 # month, so the LTV per customer per year is 6,600 RUB (VAT included). How many customers does
 # the plan need now?
@@ -452,7 +462,7 @@ a_full_year = 550 * 12  # RUB a year, VAT included
 answer = budget_plan(**{**corrected_assumptions, "ltv_per_customer_per_year": a_full_year}).customers
 check("ex-07-3", answer)
 
-# %% [markdown]
+# %% [markdown] key="07-summary"
 # ## Summary
 #
 # | line of the plan | formula | corrected telecom plan |

@@ -13,7 +13,7 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] key="08-title"
 # # 08 · Levers and what-ifs: what moves LTV, and by how much
 #
 # After this notebook you can say how much LTV changes when the average check, the purchase
@@ -35,15 +35,27 @@
 # **You need**: notebooks 03 (E-advanced), 04 (churn and lifetime) and 06 (LTV:CAC).
 
 # %%
-from ltvkit import agrees, check, discounted_ltv, example, format_money, format_share, frequency_ltv, subscription_ltv
+from ltvkit import (
+    agrees,
+    check,
+    discounted_ltv,
+    example,
+    format_money,
+    format_number,
+    format_share,
+    frequency_ltv,
+    subscription_ltv,
+    tr,
+    tr_n,
+)
 from ltvkit.calculators import levers_calculator
 from ltvkit.course.cases import advanced_baseline
 from ltvkit.course.exercises import options
-from ltvkit.course.strategies import strategies_by_lever, strategies_table
-from ltvkit.levers import lever_sensitivity, moved_share, retention_lift
+from ltvkit.course.strategies import strategies_by_lever, strategies_table, strategy_label
+from ltvkit.levers import lever_label, lever_sensitivity, moved_share, retention_lift
 from ltvkit.plots import retention_lift_chart, tornado_chart
 
-# %% [markdown]
+# %% [markdown] key="08-the-baseline-e-advanced"
 # ## The baseline: E-advanced with a margin
 #
 # “Как посчитать LTV и использовать эту метрику для повышения эффективности бизнеса” (How to
@@ -56,18 +68,20 @@ from ltvkit.plots import retention_lift_chart, tornado_chart
 # %%
 base = advanced_baseline()
 print(base)
-print(f"Gross LTV {format_money(base.ltv, 'RUB')}; lifetime {base.lifetime_periods} years = "
-      f"churn {base.churn_rate:.4f} a year = retention {base.retention_rate:.4f} a year")
+print(tr_n("Gross LTV {ltv}; lifetime {lifetime} year = churn {churn} a year = retention {retention} a year",
+           "Gross LTV {ltv}; lifetime {lifetime} years = churn {churn} a year = retention {retention} a year",
+           base.lifetime_periods, ltv=format_money(base.ltv, "RUB"), lifetime=format_number(base.lifetime_periods),
+           churn=format_number(base.churn_rate, 4), retention=format_number(base.retention_rate, 4)))
 revenue_ltv = frequency_ltv(base.average_order_value, base.purchases_per_period, base.lifetime_periods)
 assert agrees(revenue_ltv, example("E-advanced").figures["ltv"])
 assert agrees(base.ltv, example("E-advanced").figures["ltv"] * example("E-historical-margin").derived["implied_margin"])
 
-# %% [markdown]
+# %% [markdown] key="08-the-lifetime-can-be"
 # The lifetime can be described three ways: 3 years; a churn of 1/3 a year (lifetime =
 # 1 / churn, notebook 04); a retention of 2/3 a year (retention = 1 − churn). They are one
 # fact about the customers, but a "10% change" in each is a different change.
 
-# %% [markdown]
+# %% [markdown] key="08-10-on-each-lever"
 # ## ±10% on each lever: the tornado
 #
 # `lever_sensitivity` moves each lever 10% down and 10% up from the baseline, keeps the others
@@ -80,7 +94,7 @@ sensitivity.table()
 # %%
 tornado_chart(sensitivity, currency="RUB")
 
-# %% [markdown]
+# %% [markdown] key="08-what-the-chart-says"
 # What the chart says, lever by lever:
 #
 # - **average check, frequency, margin, lifetime**: each is a factor of LTV, so ±10% on any of
@@ -98,10 +112,12 @@ factors = [e for e in sensitivity.effects if e.lever in ("average check", "purch
 assert all(agrees(e.ltv_high / sensitivity.baseline_ltv, 1.1) for e in factors)
 for e in sensitivity.effects:
     if e.lever in ("churn", "retention"):
-        print(f"{e.lever}: {e.base_value:.4f} -> {e.low_value:.4f} gives LTV {format_money(e.ltv_low, 'RUB')}; "
-              f"-> {e.high_value:.4f} gives {format_money(e.ltv_high, 'RUB')}")
+        print(tr("{lever}: {base} -> {low} gives LTV {ltv_low}; -> {high} gives {ltv_high}", lever=lever_label(e.lever),
+                 base=format_number(e.base_value, 4), low=format_number(e.low_value, 4),
+                 ltv_low=format_money(e.ltv_low, "RUB"), high=format_number(e.high_value, 4),
+                 ltv_high=format_money(e.ltv_high, "RUB")))
 
-# %% [markdown]
+# %% [markdown] key="08-points-or-percent"
 # ### Points or percent?
 #
 # A share such as a margin or a retention rate can rise "by 10%" in two ways: by 10% **of
@@ -112,10 +128,11 @@ for e in sensitivity.effects:
 for mode in ("relative", "points"):
     margin = moved_share(base.margin, 0.10, mode)
     ltv = frequency_ltv(base.average_order_value, base.purchases_per_period, base.lifetime_periods, margin)
-    print(f"margin +10 ({mode}): {base.margin:.0%} -> {margin:.0%}, LTV {format_money(ltv, 'RUB')} "
-          f"({ltv / base.ltv - 1:+.0%})")
+    print(tr("margin +10 ({mode}): {before} -> {after}, LTV {ltv} (+{change})",
+             mode=tr("relative") if mode == "relative" else tr("points"), before=format_share(base.margin, 0),
+             after=format_share(margin, 0), ltv=format_money(ltv, "RUB"), change=format_share(ltv / base.ltv - 1, 0)))
 
-# %% [markdown]
+# %% [markdown] key="08-e-retention-5"
 # ## E-retention-5: "+5% retention raises profit by up to 95%"
 #
 # The article credits Bain & Company with the finding that a small rise in retention, 5%,
@@ -132,32 +149,39 @@ d = claim.derived
 change = claim.inputs["retention_increase"]
 points = retention_lift(d["points_base_retention"], change, "points")
 relative = retention_lift(d["relative_base_retention"], change, "relative")
-for name, lift in ((f"+{change * 100:g} points", points), (f"+{change:.0%} relative", relative)):
-    print(f"{name:13}: retention {lift.retention_before:.2%} -> {lift.retention_after:.2%}, lifetime "
-          f"{lift.lifetime_before:.2f} -> {lift.lifetime_after:.2f} periods ({lift.lifetime_increase_percent:+,.0f}%)")
+for name, lift in ((tr("+{points} points", points=format_number(change * 100)), points),
+                   (tr("+{share} relative", share=format_share(change, 0)), relative)):
+    print(tr("{name}: retention {before} -> {after}, lifetime {lifetime_before} -> {lifetime_after} periods "
+             "(+{increase}%)", name=name.ljust(13), before=format_share(lift.retention_before, 2),
+             after=format_share(lift.retention_after, 2), lifetime_before=format_number(lift.lifetime_before, 2),
+             lifetime_after=format_number(lift.lifetime_after, 2),
+             increase=format_number(lift.lifetime_increase_percent)))
 assert agrees(points.lifetime_before, d["points_lifetime_before"])
 assert agrees(points.lifetime_after, d["points_lifetime_after"])
 assert agrees(points.lifetime_increase_percent, d["points_lifetime_increase_percent"])
 assert agrees(relative.retention_after, d["relative_retention_after"])
 assert agrees(relative.lifetime_before, d["relative_lifetime_before"])
 assert agrees(relative.lifetime_after, d["relative_lifetime_after"])
-print(f"The article's figure: profit up to +{claim.figures['profit_increase_up_to_percent']}% "
-      f"(usually quoted as +{d['usually_quoted_low_percent']}% to +{claim.figures['profit_increase_up_to_percent']}%)")
+print(tr("The article's figure: profit up to +{up_to}% (usually quoted as +{low}% to +{up_to}%)",
+         up_to=format_number(claim.figures["profit_increase_up_to_percent"]),
+         low=format_number(d["usually_quoted_low_percent"])))
 
-# %% [markdown]
+# %% [markdown] key="08-the-same-5-at"
 # The same "+5%" at different starting points, in both readings:
 
 # %%
 for retention in (0.5, 0.6, 0.7, 0.8, 0.9):
     p = retention_lift(retention, change, "points")
     r = retention_lift(retention, change, "relative")
-    print(f"from {retention:.0%}: +{change * 100:g} points -> lifetime {p.lifetime_increase_percent:+6.1f}%; "
-          f"+{change:.0%} relative -> {r.lifetime_increase_percent:+6.1f}%")
+    print(tr("from {base}: +{points} points -> lifetime {by_points}%; +{share} relative -> {by_share}%",
+             base=format_share(retention, 0), points=format_number(change * 100),
+             by_points=("+" + format_number(p.lifetime_increase_percent, 1)).rjust(6), share=format_share(change, 0),
+             by_share=("+" + format_number(r.lifetime_increase_percent, 1)).rjust(6)))
 
 # %%
 retention_lift_chart(change, marks=[points, relative])
 
-# %% [markdown]
+# %% [markdown] key="08-discounting-tames-the-claim"
 # ### Discounting tames the claim
 #
 # Twenty times the lifetime is not twenty times the value. The extra months come far in the
@@ -169,16 +193,18 @@ retention_lift_chart(change, marks=[points, relative])
 # %%
 monthly_discount = 0.01  # our assumption: 1% a month
 price = example("E-churn").inputs["monthly_price"]
-for label, retention in (("before", relative.retention_before), ("after", relative.retention_after)):
-    print(f"retention {retention:.2%} ({label}): {format_money(subscription_ltv(price, churn_rate=1 - retention), 'RUB')} "
-          f"as paid, {format_money(discounted_ltv(price, retention, monthly_discount), 'RUB', decimals=0)} today")
+for label, retention in ((tr("before"), relative.retention_before), (tr("after"), relative.retention_after)):
+    print(tr("retention {retention} ({label}): {as_paid} as paid, {today} today", retention=format_share(retention, 2),
+             label=label, as_paid=format_money(subscription_ltv(price, churn_rate=1 - retention), "RUB"),
+             today=format_money(discounted_ltv(price, retention, monthly_discount), "RUB", decimals=0)))
 as_paid = relative.lifetime_after / relative.lifetime_before
 today = discounted_ltv(price, relative.retention_after, monthly_discount) / discounted_ltv(
     price, relative.retention_before, monthly_discount)
-print(f"value after / before: {as_paid:.1f} times as paid, {today:.1f} times in today's money")
+print(tr("value after / before: {as_paid} times as paid, {today} times in today's money",
+         as_paid=format_number(as_paid, 1), today=format_number(today, 1)))
 assert agrees(today, d["discounted_ltv_ratio_at_1_percent_a_month"])
 
-# %% [markdown]
+# %% [markdown] key="08-a-critical-look-the"
 # ### A critical look: the claim cannot be checked as it stands
 #
 # With a constant margin per period, LTV grows with the lifetime, so "+5% retention" raises
@@ -203,16 +229,18 @@ churn_before, churn_after = 0.05, 0.04
 ltv_before = subscription_ltv(price, churn_rate=churn_before)
 for cost in (15, 40, 60):  # RUB per customer per month, assumptions
     ltv_after = subscription_ltv(price - cost, churn_rate=churn_after)
-    print(f"programme at {cost} RUB a month: LTV {format_money(ltv_before, 'RUB')} -> {format_money(ltv_after, 'RUB')} "
-          f"({ltv_after / ltv_before - 1:+.1%})")
-print(f"break-even cost: {format_money(price - ltv_before * churn_after, 'RUB')} a customer a month")
+    change_in_ltv = ltv_after / ltv_before - 1
+    print(tr("programme at {cost} RUB a month: LTV {before} -> {after} ({change})", cost=format_number(cost),
+             before=format_money(ltv_before, "RUB"), after=format_money(ltv_after, "RUB"),
+             change=("+" if change_in_ltv >= 0 else "") + format_share(change_in_ltv, 1)))
+print(tr("break-even cost: {cost} a customer a month", cost=format_money(price - ltv_before * churn_after, "RUB")))
 
-# %% [markdown]
+# %% [markdown] key="08-above-40-rub-a"
 # Above 40 RUB a month the programme keeps customers longer and loses money on every one of
 # them. Retention pays when it costs less than what it adds, and only an experiment (a group
 # that gets the programme against one that does not) says what it adds.
 
-# %% [markdown]
+# %% [markdown] key="08-e-hubspot-service"
 # ## E-hubspot-service: 55% of growing firms invest in service, 29% of the others
 #
 # To argue that satisfied customers spend more, the article cites HubSpot Research: 55% of the
@@ -221,10 +249,10 @@ print(f"break-even cost: {format_money(price - ltv_before * churn_after, 'RUB')}
 
 # %%
 survey = example("E-hubspot-service").figures
-print(f"investing in service: {format_share(survey['growing_firms_investing'], 0)} of growing firms, "
-      f"{format_share(survey['other_firms_investing'], 0)} of the others")
+print(tr("investing in service: {growing} of growing firms, {others} of the others",
+         growing=format_share(survey["growing_firms_investing"], 0), others=format_share(survey["other_firms_investing"], 0)))
 
-# %% [markdown]
+# %% [markdown] key="08-a-critical-look-who"
 # ### A critical look: who invests, not what investing does
 #
 # The figures are true to the survey and say less than the article draws from them ("it's
@@ -252,7 +280,7 @@ check("ex-08-4", answer)
 answer = "c"  # growth can pay for the service, and firms that invested and failed are not among the growing
 check("ex-08-4", answer)
 
-# %% [markdown]
+# %% [markdown] key="08-e-sale-probability"
 # ## E-sale-probability: 5-20% for a new customer, 60-70% for an existing one
 #
 # The article puts the odds of closing a sale at 5-20% with a new customer and around 60-70%
@@ -261,17 +289,19 @@ check("ex-08-4", answer)
 
 # %%
 sale = example("E-sale-probability").figures
-print(f"new {sale['new_low']:.0%}-{sale['new_high']:.0%}, existing {sale['existing_low']:.0%}-"
-      f"{sale['existing_high']:.0%}: a sale to an existing customer is {sale['existing_low'] / sale['new_high']:.0f} "
-      f"to {sale['existing_high'] / sale['new_low']:.0f} times as likely")
+print(tr("new {new_low}-{new_high}, existing {existing_low}-{existing_high}: a sale to an existing customer is "
+         "{least} to {most} times as likely", new_low=format_share(sale["new_low"], 0),
+         new_high=format_share(sale["new_high"], 0), existing_low=format_share(sale["existing_low"], 0),
+         existing_high=format_share(sale["existing_high"], 0), least=format_number(sale["existing_low"] / sale["new_high"]),
+         most=format_number(sale["existing_high"] / sale["new_low"])))
 
-# %% [markdown]
+# %% [markdown] key="08-to-be-checkable-it"
 # To be checkable it would need a denominator and a window: probability per what (an offer, a
 # visit, an email, a month?), who counts as "new" (a lead who asked for a price, or anyone an
 # advert reached?), over which period, in which industry. Stated that way it is a conversion
 # rate that any CRM can measure: orders / offers, for existing and for new contacts separately.
 
-# %% [markdown]
+# %% [markdown] key="08-e-acquisition-25x"
 # ## E-acquisition-25x: "winning a customer costs up to 25 times keeping one"
 #
 # On the authority of Harvard Business Review, the article puts the cost of a new customer at
@@ -284,15 +314,15 @@ print(f"new {sale['new_low']:.0%}-{sale['new_high']:.0%}, existing {sale['existi
 # %%
 ratio = example("E-acquisition-25x").figures["acquisition_to_retention_cost_up_to"]
 cac = example("E-telecom-budget").inputs["cac"]
-print(f"CAC {format_money(cac, 'RUB')} / {ratio} = {format_money(cac / ratio, 'RUB')} to keep a customer "
-      "(per month? per year? per lifetime?)")
+print(tr("CAC {cac} / {ratio} = {keep} to keep a customer (per month? per year? per lifetime?)",
+         cac=format_money(cac, "RUB"), ratio=format_number(ratio), keep=format_money(cac / ratio, "RUB")))
 
-# %% [markdown]
+# %% [markdown] key="08-to-be-checkable-it-2"
 # To be checkable it would need both costs measured in the same firm over the same horizon:
 # acquisition spend per customer won, against retention spend (discounts, service, loyalty
 # programme) per customer kept for a stated period.
 
-# %% [markdown]
+# %% [markdown] key="08-the-articles-strategies-and"
 # ## The articles' strategies and the lever each one moves
 #
 # The three articles on raising LTV (How to calculate LTV and use it; Raising partners' LTV:
@@ -306,9 +336,10 @@ strategies_table()
 
 # %%
 for lever, names in strategies_by_lever().items():
-    print(f"{lever:20} {len(names)} {'strategy' if len(names) == 1 else 'strategies'}: {'; '.join(names)}")
+    print(tr_n("{lever} {count} strategy: {names}", "{lever} {count} strategies: {names}", len(names),
+               lever=lever_label(lever).ljust(20), count=len(names), names="; ".join(map(strategy_label, names))))
 
-# %% [markdown]
+# %% [markdown] key="08-most-tactics-aim-at"
 # Most tactics aim at frequency and lifetime; only one (a lower cost to serve) raises the
 # margin, and several *lower* it as a side effect. That can cancel the gain: a loyalty
 # programme that brings 10% more purchases but pays for them with discounts worth 10% of the
@@ -317,15 +348,15 @@ for lever, names in strategies_by_lever().items():
 # %%
 loyalty = frequency_ltv(base.average_order_value, base.purchases_per_period * 1.10, base.lifetime_periods,
                         base.margin * 0.90)
-print(f"+10% frequency, -10% margin: LTV {format_money(loyalty, 'RUB', decimals=0)} against "
-      f"{format_money(base.ltv, 'RUB', decimals=0)}")
+print(tr("+10% frequency, -10% margin: LTV {ltv} against {base}", ltv=format_money(loyalty, "RUB", decimals=0),
+         base=format_money(base.ltv, "RUB", decimals=0)))
 
-# %% [markdown]
+# %% [markdown] key="08-better-partner-traffic-moves"
 # "Better partner traffic" moves no factor of one customer's LTV: it changes CAC and which
 # customers arrive, so it belongs with LTV:CAC (notebook 06) and with LTV by channel
 # (notebook 10).
 
-# %% [markdown]
+# %% [markdown] key="08-try-it"
 # ## Try it
 #
 # Move the four levers: the label gives the LTV and the lever whose ±10% moves it most, and the
@@ -340,7 +371,7 @@ calculator
 # %%
 print(calculator.result_text)
 
-# %% [markdown]
+# %% [markdown] key="08-exercises"
 # ## Exercises
 #
 # Write your figure in place of `None` and run the cell. Solutions are folded under each
@@ -358,7 +389,7 @@ upsold = frequency_ltv(base.average_order_value * 1.2, base.purchases_per_period
 answer = (upsold / base.ltv - 1) * 100
 check("ex-08-1", answer)
 
-# %% [markdown]
+# %% [markdown] key="08-ex-08-2"
 # **ex-08-2.** A subscription keeps 90% of its customers each month. Retention rises by 5%
 # (of itself, not 5 points). What is the expected lifetime now, in months?
 
@@ -370,7 +401,7 @@ check("ex-08-2", answer)
 answer = retention_lift(0.90, change, "relative").lifetime_after
 check("ex-08-2", answer)
 
-# %% [markdown]
+# %% [markdown] key="08-ex-08-3"
 # **ex-08-3.** In the baseline, churn falls by a quarter (of itself). What is the new LTV, in RUB?
 
 # %%
@@ -382,7 +413,7 @@ longer = 1 / (base.churn_rate * 0.75)  # years
 answer = frequency_ltv(base.average_order_value, base.purchases_per_period, longer, base.margin)
 check("ex-08-3", answer)
 
-# %% [markdown]
+# %% [markdown] key="08-summary"
 # ## Summary
 #
 # | idea | formula | ltvkit | example |

@@ -42,7 +42,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ltvkit import check, format_money
+from ltvkit import check, datasets, format_money
+from ltvkit.calculators import clv_interval_calculator
 from ltvkit.models.bgbb import fit_bgbb
 from ltvkit.models.bgnbd import fit_bgnbd
 from ltvkit.models.cdnow import cdnow_calibration_holdout, read_cdnow_orders
@@ -165,10 +166,9 @@ with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     shaky = fit_bgnbd(few)
 message = next(str(w.message) for w in caught if issubclass(w.category, LTVFitWarning))
-print("converged:", shaky.converged)
-print("warning:", message)
-print("at the edge:", shaky.diagnostics.bounds_hit, "; Hessian condition number:",
-      f"{shaky.diagnostics.hessian_condition:.1e}")
+print("converged:", shaky.converged, "; at the edge:", shaky.diagnostics.bounds_hit)
+# the warning's first check; the curvature checks after it depend on rounding out at the edge, so not printed
+print("warning:", message.split("; ")[0])
 print("the CDNOW fit for comparison:", models["BG/NBD"].converged,
       f"(condition number {models['BG/NBD'].diagnostics.hessian_condition:.0f})")
 
@@ -213,7 +213,7 @@ print(f"the most valuable customer: CLV {format_money(parametric.clv['estimate']
 # they gave again in. We reproduce its estimates and Table 6's P(alive in 2002).
 
 # %%
-donations = pd.read_csv("../data/donations.csv")
+donations = datasets.donations()
 bgbb = fit_bgbb(donations["frequency"], donations["recency"], donations["periods"], weights=donations["weights"])
 for parameter in ("alpha", "beta", "gamma", "delta", "log_likelihood"):
     assert reproduces(getattr(bgbb, parameter), "bgbb-donations", parameter), parameter
@@ -230,17 +230,18 @@ print(f"P(alive in 2002): no repeat gift {alive_2002[0]:.2f}; two gifts, the las
 # What a marketer acts on: one row per customer with the forecast, its interval, RFM scores and a
 # named segment (the segment table of pymc-marketing's `rfm_segments`; see
 # `ltvkit.models.scoring`). Every column says its unit. We write it to a temporary folder as CSV
-# and Excel, and read the CSV back (the tests read both).
+# and read it back; a path ending in `.xlsx` writes the same list for Excel (needs openpyxl; the
+# tests read both files back).
 
 # %%
 table = scored_customers(models["BG/NBD"], spend, data, **terms, intervals=parametric)
-folder = Path(tempfile.mkdtemp())
+workspace = tempfile.TemporaryDirectory(prefix="ltvkit-nb15-")  # removed when the kernel stops
+folder = Path(workspace.name)
 csv_path = export_scored_customers(table, folder / "cdnow_customers.csv")
-excel_path = export_scored_customers(table, folder / "cdnow_customers.xlsx")
 from_csv = pd.read_csv(csv_path)
 assert np.isclose(from_csv["clv_USD"].sum(), table["clv_USD"].sum())
 print(f"{len(from_csv):,} rows, {len(table.columns)} columns; total CLV {format_money(from_csv['clv_USD'].sum(), 'USD')}"
-      f"; files written: {csv_path.name}, {excel_path.name}")
+      f"; file written: {csv_path.name}")
 print(list(table.columns))
 table.groupby("segment").agg(customers=("customer_id", "size"), mean_p_alive=("p_alive", "mean"),
                              total_clv_USD=("clv_USD", "sum")).sort_values("total_clv_USD", ascending=False).round(2)
@@ -268,13 +269,20 @@ print(json.loads(saved.read_text())["data"])
 #
 # ## Try it
 #
-# Change the margin, the horizon or the number of draws and re-run the cell: the base's CLV
-# moves with the margin in proportion, the interval narrows with more data, not with more draws.
+# How much does more data buy? The calculator fits BG/NBD and Gamma-Gamma on a random share of
+# CDNOW's 2,357 customers and values all of them with those fits (200 parametric draws, as
+# above). Lower the share and the interval of the same base widens, roughly as one over the
+# square root of the customers fitted; at a few percent the fits can no longer be trusted and
+# the calculator says so instead of giving a figure. The margin moves the CLV in proportion, and
+# a longer horizon adds value at a falling rate. The next cell prints the starting result: all
+# customers, 30% margin, a year ahead, 10% a year (the parametric interval above).
 
 # %%
-try_terms = {"horizon": years(2), "step": months(6), "margin": 0.3, "annual_discount_rate": 0.10}
-try_it = clv_intervals(models["BG/NBD"], spend, data, **try_terms, draws=50, seed=1)
-print(try_it.describe())
+calculator = clv_interval_calculator(data)
+calculator
+
+# %%
+print(calculator.result_text)
 
 # %% [markdown]
 # ## Exercises

@@ -13,7 +13,7 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] key="16-title"
 # # 16 · Capstone: where should the school's acquisition money go next year?
 #
 # After this notebook you can take a raw order export all the way to a budget recommendation,
@@ -37,9 +37,12 @@ from ltvkit import (
     arpu_ltv,
     check,
     format_money,
+    format_number,
     format_share,
     frequency_ltv,
     revenue_per_customer,
+    tr,
+    tr_n,
 )
 from ltvkit.acquisition import acquisition_table, best_source, payback_months, reallocate, source_costs, value_curves
 from ltvkit.calculators import budget_allocation_calculator
@@ -67,7 +70,7 @@ from ltvkit.orders import (
 from ltvkit.orders.year_over_year import year_over_year, year_over_year_by_source
 from ltvkit.plots import bar_chart, holdout_by_frequency_chart, ratio_band_chart
 
-# %% [markdown]
+# %% [markdown] key="16-the-case"
 # ## The case
 #
 # The online school of IT courses from notebooks 09-11 has two years of sales behind it,
@@ -84,20 +87,22 @@ from ltvkit.plots import bar_chart, holdout_by_frequency_chart, ratio_band_chart
 
 # %%
 costs = read_partner_costs("../data/school_partners.csv")
-print(f"spend over 2023-2024 before commissions: {format_money(costs['fixed_spend'].sum(), 'RUB')}")
+print(tr("spend over 2023-2024 before commissions: {amount}", amount=format_money(costs["fixed_spend"].sum(), "RUB")))
 costs[["channel", "partner", "kind", "fixed_spend", "first_sale_commission_pct", "discount_pct"]]
 
-# %% [markdown]
+# %% [markdown] key="16-some-things-are-not"
 # Some things are not in the data and must be assumed. The case fixes them in
 # `ltvkit.course.capstone.CASE`, so every task uses the same ones:
 
 # %%
-print(f"gross margin: {CASE.margin:.0%} of revenue (as in notebooks 09-11)")
-print(f"discount rate: {CASE.annual_discount_rate:.0%} a year")
-print(f"horizon of a new customer's value: {CASE.horizon}")
-print(f"the next customer's ad spend: {CASE.cac_multiplier:g} times today's average (task 5)")
+print(tr("gross margin: {margin} of revenue (as in notebooks 09-11)", margin=format_share(CASE.margin, 0)))
+print(tr("discount rate: {rate} a year", rate=format_share(CASE.annual_discount_rate, 0)))
+print(tr_n("horizon of a new customer's value: {count} month", "horizon of a new customer's value: {count} months",
+           CASE.horizon_months, count=CASE.horizon_months))
+print(tr("the next customer's ad spend: {multiplier} times today's average (task 5)",
+         multiplier=format_number(CASE.cac_multiplier, None)))
 
-# %% [markdown]
+# %% [markdown] key="16-exercises-the-case-in"
 # ## Exercises: the case in six tasks
 #
 # Each task asks a question, leaves you a cell to work in and keeps a worked solution folded under
@@ -139,14 +144,14 @@ assert abs(summary["revenue"].sum() - orders["amount"].sum()) < 0.01  # file -> 
 answer = orders["amount"].sum()
 check("ex-16-1", answer)
 
-# %% [markdown]
+# %% [markdown] key="16-the-three-refused-rows"
 # The three refused rows are the ones notebook 09 met: two test orders with no customer, which
 # are not sales, and a corporate order whose amount says "по счёту" (by invoice). Skipping that
 # one is a decision, not a fix: it is probably a real sale, and its amount belongs in the books
 # once accounting gives it. For an LTV comparison between sources, one order out of 9,469 does
 # not move anything; the report keeps the line number so it can be followed up.
 
-# %% [markdown]
+# %% [markdown] key="16-task-2-one-customer"
 # ### Task 2 · One customer's value, four ways from the workbook
 #
 # Before splitting by source, value the school's average customer in gross profit (revenue ×
@@ -173,24 +178,27 @@ check("ex-16-2", answer)
 # %% tags=["solution"] jupyter={"source_hidden": true}
 margin = CASE.margin
 yoy = year_over_year(orders, year=2024)
-print(f"2023's buyers: {yoy.customers_before:,}; of them bought in 2024: {yoy.kept:,}; churn {yoy.churn:.1%} a year, "
-      f"lifetime {yoy.lifetime_years:.2f} years")
-print(f"2024: {yoy.buyers:,} buyers, {yoy.orders:,} orders, revenue {format_money(yoy.revenue, 'RUB')}; "
-      f"ARPU {format_money(yoy.arpu, 'RUB', decimals=0)} a year, AOV {format_money(yoy.aov, 'RUB', decimals=0)}, "
-      f"{yoy.purchases_per_customer:.2f} orders per buyer")
+print(tr("2023's buyers: {before}; of them bought in 2024: {kept}; churn {churn} a year, lifetime {lifetime} years",
+         before=format_number(yoy.customers_before), kept=format_number(yoy.kept), churn=format_share(yoy.churn),
+         lifetime=format_number(yoy.lifetime_years, 2)))
+print(tr("2024: {buyers} buyers, {orders} orders, revenue {revenue}; ARPU {arpu} a year, AOV {aov}, "
+         "{per_buyer} orders per buyer", buyers=format_number(yoy.buyers), orders=format_number(yoy.orders),
+         revenue=format_money(yoy.revenue, "RUB"), arpu=format_money(yoy.arpu, "RUB", decimals=0),
+         aov=format_money(yoy.aov, "RUB", decimals=0), per_buyer=format_number(yoy.purchases_per_customer, 2)))
 ltv_12m = horizon_ltv(orders, months=12, margin=margin)
 four_ways = {
-    "simple average": revenue_per_customer(orders["amount"].sum(), orders["customer"].nunique()) * margin,
-    "ARPU x lifetime": arpu_ltv(yoy.arpu, yoy.lifetime_years) * margin,
-    "AOV x frequency x lifetime": frequency_ltv(yoy.aov, yoy.purchases_per_customer, yoy.lifetime_years, margin=margin),
-    "cohorts, first 12 months": ltv_12m.mean(),
+    tr("simple average"): revenue_per_customer(orders["amount"].sum(), orders["customer"].nunique()) * margin,
+    tr("ARPU x lifetime"): arpu_ltv(yoy.arpu, yoy.lifetime_years) * margin,
+    tr("AOV x frequency x lifetime"): frequency_ltv(yoy.aov, yoy.purchases_per_customer, yoy.lifetime_years,
+                                                    margin=margin),
+    tr("cohorts, first 12 months"): ltv_12m.mean(),
 }
 for name, value in four_ways.items():
     print(f"{name:28} {format_money(value, 'RUB', decimals=0)}")
-answer = four_ways["ARPU x lifetime"]
+answer = four_ways[tr("ARPU x lifetime")]
 check("ex-16-2", answer)
 
-# %% [markdown]
+# %% [markdown] key="16-ex-16-7"
 # **ex-16-7.** ARPU × lifetime and AOV × purchases per year × lifetime come out the same. Why?
 
 # %%
@@ -202,7 +210,7 @@ check("ex-16-7", answer)
 answer = "c"  # average order value x orders per buyer is revenue per buyer, the ARPU
 check("ex-16-7", answer)
 
-# %% [markdown]
+# %% [markdown] key="16-read-each-number-with"
 # Read each number with its label (notebook 01):
 #
 # - the **simple average** is revenue *so far* per customer. It mixes customers who joined in
@@ -217,7 +225,7 @@ check("ex-16-7", answer)
 # customer, and the caveats at the end show what that costs. None of the four can say what a
 # customer won *next year* will bring over three years. That needs a model.
 
-# %% [markdown]
+# %% [markdown] key="16-task-3-the-model"
 # ### Task 3 · The model: check it on a year it has not seen, then value a new customer
 #
 # Notebook 14 fitted BG/NBD (how often customers buy, and when they stop) and Gamma-Gamma (what
@@ -239,13 +247,15 @@ check("ex-16-7", answer)
 # %%
 # Your work: the check first, then the forecast. Replace each ... and remove the # in front of the line.
 split = calibration_holdout(orders, calibration_end="2023-12-31", holdout_end="2024-12-31")
-print(f"calibration: {len(split.calibration):,} customers of 2023; holdout: {split.holdout}")
+print(tr_n("calibration: {customers} customers of 2023; holdout: {days} day",
+           "calibration: {customers} customers of 2023; holdout: {days} days", split.holdout.in_unit("days"),
+           customers=format_number(len(split.calibration)), days=format_number(split.holdout.in_unit("days"))))
 # calibration_fit = fit_bgnbd(...)
 # expected_2024 = calibration_fit.conditional_expected_purchases(split.calibration, split.holdout)
-# print(f"2024: expected {expected_2024.sum():,.0f} purchases, actual {split.holdout_purchases.sum():,.0f}")
+# print(expected_2024.sum(), split.holdout_purchases.sum())  # expected and actual purchases in 2024
 history = purchase_history(orders)
 # purchases, spend = fit_bgnbd(...), fit_gamma_gamma(...)
-# print(f"{CASE.horizon} = {CASE.horizon.in_unit(purchases.time_unit):.2f} {purchases.time_unit}")
+# print(CASE.horizon, "=", CASE.horizon.in_unit(purchases.time_unit), purchases.time_unit)
 # answer = new_customer_value(purchases, spend, first_purchase=history.first_purchase.mean(), horizon=...,
 #                             margin=margin, annual_discount_rate=..., refund_share=...)
 answer = None
@@ -255,48 +265,57 @@ check("ex-16-3", answer)
 split = calibration_holdout(orders, calibration_end="2023-12-31", holdout_end="2024-12-31")
 calibration_fit = fit_bgnbd(split.calibration)
 expected_2024 = calibration_fit.conditional_expected_purchases(split.calibration, split.holdout)
-print(f"calibration: {len(split.calibration):,} customers of 2023, fitted in {calibration_fit.time_unit}; "
-      f"converged: {calibration_fit.converged}")
-print(f"their purchases in 2024 ({split.holdout}): expected {expected_2024.sum():,.0f}, actual "
-      f"{split.holdout_purchases.sum():,.0f} ({expected_2024.sum() / split.holdout_purchases.sum() - 1:+.1%})")
+assert calibration_fit.time_unit == "weeks"  # as calibration_holdout summarises; the lines below say weeks
+difference = expected_2024.sum() / split.holdout_purchases.sum() - 1
+print(tr("calibration: {customers} customers of 2023, fitted in weeks; converged: {converged}",
+         customers=format_number(len(split.calibration)), converged=tr("True") if calibration_fit.converged else tr("False")))
+print(tr_n("their purchases in 2024 ({days} day): expected {expected}, actual {actual} ({sign}{difference})",
+           "their purchases in 2024 ({days} days): expected {expected}, actual {actual} ({sign}{difference})",
+           split.holdout.in_unit("days"), days=format_number(split.holdout.in_unit("days")),
+           expected=format_number(expected_2024.sum()),
+         actual=format_number(split.holdout_purchases.sum()), sign="+" if difference >= 0 else "-",
+         difference=format_share(abs(difference))))
 
 history = purchase_history(orders)
 purchases = fit_bgnbd(history.data)
 spend = fit_gamma_gamma(history.data)
-print(f"all data: r = {purchases.r:.3f}, alpha = {purchases.alpha:.3f} {purchases.time_unit}, a = {purchases.a:.3f}, "
-      f"b = {purchases.b:.3f}; converged: {purchases.converged}")
-print(f"spend per repeat purchase: {format_money(spend.population_mean_spend, 'RUB', decimals=0)} on average; "
-      f"refunds {format_share(history.refund_share)} of purchases")
-print(f"horizon: {CASE.horizon} = {CASE.horizon.in_unit(purchases.time_unit):.2f} {purchases.time_unit}")
+assert purchases.time_unit == "weeks"
+print(tr("all data: r = {r}, alpha = {alpha} weeks, a = {a}, b = {b}; converged: {converged}",
+         r=format_number(purchases.r, 3), alpha=format_number(purchases.alpha, 3), a=format_number(purchases.a, 3),
+         b=format_number(purchases.b, 3), converged=tr("True") if purchases.converged else tr("False")))
+print(tr("spend per repeat purchase: {amount} on average; refunds {share} of purchases",
+         amount=format_money(spend.population_mean_spend, "RUB", decimals=0), share=format_share(history.refund_share)))
+print(tr_n("horizon: {count} month = {weeks} weeks", "horizon: {count} months = {weeks} weeks", CASE.horizon_months,
+           count=CASE.horizon_months, weeks=format_number(CASE.horizon.in_unit(purchases.time_unit), 2)))
 model_value = new_customer_value(purchases, spend, first_purchase=history.first_purchase.mean(), horizon=CASE.horizon,
                                  margin=margin, annual_discount_rate=CASE.annual_discount_rate,
                                  refund_share=history.refund_share)
 answer = model_value
 check("ex-16-3", answer)
 
-# %% [markdown]
+# %% [markdown] key="16-on-the-year-it"
 # On the year it did not see, the model expects a few percent more purchases than 2023's customers
 # made, and it follows them group by group: the chart puts the average 2024 purchases of the 2023
 # customers with 0, 1, 2, ... repeat purchases next to the model's expectation for each group.
 
 # %%
 holdout_by_frequency_chart(split.calibration.frequency, split.holdout_purchases,
-                           {"BG/NBD fitted on 2023": expected_2024}, max_frequency=5)
+                           {tr("BG/NBD fitted on 2023"): expected_2024}, max_frequency=5)
 
-# %% [markdown]
+# %% [markdown] key="16-now-the-five-estimates"
 # Now the five estimates side by side. As a check, the model also gives the first 12 months,
 # undiscounted, which is what the cohorts observed.
 
 # %%
 model_12m = new_customer_value(purchases, spend, first_purchase=history.first_purchase.mean(), horizon=months(12),
                                margin=margin, annual_discount_rate=0.0, refund_share=history.refund_share)
-five_ways = {**four_ways, "model, first 12 months": model_12m, "model, 36 months, discounted": model_value}
+five_ways = {**four_ways, tr("model, first 12 months"): model_12m, tr("model, 36 months, discounted"): model_value}
 for name, value in five_ways.items():
     print(f"{name:30} {format_money(value, 'RUB', decimals=0)}")
 bar_chart(list(five_ways), [round(value) for value in five_ways.values()], currency="RUB",
-          title="Gross LTV of a school customer, six readings")
+          title=tr("Gross LTV of a school customer, six readings"))
 
-# %% [markdown]
+# %% [markdown] key="16-the-model-s-first"
 # The model's first 12 months land about 4% above what the cohorts did, so it has earned some
 # trust. Over 36 months, discounted, a new customer is worth about a quarter more than in their
 # first year: most of a customer's value comes with the first purchase and the months after it. ARPU ×
@@ -304,7 +323,7 @@ bar_chart(list(five_ways), [round(value) for value in five_ways.values()], curre
 # stays buys like the average 2024 buyer for 1.4 years, while the model lets every customer
 # differ and counts three discounted years.
 
-# %% [markdown]
+# %% [markdown] key="16-task-4-by-source"
 # ### Task 4 · By source: LTV, CAC, LTV:CAC and payback
 #
 # Now the question itself. For each of the nine sources (a customer belongs to the source of
@@ -348,29 +367,28 @@ labels = source_labels(orders)
 repeaters = history.data.frequency > 0
 buyer_sources = labels.reindex(history.data.customer_ids[repeaters]).to_numpy()
 repeat_spend = pd.Series(history.data.monetary[repeaters]).groupby(buyer_sources).mean()
-print(f"mean repeat purchase by source: {format_money(repeat_spend.min(), 'RUB', decimals=0)} to "
-      f"{format_money(repeat_spend.max(), 'RUB', decimals=0)}, so one Gamma-Gamma for all")
+print(tr("mean repeat purchase by source: {low} to {high}, so one Gamma-Gamma for all",
+         low=format_money(repeat_spend.min(), "RUB", decimals=0), high=format_money(repeat_spend.max(), "RUB", decimals=0)))
 
 model_ltv = models.values(horizon=CASE.horizon, margin=margin, annual_discount_rate=CASE.annual_discount_rate)
 by_year = year_over_year_by_source(orders, year=2024)
 methods = pd.DataFrame({
-    "simple average": summary["historical_ltv"].groupby(labels).mean(),
-    "ARPU x lifetime": by_year["arpu"] * by_year["lifetime_years"] * margin,
-    "cohorts, 12 months": ltv_12m.groupby(labels.reindex(ltv_12m.index)).mean(),
-    "model, 36 months": model_ltv,
+    tr("simple average"): summary["historical_ltv"].groupby(labels).mean(),
+    tr("ARPU x lifetime"): by_year["arpu"] * by_year["lifetime_years"] * margin,
+    tr("cohorts, 12 months"): ltv_12m.groupby(labels.reindex(ltv_12m.index)).mean(),
+    tr("model, 36 months"): model_ltv,
 }).rename_axis("source")
 today = acquisition_table(model_ltv, cost_table)
 curves = value_curves(orders, months=12, margin=margin)
 sources = methods.assign(CAC=cost_table["cac"], ltv_to_cac=today["ltv_to_cac"], band=today["band"],
                          payback_month=payback_months(curves, cost_table["cac"]))
 print()
-print(sources.sort_values("model, 36 months", ascending=False).round(
-    {"simple average": 0, "ARPU x lifetime": 0, "cohorts, 12 months": 0, "model, 36 months": 0, "CAC": 0,
-     "ltv_to_cac": 2}).to_string())
+print(sources.sort_values(tr("model, 36 months"), ascending=False).round(
+    {**dict.fromkeys(methods.columns, 0), "CAC": 0, "ltv_to_cac": 2}).to_string())
 answer = today.loc["Контекстная реклама", "ltv_to_cac"]
 check("ex-16-4", answer)
 
-# %% [markdown]
+# %% [markdown] key="16-what-the-table-says"
 # What the table says:
 #
 # - **The methods disagree on levels and agree on order.** Whatever the method, the programming
@@ -394,9 +412,9 @@ print(by_year[["aov", "purchases_per_customer", "lifetime_years"]].sort_values("
 
 # %%
 ratio_band_chart(today["ltv_to_cac"].sort_values(ascending=False).to_dict(),
-                 title="LTV:CAC by source at today's average CAC")
+                 title=tr("LTV:CAC by source at today's average CAC"))
 
-# %% [markdown]
+# %% [markdown] key="16-a-critical-look-payback"
 # ### A critical look: payback "spread evenly over the lifetime"
 #
 # Every source pays back in the first month: the first purchase alone brings more gross profit
@@ -408,13 +426,14 @@ ratio_band_chart(today["ltv_to_cac"].sort_values(ascending=False).to_dict(),
 paid_search = ltv_cac_summary(ltv=model_ltv["Контекстная реклама"], cac=cost_table.loc["Контекстная реклама", "cac"],
                               lifetime_months=CASE.horizon_months)
 print(paid_search.describe("RUB"))
-print("from the customers' own first months:", curves.loc["Контекстная реклама"].round(0).head(3).to_dict())
+print(tr("from the customers' own first months: {values}",
+         values=curves.loc["Контекстная реклама"].round(0).head(3).to_dict()))
 
-# %% [markdown]
+# %% [markdown] key="16-both-are-right-about"
 # Both are right about their own assumption. For a school whose biggest sale is usually the first
 # one, the cohort curve is the honest payback; the even-earning formula fits a subscription.
 
-# %% [markdown]
+# %% [markdown] key="16-task-5-the-next"
 # ### Task 5 · The next customer is not the average one
 #
 # The CACs above are averages over two years. A bigger budget buys dearer customers: the
@@ -436,7 +455,7 @@ print("from the customers' own first months:", curves.loc["Контекстна�
 # marginal = acquisition_table(model_ltv, cost_table, cac_multiplier=...)
 # print(marginal.sort_values("ltv_to_cac", ascending=False)[["ltv", "cac", "ltv_to_cac", "band"]].round(2))
 spend_search = cost_table.loc["Контекстная реклама", "fixed_per_customer"]  # paid search pays no commission
-print(f"paid search's ad spend per customer today: {format_money(spend_search, 'RUB', decimals=0)}")
+print(tr("paid search's ad spend per customer today: {amount}", amount=format_money(spend_search, "RUB", decimals=0)))
 # LTV:CAC is 3:1 when LTV / (spend per customer x multiplier) = 3; solve for the multiplier:
 # answer = ...
 answer = None
@@ -446,14 +465,15 @@ check("ex-16-5", answer)
 marginal = acquisition_table(model_ltv, cost_table, cac_multiplier=CASE.cac_multiplier)
 print(marginal.sort_values("ltv_to_cac", ascending=False).round(
     {"ltv": 0, "cac": 0, "ltv_to_cac": 2, "net_per_customer": 0, "profit_per_rouble": 2, "headroom": 2}).to_string())
-print(f"best next rouble at CAC x{CASE.cac_multiplier:g}: {best_source(marginal)}")
+print(tr("best next rouble at CAC x{multiplier}: {source}", multiplier=format_number(CASE.cac_multiplier, None),
+         source=best_source(marginal)))
 ltv_search = model_ltv["Контекстная реклама"]
 spend_search = cost_table.loc["Контекстная реклама", "fixed_per_customer"]  # paid search pays no commission
 answer = ltv_search / USUAL_TARGET_RATIO / spend_search
 assert abs(answer - marginal.loc["Контекстная реклама", "headroom"]) < 1e-9
 check("ex-16-5", answer)
 
-# %% [markdown]
+# %% [markdown] key="16-ex-16-8"
 # **ex-16-8.** When the next customer's ad spend doubles, the cashback service's LTV:CAC does not move at
 # all and the paid channels' falls the most. Why?
 
@@ -466,7 +486,7 @@ check("ex-16-8", answer)
 answer = "b"  # the multiplier acts on ad spend and placement fees; a commission is paid per sale
 check("ex-16-8", answer)
 
-# %% [markdown]
+# %% [markdown] key="16-with-the-next-customer"
 # With the next customer's ad spend doubled, the two paid channels move from "possibly
 # under-investing" to just above 3:1; they have the least room of all nine. Sources paid mostly
 # by commission hardly move: the cashback service not at all, since it has no fixed spend.
@@ -476,9 +496,10 @@ check("ex-16-8", answer)
 
 # %%
 ratio_band_chart(marginal["ltv_to_cac"].sort_values(ascending=False).to_dict(),
-                 title=f"LTV:CAC of the next customer (ad spend x{CASE.cac_multiplier:g})")
+                 title=tr("LTV:CAC of the next customer (ad spend x{multiplier})",
+                          multiplier=format_number(CASE.cac_multiplier, None)))
 
-# %% [markdown]
+# %% [markdown] key="16-task-6-recommend-with"
 # ### Task 6 · Recommend, with a number and its caveats
 #
 # Write the lead a recommendation: where the next rouble goes, what to cut first, what you are
@@ -496,13 +517,14 @@ check("ex-16-6", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 move = reallocate(marginal, source_from="Контекстная реклама", source_to="tg_data_digest", amount=1_000_000)
-print(f"paid search: {move.customers_lost:,.0f} fewer customers, worth {format_money(move.value_lost, 'RUB', decimals=0)}")
-print(f"Telegram channel: {move.customers_gained:,.0f} more customers, worth "
-      f"{format_money(move.value_gained, 'RUB', decimals=0)}")
+print(tr("paid search: {customers} fewer customers, worth {value}", customers=format_number(move.customers_lost),
+         value=format_money(move.value_lost, "RUB", decimals=0)))
+print(tr("Telegram channel: {customers} more customers, worth {value}", customers=format_number(move.customers_gained),
+         value=format_money(move.value_gained, "RUB", decimals=0)))
 answer = move.profit_change
 check("ex-16-6", answer)
 
-# %% [markdown]
+# %% [markdown] key="16-the-recommendation"
 # ## The recommendation
 #
 # A worked answer to task 6; yours may weigh things differently.
@@ -556,13 +578,14 @@ check("ex-16-6", answer)
 
 # %%
 bought_2023 = orders[(orders["date"].dt.year == 2023) & (orders["amount"] >= 0)].groupby("customer").size()
-for group, customers in (("one purchase in 2023", bought_2023.index[bought_2023 == 1]),
-                         ("two or more in 2023", bought_2023.index[bought_2023 >= 2])):
+for group, customers in ((tr("one purchase in 2023"), bought_2023.index[bought_2023 == 1]),
+                         (tr("two or more in 2023"), bought_2023.index[bought_2023 >= 2])):
     part = year_over_year(orders[orders["customer"].isin(customers)], year=2024)
-    print(f"{group:21}: {part.customers_before:,} customers, churn into 2024 {part.churn:.1%}, "
-          f"lifetime {part.lifetime_years:.2f} years")
+    print(tr("{group}: {customers} customers, churn into 2024 {churn}, lifetime {lifetime} years",
+             group=f"{group:21}", customers=format_number(part.customers_before), churn=format_share(part.churn),
+             lifetime=format_number(part.lifetime_years, 2)))
 
-# %% [markdown]
+# %% [markdown] key="16-second-within-every-source"
 # Second, within every source a few customers carry the value. The best 10% of each source's
 # customers bring a third to a half of its first-year gross profit:
 
@@ -570,7 +593,7 @@ for group, customers in (("one purchase in 2023", bought_2023.index[bought_2023 
 top_tenth = ltv_12m.groupby(labels.reindex(ltv_12m.index)).apply(top_share, 0.10)
 print(top_tenth.sort_values(ascending=False).map(format_share).to_string())
 
-# %% [markdown]
+# %% [markdown] key="16-caveat-3-the-assumptions"
 # So a source's LTV is an average over a few heavy buyers and many light ones. If extra money
 # reaches fewer of the heavy kind (the most interested people usually come first), the next
 # customers are worth less than the average as well as costing more. The ×2 of task 5 prices the
@@ -584,7 +607,7 @@ print(top_tenth.sort_values(ascending=False).map(format_share).to_string())
 # if their volume can grow at all. Whether paid search stays above 3:1 at the margin depends on
 # the assumptions, which is one more reason to cut it at the margin first and to watch it.
 
-# %% [markdown]
+# %% [markdown] key="16-try-it"
 # ## Try it
 #
 # Set the margin, how much more the next customer's ad spend costs than today's average, and how
@@ -609,16 +632,18 @@ from ltvkit.course.checklist import ltv_checklist
 print(ltv_checklist(
     round(model_value),  # in whole roubles, as the case reports its figures
     currency="RUB",
-    period=f"a new customer's first {CASE.horizon_months} months",
+    period=tr_n("a new customer's first {count} month", "a new customer's first {count} months", CASE.horizon_months,
+                count=CASE.horizon_months),
     measure="gross profit",
     cac="before CAC",
-    discount_rate=f"{CASE.annual_discount_rate:.0%} a year",
-    horizon=f"{CASE.horizon_months} months ahead, in monthly steps",
-    cohort_age="the models fitted on every customer of 2023-2024 (up to two years watched)",
+    discount_rate=tr("{rate} a year", rate=format_share(CASE.annual_discount_rate, 0)),
+    horizon=tr_n("{count} month ahead, in monthly steps", "{count} months ahead, in monthly steps", CASE.horizon_months,
+                 count=CASE.horizon_months),
+    cohort_age=tr("the models fitted on every customer of 2023-2024 (up to two years watched)"),
     statistic="mean",
 ))
 
-# %% [markdown]
+# %% [markdown] key="16-summary-the-workbook-on"
 # ## Summary: the workbook on one card
 #
 # | step | formula | ltvkit | notebook |
@@ -635,14 +660,14 @@ print(ltv_checklist(
 # | from an export | one row per customer; cohorts; LTV over a fixed horizon | `read_orders`, `customer_summary`, `cohort_table`, `horizon_ltv` | 09 |
 # | by source | CAC = (fixed spend + commissions) / customers; net LTV = gross LTV − CAC − repeat commissions | `partner_economics(partner_base(...), margin=...)` | 10 |
 # | cause or correlation | a metric that predicts LTV need not raise it | `metric_table`, `naive_lift` | 11 |
-# | customers differ | S(t) = B(α, β + t) / B(α, β); DERL grows with tenure | `fit_sbg`, `sbg_derl` | 12 |
-# | each customer's future | BG/NBD purchases × Gamma-Gamma spend × margin, discounted, in stated units | `fit_bgnbd`, `fit_gamma_gamma`, `customer_lifetime_value` | 13 |
-# | the next rouble | LTV / (ad spend × multiplier + commission); money moved = customers lost and gained | `acquisition_table`, `best_source`, `reallocate` | 14 |
+# | customers differ | S(t) = B(α, β + t) / B(α, β); DERL grows with tenure | `fit_sbg`, `sbg_derl` | 13 |
+# | each customer's future | BG/NBD purchases × Gamma-Gamma spend × margin, discounted, in stated units | `fit_bgnbd`, `fit_gamma_gamma`, `customer_lifetime_value` | 14 |
+# | the next rouble | LTV / (ad spend × multiplier + commission); money moved = customers lost and gained | `acquisition_table`, `best_source`, `reallocate` | 16 |
 #
 # Every LTV needs its labels: currency, period, revenue or profit, per whom. Every decision needs
 # its assumptions written next to it, and the next customer priced, not the average one.
 
-# %% [markdown]
+# %% [markdown] key="16-where-next"
 # ## Where next
 #
 # - **Your own data.** `read_orders` reads your CRM's or shop's export (`;` or `,`, decimal comma
@@ -674,16 +699,16 @@ later_value = ltv_after_window(orders, window_days=30, months=6, margin=margin)
 bought_again = (later_value > 0).astype(float)
 new_per_year = int((orders[orders["amount"] >= 0].groupby("customer")["date"].min().dt.year == 2024).sum())
 rows = []
-for name, values in (("gross profit, day 30 to month 6, RUB", later_value),
-                     ("bought again, day 30 to month 6 (share)", bought_again)):
+for name, values in ((tr("gross profit, day 30 to month 6, RUB"), later_value),
+                     (tr("bought again, day 30 to month 6 (share)"), bought_again)):
     for rise in (0.10, 0.20, 0.30):
         per_group = sample_size_per_group(sd=values.std(ddof=1), effect=rise * values.mean())
-        rows.append({"metric": name, "control mean": values.mean(), "rise to detect": rise,
-                     "customers per group": per_group, "years of new customers": 2 * per_group / new_per_year})
-print(f"new customers in 2024: {new_per_year:,}")
-pd.DataFrame(rows).round({"control mean": 3, "years of new customers": 1})
+        rows.append({tr("metric"): name, tr("control mean"): values.mean(), tr("rise to detect"): rise,
+                     tr("customers per group"): per_group, tr("years of new customers"): 2 * per_group / new_per_year})
+print(tr("new customers in 2024: {count}", count=format_number(new_per_year)))
+pd.DataFrame(rows).round({tr("control mean"): 3, tr("years of new customers"): 1})
 
-# %% [markdown]
+# %% [markdown] key="16-at-the-school-s"
 # At the school's size a 10% rise in value would take eight or nine years of new customers to show,
 # and one year detects only a rise of about 30%; a 20% rise in the share who buy again shows within a
 # year. So test a bold change rather than a small one, read the first check early, decide on the

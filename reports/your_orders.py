@@ -8,7 +8,7 @@
 #
 # **Run it** with the command, which injects the parameters below and writes `index.html`,
 # `customers.csv` and `summary.json` (see the README):
-# `python -m ltvkit.report ORDERS [--margin 0.6] [--out DIR]`. Or change the parameters here and
+# `python -m ltvkit.report ORDERS [--margin 0.6] [--language ru] [--out DIR]`. Or change the parameters here and
 # run all cells (the defaults read the course's school). The markdown and the code are left out of
 # the HTML page; only the outputs are the report.
 
@@ -30,14 +30,17 @@ currency = "RUB"  # RUB, USD or CNY
 horizon_months = 12  # the forecast's horizon
 annual_discount_rate = 0.10  # the forecast's yearly discount rate
 course_url = "../notebooks/{slug}.ipynb"  # where each section links the notebook that teaches it
+language = "en"  # the report's language: "en" or "ru" (ltvkit.set_language)
 out_dir = None  # where customers.csv and summary.json go (None: not written)
 
 # %% tags=["step-read"]
 from IPython.display import HTML
 
+import ltvkit
 from ltvkit.orders import read_orders
 from ltvkit.report import OrdersReport, guess_columns, header_html, read_costs
 
+ltvkit.set_language(language)
 columns = guess_columns(orders_path, customer=customer, date=date, amount=amount, channel=channel, partner=partner,
                         names=names, notes=column_notes)
 orders = read_orders(orders_path, **columns.as_read_orders(), names=names,

@@ -7,7 +7,7 @@ Three catalogues (gettext domains), each with one ``.po`` per language: ltvkit's
   (``ltvkit/**/*.py``);
 - ``notebooks``: every message the notebooks' code prints through ``tr()`` / ``tr_n()``
   (``notebooks/NN_slug.py``, the English sources; the Russian editions have the same code), and
-  the calculators app's (``app/calculators.py``);
+  the app's pages (``app/calculators.py``, ``app/your_data.py``);
 - ``report``: the words of the HTML report's own pages (``scripts/report_site``, with
   ``%(name)s`` placeholders as Jinja's i18n extension has them); its ``.po`` is
   ``scripts/report_site/locale/ru/LC_MESSAGES/report.po``.
@@ -64,7 +64,8 @@ class Domain:
 
 DOMAINS = (
     Domain("ltvkit", ("ltvkit/*.py", "ltvkit/**/*.py"), {"_": None, "N_": None, "ngettext": (1, 2)}),
-    Domain("notebooks", ("notebooks/[0-9][0-9]_*.py", "app/calculators.py"), {"tr": None, "tr_n": (1, 2)}),
+    Domain("notebooks", ("notebooks/[0-9][0-9]_*.py", "app/calculators.py", "app/your_data.py"),
+           {"tr": None, "tr_n": (1, 2)}),
     Domain("report", ("scripts/build_report.py", "scripts/report_site/**/*.j2"),
            {"_": None, "gettext": None, "ngettext": (1, 2)}, folder="scripts/report_site/locale"),
 )

@@ -16,7 +16,7 @@ import pytest
 from scipy import integrate
 from scipy.special import gammaln, logsumexp
 
-from ltvkit import LTVInputError
+from ltvkit import LTVInputError, datasets
 from ltvkit.models.bgbb import BGBBFit, _negative_ll_and_gradient, bgbb_log_likelihood, fit_bgbb
 from ltvkit.models.bgnbd import BGNBDFit
 from ltvkit.models.mbgnbd import MBGNBDFit, fit_mbgnbd, mbgnbd_log_likelihood
@@ -39,7 +39,6 @@ def _beta_pdf(value: float, a: float, b: float) -> float:
     return math.exp((a - 1) * math.log(value) + (b - 1) * math.log1p(-value) - log_beta)
 
 CDNOW = ROOT / "data" / "cdnow" / "cdnow_customers_summary_with_transactions.csv"
-DONATIONS = ROOT / "data" / "donations.csv"
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +49,7 @@ def cdnow() -> RFMSummary:
 
 @pytest.fixture(scope="module")
 def donations() -> pd.DataFrame:
-    return pd.read_csv(DONATIONS)
+    return datasets.donations()
 
 
 @pytest.fixture(scope="module")

@@ -142,10 +142,74 @@ def test_forecast_scores_every_school_customer(school: OrdersReport) -> None:
     forecast = school.forecast
     assert not isinstance(forecast, ForecastSkipped)
     scored = school.scored
-    assert len(scored) == len(school.summary) and scored["clv_12m"].notna().all()
+    assert len(scored) == len(school.summary) and scored["clv_RUB"].notna().all()
     assert (scored["p_alive"].between(0, 1)).all()
-    assert scored["clv_12m"].is_monotonic_decreasing
+    assert scored["clv_RUB"].is_monotonic_decreasing
     assert forecast.clv.sum() == pytest.approx(school.headline()["forecast"]["clv_total"], abs=0.01)
+
+
+def test_the_reports_list_is_the_models_scored_list_with_clv_intervals(school: OrdersReport) -> None:
+    """The CLV is customer_lifetime_value's on the same fits (margin less refunds), inside its own interval."""
+    from ltvkit.models import customer_lifetime_value, months, purchase_history
+
+    forecast = school.forecast
+    data = purchase_history(school.orders).data
+    own = customer_lifetime_value(forecast.purchases, forecast.spend, data, horizon=months(12), step=months(1),
+                                  margin=0.6 * (1 - forecast.refund_share), annual_discount_rate=0.10)
+    by_id = pd.Series(own.clv, index=np.asarray(data.customer_ids))
+    scored = school.scored
+    np.testing.assert_allclose(scored["clv_RUB"], by_id.loc[scored.index], rtol=1e-12)
+    assert (scored["clv_lower_95_RUB"] <= scored["clv_RUB"]).all()
+    assert (scored["clv_RUB"] <= scored["clv_upper_95_RUB"]).all()
+    assert set(scored["segment"]) <= {"Premium Customer", "Repeat Customer", "Top Spender", "At Risk Customer",
+                                      "Inactive Customer", "Other"}
+    headline = school.headline()["forecast"]
+    assert headline["clv_total_lower_95"] < headline["clv_total"] < headline["clv_total_upper_95"]
+    assert sum(s["customers"] for s in headline["segments"].values()) == len(scored)
+    assert sum(s["clv"] for s in headline["segments"].values()) == pytest.approx(headline["clv_total"], abs=0.1)
+
+
+def test_the_forecast_section_shows_each_fits_parameters_and_diagnostics(school: OrdersReport) -> None:
+    view = school.view("forecast")
+    (caption, table), = view.tables
+    assert "standard errors" in caption
+    assert table.index.tolist() == [("BG/NBD", name) for name in ("r", "alpha", "a", "b")] + [
+        ("Gamma-Gamma", name) for name in ("p", "q", "gamma")]
+    assert list(table.columns) == ["estimate", "standard_error", "lower_95", "upper_95"]
+    assert any(line.startswith("BG/NBD fit: all checks passed") for line in view.lines)
+    assert any("95% interval" in line and "200 parameter sets" in line for line in view.lines)
+    scored = school.view("scored")
+    assert scored.tables[0][0].startswith("Customers by segment")
+    assert "clv_lower_95_RUB" in scored.tables[1][1].columns
+
+
+def test_a_fit_that_cannot_be_trusted_is_shown_as_a_caution_without_intervals() -> None:
+    """CDNOW's first 15 customers: both fits warn; the report says so in sentences and draws no interval."""
+    import warnings
+
+    orders = read_orders(data_path("cdnow_orders"), names=CDNOW_NAMES, customer="customer", date="date",
+                         amount="amount")
+    few = orders[orders["customer"].isin(sorted(orders["customer"].unique())[:15])]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the fits' LTVFitWarnings are caught and become sentences
+        forecast = forecast_customers(few, margin=0.5, currency="USD")
+    assert not isinstance(forecast, ForecastSkipped) and forecast.intervals is None
+    assert "clv_lower_95_USD" not in forecast.scored.columns
+    lines = forecast.lines("USD")
+    cautions = [line for line in lines if line.startswith("caution: BG/NBD fit is not trustworthy")]
+    assert len(cautions) == 1 and "read them as rough" in cautions[0]
+    assert any(line.startswith("no CLV interval") for line in lines)
+    assert any(line.startswith("BG/NBD fit: NOT trustworthy") for line in lines)
+
+
+def test_a_forecast_that_is_not_a_number_is_skipped_with_the_fits_warnings() -> None:
+    rows = [("a", "2024-01-01", 10), ("a", "2024-02-01", 12), ("a", "2024-03-05", 11), ("b", "2024-01-10", 20),
+            ("b", "2024-01-20", 25), ("c", "2024-02-01", 5), ("d", "2024-03-01", 7), ("e", "2024-01-15", 9),
+            ("e", "2024-06-01", 9.5)]
+    orders = pd.DataFrame(rows, columns=["customer", "date", "amount"]).assign(date=lambda f: pd.to_datetime(f.date))
+    result = forecast_customers(orders, margin=0.5, draws=20)
+    assert isinstance(result, ForecastSkipped)
+    assert result.reason.startswith("the models' forecast is not a number") and "ended at the edge" in result.reason
 
 
 def test_scored_csv_totals_equal_the_loaders_to_the_kopeck(school: OrdersReport, tmp_path) -> None:
@@ -153,7 +217,7 @@ def test_scored_csv_totals_equal_the_loaders_to_the_kopeck(school: OrdersReport,
     written = pd.read_csv(csv_path)
     headline = json.loads(json_path.read_text(encoding="utf-8"))
     loader_total = round(float(school.orders["amount"].sum()), 2)
-    assert round(written["revenue"].sum(), 2) + headline["refund_only_amount"] == loader_total
+    assert round(written["revenue_RUB"].sum(), 2) + headline["refund_only_amount"] == loader_total
     assert headline["orders_amount"] == loader_total == headline["revenue"] + headline["refund_only_amount"]
     assert headline["skipped_lines"] == [1202, 5303, 7704]
     assert len(written) == headline["customers"] == 4376
@@ -170,11 +234,11 @@ def test_scored_revenue_reconciles_with_any_orders(rows: list[tuple[int, int, in
     summary = customer_summary(orders)
     scored = scored_customers(summary, ForecastSkipped("not fitted"), margin=1.0)
     report = summary.attrs["summary_report"]
-    assert round(scored["revenue"].sum() + report.refund_only_amount, 2) == round(orders["amount"].sum(), 2)
+    assert round(scored["revenue_RUB"].sum() + report.refund_only_amount, 2) == round(orders["amount"].sum(), 2)
 
 
 def test_write_scored_csv_keeps_cents_exact(tmp_path) -> None:
-    frame = pd.DataFrame({"revenue": [0.1 + 0.2, 1e6 + 0.005]}, index=pd.Index(["a", "b"], name="customer"))
+    frame = pd.DataFrame({"revenue_RUB": [0.1 + 0.2, 1e6 + 0.005]}, index=pd.Index(["a", "b"], name="customer"))
     text = write_scored_csv(frame, tmp_path / "c.csv").read_text()
     assert text.splitlines()[1:] == ["a,0.30", "b,1000000.01"]
 

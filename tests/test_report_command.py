@@ -52,7 +52,7 @@ def check_outputs(out: Path, orders: pd.DataFrame) -> dict:
     customers = pd.read_csv(out / "customers.csv", dtype={"customer": str})
     total = round(float(orders["amount"].sum()), 2)
     assert summary["orders_amount"] == total
-    assert round(customers["revenue"].sum() + summary["refund_only_amount"], 2) == total
+    assert round(customers[f"revenue_{summary['currency']}"].sum() + summary["refund_only_amount"], 2) == total
     assert customers["customer"].nunique() == len(customers) == summary["customers"]
     return summary
 

@@ -106,6 +106,36 @@ def test_the_trainee_copy_runs_and_gives_no_answer_away(stem: str, course: dict)
         shown.append(_shown(cell))
 
 
+@pytest.mark.trainer
+def test_the_russian_capstones_trainee_copy_runs_from_exercises_ru(tmp_path: Path) -> None:
+    """make exercises' Russian copies sit in exercises/ru and read ../data through the exercises/data link.
+
+    Only the capstone is executed (its tasks build on each other, and it reads both school files);
+    the English copies of every notebook run above.
+    """
+    from ltvkit.course.trainer import _WORKING_CELL
+    from ltvkit.i18n import _, using_language
+
+    (tmp_path / "data").symlink_to(ROOT / "data", target_is_directory=True)
+    (tmp_path / "exercises" / "ru").mkdir(parents=True)
+    (tmp_path / "exercises" / "data").symlink_to("../data", target_is_directory=True)  # as make exercises links it
+    copy = trainee_copy(NOTEBOOKS / "ru" / "16_capstone.py")
+    notebook = copy.notebook
+    NotebookClient(notebook, timeout=300, kernel_name="python3", allow_errors=True,
+                   resources={"metadata": {"path": str(tmp_path / "exercises" / "ru")}}).execute()
+    with using_language("ru"):
+        working, right = _(_WORKING_CELL), _("{id}: right.", id="")
+    allowed = {name for names in copy.names_to_define.values() for name in names}
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            if output.output_type == "error":
+                assert output.ename == "NameError" and re.search(r"'(\w+)'", output.evalue).group(1) in allowed, (
+                    f"the Russian capstone's copy fails with {output.ename}: {output.evalue}")
+                allowed |= _assigned(cell.source)
+        assert right.strip() not in _shown(cell), "the Russian copy computes an answer by itself"
+    assert sum(cell.source.startswith(working) for cell in notebook.cells) == len(copy.emptied)
+
+
 def test_trainee_copy_refuses_what_is_not_a_notebook_source(tmp_path: Path) -> None:
     from ltvkit import LTVInputError
 
@@ -113,3 +143,16 @@ def test_trainee_copy_refuses_what_is_not_a_notebook_source(tmp_path: Path) -> N
         trainee_copy(tmp_path / "missing.py")
     with pytest.raises(LTVInputError, match="notebooks must be"):
         write_trainee_copies(tmp_path, tmp_path / "out")
+
+
+@pytest.mark.parametrize("stem", sorted(p.stem for p in (NOTEBOOKS / "ru").glob("[0-9][0-9]_*.py")))
+def test_the_russian_editions_trainee_copy_speaks_russian(stem: str) -> None:
+    english, russian = trainee_copy(NOTEBOOKS / f"{stem}.py"), trainee_copy(NOTEBOOKS / "ru" / f"{stem}.py")
+    assert russian.emptied == english.emptied and russian.names_to_define == english.names_to_define
+    note = russian.notebook.cells[0].source
+    assert f"`notebooks/ru/{stem}.py`" in note and "Trainee copy" not in note and re.search("[А-Яа-я]", note)
+    working = [cell.source for cell in russian.notebook.cells
+               if cell.cell_type == "code" and "Your solution here" in cell.source]
+    assert not working, f"{stem}: an English working cell in the Russian copy: {working[0]!r}"
+    later = [cell.source for cell in russian.notebook.cells if "Later cells use" in cell.source]
+    assert not later, f"{stem}: an English note in the Russian copy: {later[0]!r}"

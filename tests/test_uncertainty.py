@@ -22,7 +22,12 @@ from ltvkit.models.gamma_gamma import fit_gamma_gamma
 from ltvkit.models.rfm import RFMSummary
 from ltvkit.models.sbg import fit_sbg
 from ltvkit.models.simulate import simulate_bgnbd, simulate_gamma_gamma, simulate_sbg_cohort
-from ltvkit.models.uncertainty import clv_intervals, customer_bootstrap_draws, parametric_draws
+from ltvkit.models.uncertainty import (
+    clv_intervals,
+    clv_intervals_from_share,
+    customer_bootstrap_draws,
+    parametric_draws,
+)
 from ltvkit.models.units import months, weeks, years
 
 SETS = 200
@@ -127,3 +132,25 @@ def test_intervals_need_a_fitted_model(cdnow: RFMSummary) -> None:
         warnings.simplefilter("ignore")
         with pytest.raises(LTVInputError, match="draws"):
             parametric_draws(fit_bgnbd(cdnow), draws=0, seed=0)
+
+
+def test_clv_interval_from_fewer_customers_is_wider_for_the_same_base() -> None:
+    """All customers: exactly clv_intervals on fits of all of them; a tenth: wider; too few: refused, no warning."""
+    sim = simulate_bgnbd(r=0.5, alpha=5.0, a=0.8, b=2.5, customers=3000, T=weeks(40), seed=8).calibration
+    spend_values = simulate_gamma_gamma(p=6.0, q=4.0, gamma=15.0, frequency=np.maximum(sim.frequency, 1), seed=9)
+    data = RFMSummary.create(frequency=sim.frequency, recency=sim.recency, T=sim.T, time_unit="weeks",
+                             monetary=np.where(sim.frequency > 0, spend_values, 0), currency="USD")
+    terms = {"horizon": years(1), "step": months(3), "margin": 0.3, "annual_discount_rate": 0.1, "draws": 100}
+    whole = clv_intervals_from_share(data, share=1.0, seed=4, **terms)
+    direct = clv_intervals(fit_bgnbd(data), fit_gamma_gamma(data), data, seed=4, **terms)
+    assert whole.base_clv == direct.base_clv
+    tenth = clv_intervals_from_share(data, share=0.1, seed=4, **terms)
+    assert len(tenth.clv["estimate"]) == len(data)  # the same base, valued with fits of 300 customers
+    spread = {name: r.base_clv["upper"] - r.base_clv["lower"] for name, r in (("whole", whole), ("tenth", tenth))}
+    assert spread["tenth"] > 2 * spread["whole"]  # about sqrt(10) = 3.2 times as wide
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(LTVInputError, match=r"share 0.002 gives the models 6 customers, too few to fit"):
+            clv_intervals_from_share(data, share=0.002, seed=4, **terms)
+    with pytest.raises(LTVInputError, match="share"):
+        clv_intervals_from_share(data, share=0, **terms)

@@ -27,6 +27,7 @@ frames = {
     "cdnow_orders": datasets.cdnow_orders(),
     "cdnow_summary": datasets.cdnow_published_summary(),
     "cdnow_summary_with_transactions": datasets.cdnow_published_summary(with_spend=True),
+    "donations": datasets.donations(),
     "fader_hardie_2007_retention": datasets.fader_hardie_retention(),
     "school_orders": school.school_orders(),
     "school_partners": school.school_costs(),
@@ -71,6 +72,7 @@ def test_installed_wheel_loads_every_data_set(installed: Path, tmp_path: Path) -
     assert str(ROOT) not in loaded["data_dir"]
     assert set(loaded["rows"]) == set(loaded["names"])
     assert loaded["rows"]["cdnow_orders"] == 6919 and loaded["rows"]["school_orders"] == 9466
+    assert loaded["rows"]["donations"] == 22
     assert all(rows > 0 for rows in loaded["rows"].values())
 
 

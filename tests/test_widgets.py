@@ -118,3 +118,21 @@ def test_historical_breakdown_without_cac_has_no_ratio() -> None:
     breakdown = historical_breakdown([6000, 4000, 8000], margin=0.5, acquisition_cost=0)
     assert breakdown.ltv_to_cac is None and breakdown.net_ltv == breakdown.gross_ltv == 9000
     assert breakdown.describe().endswith("LTV:CAC n/a (CAC is 0)")
+
+
+def test_clv_interval_calculator_shows_the_interval_of_the_fits_on_that_share() -> None:
+    from ltvkit.datasets import data_path
+    from ltvkit.models.cdnow import cdnow_calibration_holdout
+    from ltvkit.models.uncertainty import clv_intervals_from_share
+    from ltvkit.models.units import months, years
+
+    data = cdnow_calibration_holdout(data_path("cdnow_orders")).calibration
+    calculator = calculators.clv_interval_calculator(data)
+    calculator.controls["share"].value = 0.5
+    expected = clv_intervals_from_share(data, share=0.5, horizon=years(1), step=months(3), margin=0.3,
+                                        annual_discount_rate=0.10, draws=200, seed=15)
+    base = expected.base_clv
+    assert calculator.result_text == (f"{expected.describe()}; "
+                                      f"±{(base['upper'] - base['lower']) / 2 / base['estimate']:.0%} of the estimate")
+    calculator.controls["share"].value = 0.0
+    assert calculator.result_text == DASH and "share must be" in calculator.error_text

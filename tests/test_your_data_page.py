@@ -16,7 +16,7 @@ SCHOOL = data_path("school_orders").read_bytes()
 
 
 def downloaded(page: YourDataPage, name: str) -> bytes:
-    match = re.search(rf'download="{name}" href="data:[^;]+;charset=utf-8;base64,([^"]+)"', page.downloads.value)
+    match = re.search(rf'download="{name}" href="data:[^;]+(?:;charset=utf-8)?;base64,([^"]+)"', page.downloads.value)
     assert match, f"no download link for {name}"
     return base64.b64decode(match[1])
 
@@ -40,7 +40,12 @@ def test_the_schools_export_is_refused_then_reported_with_the_rows_left_out() ->
     assert page.message.value == "" and len(page.sections.children) == len(SECTIONS)
     assert "LTV:CAC" in page.sections.children[3].value
     scored = pd.read_csv(io.BytesIO(downloaded(page, "customers.csv")), dtype={"customer": str})
-    assert round(scored["revenue"].sum(), 2) == 145_731_409.00
+    assert round(scored["revenue_RUB"].sum(), 2) == 145_731_409.00
+    workbook = pd.read_excel(io.BytesIO(downloaded(page, "customers.xlsx")), sheet_name="customers",
+                             dtype={"customer": str})
+    assert workbook["customer"].tolist() == scored["customer"].tolist()
+    assert round(workbook["clv_RUB"].sum(), 2) == round(scored["clv_RUB"].sum(), 2)
+    assert (workbook["clv_lower_95_RUB"] <= workbook["clv_RUB"]).all()
     report = downloaded(page, "report.html").decode("utf-8")
     assert report.count('class="ltv-section"') == len(SECTIONS) and "<script" not in report
 

@@ -6,7 +6,7 @@
 | :mod:`~ltvkit.calculators.basics` | notebooks 00-04 |
 | :mod:`~ltvkit.calculators.value` | notebooks 05-08 |
 | :mod:`~ltvkit.calculators.data` | notebooks 09-11 |
-| :mod:`~ltvkit.calculators.models` | notebooks 13, 14 and 16 |
+| :mod:`~ltvkit.calculators.models` | notebooks 13-16 |
 | :mod:`~ltvkit.calculators.registry` | :data:`REGISTRY`: notebook -> its calculators, in course order |
 | :mod:`~ltvkit.calculators.your_data` | :class:`YourDataPage`: the app's "Your data" page over :mod:`ltvkit.report` |
 
@@ -31,7 +31,12 @@ from ltvkit.calculators.basics import (
     revenue_per_customer_calculator,
 )
 from ltvkit.calculators.data import cohort_ltv_calculator, commission_calculator, engagement_calculator
-from ltvkit.calculators.models import budget_allocation_calculator, customer_forecast_calculator, sbg_calculator
+from ltvkit.calculators.models import (
+    budget_allocation_calculator,
+    clv_interval_calculator,
+    customer_forecast_calculator,
+    sbg_calculator,
+)
 from ltvkit.calculators.registry import REGISTRY, all_calculators
 from ltvkit.calculators.value import (
     budget_plan_calculator,
@@ -57,6 +62,7 @@ __all__ = [
     "budget_allocation_calculator",
     "budget_plan_calculator",
     "churn_calculator",
+    "clv_interval_calculator",
     "cohort_ltv_calculator",
     "commission_calculator",
     "customer_forecast_calculator",

@@ -1,4 +1,4 @@
-"""Calculators of notebooks 13, 14 and 16: retention when customers differ, one customer's future, the next rouble.
+"""Calculators of notebooks 13-16: retention when customers differ, one customer's future, CLV's range, the next rouble.
 
 Example:
     >>> print(sbg_calculator().result_text)  # doctest: +NORMALIZE_WHITESPACE
@@ -16,12 +16,16 @@ from ltvkit.i18n import _
 from ltvkit.models.forecast import CustomerForecast, customer_forecast
 from ltvkit.models.published import published, published_cdnow_models
 from ltvkit.models.sbg_profile import RetentionProfile, retention_profile
+from ltvkit.models.uncertainty import CLVIntervals, clv_intervals_from_share
+from ltvkit.models.units import months, years
 
 if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.figure import Figure
 
-__all__ = ["budget_allocation_calculator", "customer_forecast_calculator", "sbg_calculator"]
+    from ltvkit.models.rfm import RFMSummary
+
+__all__ = ["budget_allocation_calculator", "clv_interval_calculator", "customer_forecast_calculator", "sbg_calculator"]
 
 
 def _retention_chart(profile: RetentionProfile, *, alpha: float, beta: float, **_values: float) -> Figure:
@@ -44,12 +48,12 @@ def sbg_calculator() -> Calculator:
         [
             Slider("alpha", "alpha", regular["alpha"], 0, 5, 0.001, readout_format=".3f"),
             Slider("beta", "beta", regular["beta"], 0, 10, 0.001, readout_format=".3f"),
-            Slider("discount_rate", _("Discount rate per period"), 0.10, 0, 0.3, 0.01),
-            Slider("renewals", _("Renewals made"), 4, 0, 12, 1, integer=True),
+            Slider("discount_rate", "Discount rate per period", 0.10, 0, 0.3, 0.01),
+            Slider("renewals", "Renewals made", 4, 0, 12, 1, integer=True),
         ],
         describe=RetentionProfile.describe,
         plot=_retention_chart,
-        title=_("Retention when customers differ (sBG)"),
+        title="Retention when customers differ (sBG)",
     )
 
 
@@ -72,15 +76,54 @@ def customer_forecast_calculator() -> Calculator:
     return Calculator(
         compute,
         [
-            Slider("frequency", _("Repeat purchases"), 2, 0, 20, 1, integer=True),
-            Slider("recency_weeks", _("Weeks to the last repeat purchase"), 30.43, 0, 39, 0.01),
-            Slider("age_weeks", _("Weeks since the first purchase"), 38.86, 0, 39, 0.01),
-            Slider("average_spend", _("Average repeat purchase, USD"), 22.35, 0, 200, 0.05),
-            Slider("margin", _("Gross margin"), 0.3, 0, 1, 0.05),
-            Slider("annual_discount_rate", _("Discount rate a year"), 0.10, 0, 0.3, 0.01),
+            Slider("frequency", "Repeat purchases", 2, 0, 20, 1, integer=True),
+            Slider("recency_weeks", "Weeks to the last repeat purchase", 30.43, 0, 39, 0.01),
+            Slider("age_weeks", "Weeks since the first purchase", 38.86, 0, 39, 0.01),
+            Slider("average_spend", "Average repeat purchase, USD", 22.35, 0, 200, 0.05),
+            Slider("margin", "Gross margin", 0.3, 0, 1, 0.05),
+            Slider("annual_discount_rate", "Discount rate a year", 0.10, 0, 0.3, 0.01),
         ],
         describe=CustomerForecast.describe,
-        title=_("One customer's future under BG/NBD + Gamma-Gamma (CDNOW parameters)"),
+        title="One customer's future under BG/NBD + Gamma-Gamma (CDNOW parameters)",
+    )
+
+
+def _describe_interval(result: CLVIntervals) -> str:
+    base = result.base_clv
+    return f"{result.describe()}; ±{(base['upper'] - base['lower']) / 2 / base['estimate']:.0%} of the estimate"
+
+
+def clv_interval_calculator(data: RFMSummary | None = None) -> Calculator:
+    """Share of the customers fitted, margin, horizon -> the whole base's CLV and its 95% interval (CDNOW by default).
+
+    ``data`` defaults to CDNOW's calibration summary (weeks 1-39, USD); the computation is
+    :func:`ltvkit.models.uncertainty.clv_intervals_from_share` (200 seeded draws, quarterly steps).
+
+    Example:
+        >>> print(clv_interval_calculator().result_text)  # doctest: +NORMALIZE_WHITESPACE
+        whole-base CLV $21,543.81 (95% interval $19,681.67 to $23,605.33; 200 parametric draws);
+        ±9% of the estimate
+    """
+    if data is None:
+        from ltvkit.datasets import data_path
+        from ltvkit.models.cdnow import cdnow_calibration_holdout
+
+        data = cdnow_calibration_holdout(data_path("cdnow_orders")).calibration
+
+    def compute(share: float, margin: float, horizon_years: int, annual_discount_rate: float) -> CLVIntervals:
+        return clv_intervals_from_share(data, share=share, horizon=years(horizon_years), step=months(3),
+                                        margin=margin, annual_discount_rate=annual_discount_rate, draws=200, seed=15)
+
+    return Calculator(
+        compute,
+        [
+            Slider("share", "Share of the customers the models learn from", 1.0, 0, 1, 0.05),
+            Slider("margin", "Gross margin", 0.3, 0, 1, 0.05),
+            Slider("horizon_years", "Years ahead", 1, 1, 3, 1, integer=True),
+            Slider("annual_discount_rate", "Discount rate a year", 0.10, 0, 0.3, 0.01),
+        ],
+        describe=_describe_interval,
+        title="How sure is the base's CLV? (BG/NBD + Gamma-Gamma, parametric intervals)",
     )
 
 
@@ -118,7 +161,8 @@ def budget_allocation_calculator(
         [
             # a margin above 100% is on the slider on purpose: the calculator shows why it is refused
             Slider("margin", _("Gross margin"), CASE.margin, 0, 1.5, 0.05),
-            Slider("cac_multiplier", _("Next customer's ad spend, x today's average"), CASE.cac_multiplier, 0, 4, 0.25),
+            Slider("cac_multiplier", _("Next customer's ad spend, x today's average"), CASE.cac_multiplier, 0, 4,
+                   0.25),
             Slider("horizon_months", _("Months of value counted"), CASE.horizon_months, 6, 60, 6, integer=True),
         ],
         describe=BudgetAllocation.describe,

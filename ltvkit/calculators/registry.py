@@ -9,7 +9,7 @@ Example:
     >>> [factory.__name__ for factory in REGISTRY["01_ltv_basics"]]
     ['arpu_calculator', 'revenue_per_customer_calculator']
     >>> len(all_calculators())
-    17
+    18
 """
 
 from __future__ import annotations
@@ -25,7 +25,12 @@ from ltvkit.calculators.basics import (
     revenue_per_customer_calculator,
 )
 from ltvkit.calculators.data import cohort_ltv_calculator, commission_calculator, engagement_calculator
-from ltvkit.calculators.models import budget_allocation_calculator, customer_forecast_calculator, sbg_calculator
+from ltvkit.calculators.models import (
+    budget_allocation_calculator,
+    clv_interval_calculator,
+    customer_forecast_calculator,
+    sbg_calculator,
+)
 from ltvkit.calculators.value import (
     budget_plan_calculator,
     discounting_calculator,
@@ -55,6 +60,7 @@ REGISTRY: Mapping[str, tuple[Factory, ...]] = MappingProxyType({
     "11_engagement_and_ltv": (engagement_calculator,),
     "13_retention_heterogeneity": (sbg_calculator,),
     "14_probabilistic_clv": (customer_forecast_calculator,),
+    "15_choosing_a_model": (clv_interval_calculator,),
     "16_capstone": (budget_allocation_calculator,),
 })
 """Notebook slug -> the calculator factories it shows, in the notebook's order."""

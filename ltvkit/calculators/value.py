@@ -14,6 +14,7 @@ from ltvkit.breakdowns import DiscountedBreakdown, PredictiveBreakdown, discount
 from ltvkit.calculators.widgets import Calculator, Choice, Slider
 from ltvkit.course.cases import advanced_baseline, retention_offer_for_online_service
 from ltvkit.examples import example
+from ltvkit.i18n import _
 from ltvkit.levers import Sensitivity, lever_sensitivity
 from ltvkit.ltv_cac import LtvCacSummary, ltv_cac_summary
 from ltvkit.planning import BudgetPlan, budget_plan
@@ -53,17 +54,17 @@ def predictive_calculator() -> Calculator:
     return Calculator(
         predictive_breakdown,
         [
-            Slider("orders_per_month", "Orders per month", inputs["payments_per_month"], 0, 8, 0.5,
+            Slider("orders_per_month", _("Orders per month"), inputs["payments_per_month"], 0, 8, 0.5,
                    readout_format=".1f"),
-            Slider("average_check", "Average check, RUB", inputs["monthly_payment"], 0, 3000, 50,
+            Slider("average_check", _("Average check, RUB"), inputs["monthly_payment"], 0, 3000, 50,
                    readout_format=",.0f"),
-            Slider("margin", "Gross margin", inputs["margin"], 0, 1.5, 0.05),
-            Slider("months", "Months a user pays", inputs["lifetime_months"], 0, 48, 1, integer=True),
-            Slider("users", "Users", inputs["users"], 0, 5000, 50, integer=True),
+            Slider("margin", _("Gross margin"), inputs["margin"], 0, 1.5, 0.05),
+            Slider("months", _("Months a user pays"), inputs["lifetime_months"], 0, 48, 1, integer=True),
+            Slider("users", _("Users"), inputs["users"], 0, 5000, 50, integer=True),
         ],
         describe=PredictiveBreakdown.describe,
         plot=_predictive_chart,
-        title="Predictive LTV",
+        title=_("Predictive LTV"),
     )
 
 
@@ -99,15 +100,15 @@ def discounting_calculator() -> Calculator:
     return Calculator(
         _discounted_per_month,
         [
-            Slider("margin_per_month", "Gross profit a month, RUB", margin, 0, 2_000, 10, readout_format=",.0f"),
-            Slider("lifetime_months", "Months a customer stays", inputs["lifetime_months"], 0, 60, 1, integer=True),
-            Slider("annual_discount_rate", "Discount rate a year", 0.10, 0, 0.5, 0.01),
-            Choice("lifetime_reading", "The months are", "constant churn",
-                   (("an average (constant churn)", "constant churn"), ("the same for everyone", "fixed"))),
+            Slider("margin_per_month", _("Gross profit a month, RUB"), margin, 0, 2_000, 10, readout_format=",.0f"),
+            Slider("lifetime_months", _("Months a customer stays"), inputs["lifetime_months"], 0, 60, 1, integer=True),
+            Slider("annual_discount_rate", _("Discount rate a year"), 0.10, 0, 0.5, 0.01),
+            Choice("lifetime_reading", _("The months are"), "constant churn",
+                   ((_("an average (constant churn)"), "constant churn"), (_("the same for everyone"), "fixed"))),
         ],
         describe=DiscountedBreakdown.describe,
         plot=_discounting_chart,
-        title="Money later is worth less: discounting",
+        title=_("Money later is worth less: discounting"),
     )
 
 
@@ -115,8 +116,8 @@ def _offer_chart(offer: RetentionOffer, **_values: float) -> Figure:
     from ltvkit.plots import waterfall_chart
 
     return waterfall_chart(
-        [("extra margin", offer.value_for_cohort), ("manager", -offer.manager_cost)], currency="RUB",
-        title="The retention offer for 700 users",
+        [(_("extra margin"), offer.value_for_cohort), (_("manager"), -offer.manager_cost)], currency="RUB",
+        title=_("The retention offer for 700 users"),
     )
 
 
@@ -138,21 +139,21 @@ def retention_offer_calculator() -> Calculator:
     return Calculator(
         retention_offer_for_online_service,
         [
-            Slider("offer_months", "Months with the offer", tactic["offer_months"], 3, 12, 1, integer=True),
-            Slider("share_kept", "Share who stay the extra months", 1.0, 0, 1, 0.05),
-            Slider("manager_cost_per_month", "Manager's cost per month, RUB", 60_000, 0, 200_000, 5_000,
+            Slider("offer_months", _("Months with the offer"), tactic["offer_months"], 3, 12, 1, integer=True),
+            Slider("share_kept", _("Share who stay the extra months"), 1.0, 0, 1, 0.05),
+            Slider("manager_cost_per_month", _("Manager's cost per month, RUB"), 60_000, 0, 200_000, 5_000,
                    readout_format=",.0f"),
         ],
         describe=RetentionOffer.describe,
         plot=_offer_chart,
-        title="Retention offer: what is it worth?",
+        title=_("Retention offer: what is it worth?"),
     )
 
 
 def _ratio_chart(summary: LtvCacSummary, **_values: float) -> Figure:
     from ltvkit.plots import ratio_band_chart
 
-    return ratio_band_chart({"your customer": summary.ratio})
+    return ratio_band_chart({_("your customer"): summary.ratio})
 
 
 def ltv_cac_calculator() -> Calculator:
@@ -172,17 +173,18 @@ def ltv_cac_calculator() -> Calculator:
     return Calculator(
         ltv_cac_summary,
         [
-            Slider("ltv", "Gross LTV per customer, $", inputs["ltv"], 0, 30_000, 100, readout_format=",.0f"),
-            Slider("cac", "CAC, $", inputs["cac"], 0, 5_000, 10, readout_format=",.0f"),
-            Slider("lifetime_months", "Months the LTV is earned over", 12, 1, 60, 1, integer=True),
+            Slider("ltv", _("Gross LTV per customer, $"), inputs["ltv"], 0, 30_000, 100, readout_format=",.0f"),
+            Slider("cac", _("CAC, $"), inputs["cac"], 0, 5_000, 10, readout_format=",.0f"),
+            Slider("lifetime_months", _("Months the LTV is earned over"), 12, 1, 60, 1, integer=True),
         ],
         describe=lambda summary: summary.describe("USD"),
         plot=_ratio_chart,
-        title="LTV against CAC",
+        title=_("LTV against CAC"),
     )
 
 
-_YES_NO: tuple[tuple[str, object], ...] = (("no", False), ("yes", True))
+def _yes_no() -> tuple[tuple[str, object], ...]:
+    return (_("no"), False), (_("yes"), True)
 
 
 def _plan_chart(plan: BudgetPlan, **_values: Any) -> Figure:
@@ -211,27 +213,28 @@ profit after advertising 3,000,667 RUB; ROI without VAT 567%; profit per custome
     return Calculator(
         budget_plan,
         [
-            Slider("costs", "Operating costs, RUB", inputs["costs"], 0, 20_000_000, 100_000, readout_format=",.0f"),
-            Choice("costs_period", "Costs are per", inputs["costs_period"], (("month", "month"), ("year", "year"))),
-            Slider("target_profit", "Target profit for the year, RUB", inputs["target_profit"], 0, 20_000_000,
+            Slider("costs", _("Operating costs, RUB"), inputs["costs"], 0, 20_000_000, 100_000, readout_format=",.0f"),
+            Choice("costs_period", _("Costs are per"), inputs["costs_period"],
+                   ((_("month"), "month"), (_("year"), "year"))),
+            Slider("target_profit", _("Target profit for the year, RUB"), inputs["target_profit"], 0, 20_000_000,
                    100_000, readout_format=",.0f"),
-            Slider("vat_rate", "VAT rate", inputs["vat_rate"], 0, 0.3, 0.01),
-            Choice("vat_applied", "VAT is", "added_on_top",
-                   (("added on top (x 1.2)", "added_on_top"),
-                    ("taken out of turnover (/ 0.8)", "taken_out_of_turnover"))),
-            Choice("costs_grossed_up_for_vat", "Costs grossed up for VAT", False, _YES_NO),
-            Slider("ltv_per_customer_per_year", "LTV per customer per year, RUB", inputs["ltv_per_customer_per_year"],
-                   0, 10_000, 100, readout_format=",.0f"),
-            Choice("ltv_includes_vat", "LTV includes VAT", True, _YES_NO),
-            Slider("cac", "CAC, RUB", inputs["cac"], 0, 3_000, 50, readout_format=",.0f"),
-            Slider("new_customer_share", "Share of customers to win", 1.0, 0, 1, 0.05),
-            Choice("advertising_counted_as_cost", "Advertising counted as a cost", True, _YES_NO),
-            Choice("customer_rounding", "Customers rounded", "up",
-                   (("up", "up"), ("to nearest", "nearest"), ("not at all", "none"))),
+            Slider("vat_rate", _("VAT rate"), inputs["vat_rate"], 0, 0.3, 0.01),
+            Choice("vat_applied", _("VAT is"), "added_on_top",
+                   ((_("added on top (x 1.2)"), "added_on_top"),
+                    (_("taken out of turnover (/ 0.8)"), "taken_out_of_turnover"))),
+            Choice("costs_grossed_up_for_vat", _("Costs grossed up for VAT"), False, _yes_no()),
+            Slider("ltv_per_customer_per_year", _("LTV per customer per year, RUB"),
+                   inputs["ltv_per_customer_per_year"], 0, 10_000, 100, readout_format=",.0f"),
+            Choice("ltv_includes_vat", _("LTV includes VAT"), True, _yes_no()),
+            Slider("cac", _("CAC, RUB"), inputs["cac"], 0, 3_000, 50, readout_format=",.0f"),
+            Slider("new_customer_share", _("Share of customers to win"), 1.0, 0, 1, 0.05),
+            Choice("advertising_counted_as_cost", _("Advertising counted as a cost"), True, _yes_no()),
+            Choice("customer_rounding", _("Customers rounded"), "up",
+                   ((_("up"), "up"), (_("to nearest"), "nearest"), (_("not at all"), "none"))),
         ],
         describe=BudgetPlan.describe,
         plot=_plan_chart,
-        title="A year's budget plan from LTV",
+        title=_("A year's budget plan from LTV"),
     )
 
 
@@ -259,13 +262,13 @@ def levers_calculator() -> Calculator:
     return Calculator(
         lever_sensitivity,
         [
-            Slider("average_order_value", "Average check, RUB", base.average_order_value, 0, 5_000, 100,
+            Slider("average_order_value", _("Average check, RUB"), base.average_order_value, 0, 5_000, 100,
                    readout_format=",.0f"),
-            Slider("purchases_per_period", "Purchases per year", base.purchases_per_period, 0, 12, 0.5),
-            Slider("lifetime_periods", "Lifetime, years", base.lifetime_periods, 0, 10, 0.5),
-            Slider("margin", "Gross margin", base.margin, 0, 1, 0.05),
+            Slider("purchases_per_period", _("Purchases per year"), base.purchases_per_period, 0, 12, 0.5),
+            Slider("lifetime_periods", _("Lifetime, years"), base.lifetime_periods, 0, 10, 0.5),
+            Slider("margin", _("Gross margin"), base.margin, 0, 1, 0.05),
         ],
         describe=Sensitivity.describe,
         plot=_tornado,
-        title="The levers of LTV",
+        title=_("The levers of LTV"),
     )

@@ -51,6 +51,7 @@ from ltvkit.course.strategies import (
     Strategy,
     strategies_by_lever,
     strategies_table,
+    strategy_label,
 )
 
 __all__ = [
@@ -74,6 +75,7 @@ __all__ = [
     "retention_offer_for_online_service",
     "strategies_by_lever",
     "strategies_table",
+    "strategy_label",
     "term",
     "tr",
     "tr_n",

@@ -167,81 +167,81 @@ BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
     _ex("ex-05-1", lambda: example("E-online-service").inputs["users"] * f.frequency_ltv(
             example("E-online-service").inputs["monthly_payment"],
             example("E-online-service").inputs["payments_per_month"], 24, example("E-online-service").inputs["margin"]),
-        "Per user: 500 x 1 x 0.7 x 24 months; then multiply by the 700 users."),
+        N_("Per user: 500 x 1 x 0.7 x 24 months; then multiply by the 700 users.")),
     _ex("ex-05-2", lambda: 0.4 * example("E-retention-offer").derived["value_for_cohort"]
             / example("E-retention-offer").inputs["manager_last_months"],
-        "Of the 700 users, 40% stay one more month at 350 RUB each; the manager works 2 months: "
-        "the offer breaks even when those 2 months of the manager cost exactly that extra margin."),
+        N_("Of the 700 users, 40% stay one more month at 350 RUB each; the manager works 2 months: "
+           "the offer breaks even when those 2 months of the manager cost exactly that extra margin.")),
     _ex("ex-05-3", lambda: example("E-retention-offer").inputs["manager_last_months"] * 90_000
             / example("E-retention-offer").derived["value_for_cohort"],
-        "The manager costs 2 x 90,000 RUB; one extra month of every user is worth 700 x 350 RUB. "
-        "Answer as a share (0.25 for a quarter).", absolute=0.001),
+        N_("The manager costs 2 x 90,000 RUB; one extra month of every user is worth 700 x 350 RUB. "
+           "Answer as a share (0.25 for a quarter)."), absolute=0.001),
     _why("ex-05-4", "b",
-         ("a", "Because the forecast of 18 months was an underestimate for everybody.",
-          "The 18 months is the average of the whole group and stays right; the question is about the "
-          "users who are left, not about the forecast."),
-         ("b", "Because with a constant churn the chance of leaving next month is the same at any tenure: "
-               "those still paying are like new users, and the ones who left early are no longer counted.", ""),
-         ("c", "Because users who stay longer pay more each month.",
-          "Every user pays the same 500 RUB a month here; nothing in the formula changes with tenure except who "
-          "is still there.")),
+         ("a", N_("Because the forecast of 18 months was an underestimate for everybody."),
+          N_("The 18 months is the average of the whole group and stays right; the question is about the "
+             "users who are left, not about the forecast.")),
+         ("b", N_("Because with a constant churn the chance of leaving next month is the same at any tenure: "
+                  "those still paying are like new users, and the ones who left early are no longer counted."), ""),
+         ("c", N_("Because users who stay longer pay more each month."),
+          N_("Every user pays the same 500 RUB a month here; nothing in the formula changes with tenure except who "
+             "is still there."))),
 
     # --- 06 ltv_vs_cac ---------------------------------------------------------------
     _ex("ex-06-1", lambda: f.payback_periods(cac=2_100, margin_per_period=online_service_margin_per_month()),
-        "Gross profit a month is the payment times the margin (500 x 0.7); divide the new CAC of 2,100 RUB by it."),
+        N_("Gross profit a month is the payment times the margin (500 x 0.7); divide the new CAC of 2,100 RUB by it.")),
     _ex("ex-06-2", lambda: example("E-online-service").figures["ltv_per_user"]
             / _ratio_threshold("ARTICLE_MINIMUM_RATIO"),
-        "LTV / CAC >= 2 means CAC <= LTV / 2."),
+        N_("LTV / CAC >= 2 means CAC <= LTV / 2.")),
     _ex("ex-06-3", lambda: f.ltv_to_cac(ltv=f.frequency_ltv(example("E-mr-a-mr-b").inputs["b_average_order_value"],
                                                             example("E-mr-a-mr-b").inputs["b_purchases_per_year"],
                                                             3, margin=0.3),
                                         cac=example("E-best-client-cac").inputs["cac"]),
-        "Gross LTV = $100 a year x 3 years x 0.3; divide it by the $60 CAC.", tolerance=0.01),
+        N_("Gross LTV = $100 a year x 3 years x 0.3; divide it by the $60 CAC."), tolerance=0.01),
     _why("ex-06-4", "a",
-         ("a", "Because customers who came on their own are counted too: they share the ad bill although the ads "
-               "did not bring them, so the ads look cheaper than they are.", ""),
-         ("b", "Because the blended CAC leaves out the sales team's salaries.",
-          "So does the paid CAC; leaving salaries out is what the fully loaded CAC corrects. Look at what each "
-          "figure divides by."),
-         ("c", "Because organic customers have a higher LTV.",
-          "Their LTV does not enter a CAC at all; a CAC is money spent over customers won.")),
+         ("a", N_("Because customers who came on their own are counted too: they share the ad bill although the ads "
+                  "did not bring them, so the ads look cheaper than they are."), ""),
+         ("b", N_("Because the blended CAC leaves out the sales team's salaries."),
+          N_("So does the paid CAC; leaving salaries out is what the fully loaded CAC corrects. Look at what each "
+             "figure divides by.")),
+         ("c", N_("Because organic customers have a higher LTV."),
+          N_("Their LTV does not enter a CAC at all; a CAC is money spent over customers won."))),
 
     # --- 07 budget_planning ----------------------------------------------------------
     _ex("ex-07-1", lambda: _telecom_plan(vat_applied="added_on_top", costs_period="month").customers,
-        "Costs for the year are 12 x 10 million; add the 3 million of profit, add 20% VAT on top (x 1.2), "
-        "then divide by the LTV of 4,000."),
+        N_("Costs for the year are 12 x 10 million; add the 3 million of profit, add 20% VAT on top (x 1.2), "
+           "then divide by the LTV of 4,000.")),
     _ex("ex-07-2", lambda: _telecom_plan(cac=800).roi_percent,
-        "ROI counts only what comes back beyond the cost: (LTV - CAC) / CAC x 100, not LTV / CAC x 100."),
+        N_("ROI counts only what comes back beyond the cost: (LTV - CAC) / CAC x 100, not LTV / CAC x 100.")),
     _ex("ex-07-3", lambda: _telecom_plan(
             costs_period="month", vat_applied="added_on_top", advertising_counted_as_cost=True,
             customer_rounding="up", ltv_per_customer_per_year=550 * 12).customers,
-        "Each customer now leaves 6,600 / 1.2 - 500 = 5,000 RUB towards costs and profit; "
-        "divide 123 million by that and round up.", tolerance=0.0, absolute=0.5),
+        N_("Each customer now leaves 6,600 / 1.2 - 500 = 5,000 RUB towards costs and profit; "
+           "divide 123 million by that and round up."), tolerance=0.0, absolute=0.5),
     _why("ex-07-4", "b",
-         ("a", "Because ROI must be divided by 12 when the costs are monthly.",
-          "ROI is a ratio of returns to costs; the period of the costs changes the number of customers, not the "
-          "ratio of one customer's payment to their CAC."),
-         ("b", "Because both are revenue with VAT over CAC: they leave out the VAT, which is not the company's, and "
-               "every cost but the CAC; fully loaded, a customer leaves about 69 RUB.", ""),
-         ("c", "Because 43,412 customers are too many for one company to win.",
-          "Perhaps, but that is a question of the market, not of the ratio; look at what the ratio divides.")),
+         ("a", N_("Because ROI must be divided by 12 when the costs are monthly."),
+          N_("ROI is a ratio of returns to costs; the period of the costs changes the number of customers, not the "
+             "ratio of one customer's payment to their CAC.")),
+         ("b", N_("Because both are revenue with VAT over CAC: they leave out the VAT, which is not the company's, and "
+                  "every cost but the CAC; fully loaded, a customer leaves about 69 RUB."), ""),
+         ("c", N_("Because 43,412 customers are too many for one company to win."),
+          N_("Perhaps, but that is a question of the market, not of the ratio; look at what the ratio divides."))),
 
     # --- 08 levers_what_if -----------------------------------------------------------
     _ex("ex-08-1", lambda: (1.2 * 0.36 / example("E-historical-margin").derived["implied_margin"] - 1) * 100,
-        "LTV is a product of its factors: multiply the check's change (x 1.2) by the margin's (0.36 / 0.40), "
-        "subtract 1, times 100."),
+        N_("LTV is a product of its factors: multiply the check's change (x 1.2) by the margin's (0.36 / 0.40), "
+           "subtract 1, times 100.")),
     _ex("ex-08-2", lambda: _lifetime_after(0.90, 0.05, "relative"),
-        "A rise of 5% of 90% is 4.5 points, so retention becomes 94.5% a month; lifetime = 1 / (1 - retention)."),
+        N_("A rise of 5% of 90% is 4.5 points, so retention becomes 94.5% a month; lifetime = 1 / (1 - retention).")),
     _ex("ex-08-3", lambda: _baseline_ltv_with_churn_times(0.75),
-        "Churn of 1/3 a year falls by a quarter to 0.25, so the lifetime is 1 / 0.25 years; "
-        "LTV = 2,000 x 2 x lifetime x 0.4."),
+        N_("Churn of 1/3 a year falls by a quarter to 0.25, so the lifetime is 1 / 0.25 years; "
+           "LTV = 2,000 x 2 x lifetime x 0.4.")),
     _why("ex-08-4", "c",
-         ("a", "Because 55% and 29% are too close to tell apart.",
-          "The gap is wide; the question is not whether the two groups differ but what makes them differ."),
-         ("b", "Because customer service is not one of the levers of LTV.",
-          "It may well be (it can lengthen the lifetime); the survey simply cannot tell, whatever the lever."),
-         ("c", "Because growth can pay for the service as easily as the service causes growth, and firms that "
-               "invested and still shrank or closed are not among the growing ones.", "")),
+         ("a", N_("Because 55% and 29% are too close to tell apart."),
+          N_("The gap is wide; the question is not whether the two groups differ but what makes them differ.")),
+         ("b", N_("Because customer service is not one of the levers of LTV."),
+          N_("It may well be (it can lengthen the lifetime); the survey simply cannot tell, whatever the lever.")),
+         ("c", N_("Because growth can pay for the service as easily as the service causes growth, and firms that "
+                  "invested and still shrank or closed are not among the growing ones."), "")),
 
     # --- 13 retention_heterogeneity --------------------------------------------------
     _ex("ex-13-1", lambda: _sbg_published_retention("sbg-regular", renewals_made=3),

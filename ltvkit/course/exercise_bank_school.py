@@ -17,6 +17,7 @@ from typing import Any
 
 from ltvkit import formulas as f
 from ltvkit.course.exercise_bank import _ex, _why
+from ltvkit.i18n import N_
 
 __all__ = ["SCHOOL_BANK"]
 
@@ -162,40 +163,40 @@ SCHOOL_BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
 
     # --- 16 capstone -----------------------------------------------------------------
     _ex("ex-16-1", lambda: _school().school_orders()["amount"].sum(),
-        "Read the export with on_bad_rows=\"skip\" and add up the amount column: purchases minus refunds, in RUB."),
+        N_("Read the export with on_bad_rows=\"skip\" and add up the amount column: purchases minus refunds, in RUB.")),
     _ex("ex-16-2", lambda: f.arpu_ltv(_capstone().school_year_over_year().arpu,
                                        _capstone().school_year_over_year().lifetime_years) * _capstone().CASE.margin,
-        "Take 2024's revenue per buyer (ARPU a year), times the lifetime in years (1 / the share of 2023's buyers "
-        "who did not buy in 2024), times the 60% margin."),
+        N_("Take 2024's revenue per buyer (ARPU a year), times the lifetime in years (1 / the share of 2023's "
+           "buyers who did not buy in 2024), times the 60% margin.")),
     _ex("ex-16-3", lambda: _capstone().school_new_customer_value(),
-        "Fit BG/NBD and Gamma-Gamma to all customers' purchase histories, then value a customer with no repeat "
-        "purchase and age zero over months(36): the mean first purchase plus the discounted repeats, times the "
-        "margin, less refunds."),
+        N_("Fit BG/NBD and Gamma-Gamma to all customers' purchase histories, then value a customer with no repeat "
+           "purchase and age zero over months(36): the mean first purchase plus the discounted repeats, times the "
+           "margin, less refunds.")),
     _ex("ex-16-4", lambda: float(_capstone().school_acquisition_table().loc["Контекстная реклама", "ltv_to_cac"]),
-        "Divide paid search's 36-month model LTV by its CAC from the cost sheet (ad budget over its customers); "
-        "answer as a number, 4.5 for 4.5:1.", tolerance=0.01),
+        N_("Divide paid search's 36-month model LTV by its CAC from the cost sheet (ad budget over its customers); "
+           "answer as a number, 4.5 for 4.5:1."), tolerance=0.01),
     _ex("ex-16-5", lambda: float(_capstone().school_acquisition_table().loc["Контекстная реклама", "headroom"]),
-        "Paid search stays at 3:1 while its next customer's CAC is at most a third of its LTV: divide that third by "
-        "today's ad spend per customer (the channel pays no commission).", tolerance=0.01),
+        N_("Paid search stays at 3:1 while its next customer's CAC is at most a third of its LTV: divide that third "
+           "by today's ad spend per customer (the channel pays no commission)."), tolerance=0.01),
     _ex("ex-16-6", lambda: _reallocate(
             _capstone().school_acquisition_table(cac_multiplier=_capstone().CASE.cac_multiplier),
             source_from="Контекстная реклама", source_to="tg_data_digest", amount=1_000_000).profit_change,
-        "Customers lost = 1,000,000 / paid search's next-customer CAC, customers gained = 1,000,000 / the Telegram "
-        "channel's; value each at its source's LTV and subtract.", tolerance=0.01),
+        N_("Customers lost = 1,000,000 / paid search's next-customer CAC, customers gained = 1,000,000 / the "
+           "Telegram channel's; value each at its source's LTV and subtract."), tolerance=0.01),
     _why("ex-16-7", "c",
-         ("a", "Both assume the same churn, so any formula with that lifetime gives the same LTV.",
-          "The same lifetime is in both, but a different formula with it (revenue per customer so far, say) gives "
-          "another figure; compare what multiplies the lifetime in each."),
-         ("b", "The school's customers all buy the same number of courses a year.",
-          "They do not: most buy once, a few buy often. Look at what average order value times orders per buyer "
-          "is, for any mix of customers."),
-         ("c", "Average order value times orders per buyer is revenue per buyer, which is ARPU.", "")),
+         ("a", N_("Both assume the same churn, so any formula with that lifetime gives the same LTV."),
+          N_("The same lifetime is in both, but a different formula with it (revenue per customer so far, say) "
+             "gives another figure; compare what multiplies the lifetime in each.")),
+         ("b", N_("The school's customers all buy the same number of courses a year."),
+          N_("They do not: most buy once, a few buy often. Look at what average order value times orders per buyer "
+             "is, for any mix of customers.")),
+         ("c", N_("Average order value times orders per buyer is revenue per buyer, which is ARPU."), "")),
     _why("ex-16-8", "b",
-         ("a", "The cashback service's customers are worth more, so they absorb the higher cost.",
-          "Its customers are among the least valuable; what matters is which part of its CAC the multiplier acts "
-          "on."),
-         ("b", "The multiplier acts on ad spend and placement fees; a commission is paid per sale and costs the "
-               "same for the next customer.", ""),
-         ("c", "The cashback service pays no commission.",
-          "It pays the highest first-sale commission of all (20%); it is its fixed spend that is zero.")),
+         ("a", N_("The cashback service's customers are worth more, so they absorb the higher cost."),
+          N_("Its customers are among the least valuable; what matters is which part of its CAC the multiplier "
+             "acts on.")),
+         ("b", N_("The multiplier acts on ad spend and placement fees; a commission is paid per sale and costs the "
+                  "same for the next customer."), ""),
+         ("c", N_("The cashback service pays no commission."),
+          N_("It pays the highest first-sale commission of all (20%); it is its fixed spend that is zero."))),
 )

@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from ltvkit.checks import LTVInputError, check_number
+from ltvkit.i18n import _
 from ltvkit.models.simulate import poisson_from_uniform
 
 
@@ -146,7 +147,7 @@ class SchoolTruth:
     def __post_init__(self) -> None:
         total = sum(source.share for source in self.sources)
         if not math.isclose(total, 1.0, abs_tol=1e-9):
-            raise LTVInputError(f"sources' shares must add up to 1; got {total}")
+            raise LTVInputError(_("sources' shares must add up to 1; got {total}", total=total))
         for name in ("minutes_lift", "sessions_lift", "price_rise"):
             check_number(name, getattr(self, name), minimum=0, min_open=True)
         check_number("refund_share", self.refund_share, minimum=0, maximum=1)
@@ -274,7 +275,7 @@ def _purchase_days(draws: _Draws, rate: np.ndarray, end_day: int) -> tuple[np.nd
     purchase_day = draws.first_day[:, None] + np.floor(times).astype(np.int64)
     repeat = stayed & (purchase_day <= end_day)
     if repeat[:, -1].any():
-        raise LTVInputError("the simulation needs a larger _MAX_PURCHASES for these parameters")
+        raise LTVInputError(_("the simulation needs a larger _MAX_PURCHASES for these parameters"))
     days = np.concatenate([draws.first_day[:, None], purchase_day[:, :-1]], axis=1)
     is_purchase = np.concatenate([np.ones((n, 1), dtype=bool), repeat[:, :-1]], axis=1)
     rows, position = np.nonzero(is_purchase)

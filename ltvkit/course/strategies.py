@@ -10,14 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ltvkit.checks import LTVInputError
+from ltvkit.checks import LTVInputError, check_choice
 from ltvkit.examples import SOURCES
-from ltvkit.levers import LTV_LEVERS
+from ltvkit.i18n import N_, _
+from ltvkit.levers import LTV_LEVERS, lever_label
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["STRATEGIES", "Strategy", "strategies_by_lever", "strategies_table"]
+__all__ = ["STRATEGIES", "Strategy", "strategies_by_lever", "strategies_table", "strategy_label"]
 
 
 @dataclass(frozen=True)
@@ -33,39 +34,39 @@ class Strategy:
 
 
 STRATEGIES: tuple[Strategy, ...] = (
-    Strategy("email newsletters", ("purchase frequency", "lifetime"),
-             "news, offers and reminders bring customers back; surveys find those about to leave",
+    Strategy(N_("email newsletters"), ("purchase frequency", "lifetime"),
+             N_("news, offers and reminders bring customers back; surveys find those about to leave"),
              "", ("000", "001")),
-    Strategy("personalisation and segmentation", ("purchase frequency", "average check"),
-             "offers fitted to a segment's needs are taken up more often and for more",
-             "collecting and analysing data costs money", ("000", "001", "003")),
-    Strategy("loyalty programme", ("purchase frequency", "lifetime"),
-             "points, discounts and perks for repeat orders reward coming back",
-             "discounts and bonuses lower the gross margin", ("000", "001", "003")),
-    Strategy("upselling", ("average check",),
-             "a dearer version or an upgrade at the moment of purchase",
+    Strategy(N_("personalisation and segmentation"), ("purchase frequency", "average check"),
+             N_("offers fitted to a segment's needs are taken up more often and for more"),
+             N_("collecting and analysing data costs money"), ("000", "001", "003")),
+    Strategy(N_("loyalty programme"), ("purchase frequency", "lifetime"),
+             N_("points, discounts and perks for repeat orders reward coming back"),
+             N_("discounts and bonuses lower the gross margin"), ("000", "001", "003")),
+    Strategy(N_("upselling"), ("average check",),
+             N_("a dearer version or an upgrade at the moment of purchase"),
              "", ("000", "001", "003")),
-    Strategy("cross-selling and bundles", ("average check",),
-             "related items (a case with a phone, paper with a printer) in the same order",
-             "a bundle discount lowers the margin on the bundle", ("000", "001", "003")),
-    Strategy("service quality, feedback and community", ("lifetime",),
-             "answered complaints and a good experience keep customers from leaving",
-             "better service costs money", ("000", "001", "003")),
-    Strategy("timely reminders", ("purchase frequency",),
-             "remind a customer when what they bought should be running out",
+    Strategy(N_("cross-selling and bundles"), ("average check",),
+             N_("related items (a case with a phone, paper with a printer) in the same order"),
+             N_("a bundle discount lowers the margin on the bundle"), ("000", "001", "003")),
+    Strategy(N_("service quality, feedback and community"), ("lifetime",),
+             N_("answered complaints and a good experience keep customers from leaving"),
+             N_("better service costs money"), ("000", "001", "003")),
+    Strategy(N_("timely reminders"), ("purchase frequency",),
+             N_("remind a customer when what they bought should be running out"),
              "", ("001",)),
-    Strategy("lower cost to serve", ("gross margin",),
-             "cheaper logistics and bulk purchasing leave more of each order as profit",
+    Strategy(N_("lower cost to serve"), ("gross margin",),
+             N_("cheaper logistics and bulk purchasing leave more of each order as profit"),
              "", ("001",)),
-    Strategy("retention offer before the usual cycle ends", ("lifetime",),
-             "an offer longer than the usual cycle (7 months for a 6-month one) or a manager for its last months",
-             "the offer's benefit and the manager's time are costs", ("001",)),
-    Strategy("commission on repeat purchases for partners", ("purchase frequency", "lifetime"),
-             "partners are paid for customers who come back, not only for the first sale",
-             "commissions on repeat sales lower the margin on them", ("000",)),
-    Strategy("better partner traffic", ("CAC",),
-             "partners who bring the target audience bring customers worth more for the same spend",
-             "changes which customers arrive, so every lever of the mix moves", ("000", "003")),
+    Strategy(N_("retention offer before the usual cycle ends"), ("lifetime",),
+             N_("an offer longer than the usual cycle (7 months for a 6-month one) or a manager for its last months"),
+             N_("the offer's benefit and the manager's time are costs"), ("001",)),
+    Strategy(N_("commission on repeat purchases for partners"), ("purchase frequency", "lifetime"),
+             N_("partners are paid for customers who come back, not only for the first sale"),
+             N_("commissions on repeat sales lower the margin on them"), ("000",)),
+    Strategy(N_("better partner traffic"), ("CAC",),
+             N_("partners who bring the target audience bring customers worth more for the same spend"),
+             N_("changes which customers arrive, so every lever of the mix moves"), ("000", "003")),
 )
 """The articles' strategies, each mapped to the lever(s) of LTV it moves (CAC where it moves none)."""
 
@@ -74,6 +75,9 @@ STRATEGIES: tuple[Strategy, ...] = (
 def strategies_table() -> pd.DataFrame:
     """The strategies as a table: lever(s) moved, how, side effect and sources by file number.
 
+    Every label and text is in the reader's language (the strategies' names too); the sources are
+    the articles' file numbers.
+
     Example:
         >>> strategies_table().loc["upselling", "levers"]
         'average check'
@@ -81,21 +85,30 @@ def strategies_table() -> pd.DataFrame:
     import pandas as pd
 
     rows = [
-        {
-            "strategy": s.name,
-            "levers": ", ".join(s.levers),
-            "how": s.how,
-            "side effect": s.side_effect or "—",
-            "sources": ", ".join(s.sources),
-        }
+        [_(s.name), ", ".join(lever_label(lever) for lever in s.levers), _(s.how),
+         _(s.side_effect) if s.side_effect else "—", ", ".join(s.sources)]
         for s in STRATEGIES
     ]
-    return pd.DataFrame(rows).set_index("strategy")
+    columns = [_("strategy"), _("levers"), _("how"), _("side effect"), _("sources")]
+    return pd.DataFrame(rows, columns=columns).set_index(columns[0])
+
+
+def strategy_label(name: str) -> str:
+    """A strategy's name (as in :data:`STRATEGIES` and :func:`strategies_by_lever`) in the reader's language.
+
+    Example:
+        >>> strategy_label("loyalty programme")
+        'loyalty programme'
+    """
+    return _(check_choice("name", name, tuple(s.name for s in STRATEGIES)))
 
 
 
 def strategies_by_lever() -> dict[str, tuple[str, ...]]:
     """For each lever (and CAC), the strategies that move it, in table order.
+
+    Levers and names are the English ones, for code to compare; :func:`ltvkit.levers.lever_label`
+    and :func:`strategy_label` give them in the reader's language.
 
     Example:
         >>> strategies_by_lever()["gross margin"]
@@ -112,12 +125,12 @@ def _check_catalogue() -> None:
     for strategy in STRATEGIES:
         for lever in strategy.levers:
             if lever not in (*LTV_LEVERS, "CAC"):
-                raise LTVInputError(f"strategy {strategy.name!r}: lever must be one of {LTV_LEVERS}; got {lever!r}")
+                raise LTVInputError(_("strategy {name}: lever must be one of {choices}; got {value}",
+                                      name=repr(strategy.name), choices=LTV_LEVERS, value=repr(lever)))
         for source in strategy.sources:
             if source not in SOURCES:
-                raise LTVInputError(
-                    f"strategy {strategy.name!r}: source must be one of {tuple(SOURCES)}; got {source!r}"
-                )
+                raise LTVInputError(_("strategy {name}: source must be one of {choices}; got {value}",
+                                      name=repr(strategy.name), choices=tuple(SOURCES), value=repr(source)))
 
 
 _check_catalogue()

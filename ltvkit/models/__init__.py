@@ -116,7 +116,13 @@ from ltvkit.models.tracking import (
     probability_alive_history,
     repeat_transactions_by_period,
 )
-from ltvkit.models.uncertainty import CLVIntervals, clv_intervals, customer_bootstrap_draws, parametric_draws
+from ltvkit.models.uncertainty import (
+    CLVIntervals,
+    clv_intervals,
+    clv_intervals_from_share,
+    customer_bootstrap_draws,
+    parametric_draws,
+)
 from ltvkit.models.units import (
     DAYS_PER_UNIT,
     TIME_UNITS,
@@ -168,6 +174,7 @@ __all__ = [
     "calibration_holdout",
     "cdnow_calibration_holdout",
     "clv_intervals",
+    "clv_intervals_from_share",
     "compare_models",
     "customer_bootstrap_draws",
     "customer_forecast",

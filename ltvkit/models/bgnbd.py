@@ -116,33 +116,72 @@ def bgnbd_log_likelihood(
     return values if per_customer else float(values.sum())
 
 
+def _column_sums(x: Any, age: Any, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """What the gradient needs of the data alone, found once per fit: the rows' x, and weight totals by distinct value.
+
+    (x per row, weight by distinct x, weight by distinct T, weight x x by distinct T): a sum over
+    the rows of a function of x (or of T) is then a sum over its distinct values.
+
+    Example:
+        >>> rows, by_x, by_age, x_by_age = _column_sums(indexed([0.0, 2.0, 2.0]), indexed([5.0, 5.0, 9.0]),
+        ...                                            np.array([1.0, 1.0, 3.0]))
+        >>> by_x.tolist(), by_age.tolist(), x_by_age.tolist()
+        ([1.0, 4.0], [2.0, 3.0], [2.0, 6.0])
+    """
+    x, age = as_indexed(x), as_indexed(age)
+    rows = x.rows
+
+    def by(column: Any, values: np.ndarray) -> np.ndarray:
+        if column.inverse is None:
+            return values
+        return np.bincount(column.inverse, weights=values, minlength=column.values.size)
+
+    return rows, by(x, weights), by(age, weights), by(age, weights * rows)
+
+
 def _negative_ll_and_gradient(
-    log_params: np.ndarray, x: Any, t_x: Any, age: Any, weights: np.ndarray, shift: float = 0.0
+    log_params: np.ndarray, x: Any, t_x: Any, age: Any, weights: np.ndarray, shift: float = 0.0,
+    sums: tuple[np.ndarray, ...] | None = None,
 ) -> tuple[float, np.ndarray]:
-    """Mean negative log-likelihood per customer (weighted) and its gradient in the log-parameters."""
-    from scipy.special import digamma
+    """Mean negative log-likelihood per customer (weighted) and its gradient in the log-parameters.
+
+    Terms that depend on x alone (log-gamma, digamma) or on T alone are summed over the distinct
+    values with their weight totals (``sums``, from :func:`_column_sums`, found once per fit); only
+    the terms that mix a customer's x, t_x and T are computed row by row. ``alive`` + ``dead`` = 1
+    (the posterior shares of "still alive" and "dropped out after the last purchase") lets every
+    row sum be written with the dead share alone.
+    """
+    from scipy.special import betaln, digamma, gammaln
 
     r, alpha, a, b = np.exp(log_params)
     x, t_x, age = as_indexed(x), as_indexed(t_x), as_indexed(age)
-    head, log_alive, log_dead, _, (rows, log_age, log_recency, log_safe) = _log_terms(
-        r, alpha, a, b, x, t_x, age, shift)
-    total = log_add_exp(log_alive, log_dead)
-    ll = head + total
-    dead_share = np.exp(log_dead - total)  # posterior weight of "dropped out after the last purchase"
-    alive_share = 1.0 - dead_share
-    d_r = (x.map(lambda v: digamma(r + v)) - digamma(r) + np.log(alpha) - alive_share * log_age
-           - dead_share * log_recency)
-    d_alpha = r / alpha - (r + rows) * (alive_share * age.map(lambda v: 1.0 / (alpha + v))
-                                        + dead_share * t_x.map(lambda v: 1.0 / (alpha + v)))
-    common = digamma(a + b) - x.map(lambda v: digamma(a + b + v + shift))
-    d_a = common + dead_share / a
-    d_b = common + x.map(lambda v: digamma(b + v + shift)) - digamma(b) - dead_share * np.exp(-log_safe)
+    rows, by_x, by_age, x_by_age = _column_sums(x, age, weights) if sums is None else sums
+    distinct_x, distinct_age = x.values, age.values
     total_weight = float(weights.sum())
-    gradient = np.array([
-        weighted_sum(weights, d_r) * r, weighted_sum(weights, d_alpha) * alpha, weighted_sum(weights, d_a) * a,
-        weighted_sum(weights, d_b) * b,
-    ]) / total_weight
-    return -weighted_sum(weights, ll) / total_weight, -gradient
+    log_age_values = np.log(alpha + distinct_age)
+    inverse_age_values = 1.0 / (alpha + distinct_age)
+    log_safe_values = np.log(np.where(distinct_x + shift > 0, b + distinct_x + shift - 1.0, 1.0))
+    log_age, inverse_age, log_safe = (values if column.inverse is None else values[column.inverse] for values, column in
+                                      ((log_age_values, age), (inverse_age_values, age), (log_safe_values, x)))
+    log_recency = t_x.map(lambda v: np.log(alpha + v))
+    r_rows = r + rows
+    log_alive = -r_rows * log_age
+    log_dead = np.where((rows + shift) > 0, np.log(a) - log_safe - r_rows * log_recency, -np.inf)
+    total = log_add_exp(log_alive, log_dead)
+    weighted_dead = weights * np.exp(log_dead - total)
+    head = (float(by_x @ (gammaln(r + distinct_x) + betaln(a, b + distinct_x + shift)))
+            + total_weight * (r * np.log(alpha) - gammaln(r) - betaln(a, b)))
+    ll = head + weighted_sum(weights, total)
+    d_r = (float(by_x @ digamma(r + distinct_x)) + total_weight * (np.log(alpha) - digamma(r))
+           - float(by_age @ log_age_values) - weighted_sum(weighted_dead, log_recency - log_age))
+    d_alpha = (total_weight * r / alpha - r * float(by_age @ inverse_age_values) - float(x_by_age @ inverse_age_values)
+               - weighted_sum(weighted_dead, r_rows * (t_x.map(lambda v: 1.0 / (alpha + v)) - inverse_age)))
+    common = digamma(a + b) - digamma(a + b + distinct_x + shift)
+    d_a = float(by_x @ common) + float(np.add.reduce(weighted_dead)) / a
+    d_b = (float(by_x @ (common + digamma(b + distinct_x + shift))) - total_weight * digamma(b)
+           - weighted_sum(weighted_dead, np.exp(-log_safe)))
+    gradient = np.array([d_r * r, d_alpha * alpha, d_a * a, d_b * b]) / total_weight
+    return -ll / total_weight, -gradient
 
 
 @dataclass(frozen=True)
@@ -225,8 +264,9 @@ def _fit_beta_geometric(data: Any, start: dict[str, float] | None, weights: Any,
     initial = _start_values(age, patterns.weights, start)
     initial["alpha"] /= scale
     columns = (indexed(x), indexed(t_x / scale), indexed(age / scale))
+    sums = _column_sums(columns[0], columns[2], patterns.weights)
     result = maximise_likelihood(
-        _negative_ll_and_gradient, PARAMETERS, initial, args=(*columns, patterns.weights, shift),
+        _negative_ll_and_gradient, PARAMETERS, initial, args=(*columns, patterns.weights, shift, sums),
         customers=float(patterns.weights.sum()), model=model,
     )
     result = result.rescaled({"alpha": scale}, log_likelihood_shift=-float(np.dot(patterns.weights, x)) * np.log(scale))

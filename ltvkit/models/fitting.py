@@ -224,7 +224,7 @@ def _diagnose(
 def _newton_polish(
     objective: Callable[..., tuple[float, np.ndarray]], args: tuple, point: np.ndarray, value: float,
     gradient: np.ndarray, mean_hessian: Callable[[np.ndarray, np.ndarray], np.ndarray], iterations: int = 8,
-) -> tuple[np.ndarray, float, np.ndarray]:
+) -> tuple[np.ndarray, float, np.ndarray, np.ndarray | None]:
     """Newton steps on the parameters inside the bounds until the gradient vanishes to rounding.
 
     An optimiser stops when its tolerances are met, which on a flat likelihood leaves the last
@@ -233,13 +233,16 @@ def _newton_polish(
     bound; a parameter at a bound stays there) land on the optimum to machine precision, so the same
     data give the same printed estimates on every machine. A step is taken only if it shrinks the
     gradient of the free coordinates, does not raise the objective beyond its noise, and the Hessian of
-    the free coordinates is positive definite.
+    the free coordinates is positive definite. Also returns the (full) Hessian at the returned
+    point when the last step computed it there (the usual end: a refused step), else None.
     """
     free = np.abs(point) < LOG_BOUND - 1e-9
+    at_point = None
     for _step in range(iterations):
         if not free.any():
             break
-        hessian = mean_hessian(point, gradient)[np.ix_(free, free)]
+        at_point = mean_hessian(point, gradient)
+        hessian = at_point[np.ix_(free, free)]
         try:
             np.linalg.cholesky(hessian)
             step = -np.linalg.solve(hessian, gradient[free])
@@ -254,10 +257,10 @@ def _newton_polish(
         if (not np.isfinite(trial_value) or trial_value > value + 1e-8 * (1.0 + abs(value))
                 or np.max(np.abs(np.asarray(trial_gradient)[free])) >= np.max(np.abs(gradient[free]))):
             break
-        point, value, gradient = trial, trial_value, np.asarray(trial_gradient)
+        point, value, gradient, at_point = trial, trial_value, np.asarray(trial_gradient), None
         if np.max(np.abs(step)) < 1e-12:
             break
-    return point, value, gradient
+    return point, value, gradient, at_point
 
 
 def maximise_likelihood(
@@ -301,13 +304,18 @@ def maximise_likelihood(
         point = np.clip(optimizer.x, -LOG_BOUND, LOG_BOUND)
         value, gradient = objective(point, *args)
 
+        # the value alone when the objective has it (numerical_gradient's): its gradient is not needed here
+        value_only = getattr(objective, "value_only", None) or (lambda v, *rest: objective(v, *rest)[0])
+
         def mean_hessian(at: np.ndarray, gradient_at: np.ndarray) -> np.ndarray:
             if hessian_from == "values":
-                return hessian_from_values(lambda v: objective(v, *args)[0], at)
+                return hessian_from_values(lambda v: value_only(v, *args), at)
             return numerical_hessian(lambda v: objective(v, *args)[1], at, step=1e-6, at_point=gradient_at)
 
-        point, value, gradient = _newton_polish(objective, args, point, value, np.asarray(gradient), mean_hessian)
-        hessian = mean_hessian(point, gradient) * customers
+        point, value, gradient, at_point = _newton_polish(objective, args, point, value, np.asarray(gradient),
+                                                          mean_hessian)
+        # the same differences at the same point give the same Hessian: reuse the polish's last one
+        hessian = (mean_hessian(point, gradient) if at_point is None else at_point) * customers
     diagnostics, log_covariance = _diagnose(names, point, np.asarray(gradient), hessian, optimizer)
     estimates = {name: float(v) for name, v in zip(names, np.exp(point), strict=True)}
     log_se = np.sqrt(np.diag(log_covariance))

@@ -180,10 +180,12 @@ class GammaGammaFit(FitResult):
             raise LTVInputError(f"q must be > 1 for the mean spend to exist; got {self.q:g}")
         return self.p * self.gamma / (self.q - 1.0)
 
-    def conditional_expected_spend(self, data: RFMSummary) -> np.ndarray:
+    def conditional_expected_spend(self, data: RFMSummary, *, unbounded: bool = False) -> np.ndarray:
         """Each customer's expected spend per future purchase given x and zbar (money per purchase).
 
-        Customers with no repeat purchase get the population mean.
+        Customers with no repeat purchase get the population mean. With q <= 1 that mean is
+        infinite: the call refuses, or with ``unbounded=True`` gives +inf wherever the
+        expectation is not finite (a parameter set drawn for an interval can have q <= 1).
 
         Example:
             >>> data = RFMSummary.create(frequency=[0, 3], recency=[0, 20], T=[39, 39], time_unit="weeks",
@@ -193,14 +195,17 @@ class GammaGammaFit(FitResult):
         """
         if not isinstance(data, RFMSummary):
             raise LTVInputError(f"data must be an RFMSummary; got {type(data).__name__}")
-        mean = self.population_mean_spend
+        mean = self.population_mean_spend if self.q > 1 or not unbounded else np.inf
         x = data.frequency
         if data.monetary is None:
             if np.any(x > 0):
                 raise LTVInputError("data must carry monetary for customers with repeat purchases")
             return np.full(x.shape, mean)
         zbar = data.monetary
-        return np.where(x > 0, self.p * (self.gamma + x * zbar) / (self.p * x + self.q - 1.0), mean)
+        denominator = self.p * x + self.q - 1.0
+        with np.errstate(divide="ignore", invalid="ignore"):
+            own = np.where(denominator > 0, self.p * (self.gamma + x * zbar) / denominator, np.inf)
+        return np.where(x > 0, own, mean)
 
 
 def fit_gamma_gamma(data: RFMSummary, *, weights: Any = None) -> GammaGammaFit:
@@ -289,6 +294,7 @@ def customer_lifetime_value(
     step: Duration,
     margin: float,
     annual_discount_rate: float,
+    unbounded_spend: bool = False,
 ) -> CLVResult:
     """Present value of each customer's margin over ``horizon``: BG/NBD x Gamma-Gamma x margin, discounted.
 
@@ -306,6 +312,8 @@ def customer_lifetime_value(
         step: the discounting step, e.g. ``months(1)``.
         margin: share of spend that is profit, in [0, 1].
         annual_discount_rate: yearly rate, >= 0 (0.10 is 10% a year).
+        unbounded_spend: value a customer whose expected spend is not finite (Gamma-Gamma with
+            q <= 1) at +inf instead of refusing (see ``GammaGammaFit.conditional_expected_spend``).
 
     Example:
         >>> from ltvkit.models.units import months, weeks, years
@@ -342,13 +350,12 @@ def customer_lifetime_value(
         )
     steps = round(count)
     rate = discount_rate_per_step(annual_discount_rate, step)
-    expected_spend = spend.conditional_expected_spend(data)
+    expected_spend = spend.conditional_expected_spend(data, unbounded=unbounded_spend)
     cumulative = np.zeros(len(data))
     value = np.zeros(len(data))
-    for k in range(1, steps + 1):
-        reached = purchases.conditional_expected_purchases(data, Duration(step.amount * k, step.unit))
+    for k, reached in enumerate(purchases.cumulative_expected_purchases(data, step, steps), start=1):
         value += (reached - cumulative) / (1.0 + rate) ** k
         cumulative = reached
     clv = share * expected_spend * value
-    return CLVResult(clv, cumulative, expected_spend, horizon, step, share, float(annual_discount_rate), rate,
+    return CLVResult(clv, np.array(cumulative), expected_spend, horizon, step, share, float(annual_discount_rate), rate,
                      data.currency)

@@ -95,10 +95,14 @@ def hessian_from_values(value: Callable[[np.ndarray], float], point: np.ndarray,
 def numerical_gradient(value: Callable[..., float], step: float = 1e-6) -> Callable[..., tuple[float, np.ndarray]]:
     """Turn ``value(log_params, *args)`` into an objective returning (value, central-difference gradient).
 
+    The objective keeps ``value`` as its ``value_only`` attribute: a Hessian from second
+    differences of the values (:func:`hessian_from_values`) then costs 1 + 2n² evaluations, not
+    (1 + 2n) times as many through the gradient it would throw away.
+
     Example:
         >>> objective = numerical_gradient(lambda v: float(v @ v))
-        >>> objective(np.array([1.0, 2.0]))[1].round(6).tolist()
-        [2.0, 4.0]
+        >>> objective(np.array([1.0, 2.0]))[1].round(6).tolist(), objective.value_only(np.array([3.0]))
+        ([2.0, 4.0], 9.0)
     """
     def objective(point: np.ndarray, *args: Any) -> tuple[float, np.ndarray]:
         centre = value(point, *args)
@@ -109,4 +113,5 @@ def numerical_gradient(value: Callable[..., float], step: float = 1e-6) -> Calla
             gradient[index] = (value(point + shift, *args) - value(point - shift, *args)) / (2.0 * step)
         return centre, gradient
 
+    objective.value_only = value  # type: ignore[attr-defined]
     return objective

@@ -138,6 +138,34 @@ class PurchaseModelFit(FitResult):
             return np.zeros(len(data))
         return self._conditional(data, length, None)
 
+    def cumulative_expected_purchases(self, data: RFMSummary, step: Duration, steps: int) -> np.ndarray:
+        """E[Y(k step) | x, t_x, T] for k = 1 .. ``steps``: shape (steps, customers), the CLV's running totals.
+
+        The same figures as :meth:`conditional_expected_purchases` at each ``k step``, computed in
+        one pass: a model may share work between the horizons (BG/NBD computes P(alive) once and
+        its hypergeometric term once per distinct (x, T) and horizon).
+
+        Example:
+            >>> from ltvkit.models.bgnbd import BGNBDFit
+            >>> from ltvkit.models.units import weeks
+            >>> fit = BGNBDFit(r=0.243, alpha=4.414, a=0.793, b=2.426, time_unit="weeks")
+            >>> data = RFMSummary.create(frequency=[2, 0], recency=[30.43, 0], T=[38.86, 38.86], time_unit="weeks")
+            >>> path = fit.cumulative_expected_purchases(data, weeks(13), 3)
+            >>> path.shape, bool(path[2, 0] == fit.conditional_expected_purchases(data, weeks(39))[0])
+            ((3, 2), True)
+        """
+        data = self._data(data)
+        step = require_duration("step", step)
+        count = check_count("steps", steps, minimum=1)
+        # each horizon converted as Duration(k x amount) is, so the figures equal conditional_expected_purchases'
+        lengths = [Duration(step.amount * k, step.unit).in_unit(self.time_unit) for k in range(1, count + 1)]
+        return self._conditional_means(data, lengths)
+
+    def _conditional_means(self, data: RFMSummary, lengths: list[float]) -> np.ndarray:
+        """E[Y(length) | history] for each length (rows), data in the model's unit; models may share work."""
+        return np.array([np.zeros(len(data)) if length == 0 else self._conditional(data, length, None)
+                         for length in lengths])
+
     def conditional_probability_of_purchases(self, data: RFMSummary, horizon: Duration, max_count: int) -> np.ndarray:
         """P(Y(horizon) = n | x, t_x, T) for n = 0 .. max_count: one row per customer.
 

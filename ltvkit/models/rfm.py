@@ -21,6 +21,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -32,6 +33,8 @@ from ltvkit.models.units import DAYS_PER_UNIT, TIME_UNITS, Duration
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from ltvkit.models.patterns import Patterns
 
 __all__ = ["CalibrationHoldout", "RFMSummary"]
 
@@ -174,6 +177,22 @@ class RFMSummary:
 
     def __len__(self) -> int:
         return int(self.frequency.size)
+
+    @functools.cached_property
+    def frequency_age_patterns(self) -> Patterns:
+        """The distinct (frequency, T) pairs and each customer's pair (found once: the arrays are read-only).
+
+        BG/NBD's and MBG/NBD's forecast for an alive customer depends on (x, T) only, and a
+        forecast over many horizons or parameter draws reuses this.
+
+        Example:
+            >>> data = RFMSummary.create(frequency=[2, 2, 0], recency=[3, 1, 0], T=[5, 5, 5], time_unit="weeks")
+            >>> len(data.frequency_age_patterns), data.frequency_age_patterns.inverse.tolist()
+            (2, [0, 0, 1])
+        """
+        from ltvkit.models.patterns import unique_patterns
+
+        return unique_patterns(self.frequency, self.T)
 
     def select(self, mask: Any) -> RFMSummary:
         """The customers where ``mask`` (a boolean array of the same length) is True.

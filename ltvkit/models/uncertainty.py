@@ -5,7 +5,8 @@ Two ways to draw plausible parameter sets, both seeded:
 - :func:`parametric_draws` (the default): the maximum-likelihood estimate is approximately
   normal on the log scale with the covariance from the observed information
   (``fit.log_covariance``); draws are taken from that normal and exponentiated, so every drawn
-  parameter is positive. Cheap: no refitting.
+  parameter is positive (Gamma-Gamma's in ln p, ln(q - 1) and ln of the mean spend, the same
+  covariance carried over, so that every draw has a finite mean spend). Cheap: no refitting.
 - :func:`customer_bootstrap_draws`: resample the customers with replacement and refit, as a
   check that does not lean on the normal approximation. Resampling is done as multinomial
   counts on the original rows, passed to the fit as ``weights``, so each refit costs the same
@@ -17,6 +18,12 @@ purchases, P(alive), expected spend and CLV, and for the whole base's CLV. With 
 Monte Carlo error is then about 4% of the interval's half-width (for a roughly normal figure,
 sqrt(0.025 x 0.975 / 1000) / phi(1.96) = 0.085 standard deviations), small beside the width
 itself, while 1,000 draws of a 2,357-customer CLV take a few seconds.
+
+Each draw recomputes every customer's figures, so the work is draws x customers: the customers
+are taken in blocks (:data:`SAMPLES_PER_BLOCK` values of a figure at a time, whatever the
+base's size), and a BG/NBD computes its hypergeometric term once per distinct (x, T) of a block.
+A drawn Gamma-Gamma with q <= 1 has no finite average spend: the customers it cannot value get
++inf in that draw, and an interval end among such draws is +inf (unbounded), not an error.
 
 Example:
     >>> from ltvkit.models.sbg import fit_sbg
@@ -36,10 +43,12 @@ import numpy as np
 
 from ltvkit.checks import LTVInputError, check_count, check_number
 from ltvkit.models.fitting import FitResult
+from ltvkit.models.gamma_gamma import GammaGammaFit
 from ltvkit.models.rfm import RFMSummary
 from ltvkit.models.units import Duration
 
-__all__ = ["CLVIntervals", "clv_intervals", "customer_bootstrap_draws", "parametric_draws", "with_params"]
+__all__ = ["CLVIntervals", "clv_intervals", "clv_intervals_from_share", "customer_bootstrap_draws", "parametric_draws",
+           "with_params"]
 
 DEFAULT_DRAWS = 1000
 
@@ -67,7 +76,32 @@ def parametric_draws(fit: Any, *, draws: int = DEFAULT_DRAWS, seed: int) -> np.n
     count = check_count("draws", draws, minimum=1)
     rng = np.random.default_rng(check_count("seed", seed))
     centre = np.log(np.array(list(fit.params.values()), dtype=float))
+    if isinstance(fit, GammaGammaFit) and fit.q > 1:
+        return _gamma_gamma_draws(fit, centre, rng, count)
     return np.exp(rng.multivariate_normal(centre, fit.log_covariance, size=count, method="cholesky"))
+
+
+def _gamma_gamma_draws(fit: GammaGammaFit, centre: np.ndarray, rng: np.random.Generator, count: int) -> np.ndarray:
+    """Gamma-Gamma draws from a normal in (ln p, ln(q - 1), ln mean spend), mapped back to (p, q, gamma).
+
+    The average spend per purchase, p gamma / (q - 1), is what the data measure best, and it is
+    what a CLV multiplies by. Drawn in ln(p, q, gamma), a fit with a large, loosely known q (little
+    difference in spend between customers, q and gamma rising together along a ridge) gives some
+    draws with q close to 1, where that mean is many times the data's and even infinite; drawn in
+    these coordinates (the same covariance, carried over by the delta method) every draw has
+    q > 1 and the mean spend keeps its own, small, uncertainty. On 100 simulated data sets like
+    the school's repeat buyers (1,790 of them, p 1.1, q 150), the 61 trustworthy fits' 95%
+    intervals of the mean spend covered the truth 97% of the time drawn the log-q way and 98% this
+    way, but the widest log-q interval ran from the lower end to 1.7 times it, this way's to 1.06.
+    """
+    ratio = fit.q / (fit.q - 1.0)
+    jacobian = np.array([[1.0, 0.0, 0.0], [0.0, ratio, 0.0], [1.0, -ratio, 1.0]])
+    # centre in the new coordinates: ln p, ln(q - 1), ln p + ln gamma - ln(q - 1)
+    shifted = np.array([centre[0], np.log(fit.q - 1.0), centre[0] + centre[2] - np.log(fit.q - 1.0)])
+    covariance = jacobian @ fit.log_covariance @ jacobian.T
+    drawn = rng.multivariate_normal(shifted, 0.5 * (covariance + covariance.T), size=count, method="cholesky")
+    p, q_minus_one, mean = np.exp(drawn[:, 0]), np.exp(drawn[:, 1]), np.exp(drawn[:, 2])
+    return np.column_stack([p, 1.0 + q_minus_one, mean * q_minus_one / p])
 
 
 def customer_bootstrap_draws(data: Any, fit_function: Callable[..., Any], *, draws: int = 200, seed: int,
@@ -157,9 +191,46 @@ class CLVIntervals:
                 f"{money(base['upper'])}; {self.draws} {self.method} draws)")
 
 
+_FIGURES = ("purchases", "alive", "spend", "clv")
+SAMPLES_PER_BLOCK = 2**21
+"""Most sampled values of one figure held at once (16 MB): customers are taken in blocks that fit."""
+
+
+def _blocks(data: RFMSummary, draws: int) -> list[np.ndarray | None]:
+    """Customer rows (ascending) in blocks of at most SAMPLES_PER_BLOCK // draws; [None] when all fit in one.
+
+    Customers with the same (x, T) go in the same block, so a BG/NBD still computes its
+    hypergeometric term once per distinct (x, T) (see ``BetaGeometricFit._conditional_means``).
+    """
+    size = max(1, SAMPLES_PER_BLOCK // draws)
+    if len(data) <= size:
+        return [None]
+    order = np.argsort(data.frequency_age_patterns.inverse, kind="stable")
+    return [np.sort(order[start:start + size]) for start in range(0, len(data), size)]
+
+
+def _samples(models: list[tuple[Any, Any]], data: RFMSummary, arguments: dict[str, Any]) -> dict[str, np.ndarray]:
+    """Each figure for each drawn pair of models (rows) and customer of ``data`` (columns)."""
+    from ltvkit.models.gamma_gamma import customer_lifetime_value
+
+    samples = {name: np.empty((len(models), len(data))) for name in _FIGURES}
+    for index, (model, money_model) in enumerate(models):
+        result = customer_lifetime_value(model, money_model, data, **arguments, unbounded_spend=True)
+        samples["purchases"][index] = result.expected_purchases
+        samples["alive"][index] = model.probability_alive(data)
+        samples["spend"][index] = result.expected_spend
+        samples["clv"][index] = result.clv
+    return samples
+
+
 def _interval(estimate: Any, samples: np.ndarray, level: float) -> dict[str, Any]:
     tail = (1.0 - level) / 2.0
-    lower, upper = np.quantile(samples, [tail, 1.0 - tail], axis=0)
+    with np.errstate(invalid="ignore"):
+        lower, upper = np.quantile(samples, [tail, 1.0 - tail], axis=0)
+    if not np.all(np.isfinite(samples)):
+        # an end between two unbounded draws is unbounded (numpy interpolates it as inf - inf = nan)
+        unbounded = np.isinf(samples).any(axis=0)
+        lower, upper = (np.where(np.isnan(end) & unbounded, np.inf, end) for end in (lower, upper))
     return {"estimate": estimate, "lower": lower, "upper": upper}
 
 
@@ -216,21 +287,86 @@ def clv_intervals(
     arguments = {"horizon": horizon, "step": step, "margin": margin, "annual_discount_rate": annual_discount_rate}
     point = customer_lifetime_value(purchases, spend, data, **arguments)
     alive = purchases.probability_alive(data)
-    samples: dict[str, list[np.ndarray]] = {"purchases": [], "alive": [], "spend": [], "clv": []}
-    for purchase_values, spend_values in zip(purchase_draws, spend_draws, strict=True):
-        model, money_model = with_params(purchases, purchase_values), with_params(spend, spend_values)
-        result = customer_lifetime_value(model, money_model, data, **arguments)
-        samples["purchases"].append(result.expected_purchases)
-        samples["alive"].append(model.probability_alive(data))
-        samples["spend"].append(result.expected_spend)
-        samples["clv"].append(result.clv)
-    stacked = {name: np.array(values) for name, values in samples.items()}
+    models = [(with_params(purchases, purchase_values), with_params(spend, spend_values))
+              for purchase_values, spend_values in zip(purchase_draws, spend_draws, strict=True)]
+    bounds = {name: (np.empty(len(data)), np.empty(len(data))) for name in _FIGURES}
+    base_samples = np.zeros(len(models))
+    for rows in _blocks(data, len(models)):
+        samples = _samples(models, data if rows is None else data.select(np.isin(np.arange(len(data)), rows)),
+                           arguments)
+        base_samples += samples["clv"].sum(axis=1)
+        for name, (lower, upper) in bounds.items():
+            interval = _interval(None, samples[name], coverage)
+            where = slice(None) if rows is None else rows
+            lower[where], upper[where] = interval["lower"], interval["upper"]
+
+    def whole(name: str, estimate: np.ndarray) -> dict[str, np.ndarray]:
+        return {"estimate": estimate, "lower": bounds[name][0], "upper": bounds[name][1]}
+
     return CLVIntervals(
-        expected_purchases=_interval(point.expected_purchases, stacked["purchases"], coverage),
-        probability_alive=_interval(alive, stacked["alive"], coverage),
-        expected_spend=_interval(point.expected_spend, stacked["spend"], coverage),
-        clv=_interval(point.clv, stacked["clv"], coverage),
-        base_clv={key: float(value) for key, value in _interval(point.clv.sum(), stacked["clv"].sum(axis=1),
-                                                                  coverage).items()},
+        expected_purchases=whole("purchases", point.expected_purchases),
+        probability_alive=whole("alive", alive),
+        expected_spend=whole("spend", point.expected_spend),
+        clv=whole("clv", point.clv),
+        base_clv={key: float(value) for key, value in _interval(point.clv.sum(), base_samples, coverage).items()},
         level=coverage, draws=len(purchase_draws), method=method, currency=data.currency,
     )
+
+
+def clv_intervals_from_share(
+    data: RFMSummary,
+    *,
+    share: float,
+    horizon: Duration,
+    step: Duration,
+    margin: float,
+    annual_discount_rate: float,
+    draws: int = 200,
+    seed: int = 0,
+) -> CLVIntervals:
+    """The whole base's CLV and its interval when BG/NBD and Gamma-Gamma learn from only ``share`` of the customers.
+
+    Both models are fitted on a seeded random ``share`` of ``data``'s customers; every customer
+    of ``data`` is then valued with those fits, with :func:`clv_intervals` (``draws`` parametric
+    draws). The base is the same whatever the share, so the interval shows what more data buys:
+    it narrows roughly as 1 / sqrt(customers fitted), while more draws only make its ends less
+    noisy. A share too small to pin the models down is refused (the fits' own warning, as an
+    :class:`~ltvkit.checks.LTVInputError`), never a figure that cannot be trusted.
+
+    Example:
+        >>> from ltvkit.models.simulate import simulate_bgnbd, simulate_gamma_gamma
+        >>> from ltvkit.models.units import months, weeks, years
+        >>> sim = simulate_bgnbd(r=0.5, alpha=5.0, a=0.8, b=2.5, customers=2000, T=weeks(40), seed=1).calibration
+        >>> buys = np.maximum(sim.frequency, 1)
+        >>> spend_values = simulate_gamma_gamma(p=6.0, q=4.0, gamma=15.0, frequency=buys, seed=2)
+        >>> data = RFMSummary.create(frequency=sim.frequency, recency=sim.recency, T=sim.T, time_unit="weeks",
+        ...                          monetary=np.where(sim.frequency > 0, spend_values, 0), currency="USD")
+        >>> terms = {"horizon": years(1), "step": months(3), "margin": 0.3, "annual_discount_rate": 0.1, "draws": 50}
+        >>> def width(result):
+        ...     return result.base_clv["upper"] - result.base_clv["lower"]
+        >>> quarter, whole = (clv_intervals_from_share(data, share=share, **terms) for share in (0.25, 1.0))
+        >>> bool(width(quarter) > width(whole))
+        True
+    """
+    import warnings
+
+    from ltvkit.models.bgnbd import fit_bgnbd
+    from ltvkit.models.fitting import LTVFitWarning
+    from ltvkit.models.gamma_gamma import fit_gamma_gamma
+
+    if not isinstance(data, RFMSummary):
+        raise LTVInputError(f"data must be an RFMSummary; got {type(data).__name__}")
+    fraction = check_number("share", share, minimum=0, maximum=1, min_open=True)
+    rng = np.random.default_rng(check_count("seed", seed))
+    chosen = np.zeros(len(data), dtype=bool)
+    chosen[rng.permutation(len(data))[:max(1, round(fraction * len(data)))]] = True
+    sample = data.select(chosen)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", LTVFitWarning)
+        try:
+            purchases, spend = fit_bgnbd(sample), fit_gamma_gamma(sample)
+        except (LTVFitWarning, LTVInputError) as problem:
+            raise LTVInputError(f"share {fraction:g} gives the models {len(sample):,} customers, too few to fit: "
+                                f"{problem}") from None
+    return clv_intervals(purchases, spend, data, horizon=horizon, step=step, margin=margin,
+                         annual_discount_rate=annual_discount_rate, draws=draws, seed=seed)

@@ -182,8 +182,9 @@ def _drop_repeated_headers(
 ) -> tuple[pd.DataFrame, np.ndarray, tuple[int, ...]]:
     """Rows that repeat the header (pasted exports) left out, with their line numbers."""
     header_values = [str(c).strip() for c in columns if columns[c] in raw.columns]
-    repeated = (raw.apply(lambda row: list(row) == header_values, axis=1)).to_numpy() \
-        if len(raw) else np.zeros(0, bool)
+    repeated = np.full(len(raw), len(raw.columns) == len(header_values) > 0)
+    for column, header in zip(raw.columns, header_values, strict=False):  # column by column: 1M rows in ms
+        repeated &= (raw[column] == header).to_numpy()
     repeated_lines = tuple(int(x) for x in lines[repeated])
     return raw[~repeated].reset_index(drop=True), lines[~repeated], repeated_lines
 

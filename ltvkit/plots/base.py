@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ltvkit.checks import LTVInputError, check_number
-from ltvkit.i18n import N_, _
+from ltvkit.i18n import N_, _, babel_locale, get_language
 from ltvkit.money import format_money
 
 if TYPE_CHECKING:
@@ -52,6 +52,7 @@ def figure_png(figure: Figure) -> bytes:
     """
     import io
 
+    _localise_ticks(figure)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", metadata={"Software": None})
     return buffer.getvalue()
@@ -79,7 +80,53 @@ def new_figure(figsize: tuple[float, float] = FIGSIZE) -> Figure:
     fig = _figure_class()(figsize=figsize, dpi=DPI, layout="constrained")
     axes = fig.add_subplot()
     axes.spines[["top", "right"]].set_visible(False)
+    fig.ltvkit_language = get_language()  # the language its plain tick labels are written in (figure_png)
     return fig
+
+
+def _localise_ticks(figure: Figure) -> None:
+    """Write the plain numeric tick labels with the decimal separator of the figure's language ("2,5" in Russian).
+
+    Only axes still on matplotlib's default number formatter change: money, percent, log-scale
+    and category axes keep theirs; English figures are left exactly as matplotlib draws them.
+
+    Example:
+        >>> from ltvkit.i18n import using_language
+        >>> with using_language("ru"):
+        ...     fig = new_figure()
+        >>> _localise_ticks(fig)
+        >>> fig.axes[0].xaxis.get_major_formatter().format_data(2.5)
+        '2,5'
+    """
+    from matplotlib.ticker import ScalarFormatter
+
+    language = getattr(figure, "ltvkit_language", "en")
+    if language == "en":
+        return
+    decimal = babel_locale(language).number_symbols["latn"]["decimal"]
+    for axes in figure.axes:
+        for axis in (axes.xaxis, axes.yaxis):
+            if type(axis.get_major_formatter()) is ScalarFormatter:
+                axis.set_major_formatter(_decimal_formatter_class()(decimal))
+
+
+@functools.cache
+def _decimal_formatter_class() -> type:
+    """matplotlib's ScalarFormatter with another decimal separator (a class made once, matplotlib imported late)."""
+    from matplotlib.ticker import ScalarFormatter
+
+    class DecimalFormatter(ScalarFormatter):
+        def __init__(self, decimal: str) -> None:
+            super().__init__()
+            self.decimal = decimal
+
+        def __call__(self, x: float, pos: int | None = None) -> str:
+            return super().__call__(x, pos).replace(".", self.decimal)
+
+        def format_data(self, value: float) -> str:
+            return super().format_data(value).replace(".", self.decimal)
+
+    return DecimalFormatter
 
 
 def _wrap(label: str, bars: int) -> str:
@@ -88,6 +135,20 @@ def _wrap(label: str, bars: int) -> str:
 
     width = min(20, max(8, 64 // max(bars, 1)))  # characters that fit under one bar of the standard figure
     return "\n".join(textwrap.wrap(label, width, break_long_words=False)) or label
+
+
+def _number(value: float, spec: str) -> str:
+    """``format(value, spec)`` ("g", ",.0f", ".4g") with the separators of the reader's language.
+
+    Example:
+        >>> _number(1234.5, ",.1f")
+        '1,234.5'
+    """
+    text = format(value, spec)
+    if get_language() == "en":
+        return text
+    symbols = babel_locale(get_language()).number_symbols["latn"]
+    return text.replace(",", "\0").replace(".", symbols["decimal"]).replace("\0", symbols["group"])
 
 
 def _money_axis(axes, currency: str | None) -> None:
@@ -113,10 +174,12 @@ def waterfall_chart(steps: Sequence[tuple[str, float]], *, currency: str | None 
         'result'
     """
     if not steps:
-        raise LTVInputError("steps must hold at least one (label, amount) pair")
-    labels = [_wrap(str(label), len(steps) + 1) for label, _ in steps]
-    if len({*labels, "result"}) != len(labels) + 1:
-        raise LTVInputError(f"steps must have different labels, none of them 'result'; got {labels}")
+        raise LTVInputError(_("steps must hold at least one (label, amount) pair"))
+    labels = [_wrap(str(label), len(steps) + 1) for label, _amount in steps]
+    result = _("result")
+    if len({*labels, result}) != len(labels) + 1:
+        raise LTVInputError(_("steps must have different labels, none of them {result}; got {labels}",
+                              result=repr(result), labels=labels))
     amounts = np.array([check_number(f"amount of {label!r}", amount) for label, amount in steps])
     ends = np.cumsum(amounts)
     starts = ends - amounts
@@ -124,8 +187,8 @@ def waterfall_chart(steps: Sequence[tuple[str, float]], *, currency: str | None 
     axes = fig.axes[0]
     colours = [COLOURS["total"]] + [COLOURS["up"] if a >= 0 else COLOURS["down"] for a in amounts[1:]]
     axes.bar(labels, amounts, bottom=starts, color=colours)
-    axes.bar(["result"], [ends[-1]], color=COLOURS["total"])
-    text = format_money(ends[-1], currency) if currency else f"{ends[-1]:,.0f}"
+    axes.bar([result], [ends[-1]], color=COLOURS["total"])
+    text = format_money(ends[-1], currency) if currency else _number(ends[-1], ",.0f")
     axes.annotate(text, (len(labels), ends[-1]), ha="center", va="bottom")
     axes.axhline(0, color="black", linewidth=0.8)
     low, high = min(0.0, starts.min(), ends.min()), max(0.0, starts.max(), ends.max())
@@ -147,14 +210,14 @@ def bar_chart(
         2
     """
     if len(labels) != len(values) or not labels:
-        raise LTVInputError("labels and values must be non-empty and of the same length")
+        raise LTVInputError(_("labels and values must be non-empty and of the same length"))
     numbers = [check_number(f"value of {label!r}", value) for label, value in zip(labels, values, strict=True)]
     if len(set(map(str, labels))) != len(labels):
-        raise LTVInputError(f"labels must be different from each other; got {list(labels)}")
+        raise LTVInputError(_("labels must be different from each other; got {labels}", labels=list(labels)))
     fig = new_figure()
     axes = fig.axes[0]
     bars = axes.bar([_wrap(str(label), len(labels)) for label in labels], numbers, color=COLOURS["total"])
-    axes.bar_label(bars, labels=[format_money(v, currency) if currency else f"{v:,.4g}" for v in numbers])
+    axes.bar_label(bars, labels=[format_money(v, currency) if currency else _number(v, ",.4g") for v in numbers])
     low, high = min(0.0, *numbers), max(0.0, *numbers)
     room = 0.1 * (high - low) or 1.0  # for the values written on top
     axes.set_ylim(low - (room if low < 0 else 0.0), high + room)
@@ -184,12 +247,13 @@ def line_chart(
     from matplotlib.ticker import PercentFormatter
 
     if not series:
-        raise LTVInputError("series must hold at least one named line")
+        raise LTVInputError(_("series must hold at least one named line"))
     fig = new_figure()
     axes = fig.axes[0]
     for name, values in series.items():
         if len(values) != len(x):
-            raise LTVInputError(f"series {name!r} must have as many values as x ({len(x)}); got {len(values)}")
+            raise LTVInputError(_("series {name} must have as many values as x ({count}); got {got}", name=repr(name),
+                                  count=len(x), got=len(values)))
         axes.plot(x, values, label=name)
     axes.legend(frameon=False)
     axes.set_xlabel(xlabel)
@@ -201,12 +265,35 @@ def line_chart(
     return fig
 
 
+_PER_PERIOD = {
+    "year": N_("purchases per year"),
+    "month": N_("purchases per month"),
+    "week": N_("purchases per week"),
+    "period": N_("purchases per period"),
+}
+_SINCE_START = {
+    "year": N_("years since the start"),
+    "month": N_("months since the start"),
+    "week": N_("weeks since the start"),
+    "period": N_("periods since the start"),
+}
 _PERIOD_AXIS = {
     "year": N_("years with the customer"),
     "month": N_("months with the customer"),
     "week": N_("weeks with the customer"),
     "period": N_("periods with the customer"),
 }
+
+
+def _period_axis_label(period: str) -> str:
+    """The x-axis label "months with the customer" for a period ("year", "month", "week", "period").
+
+    Example:
+        >>> _period_axis_label("month"), _period_axis_label("quarter")
+        ('months with the customer', 'quarters with the customer')
+    """
+    axis = _PERIOD_AXIS.get(period)
+    return _(axis) if axis else _("{period}s with the customer", period=period)
 
 
 def cumulative_value_chart(
@@ -229,8 +316,7 @@ def cumulative_value_chart(
     fig = new_figure()
     axes = fig.axes[0]
     axes.bar(ends, amount * ends, width=0.8, color=COLOURS["up"])
-    axis = _PERIOD_AXIS.get(period)
-    axes.set_xlabel(_(axis) if axis else f"{period}s with the customer")
+    axes.set_xlabel(_period_axis_label(period))
     axes.set_ylabel(_("value so far"))
     _money_axis(axes, currency)
     return fig
@@ -274,22 +360,23 @@ def frequency_ltv_chart(
     from ltvkit.formulas import frequency_ltv
 
     if isinstance(average_order_values, (str, bytes)) or not len(average_order_values):
-        raise LTVInputError("average_order_values must hold at least one average check")
+        raise LTVInputError(_("average_order_values must hold at least one average check"))
     checks = [check_number("average_order_values", value, minimum=0) for value in average_order_values]
     top = check_number("max_purchases_per_period", max_purchases_per_period, minimum=0, min_open=True)
     frequencies = np.linspace(0.0, top, 101)
     fig = new_figure()
     axes = fig.axes[0]
     for value in checks:
-        label = f"check {format_money(value, currency)}" if currency else f"check {value:,.0f}"
+        label = _("check {amount}", amount=format_money(value, currency) if currency else _number(value, ",.0f"))
         axes.plot(frequencies, frequency_ltv(value, frequencies, lifetime_periods, margin), label=label)
     for text, frequency in marks:
         x = check_number(f"purchases per period of mark {text!r}", frequency, minimum=0)
         y = frequency_ltv(checks[0], x, lifetime_periods, margin)
         axes.plot([x], [y], "o", color=COLOURS["down"])
-        amount = format_money(y, currency) if currency else f"{y:,.0f}"
+        amount = format_money(y, currency) if currency else _number(y, ",.0f")
         axes.annotate(f"{text}: {amount}", (x, y), textcoords="offset points", xytext=(6, -12))
-    axes.set_xlabel(f"purchases per {period}")
+    per = _PER_PERIOD.get(period)
+    axes.set_xlabel(_(per) if per else _("purchases per {period}", period=period))
     axes.set_ylabel("LTV")
     axes.legend(frameon=False)
     _money_axis(axes, currency)
@@ -327,26 +414,29 @@ def survival_comparison_chart(
     churn = check_number("churn_rate", churn_rate, minimum=0, maximum=1, min_open=True)
     periods = check_count("periods", periods, minimum=1)
     t = np.arange(periods + 1)
-    share = f"{churn * 100:g}%"
+    share = _("{number}%", number=_number(churn * 100, "g"))
     fig = new_figure()
     axes = fig.axes[0]
     survivors = survival_curve(churn, periods)
-    axes.plot(t, survivors, color=COLOURS["total"], label=f"geometric: (1 - {share})^t")
+    axes.plot(t, survivors, color=COLOURS["total"], label=_("geometric: (1 - {share})^t", share=share))
     axes.plot(t, linear_decay_curve(churn, periods), color=COLOURS["down"], linestyle="--",
-              label=f"straight line: 1 - {share} x t")
+              label=_("straight line: 1 - {share} x t", share=share))
     median = median_lifetime(churn)
     if median <= periods:
-        axes.axvline(median, color=COLOURS["other"], linestyle=":", label=f"median lifetime {median:.1f}")
+        axes.axvline(median, color=COLOURS["other"], linestyle=":",
+                     label=_("median lifetime {median}", median=_number(median, ".1f")))
     for mark in marks:
         at = check_count("marks", mark)
         if at > periods:
-            raise LTVInputError(f"marks must be periods in [0, {periods}]; got {mark!r}")
+            raise LTVInputError(_("marks must be periods in [0, {periods}]; got {value}", periods=periods,
+                                  value=repr(mark)))
         axes.plot([at], [survivors[at]], "o", color=COLOURS["total"])
         axes.annotate(format_share(survivors[at]), (at, survivors[at]), textcoords="offset points", xytext=(0, 8),
                       ha="center")
     axes.set_ylim(0, 1.05)
-    axes.set_xlabel(f"{period}s since the start")
-    axes.set_ylabel("still paying")
+    since = _SINCE_START.get(period)
+    axes.set_xlabel(_(since) if since else _("{period}s since the start", period=period))
+    axes.set_ylabel(_("still paying"))
     axes.yaxis.set_major_formatter(PercentFormatter(1.0))
     axes.legend(frameon=False)
     return fig

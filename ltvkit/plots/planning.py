@@ -22,11 +22,12 @@ import numpy as np
 from ltvkit.breakdowns import DiscountedBreakdown
 from ltvkit.checks import LTVInputError, check_choice, check_count, check_number
 from ltvkit.formulas import lifetime_from_churn
-from ltvkit.levers import CHANGE_MODES, RetentionLift, Sensitivity
+from ltvkit.i18n import N_, _, babel_locale, get_language
+from ltvkit.levers import CHANGE_MODES, RetentionLift, Sensitivity, lever_label
 from ltvkit.ltv_cac import ARTICLE_MINIMUM_RATIO, USUAL_TARGET_RATIO, VERY_HIGH_RATIO, CashCurve
-from ltvkit.money import format_money
+from ltvkit.money import format_money, format_number, format_ratio
 from ltvkit.planning import BudgetPlan, format_plan_line
-from ltvkit.plots.base import COLOURS, _money_axis, new_figure, waterfall_chart
+from ltvkit.plots.base import COLOURS, _money_axis, _number, _period_axis_label, new_figure, waterfall_chart
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -44,6 +45,46 @@ __all__ = [
 ]
 
 _BAND_COLOURS = ("#e76f51", "#f4a261", "#e9c46a", "#2a9d8f", "#8ab17d")
+_PAYBACK = {
+    "month": N_("payback {value} months"),
+    "year": N_("payback {value} years"),
+    "week": N_("payback {value} weeks"),
+    "period": N_("payback {value} periods"),
+}
+_SINCE_WON = {
+    "month": N_("months since the customer was won"),
+    "year": N_("years since the customer was won"),
+    "week": N_("weeks since the customer was won"),
+    "period": N_("periods since the customer was won"),
+}
+_SINCE_FIRST_WON = {
+    "month": N_("months since the first customers were won"),
+    "year": N_("years since the first customers were won"),
+    "week": N_("weeks since the first customers were won"),
+    "period": N_("periods since the first customers were won"),
+}
+
+
+def _by_period(labels: Mapping[str, str], period: str, other: str, **values: object) -> str:
+    """The label of ``labels`` for ``period`` in the reader's language; ``other`` (a message) for any other period."""
+    chosen = labels.get(period)
+    return _(chosen, **values) if chosen else _(other, period=period, **values)
+
+
+def _currency_unit(currency: str) -> str:
+    """A currency as an axis unit: its code in English ("RUB"), its symbol in another language ("₽").
+
+    Example:
+        >>> from ltvkit.i18n import using_language
+        >>> with using_language("ru"):
+        ...     _currency_unit("RUB")
+        '₽'
+    """
+    if get_language() == "en":
+        return currency
+    from babel.numbers import get_currency_symbol
+
+    return get_currency_symbol(currency, locale=babel_locale(get_language()))
 
 
 def ratio_band_chart(ratios: Mapping[str, float], *, title: str = "") -> Figure:
@@ -62,7 +103,7 @@ def ratio_band_chart(ratios: Mapping[str, float], *, title: str = "") -> Figure:
         ['E-courses', 'Mr B']
     """
     if not ratios:
-        raise LTVInputError("ratios must hold at least one named ratio")
+        raise LTVInputError(_("ratios must hold at least one named ratio"))
     values = [check_number(f"ratio of {name!r}", value, minimum=0, min_open=True) for name, value in ratios.items()]
     names = list(ratios)
     fig = new_figure()
@@ -70,19 +111,20 @@ def ratio_band_chart(ratios: Mapping[str, float], *, title: str = "") -> Figure:
     low = min(0.5, min(values) / 1.5)
     high = max(20.0, max(values) * 1.5)
     edges = [low, 1.0, ARTICLE_MINIMUM_RATIO, USUAL_TARGET_RATIO, VERY_HIGH_RATIO, high]
-    labels = ["<= 1 losing money", "1-2 thin", "2-3 article's minimum", "3-5 usual target", "> 5 very high"]
+    labels = [_("<= 1 losing money"), _("1-2 thin"), _("2-3 article's minimum"), _("3-5 usual target"),
+              _("> 5 very high")]
     for index, label in enumerate(labels):
         axes.axvspan(edges[index], edges[index + 1], color=_BAND_COLOURS[index], alpha=0.35, linewidth=0, label=label)
     axes.legend(frameon=False, fontsize=7, ncol=3, loc="upper center", bbox_to_anchor=(0.5, -0.2))
     positions = np.arange(len(names))[::-1]
     axes.scatter(values, positions, color=COLOURS["total"], zorder=3)
     for value, position in zip(values, positions, strict=True):
-        axes.annotate(f"{value:,.1f}:1", (value, position), textcoords="offset points", xytext=(6, 4), fontsize=8)
+        axes.annotate(format_ratio(value), (value, position), textcoords="offset points", xytext=(6, 4), fontsize=8)
     axes.set_xscale("log")
     axes.set_xlim(low, high)
     axes.set_ylim(-0.6, len(names) - 0.4)
     axes.set_yticks(positions, names)
-    axes.set_xlabel("LTV:CAC (log scale)")
+    axes.set_xlabel(_("LTV:CAC (log scale)"))
     axes.set_title(title)
     return fig
 
@@ -110,14 +152,14 @@ def payback_chart(
     t = np.arange(periods + 1)
     fig = new_figure()
     axes = fig.axes[0]
-    axes.plot(t, margin * t, color=COLOURS["up"], label="gross profit so far")
+    axes.plot(t, margin * t, color=COLOURS["up"], label=_("gross profit so far"))
     axes.axhline(cac, color=COLOURS["down"], linestyle="--", label="CAC")
     payback = cac / margin
     if payback <= periods:
         axes.axvline(payback, color=COLOURS["total"], linewidth=0.8)
-        axes.annotate(f"payback {payback:,.2f} {period}s", (payback, cac), textcoords="offset points",
-                      xytext=(6, -14))
-    axes.set_xlabel(f"{period}s with the customer")
+        text = _by_period(_PAYBACK, period, N_("payback {value} {period}s"), value=format_number(payback, 2))
+        axes.annotate(text, (payback, cac), textcoords="offset points", xytext=(6, -14))
+    axes.set_xlabel(_period_axis_label(period))
     axes.legend(frameon=False)
     _money_axis(axes, currency)
     return fig
@@ -134,18 +176,18 @@ def discounting_chart(breakdown: DiscountedBreakdown, *, currency: str | None = 
         ['as paid', "in today's money"]
     """
     if not isinstance(breakdown, DiscountedBreakdown):
-        raise LTVInputError("breakdown must be a DiscountedBreakdown (ltvkit.breakdowns.discounted_breakdown)")
+        raise LTVInputError(_("breakdown must be a DiscountedBreakdown (ltvkit.breakdowns.discounted_breakdown)"))
     t = np.arange(1, len(breakdown.present_values) + 1)
     fig = new_figure()
     axes = fig.axes[0]
-    axes.plot(t, np.cumsum(breakdown.expected_margins), color=COLOURS["up"], label="as paid")
-    axes.plot(t, np.cumsum(breakdown.present_values), color=COLOURS["total"], label="in today's money")
+    axes.plot(t, np.cumsum(breakdown.expected_margins), color=COLOURS["up"], label=_("as paid"))
+    axes.plot(t, np.cumsum(breakdown.present_values), color=COLOURS["total"], label=_("in today's money"))
     axes.fill_between(t, np.cumsum(breakdown.present_values), np.cumsum(breakdown.expected_margins),
                       color=COLOURS["other"], alpha=0.4, linewidth=0)
     for total, colour in ((breakdown.undiscounted, COLOURS["up"]), (breakdown.discounted, COLOURS["total"])):
         axes.axhline(total, color=colour, linestyle=":", linewidth=0.8)  # the whole lifetime's value
-    axes.set_xlabel(f"{period}s since the customer was won")
-    axes.set_ylabel("expected value so far")
+    axes.set_xlabel(_by_period(_SINCE_WON, period, N_("{period}s since the customer was won")))
+    axes.set_ylabel(_("expected value so far"))
     axes.legend(frameon=False)
     _money_axis(axes, currency)
     return fig
@@ -161,14 +203,15 @@ def cash_dip_chart(curves: Mapping[str, CashCurve], *, currency: str | None = "R
         'one cohort'
     """
     if not curves or not all(isinstance(curve, CashCurve) for curve in curves.values()):
-        raise LTVInputError("curves must map at least one name to a CashCurve (ltvkit.ltv_cac.acquisition_cash_curve)")
+        raise LTVInputError(_("curves must map at least one name to a CashCurve "
+                              "(ltvkit.ltv_cac.acquisition_cash_curve)"))
     fig = new_figure()
     axes = fig.axes[0]
     for name, curve in curves.items():
         axes.plot(np.arange(1, len(curve.cumulative_cash) + 1), curve.cumulative_cash, label=name)
     axes.axhline(0, color=COLOURS["total"], linewidth=0.8)
-    axes.set_xlabel(f"{period}s since the first customers were won")
-    axes.set_ylabel("cash so far")
+    axes.set_xlabel(_by_period(_SINCE_FIRST_WON, period, N_("{period}s since the first customers were won")))
+    axes.set_ylabel(_("cash so far"))
     axes.legend(frameon=False)
     _money_axis(axes, currency)
     return fig
@@ -192,15 +235,15 @@ def cac_effect_chart(gross_ltv: float, cacs: Sequence[float], *, currency: str |
     gross = check_number("gross_ltv", gross_ltv, minimum=0, min_open=True)
     values = np.sort(np.asarray(check_number("cacs", list(cacs), minimum=0, min_open=True), dtype=float))
     if values.size < 2:
-        raise LTVInputError(f"cacs must hold at least two values; got {values.size}")
+        raise LTVInputError(_("cacs must hold at least two values; got {count}", count=values.size))
     fig = new_figure()
     axes = fig.axes[0]
-    axes.plot(values, np.full_like(values, gross), color=COLOURS["total"], label="gross LTV")
-    axes.plot(values, gross - values, color=COLOURS["up"], label="net LTV (gross - CAC)")
+    axes.plot(values, np.full_like(values, gross), color=COLOURS["total"], label=_("gross LTV"))
+    axes.plot(values, gross - values, color=COLOURS["up"], label=_("net LTV (gross - CAC)"))
     axes.set_xlabel("CAC")
     _money_axis(axes, currency)
     ratio_axes = axes.twinx()
-    ratio_axes.plot(values, gross / values, color=COLOURS["down"], linestyle="--", label="LTV:CAC (right)")
+    ratio_axes.plot(values, gross / values, color=COLOURS["down"], linestyle="--", label=_("LTV:CAC (right)"))
     ratio_axes.set_ylabel("LTV:CAC")
     ratio_axes.spines[["top"]].set_visible(False)
     lines = axes.get_lines() + ratio_axes.get_lines()
@@ -222,13 +265,13 @@ def plan_waterfall_chart(plan: BudgetPlan, *, currency: str = "RUB", title: str 
         5
     """
     if not isinstance(plan, BudgetPlan):
-        raise LTVInputError(f"plan must be a BudgetPlan; got {type(plan).__name__}")
+        raise LTVInputError(_("plan must be a BudgetPlan; got {type}", type=type(plan).__name__))
     return waterfall_chart(
         [
-            ("turnover\nwith VAT", plan.turnover_with_vat),
-            ("VAT", -plan.vat),
-            ("costs", -plan.costs_per_year),
-            ("advertising", -plan.advertising_budget),
+            (_("turnover\nwith VAT"), plan.turnover_with_vat),
+            (_("VAT"), -plan.vat),
+            (_("costs"), -plan.costs_per_year),
+            (_("advertising"), -plan.advertising_budget),
         ],
         currency=currency,
         title=title,
@@ -258,7 +301,7 @@ def plans_chart(plans: Mapping[str, BudgetPlan], line: str = "customers", *, cur
     from matplotlib.ticker import FuncFormatter
 
     if not plans or not all(isinstance(plan, BudgetPlan) for plan in plans.values()):
-        raise LTVInputError("plans must map at least one name to a BudgetPlan")
+        raise LTVInputError(_("plans must map at least one name to a BudgetPlan"))
     line = check_choice("line", line, tuple(item.name for item in fields(BudgetPlan)))
     values = [getattr(plan, line) for plan in plans.values()]
     labels = [format_plan_line(line, value, currency) for value in values]
@@ -266,7 +309,7 @@ def plans_chart(plans: Mapping[str, BudgetPlan], line: str = "customers", *, cur
     axes = fig.axes[0]
     bars = axes.bar(list(plans), values, color=COLOURS["total"])
     axes.bar_label(bars, labels=labels)
-    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}"))
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _position: format_number(value)))
     axes.set_title(title)
     return fig
 
@@ -284,7 +327,7 @@ def tornado_chart(sensitivity: Sensitivity, *, currency: str | None = "RUB") -> 
         12
     """
     if not isinstance(sensitivity, Sensitivity):
-        raise LTVInputError(f"sensitivity must be a Sensitivity; got {type(sensitivity).__name__}")
+        raise LTVInputError(_("sensitivity must be a Sensitivity; got {type}", type=type(sensitivity).__name__))
     base = sensitivity.baseline_ltv
     effects = sensitivity.effects[::-1]
     positions = np.arange(len(effects))
@@ -292,18 +335,19 @@ def tornado_chart(sensitivity: Sensitivity, *, currency: str | None = "RUB") -> 
     axes = fig.axes[0]
     down = [e.ltv_low - base for e in effects]
     up = [e.ltv_high - base for e in effects]
-    pct = f"{sensitivity.change:.0%}"
-    axes.barh(positions, down, left=base, color=COLOURS["down"], label=f"lever -{pct}")
-    axes.barh(positions, up, left=base, color=COLOURS["up"], label=f"lever +{pct}", alpha=0.85)
+    pct = _("{number}%", number=_number(sensitivity.change * 100, ".0f"))
+    axes.barh(positions, down, left=base, color=COLOURS["down"], label=_("lever -{change}", change=pct))
+    axes.barh(positions, up, left=base, color=COLOURS["up"], label=_("lever +{change}", change=pct), alpha=0.85)
     axes.axvline(base, color="black", linewidth=0.8)
-    axes.set_yticks(positions, [e.lever for e in effects])
+    axes.set_yticks(positions, [lever_label(e.lever) for e in effects])
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-    label = format_money(base, currency) if currency else f"{base:,.0f}"
-    axes.set_xlabel(f"LTV{', ' + currency if currency else ''} (baseline {label})")
+    label = format_money(base, currency) if currency else format_number(base)
+    axes.set_xlabel(_("LTV, {currency} (baseline {amount})", currency=_currency_unit(currency), amount=label)
+                    if currency else _("LTV (baseline {amount})", amount=label))
     axes.legend(frameon=False, fontsize=8, ncol=2, loc="lower center", bbox_to_anchor=(0.5, 1.0))
     axes.xaxis.set_major_locator(MaxNLocator(6))
-    axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}"))
+    axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _position: format_number(value)))
     return fig
 
 
@@ -335,7 +379,8 @@ def retention_lift_chart(
     bases = np.linspace(low, high, 181)
     fig = new_figure()
     axes = fig.axes[0]
-    names = {"points": f"+{change * 100:g} percentage points", "relative": f"+{change:.0%} of the base (relative)"}
+    names = {"points": _("+{points} percentage points", points=_number(change * 100, "g")),
+             "relative": _("+{share}% of the base (relative)", share=_number(change * 100, ".0f"))}
     for mode in CHANGE_MODES:
         after = bases + change if mode == "points" else bases * (1 + change)
         keep = after <= 0.998
@@ -343,13 +388,14 @@ def retention_lift_chart(
         axes.plot(bases[keep] * 100, increase, label=names[mode])
     for lift in marks:
         if not isinstance(lift, RetentionLift):
-            raise LTVInputError(f"marks must hold RetentionLift results; got {type(lift).__name__}")
+            raise LTVInputError(_("marks must hold RetentionLift results; got {type}", type=type(lift).__name__))
         x, y = lift.retention_before * 100, lift.lifetime_increase_percent
         axes.scatter([x], [y], color=COLOURS["total"], zorder=3)
-        text = f"{lift.retention_before * 100:g}% -> {lift.retention_after * 100:.4g}%: +{y:,.0f}%"
+        text = _("{before}% -> {after}%: +{increase}%", before=_number(lift.retention_before * 100, "g"),
+                 after=_number(lift.retention_after * 100, ".4g"), increase=_number(y, ",.0f"))
         axes.annotate(text, (x, y), textcoords="offset points", xytext=(-8, 4), ha="right", fontsize=8)
     axes.set_yscale("log")
-    axes.set_xlabel("retention per period before the change, %")
-    axes.set_ylabel("lifetime longer by, %")
+    axes.set_xlabel(_("retention per period before the change, %"))
+    axes.set_ylabel(_("lifetime longer by, %"))
     axes.legend(frameon=False)
     return fig

@@ -23,7 +23,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ltvkit.checks import LTVInputError, check_number
-from ltvkit.money import format_money, format_ratio
+from ltvkit.i18n import _
+from ltvkit.money import format_money, format_ratio, format_share
 from ltvkit.report.figures import png
 from ltvkit.report.sections import SECTIONS, SectionView
 
@@ -105,15 +106,16 @@ def _shown(table: pd.DataFrame, currency: str) -> pd.DataFrame:
     import pandas as pd
 
     money = lambda value: format_money(value, currency, decimals=0)  # noqa: E731
-    shown = {"customers": table["customers"], "bought again": table["repeat_buyers"].map("{:.0%}".format),
-             "gross LTV": table["gross_ltv"].map(money)}
+    shown = {_("customers"): table["customers"],
+             _("bought again"): table["repeat_buyers"].map(lambda share: format_share(share, 0)),
+             _("gross LTV"): table["gross_ltv"].map(money)}
     if "cac" in table.columns:
         shown |= {"CAC": table["cac"].map(money),
                   "LTV:CAC": table["ltv_to_cac"].map(lambda r: format_ratio(r) if r == r else "—"),
-                  "band": table["band"], "net LTV": table["net_ltv"].map(money)}
+                  _("band"): table["band"], _("net LTV"): table["net_ltv"].map(money)}
     frame = pd.DataFrame(shown)
     frame.index = [partner or channel for channel, partner in table.index]
-    frame.index.name = "source"
+    frame.index.name = _("source")
     return frame
 
 
@@ -130,20 +132,23 @@ def channel_view(table: pd.DataFrame | None, currency: str = "RUB", *, reason: s
     if table is None:
         return SectionView(section, skipped=reason)
     labels = [partner or channel for channel, partner in table.index]
-    series = {"gross LTV": table["gross_ltv"].tolist()}
-    lines = [f"{len(table)} sources; revenue per customer from "
-             f"{format_money(table['revenue'].min(), currency, decimals=0)} to "
-             f"{format_money(table['revenue'].max(), currency, decimals=0)}"]
+    series = {_("gross LTV"): table["gross_ltv"].tolist()}
+    lines = [_("{count} sources; revenue per customer from {low} to {high}", count=len(table),
+               low=format_money(table["revenue"].min(), currency, decimals=0),
+               high=format_money(table["revenue"].max(), currency, decimals=0))]
     if "cac" in table.columns:
         series["CAC"] = table["cac"].tolist()
         best = table["net_ltv"].idxmax()
-        lines.append(f"highest net LTV per customer: {best[1] or best[0]} "
-                     f"({format_money(table.loc[best, 'net_ltv'], currency, decimals=0)})")
+        lines.append(_("highest net LTV per customer: {source} ({amount})", source=best[1] or best[0],
+                       amount=format_money(table.loc[best, "net_ltv"], currency, decimals=0)))
     else:
-        lines.append("CAC and LTV:CAC need a cost sheet: give one (--costs FILE) with channel, partner, fixed_spend "
-                     "and first_sale_commission_pct per source")
-    what = "Gross LTV and CAC" if "cac" in table.columns else "Gross LTV"
-    chart = grouped_bar_chart(labels, series, currency=None, title=f"{what} per customer, {currency}")
-    tables = (("Per source, money per customer", _shown(table, currency)),)
+        lines.append(_("CAC and LTV:CAC need a cost sheet: give one (--costs FILE) with channel, partner, "
+                       "fixed_spend and first_sale_commission_pct per source"))
+    if "cac" in table.columns:
+        title = _("Gross LTV and CAC per customer, {currency}", currency=currency)
+    else:
+        title = _("Gross LTV per customer, {currency}", currency=currency)
+    chart = grouped_bar_chart(labels, series, currency=None, title=title)
+    tables = ((_("Per source, money per customer"), _shown(table, currency)),)
     return SectionView(section, lines=tuple(lines), tables=tables,
-                       figures=(png("Gross LTV per customer by source", chart),))
+                       figures=(png(_("Gross LTV per customer by source"), chart),))

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ltvkit.checks import check_number
-from ltvkit.money import format_money, format_share
+from ltvkit.i18n import _
+from ltvkit.money import format_money, format_number, format_share
 from ltvkit.report.figures import png
 from ltvkit.report.sections import SECTIONS, SectionView
 
@@ -55,21 +56,21 @@ class CohortOverview:
             >>> cohort_overview(orders, margin=1.0).lines()[1]
             'no cohort has been observed for a month after its first yet'
         """
-        lines = [f"{len(self.sizes)} monthly cohorts of {self.sizes.min():,} to {self.sizes.max():,} customers "
-                 f"({self.sizes.index[0]} to {self.sizes.index[-1]})"]
+        lines = [_("{count} monthly cohorts of {smallest} to {largest} customers ({first} to {last})",
+                   count=len(self.sizes), smallest=format_number(self.sizes.min()),
+                   largest=format_number(self.sizes.max()), first=self.sizes.index[0], last=self.sizes.index[-1])]
         if self.month_one_retention is None:
-            lines.append("no cohort has been observed for a month after its first yet")
+            lines.append(_("no cohort has been observed for a month after its first yet"))
         else:
-            lines.append(f"{format_share(self.month_one_retention)} of customers buy again in the month after their "
-                         f"first purchase")
+            lines.append(_("{share} of customers buy again in the month after their first purchase",
+                           share=format_share(self.month_one_retention)))
         if self.ltv_at_horizon is None:
-            lines.append(f"no cohort has been observed for {HORIZON_MONTHS} months yet")
+            lines.append(_("no cohort has been observed for {months} months yet", months=HORIZON_MONTHS))
         else:
-            lines.append(
-                f"LTV per customer over the first {HORIZON_MONTHS} months: "
-                f"{format_money(self.ltv_at_horizon, currency, decimals=0)} (the {self.cohorts_at_horizon} cohorts "
-                f"observed that long, margin {self.margin:.0%})"
-            )
+            lines.append(_("LTV per customer over the first {months} months: {amount} (the {cohorts} cohorts "
+                           "observed that long, margin {margin})", months=HORIZON_MONTHS,
+                           amount=format_money(self.ltv_at_horizon, currency, decimals=0),
+                           cohorts=self.cohorts_at_horizon, margin=format_share(self.margin, 0)))
         return lines
 
 
@@ -118,15 +119,15 @@ def cohort_view(overview: CohortOverview, currency: str = "RUB") -> SectionView:
 
     section = SECTIONS["cohorts"]
     if overview.retention.shape[1] < 2:
-        return SectionView(section, skipped="the orders cover a single calendar month: cohorts need at least two "
-                                            "to compare a month with the next")
+        return SectionView(section, skipped=_("the orders cover a single calendar month: cohorts need at least "
+                                              "two to compare a month with the next"))
     largest = str(overview.sizes.idxmax())
     figures = (
-        png("Retention by cohort", cohort_heatmap(
-            overview.retention, title="Share of each cohort buying in month N after its first purchase")),
-        png("Cumulative LTV per customer by cohort", cohort_curves(
+        png(_("Retention by cohort"), cohort_heatmap(
+            overview.retention, title=_("Share of each cohort buying in month N after its first purchase"))),
+        png(_("Cumulative LTV per customer by cohort"), cohort_curves(
             overview.cumulative, currency=currency, highlight=largest,
-            title=f"Cumulative LTV per customer by cohort (margin {overview.margin:.0%}; largest cohort "
-                  f"{largest} highlighted)")),
+            title=_("Cumulative LTV per customer by cohort (margin {margin}; largest cohort {largest} highlighted)",
+                    margin=format_share(overview.margin, 0), largest=largest))),
     )
     return SectionView(section, lines=tuple(overview.lines(currency)), figures=figures)

@@ -38,6 +38,8 @@ from pathlib import Path
 from typing import Any
 
 from ltvkit.checks import LTVInputError
+from ltvkit.i18n import _
+from ltvkit.money import format_number, format_share
 
 __all__ = ["NAME_HINTS", "PREVIEW_ROWS", "ColumnGuess", "Preview", "guess_columns", "preview"]
 
@@ -113,12 +115,15 @@ class ColumnGuess:
         for role in ("customer", "date", "amount", "channel", "partner"):
             column = getattr(self, role)
             how = self.how.get(role)
-            lines.append(f"{role}: {column!r}" + (f" ({how})" if how else "") if column else f"{role}: none")
+            found = f"{column!r}" + (f" ({how})" if how else "") if column else _("none")
+            lines.append(f"{role}: {found}")
+        rows = format_number(PREVIEW_ROWS)
         if self.date_format:
-            lines.append(f"dates read as {self.date_format} (the format of the first {PREVIEW_ROWS:,} rows)")
+            lines.append(_("dates read as {format} (the format of the first {rows} rows)", format=self.date_format,
+                           rows=rows))
         if self.decimal:
-            lines.append(f"amounts read with the decimal mark {self.decimal!r} (the mark of the first "
-                         f"{PREVIEW_ROWS:,} rows)")
+            lines.append(_("amounts read with the decimal mark {mark} (the mark of the first {rows} rows)",
+                           mark=repr(self.decimal), rows=rows))
         return "\n".join(lines)
 
 
@@ -137,7 +142,7 @@ def _head_bytes(source: Any) -> tuple[bytes, str]:
     if isinstance(source, (str, os.PathLike)):
         path = Path(source)
         if not path.is_file():
-            raise LTVInputError(f"path_or_buffer: no such file {str(path)!r}")
+            raise LTVInputError(_("{name}: no such file {path}", name="path_or_buffer", path=repr(str(path))))
         with path.open("rb") as handle:
             data, name = handle.read(_PREVIEW_BYTES + 1), path.name
     elif hasattr(source, "read"):
@@ -148,7 +153,8 @@ def _head_bytes(source: Any) -> tuple[bytes, str]:
         if isinstance(data, str):
             data = data.encode("utf-8")
     else:
-        raise LTVInputError(f"path_or_buffer must be a path or a file object; got {type(source).__name__}")
+        raise LTVInputError(_("{name} must be a path or a file object; got {value}", name="path_or_buffer",
+                              value=type(source).__name__))
     if len(data) > _PREVIEW_BYTES and b"\n" in data:
         data = data[: data.rindex(b"\n")]
     return bytes(data), name
@@ -178,11 +184,12 @@ def preview(source: Any, *, names: Sequence[str] | None = None, rows: int = PREV
                                   sheet_name=sheet_name, nrows=rows, dtype=object, header=header,
                                   names=list(names) if names else None, engine="openpyxl")
         except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
-            raise LTVInputError(f"path_or_buffer: cannot read {name} as an Excel workbook: {error}") from error
+            raise LTVInputError(_("path_or_buffer: cannot read {name} as an Excel workbook: {error}", name=name,
+                                  error=error)) from error
         return Preview(frame.map(excel_cell_text), name, "xlsx", "")
     text, encoding = _decode(data)
     if not text.strip():
-        raise LTVInputError(f"path_or_buffer: {name} is empty")
+        raise LTVInputError(_("path_or_buffer: {name} is empty", name=name))
     first = text.split("\n", 1)[0]
     counts = {sep: first.count(sep) for sep in (";", "\t", ",", "|")}
     sep = max(counts, key=lambda s: counts[s]) if any(counts.values()) else ("whitespace" if names else ",")
@@ -191,7 +198,8 @@ def preview(source: Any, *, names: Sequence[str] | None = None, rows: int = PREV
                             keep_default_na=False, header=header, names=list(names) if names else None,
                             engine="python" if sep == "whitespace" else "c", on_bad_lines="skip")
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
-        raise LTVInputError(f"path_or_buffer: cannot split {name} into columns: {error}") from error
+        raise LTVInputError(_("path_or_buffer: cannot split {name} into columns: {error}", name=name,
+                              error=error)) from error
     frame.columns = [str(column).strip() for column in frame.columns]
     return Preview(frame, name, encoding, sep)
 
@@ -220,8 +228,9 @@ def _by_name(columns: Sequence[str], role: str, taken: set[str]) -> tuple[str, s
     if not scored:
         return None
     score, hint, column = max(scored, key=lambda item: item[0])
-    how = "is named" if score == 3 else "contains"
-    return column, f"by name: {column!r} {how} {hint!r}"
+    if score == 3:
+        return column, _("by name: {column} is named {hint}", column=repr(column), hint=repr(hint))
+    return column, _("by name: {column} contains {hint}", column=repr(column), hint=repr(hint))
 
 
 def _by_content(frame: Any, role: str, taken: set[str]) -> tuple[str, str] | None:
@@ -239,23 +248,26 @@ def _by_content(frame: Any, role: str, taken: set[str]) -> tuple[str, str] | Non
         if role == "date":
             share = float((parse_dates(values)[1] == "").mean())
             if share >= 0.9:
-                candidates.append((share, column, f"{share:.0%} of its first values read as dates"))
+                candidates.append((share, column, _("{share} of its first values read as dates",
+                                                    share=format_share(share, 0))))
         elif role == "amount":
-            numbers, reasons, _ = parse_numbers(values)
+            numbers, reasons, _amounts = parse_numbers(values)
             share = float((reasons == "").mean())
             fractions = bool(((numbers % 1) != 0).any()) if share else False
             if share >= 0.9:
-                candidates.append((share + fractions, column, f"{share:.0%} of its first values read as numbers"
-                                   + (", some with fractions" if fractions else "")))
+                candidates.append((share + fractions, column, _("{share} of its first values read as numbers",
+                                                                share=format_share(share, 0))
+                                   + (_(", some with fractions") if fractions else "")))
         else:
             distinct = values.nunique()
             if 1 < distinct < len(values) and distinct >= 0.05 * len(values):
                 candidates.append((distinct / len(values), column,
-                                   f"{distinct:,} different values in its first {len(values):,} rows repeat"))
+                                   _("{distinct} different values in its first {rows} rows repeat",
+                                     distinct=format_number(distinct), rows=format_number(len(values)))))
     if not candidates:
         return None
-    _, column, why = max(candidates)
-    return column, f"by content: {why}"
+    _score, column, why = max(candidates)
+    return column, _("by content: {why}", why=why)
 
 
 def guess_columns(
@@ -302,8 +314,9 @@ def guess_columns(
         if name is None:
             continue
         if name.casefold() not in by_fold:
-            raise LTVInputError(f"{role}: the file has no column {name!r}; it has {', '.join(map(repr, columns))}")
-        chosen[role], how[role] = by_fold[name.casefold()], (notes or {}).get(role, "given")
+            raise LTVInputError(_("{role}: the file has no column {name}; it has {columns}", role=role,
+                                  name=repr(name), columns=", ".join(map(repr, columns))))
+        chosen[role], how[role] = by_fold[name.casefold()], (notes or {}).get(role, _("given"))
     for role in _ROLES:
         if role in chosen:
             continue
@@ -315,8 +328,9 @@ def guess_columns(
     missing = [role for role in _REQUIRED if not chosen[role]]
     if missing:
         raise LTVInputError(
-            f"cannot tell which column holds the {' and the '.join(missing)}: name it ({missing[0]}=...; "
-            f"--{missing[0]} in the command). The file has {', '.join(map(repr, columns))}"
+            _("cannot tell which column holds the {roles}: name it ({role}=...; --{role} in the command). The file "
+              "has {columns}", roles=_(" and the ").join(missing), role=missing[0],
+              columns=", ".join(map(repr, columns)))
         )
     return ColumnGuess(
         customer=str(chosen["customer"]), date=str(chosen["date"]), amount=str(chosen["amount"]),

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ltvkit.checks import LTVInputError, check_frame, check_number
-from ltvkit.money import format_money, format_share
+from ltvkit.i18n import _
+from ltvkit.money import format_money, format_number, format_share
 from ltvkit.report.figures import png
 from ltvkit.report.sections import SECTIONS, SectionView
 
@@ -50,17 +51,19 @@ class LTVDistribution:
             'mean historical LTV $250 per customer, median $100: the mean is 2.5 times the median (margin 100%)'
         """
         money = lambda amount: format_money(amount, currency, decimals=0)  # noqa: E731
-        ratio = f": the mean is {self.mean / self.median:.1f} times the median" if self.median > 0 else ""
+        ratio = _(": the mean is {times} times the median", times=format_number(self.mean / self.median, 1))
         lines = [
-            f"mean historical LTV {money(self.mean)} per customer, median {money(self.median)}{ratio} "
-            f"(margin {self.margin:.0%})",
-            f"{self.customers:,} customers; {format_share(self.one_time_share)} bought only once",
-            f"90% of customers are below {money(self.p90)}, 99% below {money(self.p99)}; the largest is "
-            f"{money(self.maximum)}",
+            _("mean historical LTV {mean} per customer, median {median}{ratio} (margin {margin})",
+              mean=money(self.mean), median=money(self.median), ratio=ratio if self.median > 0 else "",
+              margin=format_share(self.margin, 0)),
+            _("{customers} customers; {share} bought only once", customers=format_number(self.customers),
+              share=format_share(self.one_time_share)),
+            _("90% of customers are below {p90}, 99% below {p99}; the largest is {maximum}",
+              p90=money(self.p90), p99=money(self.p99), maximum=money(self.maximum)),
         ]
         if self.top_10_share is not None and self.top_1_share is not None:
-            lines.append(f"the top 10% of customers bring {format_share(self.top_10_share)} of revenue, the top 1% "
-                         f"{format_share(self.top_1_share)}")
+            lines.append(_("the top 10% of customers bring {top_10} of revenue, the top 1% {top_1}",
+                           top_10=format_share(self.top_10_share), top_1=format_share(self.top_1_share)))
         return lines
 
 
@@ -103,12 +106,13 @@ def distribution_view(summary: pd.DataFrame, distribution: LTVDistribution, curr
     from ltvkit.plots import ltv_histogram, revenue_concentration
 
     if len(summary) == 0:
-        raise LTVInputError("summary must hold at least one customer")
+        raise LTVInputError(_("summary must hold at least one customer"))
     ltv = summary["revenue"] * distribution.margin
-    figures = [png("Historical LTV per customer", ltv_histogram(
-        ltv, currency=currency, title=f"Historical LTV per customer (margin {distribution.margin:.0%})"))]
+    figures = [png(_("Historical LTV per customer"), ltv_histogram(
+        ltv, currency=currency, title=_("Historical LTV per customer (margin {margin})",
+                                        margin=format_share(distribution.margin, 0))))]
     if distribution.top_10_share is not None:
-        figures.append(png("Share of revenue by share of customers, best first",
+        figures.append(png(_("Share of revenue by share of customers, best first"),
                            revenue_concentration(summary["revenue"].clip(lower=0),
-                                                 title="Share of revenue by share of customers")))
+                                                 title=_("Share of revenue by share of customers"))))
     return SectionView(SECTIONS["distribution"], lines=tuple(distribution.lines(currency)), figures=tuple(figures))

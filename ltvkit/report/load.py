@@ -18,7 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ltvkit.money import format_money
+from ltvkit.i18n import _
+from ltvkit.money import format_money, format_number
 from ltvkit.report.sections import SECTIONS, SectionView
 
 if TYPE_CHECKING:
@@ -59,31 +60,34 @@ class LoadFacts:
         report = self.report
         money = lambda amount: format_money(amount, currency, decimals=2)  # noqa: E731
         lines = [
-            f"{report.source}: {report.rows_read:,} data rows read ({report.encoding}, separator {report.sep!r}, "
-            f"decimal {report.decimal!r}, dates {report.date_format})",
-            f"{self.rows_kept:,} order rows kept: {self.customers:,} customers, {self.first_day.date()} to "
-            f"{self.last_day.date()}, net total {money(self.total_amount)}",
-            f"refunds (negative amounts, kept): {self.refund_rows:,} rows, {money(self.refund_amount)}",
+            _("{source}: {rows} data rows read ({encoding}, separator {sep}, decimal {decimal}, dates {dates})",
+              source=report.source, rows=format_number(report.rows_read), encoding=report.encoding,
+              sep=repr(report.sep), decimal=repr(report.decimal), dates=report.date_format),
+            _("{rows} order rows kept: {customers} customers, {first} to {last}, net total {total}",
+              rows=format_number(self.rows_kept), customers=format_number(self.customers), first=self.first_day.date(),
+              last=self.last_day.date(), total=money(self.total_amount)),
+            _("refunds (negative amounts, kept): {rows} rows, {amount}", rows=format_number(self.refund_rows),
+              amount=money(self.refund_amount)),
         ]
         if report.skipped_lines:
-            lines.append(
-                f"skipped: {len(report.skipped_lines):,} rows the loader could not use; their readable amounts add "
-                f"up to {money(report.skipped_amount)}"
-                + (f" and {report.unreadable_amounts:,} had no readable amount" if report.unreadable_amounts else "")
-                + f" (lines {_lines_text(report.skipped_lines)})"
-            )
+            unreadable = _(" and {count} had no readable amount", count=format_number(report.unreadable_amounts))
+            lines.append(_("skipped: {count} rows the loader could not use; their readable amounts add up to "
+                           "{amount}{unreadable} (lines {lines})", count=format_number(len(report.skipped_lines)),
+                           amount=money(report.skipped_amount),
+                           unreadable=unreadable if report.unreadable_amounts else "",
+                           lines=_lines_text(report.skipped_lines)))
         else:
-            lines.append("skipped: none; every data row was used")
+            lines.append(_("skipped: none; every data row was used"))
         if report.repeated_headers:
-            lines.append(f"repeated header rows left out: lines {_lines_text(report.repeated_headers)}")
+            lines.append(_("repeated header rows left out: lines {lines}", lines=_lines_text(report.repeated_headers)))
         if report.blank_lines:
-            lines.append(f"blank lines left out: {len(report.blank_lines):,}")
+            lines.append(_("blank lines left out: {count}", count=format_number(len(report.blank_lines))))
         return lines
 
 
 def _lines_text(lines: tuple[int, ...], limit: int = 10) -> str:
     shown = ", ".join(map(str, lines[:limit]))
-    return shown + (f" and {len(lines) - limit:,} more" if len(lines) > limit else "")
+    return shown + (_(" and {count} more", count=format_number(len(lines) - limit)) if len(lines) > limit else "")
 
 
 def load_facts(orders: pd.DataFrame) -> LoadFacts:
@@ -121,8 +125,9 @@ def load_view(facts: LoadFacts, currency: str = "RUB") -> SectionView:
     skipped = facts.report.skipped
     tables = []
     if skipped:
-        frame = pd.DataFrame([{"line": bad.line, "column": bad.column, "value": bad.value, "reason": bad.reason}
-                              for bad in skipped[:SKIPPED_LISTED]]).set_index("line")
-        more = f" (the first {SKIPPED_LISTED} of {len(skipped):,})" if len(skipped) > SKIPPED_LISTED else ""
-        tables.append((f"Rows left out{more}", frame))
+        line, column, value, reason = _("line"), _("column"), _("value"), _("reason")
+        frame = pd.DataFrame([{line: bad.line, column: bad.column, value: bad.value, reason: bad.reason}
+                              for bad in skipped[:SKIPPED_LISTED]]).set_index(line)
+        more = _(" (the first {listed} of {count})", listed=SKIPPED_LISTED, count=format_number(len(skipped)))
+        tables.append((_("Rows left out{more}", more=more if len(skipped) > SKIPPED_LISTED else ""), frame))
     return SectionView(SECTIONS["load"], lines=tuple(facts.lines(currency)), tables=tuple(tables))

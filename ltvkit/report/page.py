@@ -16,6 +16,9 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
+from ltvkit.i18n import _, get_language
+from ltvkit.money import format_number, format_share
+
 if TYPE_CHECKING:
     from ltvkit.report.report import OrdersReport
 
@@ -51,30 +54,33 @@ def header_html(report: OrdersReport, *, title: str = "") -> str:
         True
     """
     facts = report.facts
-    name = title or f"LTV report: {facts.report.source}"
-    margin = f"{report.margin:.0%}" + ("" if report.margin < 1 else " (none given: LTV here is revenue)")
+    name = title or _("LTV report: {source}", source=facts.report.source)
+    margin = format_share(report.margin, 0) + ("" if report.margin < 1 else _(" (none given: LTV here is revenue)"))
     rows = [
-        ("orders", f"{facts.rows_kept:,} rows, {facts.customers:,} customers, {facts.first_day.date()} to "
-                   f"{facts.last_day.date()}"),
-        ("gross margin", margin),
-        ("currency", report.currency),
-        ("forecast", f"{report.horizon_months} months ahead, {report.annual_discount_rate:.0%} a year discount"),
+        (_("orders"), _("{rows} rows, {customers} customers, {first} to {last}", rows=format_number(facts.rows_kept),
+                        customers=format_number(facts.customers), first=facts.first_day.date(),
+                        last=facts.last_day.date())),
+        (_("gross margin"), margin),
+        (_("currency"), report.currency),
+        (_("forecast"), _("{months} months ahead, {rate} a year discount", months=report.horizon_months,
+                          rate=format_share(report.annual_discount_rate, 0))),
     ]
     if report.columns is not None:
-        rows.extend(("column " + line.split(": ", 1)[0], line.split(": ", 1)[1])
+        rows.extend((_("column {role}", role=line.split(": ", 1)[0]), line.split(": ", 1)[1])
                     for line in report.columns.describe().splitlines() if ": " in line)
+    made = html.escape(_("Made by ltvkit from the order export below; every figure is computed from it."))
     items = "".join(f"<dt>{html.escape(key)}</dt><dd>{html.escape(value)}</dd>" for key, value in rows)
     return (f'<header class="ltv-header"><h1>{html.escape(name)}</h1>'
-            f"<p>Made by ltvkit from the order export below; every figure is computed from it.</p>"
+            f"<p>{made}</p>"
             f"<dl>{items}</dl></header>")
 
 
 def report_page(body: str, *, title: str) -> str:
-    """A whole HTML page around ``body`` with the inline stylesheet (UTF-8, no external resource).
+    """A whole HTML page around ``body`` with the inline stylesheet (UTF-8, nothing external), in the current language.
 
     Example: see the module docstring.
     """
-    return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+    return (f'<!DOCTYPE html>\n<html lang="{get_language()}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{html.escape(title)}</title>\n<style>{REPORT_CSS}</style>\n</head>\n"
             f"<body>\n{body}\n</body>\n</html>\n")
@@ -100,4 +106,4 @@ def report_html(report: OrdersReport, *, title: str = "") -> str:
 
     heading = header_html(report, title=title)
     body = "\n".join([heading, *(report.view(key).html(report.course_url) for key in SECTIONS)])
-    return report_page(body, title=title or f"LTV report: {report.facts.report.source}")
+    return report_page(body, title=title or _("LTV report: {source}", source=report.facts.report.source))

@@ -27,13 +27,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ltvkit.checks import LTVInputError, check_choice, check_count, check_number
+from ltvkit.i18n import _
 from ltvkit.money import CURRENCIES
 from ltvkit.report.channels import channel_economics, channel_view
 from ltvkit.report.cohorts import cohort_overview, cohort_view
 from ltvkit.report.distribution import distribution_view, ltv_distribution
 from ltvkit.report.forecast import ANNUAL_DISCOUNT_RATE, Forecast, ForecastSkipped, forecast_customers, forecast_view
 from ltvkit.report.load import load_facts, load_view
-from ltvkit.report.scored import scored_customers, scored_view, write_scored_csv
+from ltvkit.report.scored import scored_customers, scored_view, segment_table, write_scored_csv
 from ltvkit.report.sections import SECTIONS, SectionView
 
 if TYPE_CHECKING:
@@ -100,12 +101,12 @@ class OrdersReport:
     def forecast(self) -> Forecast | ForecastSkipped:
         """BG/NBD + Gamma-Gamma with the holdout check, or why it was skipped."""
         return forecast_customers(self.orders, margin=self.margin, horizon_months=self.horizon_months,
-                                  annual_discount_rate=self.annual_discount_rate)
+                                  annual_discount_rate=self.annual_discount_rate, currency=self.currency)
 
     @functools.cached_property
     def scored(self) -> pd.DataFrame:
         """The scored customer list (:func:`ltvkit.report.scored.scored_customers`)."""
-        return scored_customers(self.summary, self.forecast, margin=self.margin)
+        return scored_customers(self.summary, self.forecast, margin=self.margin, currency=self.currency)
 
     @functools.cached_property
     def channels(self) -> pd.DataFrame | None:
@@ -116,7 +117,8 @@ class OrdersReport:
 
     def _channel_view(self) -> SectionView:
         if self.channels is None:
-            reason = "the export has no channel column named or found: give one (--channel COL) to see LTV by channel"
+            reason = _("the export has no channel column named or found: give one (--channel COL) to see LTV by "
+                       "channel")
             return channel_view(None, self.currency, reason=reason)
         return channel_view(self.channels, self.currency)
 
@@ -126,7 +128,8 @@ class OrdersReport:
         Example: see the module docstring.
         """
         if key not in self._builders:
-            raise LTVInputError(f"key must be one of {', '.join(SECTIONS)}; got {key!r}")
+            raise LTVInputError(_("{name} must be one of {choices}; got {value}", name="key",
+                                  choices=", ".join(SECTIONS), value=repr(key)))
         view = self._builders[key]()
         return SectionView(view.section, view.lines, view.tables, view.figures, view.skipped, self.course_url)
 
@@ -147,7 +150,7 @@ class OrdersReport:
             "refund_rows": facts.refund_rows, "refund_amount": money(facts.refund_amount),
             "orders_amount": money(facts.total_amount), "first_day": str(facts.first_day.date()),
             "last_day": str(facts.last_day.date()), "customers": len(self.scored),
-            "revenue": money(self.scored["revenue"].sum()),
+            "revenue": money(self.scored[f"revenue_{self.currency}"].sum()),
             "refund_only_customers": summary_report.refund_only_customers,
             "refund_only_amount": money(summary_report.refund_only_amount),
             "mean_historical_ltv": money(distribution.mean), "median_historical_ltv": money(distribution.median),
@@ -160,12 +163,25 @@ class OrdersReport:
             figures["forecast"] = {
                 "horizon_months": forecast.horizon_months, "annual_discount_rate": forecast.annual_discount_rate,
                 "clv_total": money(forecast.clv.sum()), "clv_mean": money(forecast.clv.mean()),
+                **self._clv_interval(forecast),
                 "expected_purchases": round(float(forecast.expected_purchases.sum()), 1),
+                "segments": {name: {"customers": int(row["customers"]), "clv": money(row[f"clv_{self.currency}"])}
+                             for name, row in segment_table(self.scored, self.currency).iterrows()},
                 "bgnbd": forecast.purchases.params | {"time_unit": forecast.purchases.time_unit},
                 "gamma_gamma": forecast.spend.params, "refund_share": forecast.refund_share,
+                "fit_warnings": list(forecast.fit_warnings),
                 "holdout_purchase_error": getattr(forecast.check, "purchase_error", None),
             }
         return figures
+
+    @staticmethod
+    def _clv_interval(forecast: Forecast) -> dict[str, Any]:
+        """The whole base's CLV interval for ``summary.json`` (None with the reason when the fits give none)."""
+        if forecast.intervals is None:
+            return {"clv_total_lower_95": None, "clv_total_upper_95": None, "clv_interval": forecast.interval_note}
+        base = forecast.intervals.base_clv
+        return {"clv_total_lower_95": round(base["lower"], 2), "clv_total_upper_95": round(base["upper"], 2),
+                "clv_interval": f"{forecast.intervals.draws} seeded parametric draws of both models' parameters"}
 
     def write_tables(self, out_dir: str | Path) -> tuple[Path, Path]:
         """Write ``customers.csv`` (the scored list) and ``summary.json`` (:meth:`headline`) into ``out_dir``."""

@@ -24,6 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from ltvkit.checks import LTVInputError
+from ltvkit.i18n import _
+from ltvkit.money import format_number
 
 __all__ = ["REPORT_NOTEBOOK", "ReportInputError", "ReportRun", "render_html", "run_report"]
 
@@ -68,7 +70,7 @@ class _Progress:
         if name is not None:
             from ltvkit.report.sections import SECTIONS
 
-            title = SECTIONS[name].title if name in SECTIONS else name.replace("_", " ")
+            title = _(SECTIONS[name].title) if name in SECTIONS else name.replace("_", " ")
             self.started[cell_index] = (name, time.perf_counter())
             self.report(f"{title} ...")
 
@@ -77,7 +79,10 @@ class _Progress:
             name, started = self.started.pop(cell_index)
             self.run.seconds[name] = time.perf_counter() - started
             status = execute_reply.get("content", {}).get("status", "ok") if execute_reply else "ok"
-            self.report(f"  {name}: {'done' if status == 'ok' else 'failed'} in {self.run.seconds[name]:.1f} s")
+            seconds = format_number(self.run.seconds[name], 1)
+            done = (_("{step}: done in {seconds} s", step=name, seconds=seconds) if status == "ok"
+                    else _("{step}: failed in {seconds} s", step=name, seconds=seconds))
+            self.report("  " + done)
 
 
 def render_html(notebook: Any, *, title: str) -> str:
@@ -130,11 +135,11 @@ def run_report(parameters: Mapping[str, Any], out_dir: str | Path, *, progress: 
         raise RuntimeError(f"the report notebook failed in cell {error.exec_count}: {error.ename}: "
                            f"{error.evalue} (the executed notebook is {out / 'report.ipynb'})") from None
     run.seconds["notebook"] = time.perf_counter() - started
-    progress("HTML page ...")
+    progress(_("HTML page ..."))
     started = time.perf_counter()
     name = Path(str(parameters.get("orders_path", "orders"))).name
-    html = render_html(nbformat.from_dict(executed), title=f"LTV report: {name}")
+    html = render_html(nbformat.from_dict(executed), title=_("LTV report: {source}", source=name))
     run.index_html.write_text(html, encoding="utf-8")
     run.seconds["html"] = time.perf_counter() - started
-    progress(f"  html: done in {run.seconds['html']:.1f} s")
+    progress("  " + _("{step}: done in {seconds} s", step="html", seconds=format_number(run.seconds["html"], 1)))
     return run

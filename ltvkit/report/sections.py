@@ -22,12 +22,17 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+from ltvkit.i18n import N_, _
+
 __all__ = ["SECTIONS", "Section", "SectionView", "notebook_title"]
 
 
 @dataclass(frozen=True)
 class Section:
-    """One section of the report: its key, title, the sentence on how to read it, the notebook that teaches it."""
+    """One section of the report: its key, title, the sentence on how to read it, the notebook that teaches it.
+
+    ``title`` and ``reading`` are English messages marked for translation: show them with ``_()``.
+    """
 
     key: str
     title: str
@@ -36,54 +41,54 @@ class Section:
 
 
 _NOTEBOOK_TITLES = {
-    "06_ltv_vs_cac": "LTV against CAC",
-    "09_ltv_from_transactions": "LTV from an order export",
-    "10_partners_and_channels": "Partners and channels",
-    "14_probabilistic_clv": "Probabilistic CLV",
+    "06_ltv_vs_cac": N_("LTV against CAC"),
+    "09_ltv_from_transactions": N_("LTV from an order export"),
+    "10_partners_and_channels": N_("Partners and channels"),
+    "14_probabilistic_clv": N_("Probabilistic CLV"),
 }
 
 SECTIONS: Mapping[str, Section] = MappingProxyType({section.key: section for section in (
     Section(
-        "load", "What was read",
-        "Every row of the file is either counted below or listed here with its line number and why; the "
-        "skipped rows' amounts are in no figure of this report, and refunds (negative amounts) are kept, so "
-        "revenue is net of them.",
+        "load", N_("What was read"),
+        N_("Every row of the file is either counted below or listed here with its line number and why; the "
+           "skipped rows' amounts are in no figure of this report, and refunds (negative amounts) are kept, so "
+           "revenue is net of them."),
         "09_ltv_from_transactions",
     ),
     Section(
-        "distribution", "LTV per customer: mean, median and the heavy tail",
-        "The mean is pulled up by a few customers who buy a lot, and the median customer is worth much less: "
-        "use the mean for totals, the distribution for decisions about single customers and segments.",
+        "distribution", N_("LTV per customer: mean, median and the heavy tail"),
+        N_("The mean is pulled up by a few customers who buy a lot, and the median customer is worth much less: "
+           "use the mean for totals, the distribution for decisions about single customers and segments."),
         "09_ltv_from_transactions",
     ),
     Section(
-        "cohorts", "Cohorts by the month of the first purchase",
-        "Each row is the customers who first bought in the same month and each column a month since, so a "
-        "column compares customers of the same age; column 0 is always 100%, the empty corner is the future, "
-        "and curves still rising after a year say a 12-month LTV is not yet a lifetime's.",
+        "cohorts", N_("Cohorts by the month of the first purchase"),
+        N_("Each row is the customers who first bought in the same month and each column a month since, so a "
+           "column compares customers of the same age; column 0 is always 100%, the empty corner is the future, "
+           "and curves still rising after a year say a 12-month LTV is not yet a lifetime's."),
         "09_ltv_from_transactions",
     ),
     Section(
-        "channels", "LTV, CAC and LTV:CAC by channel and partner",
-        "A customer belongs to the channel and partner of their first purchase; LTV:CAC is gross LTV over "
-        "CAC (3 reads 3:1): at 1 or below every customer costs at least what they bring, the article's "
-        "minimum is 2:1, and net LTV per customer says how much a source earns, which a ratio that rewards "
-        "cheapness does not.",
+        "channels", N_("LTV, CAC and LTV:CAC by channel and partner"),
+        N_("A customer belongs to the channel and partner of their first purchase; LTV:CAC is gross LTV over "
+           "CAC (3 reads 3:1): at 1 or below every customer costs at least what they bring, the article's "
+           "minimum is 2:1, and net LTV per customer says how much a source earns, which a ratio that rewards "
+           "cheapness does not."),
         "10_partners_and_channels",
     ),
     Section(
-        "forecast", "Forecast: BG/NBD and Gamma-Gamma, checked on a holdout",
-        "BG/NBD learns from repeat purchases how often customers buy and when they stop, Gamma-Gamma what "
-        "they spend per purchase; the check fits both on the earlier part of the orders and compares what "
-        "they expect for the later part with what customers did: judge it by totals, and trust a forecast "
-        "only as far as it passed that check.",
+        "forecast", N_("Forecast: BG/NBD and Gamma-Gamma, checked on a holdout"),
+        N_("BG/NBD learns from repeat purchases how often customers buy and when they stop, Gamma-Gamma what "
+           "they spend per purchase; the check fits both on the earlier part of the orders and compares what "
+           "they expect for the later part with what customers did: judge it by totals, and trust a forecast "
+           "only as far as it passed that check."),
         "14_probabilistic_clv",
     ),
     Section(
-        "scored", "The scored customer list",
-        "One row per customer: their history so far, the chance they are still a customer (P(alive)) and "
-        "what the models expect them to bring over the horizon at your margin, discounted (CLV); sort by "
-        "CLV, not by past revenue, to choose whom to keep.",
+        "scored", N_("The scored customer list"),
+        N_("One row per customer: their history so far, the chance they are still a customer (P(alive)) and "
+           "what the models expect them to bring over the horizon at your margin, discounted (CLV); sort by "
+           "CLV, not by past revenue, to choose whom to keep."),
         "14_probabilistic_clv",
     ),
 )})
@@ -97,7 +102,8 @@ def notebook_title(slug: str) -> str:
         >>> notebook_title("14_probabilistic_clv")
         '14 · Probabilistic CLV'
     """
-    return f"{slug[:2]} · {_NOTEBOOK_TITLES.get(slug, slug[3:].replace('_', ' '))}"
+    title = _NOTEBOOK_TITLES.get(slug)
+    return f"{slug[:2]} · {_(title) if title else slug[3:].replace('_', ' ')}"
 
 
 def _png_tag(png: bytes, alt: str) -> str:
@@ -124,8 +130,8 @@ class SectionView:
             Forecast: BG/NBD and Gamma-Gamma, checked on a holdout
             skipped: no repeat buyers
         """
-        body = [f"skipped: {self.skipped}"] if self.skipped else list(self.lines)
-        return "\n".join([self.section.title, *body])
+        body = [_("skipped: {reason}", reason=self.skipped)] if self.skipped else list(self.lines)
+        return "\n".join([_(self.section.title), *body])
 
     def html(self, course_url: str | None = None) -> str:
         """The section as an HTML fragment; ``course_url`` such as ``"../notebooks/{slug}.ipynb"`` links the notebook.
@@ -140,17 +146,18 @@ class SectionView:
             True
         """
         section = self.section
-        taught = html.escape(f"notebook {notebook_title(section.notebook)}")
+        taught = html.escape(_("notebook {title}", title=notebook_title(section.notebook)))
         if course_url:
             taught = f'<a href="{html.escape(course_url.format(slug=section.notebook))}">{taught}</a>'
+        how, where = html.escape(_("How to read it.")), _("Taught in {notebook}.", notebook=taught)
         parts = [
             f'<section class="ltv-section" id="section-{section.key}">',
-            f"<h2>{html.escape(section.title)}</h2>",
-            f'<p class="ltv-reading"><b>How to read it.</b> {html.escape(section.reading)} '
-            f"<i>Taught in {taught}.</i></p>",
+            f"<h2>{html.escape(_(section.title))}</h2>",
+            f'<p class="ltv-reading"><b>{how}</b> {html.escape(_(section.reading))} <i>{where}</i></p>',
         ]
         if self.skipped:
-            parts.append(f'<p class="ltv-skipped"><b>Skipped:</b> {html.escape(self.skipped)}</p>')
+            skipped = html.escape(_("Skipped:"))
+            parts.append(f'<p class="ltv-skipped"><b>{skipped}</b> {html.escape(self.skipped)}</p>')
         if self.lines:
             parts.append("<ul>" + "".join(f"<li>{html.escape(line)}</li>" for line in self.lines) + "</ul>")
         for caption, table in self.tables:

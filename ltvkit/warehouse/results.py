@@ -45,15 +45,20 @@ def _summary_frame(expr: ir.Table) -> pd.DataFrame:
     """Run the summary sorted by customer (UTF-8 byte order is pandas' order of text) and type it as pandas does.
 
     Through Arrow directly: Ibis's own pandas conversion turns dates into Python objects first,
-    several times slower at millions of customers.
+    several times slower at millions of customers. The Arrow buffers are released column by
+    column as pandas takes them, and columns already of the right type are not copied, so at
+    10 million customers the result is held about once, not three times.
     """
-    frame = expr.order_by("customer").to_pyarrow().to_pandas(date_as_object=False)
-    frame = frame.set_index("customer").sort_index()
-    for column in ("first_purchase", "last_purchase"):
-        frame[column] = frame[column].astype("datetime64[ns]")
-    for column in ("orders", "frequency"):
-        frame[column] = frame[column].astype(np.int64)
-    return frame.astype({c: float for c in SUMMARY_COLUMNS[6:]})
+    arrow = expr.order_by("customer").to_pyarrow()
+    frame = arrow.to_pandas(date_as_object=False, self_destruct=True, split_blocks=True)
+    del arrow  # self_destruct leaves the table unusable; its memory goes as pandas takes each column
+    frame = frame.set_index("customer")
+    if not frame.index.is_monotonic_increasing:  # the engine sorted it; check rather than sort again
+        frame = frame.sort_index()
+    wanted = {c: np.dtype("datetime64[ns]") for c in ("first_purchase", "last_purchase")}
+    wanted |= {c: np.dtype(np.int64) for c in ("orders", "frequency")}
+    wanted |= {c: np.dtype(float) for c in SUMMARY_COLUMNS[6:]}
+    return frame.astype({column: kind for column, kind in wanted.items() if frame[column].dtype != kind})
 
 
 def _cohort_index(labels: pd.Index) -> pd.PeriodIndex:

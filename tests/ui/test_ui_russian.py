@@ -136,3 +136,78 @@ def test_calculators_app_in_russian(tmp_path: Path, page: Any, screenshots: Path
         record_screenshots([shot])
     finally:
         server.stop()
+
+
+def test_your_data_page_in_russian(tmp_path: Path, page: Any, screenshots: Path, record_screenshots: Any) -> None:
+    """`make app LTVKIT_LANGUAGE=ru`'s Your data page: upload the school's export, make the report, all in Russian."""
+    import shutil
+
+    from ltv_ui import VENV_BIN, free_port, isolated_environment
+    from test_ui_your_data import ATTEMPTS, SCHOOL, upload_file
+
+    from ltvkit.report import SECTIONS
+
+    shutil.copytree(ROOT / "app", tmp_path / "app")
+    port = free_port()
+    server = Server.start(
+        [str(VENV_BIN / "voila"), "your_data.ipynb", "--no-browser", "--Voila.ip=127.0.0.1", f"--port={port}"],
+        cwd=tmp_path / "app", env={**isolated_environment(tmp_path), "LTVKIT_LANGUAGE": "ru"},
+        base_url=f"http://127.0.0.1:{port}", ready_path="/voila/static/voila.js", log=tmp_path / "voila.log",
+    )
+    try:
+        for attempt in range(1, ATTEMPTS + 1):
+            page.goto(f"{server.base_url}/", wait_until="domcontentloaded")
+            try:
+                page.wait_for_selector("button.ltv-upload", timeout=30_000)
+                break
+            except Exception:
+                if attempt == ATTEMPTS:
+                    raise AssertionError(f"the Russian Your data page did not load:\n{server.log_tail()}") from None
+        assert page.locator("h1").first.inner_text() == "Ваши данные: отчёт по LTV на ваших заказах"
+        assert page.locator("button.ltv-make").inner_text().strip() == "Построить отчёт"
+        upload_file(page, SCHOOL)
+        page.wait_for_function("() => document.querySelector('.ltv-column-partner select')?.value === 'Партнёр'",
+                               timeout=30_000)
+        page.wait_for_function("() => document.querySelector('.ltv-guessed')?.innerText.includes('по названию')",
+                               timeout=30_000)  # how each column was found, in Russian
+        page.locator(".ltv-skip input[type=checkbox]").check()
+        page.locator("button.ltv-make").click()
+        page.wait_for_function(f"() => document.querySelectorAll('.ltv-report-section').length === {len(SECTIONS)}",
+                               timeout=90_000)
+        page.wait_for_selector("a.ltv-download[download='customers.csv']", timeout=30_000)
+        text = page.locator("body").inner_text()
+        assert "Traceback" not in text and "How to read it" not in text
+        assert "Как читать." in text and "ноутбуке 09 · LTV по выгрузке заказов" in text
+        assert "145 731 409,00 ₽" in text.replace("\xa0", " ")  # the loader's net total, written the Russian way
+        assert page.locator("a.ltv-download").first.inner_text().startswith("Скачать список клиентов")
+        shots = [screenshots / "your-data-ru-report.png", screenshots / "your-data-ru-distribution.png"]
+        page.screenshot(path=shots[0], full_page=True)
+        page.locator(".ltv-report-section").nth(1).screenshot(path=shots[1])
+        record_screenshots(shots)
+    finally:
+        server.stop()
+
+
+def test_own_data_report_in_russian(tmp_path: Path, page: Any, screenshots: Path, record_screenshots: Any) -> None:
+    """`python -m ltvkit.report ... --language ru`: the page from disk is Russian, its sections and figures drawn."""
+    from ltvkit.report import SECTIONS
+    from ltvkit.report.command import main
+
+    out = tmp_path / "school_report"
+    assert main([str(ROOT / "data" / "school_orders.csv"), "--costs", str(ROOT / "data" / "school_partners.csv"),
+                 "--margin", "0.6", "--skip-bad-rows", "--language", "ru", "--out", str(out)]) == 0
+    page.goto((out / "index.html").as_uri())
+    assert page.locator("html").get_attribute("lang") == "ru"
+    assert page.locator("h1").first.inner_text() == "Отчёт по LTV: school_orders.csv"
+    headings = page.locator("section.ltv-section h2")
+    assert headings.count() == len(SECTIONS) and all(CYRILLIC.search(headings.nth(i).inner_text())
+                                                     for i in range(headings.count()))
+    assert page.locator("img.ltv-figure").count() >= 6
+    link = page.locator(".ltv-reading a").first
+    assert link.get_attribute("href") == "../notebooks/ru/09_ltv_from_transactions.ipynb"
+    text = page.locator("body").inner_text()
+    assert "How to read it" not in text and "Как читать." in text and "Traceback" not in text
+    shots = [screenshots / "report-own-data-ru.png", screenshots / "report-own-data-ru-channels.png"]
+    page.screenshot(path=shots[0], full_page=True)
+    page.locator("#section-channels").screenshot(path=shots[1])
+    record_screenshots(shots)

@@ -85,8 +85,10 @@ def test_upload_confirm_report_download(voila: Server, page: Any, screenshots: P
     download.value.save_as(saved)
     scored = pd.read_csv(saved, dtype={"customer": str})
     orders = read_orders(SCHOOL, customer="ID клиента", date="Дата оплаты", amount="Сумма, руб.", on_bad_rows="skip")
-    assert round(scored["revenue"].sum(), 2) == round(float(orders["amount"].sum()), 2)
-    assert len(scored) == orders["customer"].nunique() and "clv_12m" in scored.columns
+    assert round(scored["revenue_RUB"].sum(), 2) == round(float(orders["amount"].sum()), 2)
+    assert len(scored) == orders["customer"].nunique()
+    assert {"clv_RUB", "clv_lower_95_RUB", "clv_upper_95_RUB", "segment"} <= set(scored.columns)
+    assert page.locator("a.ltv-download[download='customers.xlsx']").count() == 1
 
     broken = tmp_path / "broken.csv"
     broken.write_bytes("Клиент;Дата;Сумма\nA;вчера;12\nB;05.03.2024;13\n".encode("cp1251"))

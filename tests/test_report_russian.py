@@ -1,0 +1,89 @@
+"""The own-data report and the app's "Your data" page in Russian: ``--language ru``, the page, the sections.
+
+The report follows the language of the moment it is made (the command sets it from
+``--language``, the report notebook from its ``language`` parameter, the app from
+``LTVKIT_LANGUAGE``): every sentence a reader sees is Russian, amounts are "145 731 409 ₽".
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from ltvkit.datasets import data_path
+from ltvkit.i18n import using_language
+from ltvkit.orders import read_orders
+from ltvkit.report import SECTIONS, OrdersReport, guess_columns, read_costs, report_html
+from ltvkit.report.command import _parameters as command_parameters
+from ltvkit.report.command import parser
+
+CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+ENGLISH_WORDS = ("How to read it", "Taught in", " customers;", " customers,", "rows read", "Skipped", "LTV report",
+                 "(margin", "per customer", "by name", "Made by", "Cohorts", "Forecast", "expected ")
+
+
+@pytest.fixture(scope="module")
+def russian_page() -> str:
+    with using_language("ru"):
+        path = data_path("school_orders")
+        guess = guess_columns(path)
+        orders = read_orders(path, **guess.as_read_orders(), on_bad_rows="skip")
+        report = OrdersReport(orders, margin=0.6, costs=read_costs(data_path("school_partners")), columns=guess)
+        return report_html(report)
+
+
+def test_the_russian_report_page_has_russian_sections_and_amounts(russian_page: str) -> None:
+    assert '<html lang="ru">' in russian_page
+    assert "Отчёт по LTV: school_orders.csv" in russian_page and "Как читать." in russian_page
+    with using_language("ru"):
+        from ltvkit.i18n import _
+
+        for section in SECTIONS.values():
+            assert f"<h2>{_(section.title)}</h2>" in russian_page.replace("&#x27;", "'")
+    assert "145\xa0731\xa0409,00\xa0₽" in russian_page  # the loader's net total, to the kopeck, as Russian writes it
+    assert not re.search(r"\d,\d{3}\b", russian_page.split("<img")[0]), "an English thousands separator"
+
+
+def test_no_english_sentence_of_ours_is_left_in_the_russian_page(russian_page: str) -> None:
+    text = re.sub(r"<[^>]+>", " ", re.sub(r"<style>.*?</style>", "", russian_page, flags=re.S))
+    left = [word for word in ENGLISH_WORDS if word in text]
+    assert not left, f"English left in the Russian report: {left}"
+
+
+def test_the_command_passes_its_language_to_the_report_notebook() -> None:
+    orders = str(data_path("school_orders"))
+    russian = command_parameters(parser().parse_args([orders, "--language", "ru"]))
+    assert russian["language"] == "ru" and russian["course_url"] == "../notebooks/ru/{slug}.ipynb"
+    english = command_parameters(parser().parse_args([orders]))
+    assert english["language"] == "en" and english["course_url"] == "../notebooks/{slug}.ipynb"
+    given = command_parameters(parser().parse_args([orders, "--language", "ru", "--course-url", "x/{slug}.html"]))
+    assert given["course_url"] == "x/{slug}.html"
+
+
+def test_the_command_refuses_a_language_it_does_not_have(capsys: pytest.CaptureFixture[str]) -> None:
+    from ltvkit.report.command import main
+
+    assert main([str(data_path("school_orders")), "--language", "de"]) == 2
+    assert "invalid choice: 'de'" in capsys.readouterr().err
+
+
+def test_the_your_data_page_speaks_russian() -> None:
+    from ltvkit.calculators import UPLOAD_LIMIT_MB, YourDataPage
+
+    with using_language("ru"):
+        page = YourDataPage()
+    assert page.button.description == "Построить отчёт" and page.dropdowns["customer"].description == "ID клиента"
+    page.receive("huge.csv", b"a,b\n1,2\n", size=UPLOAD_LIMIT_MB * 1_000_000 + 1)  # the page keeps its language
+    assert "до 50 МБ" in page.message.value and CYRILLIC.search(page.message.value)
+    page.receive("school_orders.csv", data_path("school_orders").read_bytes())
+    assert page.none in page.dropdowns["channel"].options and page.chosen_columns()["customer"] == "ID клиента"
+
+
+def test_the_commands_help_speaks_the_language_asked(capsys: pytest.CaptureFixture[str]) -> None:
+    from ltvkit.report.command import main
+
+    assert main(["--help", "--language", "ru"]) == 0
+    russian = capsys.readouterr().out
+    assert "Отчёт по LTV на выгрузке заказов" in russian and "столбец с ID клиента" in russian
+    assert main(["--help"]) == 0 and "the column of the customer id" in capsys.readouterr().out
