@@ -117,13 +117,13 @@ def clv_interval_calculator(data: RFMSummary | None = None) -> Calculator:
     return Calculator(
         compute,
         [
-            Slider("share", "Share of the customers the models learn from", 1.0, 0, 1, 0.05),
-            Slider("margin", "Gross margin", 0.3, 0, 1, 0.05),
-            Slider("horizon_years", "Years ahead", 1, 1, 3, 1, integer=True),
-            Slider("annual_discount_rate", "Discount rate a year", 0.10, 0, 0.3, 0.01),
+            Slider("share", _("Share of the customers the models learn from"), 1.0, 0, 1, 0.05),
+            Slider("margin", _("Gross margin"), 0.3, 0, 1, 0.05),
+            Slider("horizon_years", _("Years ahead"), 1, 1, 3, 1, integer=True),
+            Slider("annual_discount_rate", _("Discount rate a year"), 0.10, 0, 0.3, 0.01),
         ],
         describe=_describe_interval,
-        title="How sure is the base's CLV? (BG/NBD + Gamma-Gamma, parametric intervals)",
+        title=_("How sure is the base's CLV? (BG/NBD + Gamma-Gamma, parametric intervals)"),
     )
 
 
