@@ -90,7 +90,10 @@ def customer_forecast_calculator() -> Calculator:
 
 def _describe_interval(result: CLVIntervals) -> str:
     base = result.base_clv
-    return f"{result.describe()}; ±{(base['upper'] - base['lower']) / 2 / base['estimate']:.0%} of the estimate"
+    from ltvkit.money import format_share
+
+    return _("{line}; ±{share} of the estimate", line=result.describe(),
+             share=format_share((base["upper"] - base["lower"]) / 2 / base["estimate"], 0))
 
 
 def clv_interval_calculator(data: RFMSummary | None = None) -> Calculator:

@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ltvkit.checks import LTVInputError
-from ltvkit.i18n import _
+from ltvkit.i18n import _, using_language
 from ltvkit.models.rfm import RFMSummary
 from ltvkit.models.units import Duration
 
@@ -141,7 +141,8 @@ def scored_customers(
     r, f, m = (rfm_scores(since_last, higher_is_better=False), rfm_scores(data.frequency, higher_is_better=True),
                rfm_scores(monetary, higher_is_better=True))
     codes = [f"{a}{b}{c}" for a, b, c in zip(r, f, m, strict=True)]
-    horizon_name = str(horizon).replace(" ", "_")
+    with using_language("en"):  # a column name is code: the same in every language
+        horizon_name = str(horizon).replace(" ", "_")
     columns: dict[str, Any] = {
         "customer_id": np.arange(len(data)) if data.customer_ids is None else data.customer_ids,
         "repeat_purchases": data.frequency.astype(int),
