@@ -48,12 +48,12 @@ def sbg_calculator() -> Calculator:
         [
             Slider("alpha", "alpha", regular["alpha"], 0, 5, 0.001, readout_format=".3f"),
             Slider("beta", "beta", regular["beta"], 0, 10, 0.001, readout_format=".3f"),
-            Slider("discount_rate", "Discount rate per period", 0.10, 0, 0.3, 0.01),
-            Slider("renewals", "Renewals made", 4, 0, 12, 1, integer=True),
+            Slider("discount_rate", _("Discount rate per period"), 0.10, 0, 0.3, 0.01),
+            Slider("renewals", _("Renewals made"), 4, 0, 12, 1, integer=True),
         ],
         describe=RetentionProfile.describe,
         plot=_retention_chart,
-        title="Retention when customers differ (sBG)",
+        title=_("Retention when customers differ (sBG)"),
     )
 
 
@@ -76,15 +76,15 @@ def customer_forecast_calculator() -> Calculator:
     return Calculator(
         compute,
         [
-            Slider("frequency", "Repeat purchases", 2, 0, 20, 1, integer=True),
-            Slider("recency_weeks", "Weeks to the last repeat purchase", 30.43, 0, 39, 0.01),
-            Slider("age_weeks", "Weeks since the first purchase", 38.86, 0, 39, 0.01),
-            Slider("average_spend", "Average repeat purchase, USD", 22.35, 0, 200, 0.05),
-            Slider("margin", "Gross margin", 0.3, 0, 1, 0.05),
-            Slider("annual_discount_rate", "Discount rate a year", 0.10, 0, 0.3, 0.01),
+            Slider("frequency", _("Repeat purchases"), 2, 0, 20, 1, integer=True),
+            Slider("recency_weeks", _("Weeks to the last repeat purchase"), 30.43, 0, 39, 0.01),
+            Slider("age_weeks", _("Weeks since the first purchase"), 38.86, 0, 39, 0.01),
+            Slider("average_spend", _("Average repeat purchase, USD"), 22.35, 0, 200, 0.05),
+            Slider("margin", _("Gross margin"), 0.3, 0, 1, 0.05),
+            Slider("annual_discount_rate", _("Discount rate a year"), 0.10, 0, 0.3, 0.01),
         ],
         describe=CustomerForecast.describe,
-        title="One customer's future under BG/NBD + Gamma-Gamma (CDNOW parameters)",
+        title=_("One customer's future under BG/NBD + Gamma-Gamma (CDNOW parameters)"),
     )
 
 
