@@ -27,9 +27,12 @@ from numbers import Real
 from typing import Any
 
 from ltvkit.checks import LTVInputError, check_choice, check_count, check_number
-from ltvkit.i18n import babel_locale, get_language
+from ltvkit.i18n import _, babel_locale, get_language
 
-__all__ = ["CURRENCIES", "format_money", "format_number", "format_ratio", "format_rows", "format_share"]
+__all__ = [
+    "CURRENCIES", "format_money", "format_number", "format_ratio", "format_rows", "format_share", "format_statistic",
+    "localised_number_text",
+]
 
 CURRENCIES: tuple[str, ...] = ("RUB", "USD", "CNY")
 
@@ -156,6 +159,22 @@ def format_share(share: Any, decimals: int = 1) -> str:
     return _localised(sign, digits, "percent", decimals)
 
 
+def format_statistic(value: Any, decimals: int = 1) -> str:
+    """Format a statistic (a log-likelihood, a test statistic) as statistics software prints it:
+    no thousands separators, the decimal sign of the reader's language.
+
+    Example:
+        >>> format_statistic(-1680.34)
+        '-1680.3'
+    """
+    number = check_number("value", value, scalar=True)
+    decimals = check_count("decimals", decimals)
+    sign, digits = _digits(number, decimals)
+    if get_language() == "en":
+        return sign + digits
+    return sign + digits.replace(".", babel_locale(get_language()).number_symbols["latn"]["decimal"])
+
+
 def format_rows(
     rows: Iterable[Sequence[Any]],
     *,
@@ -219,3 +238,24 @@ def _cell(value: Any, currency: str | None, decimals: int | None) -> str:
         shown = -Decimal(repr(float(value))).as_tuple().exponent if decimals is None else decimals
         return format_number(value, max(0, int(shown)) if not float(value).is_integer() or decimals else 0)
     return str(value)
+
+
+def localised_number_text(text: str) -> str:
+    """A number as matplotlib (or Python) writes it in English, rewritten for the current language.
+
+    For text that Python or matplotlib formatted ("95.0%", "1.97e-79"), where the format (``:g``,
+    automatic tick decimals) matters more than the digits a money format would choose.
+
+    Example:
+        >>> localised_number_text("1,200.5")
+        '1,200.5'
+    """
+    if not isinstance(text, str):
+        raise LTVInputError(_("{name} must be text; got {value}", name="text", value=repr(text)))
+    if get_language() == "en":
+        return text
+    symbols = babel_locale(get_language()).number_symbols["latn"]
+    percent = babel_locale(get_language()).percent_formats[None].pattern
+    spaced = "\xa0%" if "\xa0%" in percent else "%"
+    swapped = text.replace(",", "\0").replace(".", symbols["decimal"]).replace("\0", symbols["group"])
+    return swapped.replace("%", spaced) if "\xa0%" not in swapped else swapped

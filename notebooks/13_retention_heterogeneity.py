@@ -13,7 +13,7 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] key="13-title"
 # # 13 · Retention when customers differ: the sBG model, DEL and DERL
 #
 # *Advanced track: probabilistic models of customers, continued in notebooks 14 and 15.*
@@ -39,7 +39,7 @@ from itertools import pairwise
 
 import pandas as pd
 
-from ltvkit import check, format_money
+from ltvkit import check, format_money, format_number, format_share, tr, tr_n
 from ltvkit.calculators import sbg_calculator
 from ltvkit.course.exercises import options
 from ltvkit.models.published import published, reproduces
@@ -60,9 +60,10 @@ from ltvkit.models.sbg import (
     sbg_survival,
 )
 from ltvkit.models.simulate import simulate_sbg_cohort
+from ltvkit.money import format_statistic
 from ltvkit.plots import churn_distribution_chart, derl_chart, observed_vs_model_chart
 
-# %% [markdown]
+# %% [markdown] key="13-two-cohorts-of-yearly"
 # ## Two cohorts of yearly subscribers
 #
 # Fader & Hardie's paper “How to project customer retention” (Journal of Interactive Marketing,
@@ -82,7 +83,7 @@ regular = calibration.regular_alive.tolist()
 high_end = calibration.high_end_alive.tolist()
 table[["year", "regular_percent_alive", "high_end_percent_alive", "period"]]
 
-# %% [markdown]
+# %% [markdown] key="13-why-the-retention-rate"
 # ## Why the retention rate rises
 #
 # The retention rate of year t is the share of last year's customers who are still there:
@@ -91,9 +92,9 @@ table[["year", "regular_percent_alive", "high_end_percent_alive", "period"]]
 
 # %%
 observed_rates = (table.regular_percent_alive / table.regular_percent_alive.shift(1)).iloc[1:8]
-print("Regular, retention rate by year:", ", ".join(f"{rate:.1%}" for rate in observed_rates))
+print(tr("Regular, retention rate by year: {rates}", rates=", ".join(format_share(rate) for rate in observed_rates)))
 
-# %% [markdown]
+# %% [markdown] key="13-nothing-in-the-data"
 # Nothing in the data says customers become more loyal. A simpler story explains the climb:
 # customers differ. Each has their own chance of leaving at a renewal, which stays the same
 # all their life; across customers those chances spread out, some near zero, some near one.
@@ -106,10 +107,10 @@ print("Regular, retention rate by year:", ", ".join(f"{rate:.1%}" for rate in ob
 # %%
 simulated = simulate_sbg_cohort(alpha=0.7, beta=1.2, customers=1000, periods=7, seed=12)
 rates = [later / earlier for earlier, later in pairwise(simulated)]
-print("Simulated cohort alive:", simulated)
-print("Its retention rates:   ", ", ".join(f"{rate:.1%}" for rate in rates))
+print(tr("Simulated cohort alive: {alive}", alive=simulated))
+print(tr("Its retention rates:    {rates}", rates=", ".join(format_share(rate) for rate in rates)))
 
-# %% [markdown]
+# %% [markdown] key="13-this-is-the-shifted"
 # This is the **shifted-beta-geometric (sBG)** model. Each customer leaves at a renewal with
 # probability θ (a geometric lifetime); θ varies across customers as beta(α, β). For a cohort:
 #
@@ -119,7 +120,7 @@ print("Its retention rates:   ", ", ".join(f"{rate:.1%}" for rate in rates))
 #
 # The constant-churn model of notebook 04 is the special case where everyone has the same θ.
 
-# %% [markdown]
+# %% [markdown] key="13-constant-churn-against-sbg"
 # ## Constant churn against sBG on years 0-7
 #
 # Both models are fitted by maximum likelihood to the counts of years 0-7: the customers lost
@@ -129,11 +130,13 @@ print("Its retention rates:   ", ", ".join(f"{rate:.1%}" for rate in rates))
 fits = {"Regular": fit_sbg(regular), "High End": fit_sbg(high_end)}
 constant = {"Regular": fit_constant_churn(regular), "High End": fit_constant_churn(high_end)}
 for name, fit in fits.items():
-    print(f"{name:8}  sBG: alpha = {fit.alpha:.3f}, beta = {fit.beta:.3f}, log-likelihood = {fit.log_likelihood:.1f}, "
-          f"converged: {fit.converged}")
-    print(f"{'':8}  constant churn {constant[name].churn:.3f}, log-likelihood = {constant[name].log_likelihood:.1f}")
+    print(tr("{name:8}  sBG: alpha = {alpha}, beta = {beta}, log-likelihood = {log_likelihood}, converged: {converged}",
+             name=name, alpha=format_number(fit.alpha, 3), beta=format_number(fit.beta, 3),
+             log_likelihood=format_statistic(fit.log_likelihood), converged=tr("True") if fit.converged else tr("False")))
+    print(tr("{name:8}  constant churn {churn}, log-likelihood = {log_likelihood}", name="",
+             churn=format_number(constant[name].churn, 3), log_likelihood=format_statistic(constant[name].log_likelihood)))
 
-# %% [markdown]
+# %% [markdown] key="13-the-paper-reports-0"
 # The paper reports α = 0.704, β = 1.182 for Regular and α = 0.668, β = 3.806 for High End
 # (its maximum-likelihood estimates for years 0-7 of its Table 1). The fits reproduce them to
 # the three decimals printed (tolerance ±0.0005):
@@ -143,9 +146,9 @@ for name, key in (("Regular", "sbg-regular"), ("High End", "sbg-high-end")):
     fit = fits[name]
     assert reproduces(fit.alpha, key, "alpha") and reproduces(fit.beta, key, "beta"), name
     assert fit.converged
-print("Published sBG estimates reproduced:", published("sbg-regular").citation)
+print(tr("Published sBG estimates reproduced: {citation}", citation=published("sbg-regular").citation))
 
-# %% [markdown]
+# %% [markdown] key="13-the-sbg-log-likelihood"
 # The sBG log-likelihood is higher in both cohorts (by about 114 points for Regular and 26 for
 # High End): the second parameter earns its place. Both spreads of churn probabilities it found are
 # J-shaped (α < 1 < β): piled up near zero, customers who almost never leave, and thinning out
@@ -155,28 +158,32 @@ print("Published sBG estimates reproduced:", published("sbg-regular").citation)
 # %%
 churn_distribution_chart({name: (fit.alpha, fit.beta) for name, fit in fits.items()})
 
-# %% [markdown]
+# %% [markdown] key="13-projections-against-the-held"
 # ## Projections against the held-out years 8-12
 #
 # Now the test the paper sets: project years 8-12, which neither model has seen.
 
 # %%
-projection = pd.DataFrame({"year": years})
-for name, column in (("Regular", "regular_percent_alive"), ("High End", "high_end_percent_alive")):
-    projection[f"{name} actual"] = table[column] / 100
-    projection[f"{name} sBG"] = fits[name].survival(12)
-    projection[f"{name} constant"] = constant[name].survival(12)
+columns = {"Regular": "regular_percent_alive", "High End": "high_end_percent_alive"}
+actual = {name: table[column].to_numpy() / 100 for name, column in columns.items()}
+sbg_projection = {name: fits[name].survival(12) for name in columns}
+constant_projection = {name: constant[name].survival(12) for name in columns}
+projection = pd.DataFrame({tr("year"): years})
+for name in columns:
+    projection[tr("{cohort} actual", cohort=name)] = actual[name]
+    projection[tr("{cohort} sBG", cohort=name)] = sbg_projection[name]
+    projection[tr("{cohort} constant", cohort=name)] = constant_projection[name]
 projection.iloc[8:].round(3)
 
 # %%
-year12 = projection.iloc[12]
 for name in fits:
-    actual = year12[f"{name} actual"]
-    print(f"{name:8} year 12: actual {actual:.1%}; sBG {year12[f'{name} sBG']:.1%} "
-          f"({year12[f'{name} sBG'] / actual - 1:+.0%}); constant churn {year12[f'{name} constant']:.1%} "
-          f"({year12[f'{name} constant'] / actual - 1:+.0%})")
+    truth, model, flat = actual[name][12], sbg_projection[name][12], constant_projection[name][12]
+    print(tr("{name:8} year 12: actual {actual}; sBG {sbg} ({sbg_error}); constant churn {constant} ({constant_error})",
+             name=name, actual=format_share(truth), sbg=format_share(model), constant=format_share(flat),
+             sbg_error=("+" if model > truth else "") + format_share(model / truth - 1, 0),
+             constant_error=("+" if flat > truth else "") + format_share(flat / truth - 1, 0)))
 
-# %% [markdown]
+# %% [markdown] key="13-five-years-beyond-the"
 # Five years beyond the data, sBG is 2% and 4% below the truth; constant churn misses 73% and 31%
 # of the customers who in fact stayed. The chart shows both against the data; the vertical line
 # marks the end of what the models were fitted on.
@@ -184,19 +191,17 @@ for name in fits:
 # %%
 observed_vs_model_chart(
     years,
-    {"Regular": projection["Regular actual"], "High End": projection["High End actual"]},
+    actual,
     {
-        "Regular, sBG": projection["Regular sBG"],
-        "High End, sBG": projection["High End sBG"],
-        "Regular, constant churn": projection["Regular constant"],
-        "High End, constant churn": projection["High End constant"],
+        **{tr("{cohort}, sBG", cohort=name): sbg_projection[name] for name in columns},
+        **{tr("{cohort}, constant churn", cohort=name): constant_projection[name] for name in columns},
     },
     split=7,
-    xlabel="year",
-    ylabel="share of the cohort still subscribed",
+    xlabel=tr("year"),
+    ylabel=tr("share of the cohort still subscribed"),
 )
 
-# %% [markdown]
+# %% [markdown] key="13-the-retention-rates-themselves"
 # The retention rates themselves are a harder test, because they are not cumulative: sBG's
 # rising r(t) follows the observed rates into the holdout years, while constant churn draws a
 # flat line.
@@ -205,15 +210,14 @@ observed_vs_model_chart(
 rate_years = years[1:]
 observed_vs_model_chart(
     rate_years,
-    {name: (table[column] / table[column].shift(1)).iloc[1:] for name, column in
-     (("Regular", "regular_percent_alive"), ("High End", "high_end_percent_alive"))},
-    {f"{name}, sBG": fit.retention_rates(12) for name, fit in fits.items()},
+    {name: (table[column] / table[column].shift(1)).iloc[1:] for name, column in columns.items()},
+    {tr("{cohort}, sBG", cohort=name): fit.retention_rates(12) for name, fit in fits.items()},
     split=7,
-    xlabel="year",
-    ylabel="retention rate",
+    xlabel=tr("year"),
+    ylabel=tr("retention rate"),
 )
 
-# %% [markdown]
+# %% [markdown] key="13-del-and-derl-what"
 # ## DEL and DERL: what a customer is worth, in payments
 #
 # Fader & Hardie's “Customer-base valuation in a contractual setting” (Marketing Science, 2010)
@@ -234,28 +238,29 @@ observed_vs_model_chart(
 # %%
 derl_paper = published("derl-2010").values
 d = derl_paper["discount_rate"]
-cases = {"case 1": (derl_paper["case1_alpha"], derl_paper["case1_beta"]),
-         "case 2": (derl_paper["case2_alpha"], derl_paper["case2_beta"])}
+cases = {tr("case 1"): (derl_paper["case1_alpha"], derl_paper["case1_beta"]),
+         tr("case 2"): (derl_paper["case2_alpha"], derl_paper["case2_beta"])}
 renewals = [0, 1, 2, 3, 4, 5]
 derl_table = pd.DataFrame(
     {name: [sbg_derl(alpha, beta, d, n) for n in renewals] for name, (alpha, beta) in cases.items()},
-    index=pd.Index(renewals, name="renewals made"),
+    index=pd.Index(renewals, name=tr("renewals made")),
 )
 for name, (alpha, beta) in cases.items():
-    print(f"{name}: first-year retention {1 - alpha / (alpha + beta):.3f}, DEL {sbg_del(alpha, beta, d):.2f} payments")
+    print(tr("{case}: first-year retention {retention}, DEL {payments} payments", case=name,
+             retention=format_number(1 - alpha / (alpha + beta), 3), payments=format_number(sbg_del(alpha, beta, d), 2)))
 derl_table.round(2)
 
-# %% [markdown]
+# %% [markdown] key="13-the-paper-s-table"
 # The paper's Table 3 gives DERL for customers in their 1st to 5th contract period, that is
 # with 0 to 4 renewals made (the first five rows above). They agree to the second decimal:
 # within 0.005 for case 1 and 0.01 for case 2, whose published α and β are themselves rounded.
 
 # %%
-assert reproduces(derl_table["case 1"].iloc[:5], "derl-2010", "case1_derl")
-assert reproduces(derl_table["case 2"].iloc[:5], "derl-2010", "case2_derl")
-print("DERL table reproduced:", published("derl-2010").where)
+assert reproduces(derl_table.iloc[:5, 0], "derl-2010", "case1_derl")
+assert reproduces(derl_table.iloc[:5, 1], "derl-2010", "case2_derl")
+print(tr("DERL table reproduced: {where}", where=published("derl-2010").describe()))
 
-# %% [markdown]
+# %% [markdown] key="13-in-case-2-a"
 # In case 2 a customer's remaining value grows with tenure, from 7.7 payments before the first
 # renewal to 10.2 after four: every renewal is evidence that this customer is one of the loyal
 # ones. In case 1, where customers are alike, the evidence moves little.
@@ -263,7 +268,7 @@ print("DERL table reproduced:", published("derl-2010").where)
 # %%
 derl_chart(renewals, {name: derl_table[name].tolist() for name in cases})
 
-# %% [markdown]
+# %% [markdown] key="13-what-keeping-a-customer"
 # ## What keeping a customer is worth, by tenure
 #
 # The paper's data carry no prices, so suppose a Regular customer leaves a margin of $100 a year
@@ -288,31 +293,33 @@ derl_chart(renewals, {name: derl_table[name].tolist() for name in cases})
 margin, discount, lift = 100, 0.10, 0.05
 regular_fit, regular_constant = fits["Regular"], constant["Regular"]
 a, b = regular_fit.alpha, regular_fit.beta
+derl_value = [margin * regular_fit.derl(discount, n) for n in renewals]
+saved_value = [margin * value_of_a_saved_leaver(a, b, discount, n) for n in renewals]
+offer_value = [retention_offer_value(a, b, discount, n, renewal_lift=lift, margin=margin).value_per_customer
+               for n in renewals]
+constant_derl = [margin * regular_constant.derl(discount) for _ in renewals]
 offer = pd.DataFrame(
     {
-        "P(renew)": [renewal_probability(a, b, n) for n in renewals],
-        "DERL, $": [margin * regular_fit.derl(discount, n) for n in renewals],
-        "a renewal, $": [margin * value_of_a_renewal(a, b, discount, n) for n in renewals],
-        "a saved leaver, $": [margin * value_of_a_saved_leaver(a, b, discount, n) for n in renewals],
-        f"offer +{lift:.0%}, $ per customer": [
-            retention_offer_value(a, b, discount, n, renewal_lift=lift, margin=margin).value_per_customer
-            for n in renewals],
-        "constant churn DERL, $": [margin * regular_constant.derl(discount) for _ in renewals],
+        tr("P(renew)"): [renewal_probability(a, b, n) for n in renewals],
+        tr("DERL, $"): derl_value,
+        tr("a renewal, $"): [margin * value_of_a_renewal(a, b, discount, n) for n in renewals],
+        tr("a saved leaver, $"): saved_value,
+        tr("offer +{lift}, $ per customer", lift=format_share(lift, 0)): offer_value,
+        tr("constant churn DERL, $"): constant_derl,
     },
-    index=pd.Index(renewals, name="renewals made"),
+    index=pd.Index(renewals, name=tr("renewals made")),
 )
-offer.round({"P(renew)": 3, "DERL, $": 0, "a renewal, $": 0, "a saved leaver, $": 0,
-             f"offer +{lift:.0%}, $ per customer": 2, "constant churn DERL, $": 0})
+offer.round(dict(zip(offer.columns, (3, 0, 0, 0, 2, 0), strict=True)))
 
 # %%
-print(f"A Regular customer after 5 renewals is worth {format_money(offer['DERL, $'].iloc[5], 'USD', decimals=0)} "
-      f"of margin in today's money; constant churn says "
-      f"{format_money(offer['constant churn DERL, $'].iloc[5], 'USD', decimals=0)}.")
-print(f"Keeping one who was about to leave is worth {format_money(offer['a saved leaver, $'].iloc[5], 'USD', decimals=0)}; "
-      f"an offer that adds {lift:.0%} of renewals, "
-      f"{format_money(offer.iloc[5, 4], 'USD', decimals=2)} per customer it reaches.")
+print(tr("A Regular customer after 5 renewals is worth {derl} of margin in today's money; constant churn says "
+         "{constant}.", derl=format_money(derl_value[5], "USD", decimals=0),
+         constant=format_money(constant_derl[5], "USD", decimals=0)))
+print(tr("Keeping one who was about to leave is worth {saved}; an offer that adds {lift} of renewals, {offer} per "
+         "customer it reaches.", saved=format_money(saved_value[5], "USD", decimals=0), lift=format_share(lift, 0),
+         offer=format_money(offer_value[5], "USD", decimals=2)))
 
-# %% [markdown]
+# %% [markdown] key="13-check-it-on-simulated"
 # The offer's value per customer reached is $10-21 where DERL is $300-600: most of the customers it
 # reaches would have renewed anyway (90% after five renewals), and the few it keeps are the likely
 # leavers. That is what such an offer may cost per customer and still pay; a discount
@@ -327,16 +334,22 @@ print(f"Keeping one who was about to leave is worth {format_money(offer['a saved
 
 # %%
 sim = simulate_retention_offer(a, b, discount, 5, renewal_lift=lift, customers=200_000, seed=13)
-print(f"{sim.customers:,} simulated customers made 5 renewals; {sim.renewal_share:.1%} renewed on their own "
-      f"(P(renew) = {renewal_probability(a, b, 5):.1%})")
-for label, simulated, formula in (
-        ("a renewal", sim.renewer_value, value_of_a_renewal(a, b, discount, 5)),
-        ("a saved leaver", sim.saved_leaver_value, value_of_a_saved_leaver(a, b, discount, 5)),
-        (f"offer +{lift:.0%}, per customer", sim.value_per_customer,
-         retention_offer_value(a, b, discount, 5, renewal_lift=lift, margin=1).value_per_customer)):
-    print(f"{label:24} simulated {margin * simulated:7.2f} $, formula {margin * formula:7.2f} $")
+print(tr_n("{customers} simulated customer made 5 renewals; {share} renewed on their own (P(renew) = {probability})",
+           "{customers} simulated customers made 5 renewals; {share} renewed on their own (P(renew) = {probability})",
+           sim.customers, customers=format_number(sim.customers), share=format_share(sim.renewal_share),
+           probability=format_share(renewal_probability(a, b, 5))))
+rows = (
+    (tr("a renewal"), sim.renewer_value, value_of_a_renewal(a, b, discount, 5)),
+    (tr("a saved leaver"), sim.saved_leaver_value, value_of_a_saved_leaver(a, b, discount, 5)),
+    (tr("offer +{lift}, per customer", lift=format_share(lift, 0)), sim.value_per_customer,
+     retention_offer_value(a, b, discount, 5, renewal_lift=lift, margin=1).value_per_customer),
+)
+width = max(len(label) for label, _, _ in rows) + 1
+for label, simulated, formula in rows:
+    print(tr("{label} simulated {simulated:>7} $, formula {formula:>7} $", label=label.ljust(width),
+             simulated=format_number(margin * simulated, 2), formula=format_number(margin * formula, 2)))
 
-# %% [markdown]
+# %% [markdown] key="13-a-critical-look-derl"
 # ### A critical look: DERL as the price of a retention offer
 #
 # It is tempting to read DERL × margin as "the most a retention offer made to that customer can be
@@ -358,7 +371,7 @@ for label, simulated, formula in (
 # would be worth exactly a renewal (nobody is the "leaving kind"); sBG says a saved leaver is worth
 # less than a renewal, and more after five renewals than before the first.
 
-# %% [markdown]
+# %% [markdown] key="13-try-it"
 # ## Try it
 #
 # Move α and β to see the spread of churn probabilities (left) and the cohort's survival
@@ -375,7 +388,7 @@ calculator
 # %%
 print(calculator.result_text)
 
-# %% [markdown]
+# %% [markdown] key="13-exercises"
 # ## Exercises
 #
 # Write your figure in place of `None` and run the cell; solutions are folded under each.
@@ -391,7 +404,7 @@ check("ex-13-1", answer)
 answer = sbg_retention_rates(0.704, 1.182, 4)[-1]
 check("ex-13-1", answer)
 
-# %% [markdown]
+# %% [markdown] key="13-ex-13-2"
 # **ex-13-2.** A High End customer (published α = 0.668, β = 3.806) with 3 renewals behind them
 # leaves a margin of $100 a year. Discounting at 10% a year, what is their remaining value today, in $?
 
@@ -403,7 +416,7 @@ check("ex-13-2", answer)
 answer = 100 * sbg_derl(0.668, 3.806, 0.10, 3)
 check("ex-13-2", answer)
 
-# %% [markdown]
+# %% [markdown] key="13-ex-13-3"
 # **ex-13-3.** With the published High End estimates (α = 0.668, β = 3.806), what share of the
 # cohort does sBG expect to be still subscribed at the start of year 20, eight years beyond the
 # data? Answer as a share (0.25 for 25%). What does constant churn say?
@@ -414,10 +427,11 @@ check("ex-13-3", answer)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 answer = sbg_survival(0.668, 3.806, 20)[-1]
-print(f"sBG {answer:.1%}; constant churn {constant['High End'].survival(20)[-1]:.1%}")
+print(tr("sBG {sbg}; constant churn {constant}", sbg=format_share(answer),
+         constant=format_share(constant["High End"].survival(20)[-1])))
 check("ex-13-3", answer)
 
-# %% [markdown]
+# %% [markdown] key="13-ex-13-4"
 # **ex-13-4.** An offer to High End customers (published α = 0.668, β = 3.806) with 3 renewals behind
 # them costs $15 per customer it reaches, and each renewal leaves a margin of $100. Discounting at 10% a
 # year, by how many percentage points must it raise their renewal probability to pay for itself?
@@ -431,7 +445,7 @@ check("ex-13-4", answer)
 answer = retention_offer_value(0.668, 3.806, 0.10, 3, renewal_lift=0.0, margin=100, cost_per_customer=15).break_even_lift
 check("ex-13-4", answer)
 
-# %% [markdown]
+# %% [markdown] key="13-ex-13-5"
 # **ex-13-5.** Why is a customer whom the offer keeps worth less than a customer of the same tenure
 # who renews on their own?
 
@@ -444,7 +458,7 @@ check("ex-13-5", answer)
 answer = "a"  # about to leave is evidence of a high churn probability, and the offer does not change it
 check("ex-13-5", answer)
 
-# %% [markdown]
+# %% [markdown] key="13-summary"
 # ## Summary
 #
 # | idea | formula | ltvkit |

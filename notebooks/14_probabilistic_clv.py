@@ -13,8 +13,8 @@
 #     name: python3
 # ---
 
-# %% [markdown]
-# # 13 · Probabilistic CLV: BG/NBD and Gamma-Gamma on CDNOW
+# %% [markdown] key="14-title"
+# # 14 · Probabilistic CLV: BG/NBD and Gamma-Gamma on CDNOW
 #
 # *Advanced track: for readers who have worked through notebooks 09 and 13.*
 #
@@ -36,7 +36,18 @@
 import numpy as np
 import pandas as pd
 
-from ltvkit import LTVInputError, arpu_ltv, check, format_money, frequency_ltv, revenue_per_customer
+from ltvkit import (
+    LTVInputError,
+    arpu_ltv,
+    check,
+    format_money,
+    format_number,
+    format_share,
+    frequency_ltv,
+    revenue_per_customer,
+    tr,
+    tr_n,
+)
 from ltvkit.calculators import customer_forecast_calculator
 from ltvkit.models.bgnbd import fit_bgnbd, frequency_recency_matrix
 from ltvkit.models.cdnow import cdnow_calibration_holdout, read_cdnow_orders
@@ -50,6 +61,7 @@ from ltvkit.models.tracking import (
 )
 from ltvkit.models.uncertainty import clv_intervals
 from ltvkit.models.units import months, weeks, years
+from ltvkit.money import format_statistic
 from ltvkit.plots import (
     frequency_recency_heatmap,
     holdout_by_frequency_chart,
@@ -58,7 +70,7 @@ from ltvkit.plots import (
 )
 from ltvkit.plots.models import alive_history_chart, tracking_chart
 
-# %% [markdown]
+# %% [markdown] key="14-cdnow-39-weeks-to"
 # ## CDNOW: 39 weeks to learn from, 39 weeks to check
 #
 # CDNOW sold CDs online. The sample holds the 2,357 customers who made their first purchase in
@@ -85,11 +97,13 @@ assert np.array_equal(rebuilt.customer_ids, data.customer_ids)
 assert np.array_equal(rebuilt.frequency, data.frequency)
 for name in ("recency", "T", "monetary"):  # the published file rounds to two decimals
     assert np.max(np.abs(getattr(rebuilt, name) - getattr(data, name))) <= 0.005 + 1e-9, name
-print(f"{len(data):,} customers, {int((data.frequency > 0).sum()):,} with repeat purchases in weeks 1-39, "
-      f"{int(data.frequency.sum()):,} repeat purchases; holdout: {split.holdout}, "
-      f"{int(split.holdout_purchases.sum()):,} purchases worth {format_money(split.holdout_spend.sum(), 'USD')}")
+print(tr("{customers} customers, {repeaters} with repeat purchases in weeks 1-39, {repeats} repeat purchases; "
+         "holdout: {holdout}, {purchases} purchases worth {spend}",
+         customers=format_number(len(data)), repeaters=format_number(int((data.frequency > 0).sum())),
+         repeats=format_number(int(data.frequency.sum())), holdout=split.holdout,
+         purchases=format_number(int(split.holdout_purchases.sum())), spend=format_money(split.holdout_spend.sum(), "USD")))
 
-# %% [markdown]
+# %% [markdown] key="14-bg-nbd-who-is"
 # ## BG/NBD: who is still buying, and how much
 #
 # The BG/NBD story: while a customer is "alive" they buy at their own steady rate λ (purchases
@@ -106,13 +120,15 @@ print(f"{len(data):,} customers, {int((data.frequency > 0).sum()):,} with repeat
 
 # %%
 purchases = fit_bgnbd(data)
-print(f"r = {purchases.r:.3f}, alpha = {purchases.alpha:.3f} weeks, a = {purchases.a:.3f}, b = {purchases.b:.3f}; "
-      f"log-likelihood {purchases.log_likelihood:,.1f}; converged: {purchases.converged}")
+print(tr("r = {r}, alpha = {alpha} weeks, a = {a}, b = {b}; log-likelihood {log_likelihood}; converged: {converged}",
+         r=format_number(purchases.r, 3), alpha=format_number(purchases.alpha, 3), a=format_number(purchases.a, 3),
+         b=format_number(purchases.b, 3), log_likelihood=format_number(purchases.log_likelihood, 1),
+         converged=tr("True") if purchases.converged else tr("False")))
 for name in ("r", "alpha", "a", "b", "log_likelihood"):
     assert reproduces(getattr(purchases, name), "bgnbd-cdnow", name), name
-print("Reproduces:", published("bgnbd-cdnow").citation)
+print(tr("Reproduces: {citation}", citation=published("bgnbd-cdnow").citation))
 
-# %% [markdown]
+# %% [markdown] key="14-how-sure-are-these"
 # How sure are these four numbers? The fit also reports each one's standard error, from the
 # curvature of the log-likelihood at its peak, and a 95% interval (on the log scale, so it stays
 # positive). r is pinned down to about ±10%; b, which says how the chance of leaving varies
@@ -121,21 +137,24 @@ print("Reproduces:", published("bgnbd-cdnow").citation)
 # (notebook 15 shows a fit that fails these checks).
 
 # %%
-print(f"converged: {purchases.converged}; gradient at the optimum below 1e-6: "
-      f"{purchases.diagnostics.gradient_norm < 1e-6}; Hessian condition number {purchases.diagnostics.hessian_condition:.0f}")
+print(tr("converged: {converged}; gradient at the optimum below 1e-6: {flat}; Hessian condition number {condition}",
+         converged=tr("True") if purchases.converged else tr("False"),
+         flat=tr("True") if purchases.diagnostics.gradient_norm < 1e-6 else tr("False"),
+         condition=format_statistic(purchases.diagnostics.hessian_condition, 0)))
 purchases.summary().round(3)
 
-# %% [markdown]
+# %% [markdown] key="14-carries-the-time-unit"
 # α carries the time unit. Fitted on the same customers counted in days, r, a and b stay and α
 # becomes 7 times larger; the model is the same, only the clock changed. That is why every
 # result below states its unit.
 
 # %%
 in_days = fit_bgnbd(data.in_unit("days"))
-print(f"fitted in days: r = {in_days.r:.3f}, alpha = {in_days.alpha:.2f} days (= {in_days.alpha / 7:.3f} weeks), "
-      f"a = {in_days.a:.3f}, b = {in_days.b:.3f}")
+print(tr("fitted in days: r = {r}, alpha = {alpha} days (= {alpha_weeks} weeks), a = {a}, b = {b}",
+         r=format_number(in_days.r, 3), alpha=format_number(in_days.alpha, 2),
+         alpha_weeks=format_number(in_days.alpha / 7, 3), a=format_number(in_days.a, 3), b=format_number(in_days.b, 3)))
 
-# %% [markdown]
+# %% [markdown] key="14-a-first-check-of"
 # A first check of fit: how many customers made 0, 1, 2, ... repeat purchases in the
 # calibration period, against what the model expects for customers of these ages.
 
@@ -144,7 +163,7 @@ top = 7
 actual_counts = np.bincount(np.minimum(data.frequency, top).astype(int), minlength=top + 1)
 repeat_histogram_chart(actual_counts, purchases.expected_repeat_histogram(data, top))
 
-# %% [markdown]
+# %% [markdown] key="14-expected-holdout-purchases-against"
 # ## Expected holdout purchases against what customers did
 #
 # For each customer the model gives E[Y(39 weeks) | x, t_x, T], the purchases expected in the
@@ -154,13 +173,17 @@ repeat_histogram_chart(actual_counts, purchases.expected_repeat_histogram(data, 
 expected_purchases = purchases.conditional_expected_purchases(data, weeks(39))
 actual_purchases = split.holdout_purchases
 zero = data.frequency == 0
-print(f"holdout purchases: expected {expected_purchases.sum():,.0f}, actual {actual_purchases.sum():,.0f} "
-      f"({expected_purchases.sum() / actual_purchases.sum() - 1:+.1%})")
-print(f"the {int(zero.sum()):,} customers with no repeat purchase: expected {expected_purchases[zero].mean():.2f} "
-      f"holdout purchases each, actual {actual_purchases[zero].mean():.2f}")
-holdout_by_frequency_chart(data.frequency, actual_purchases, {"BG/NBD expected": expected_purchases})
+change = expected_purchases.sum() / actual_purchases.sum() - 1
+print(tr("holdout purchases: expected {expected}, actual {actual} ({change})",
+         expected=format_number(expected_purchases.sum()), actual=format_number(actual_purchases.sum()),
+         change=("+" if change >= 0 else "") + format_share(change)))
+print(tr_n("the {customers} customer with no repeat purchase: expected {expected} holdout purchases each, actual {actual}",
+           "the {customers} customers with no repeat purchase: expected {expected} holdout purchases each, actual {actual}",
+           int(zero.sum()), customers=format_number(int(zero.sum())),
+           expected=format_number(expected_purchases[zero].mean(), 2), actual=format_number(actual_purchases[zero].mean(), 2)))
+holdout_by_frequency_chart(data.frequency, actual_purchases, {tr("BG/NBD expected"): expected_purchases})
 
-# %% [markdown]
+# %% [markdown] key="14-tracking-the-cohort-over"
 # Grouped by calibration frequency the model follows the rise of the actual averages and sits a
 # little below them in most groups, including the largest group, the customers who never bought
 # again in weeks 1-39. In total it expects about 12% too few holdout purchases: CDNOW's customers
@@ -176,13 +199,14 @@ holdout_by_frequency_chart(data.frequency, actual_purchases, {"BG/NBD expected":
 orders = read_cdnow_orders("../data/cdnow/CDNOW_sample.txt")
 tracking = repeat_transactions_by_period(orders, start="1997-01-01", periods=78)
 model_weeks = expected_repeat_transactions(purchases, tracking.first_purchase, 78, weeks(1))
-print(f"cumulative repeat transactions at week 39: actual {tracking.repeat_transactions[:39].sum():,.0f}, "
-      f"BG/NBD {model_weeks[:39].sum():,.0f}; at week 78: actual {tracking.repeat_transactions.sum():,.0f}, "
-      f"BG/NBD {model_weeks.sum():,.0f}")
+print(tr("cumulative repeat transactions at week 39: actual {actual_39}, BG/NBD {model_39}; "
+         "at week 78: actual {actual_78}, BG/NBD {model_78}",
+         actual_39=format_number(tracking.repeat_transactions[:39].sum()), model_39=format_number(model_weeks[:39].sum()),
+         actual_78=format_number(tracking.repeat_transactions.sum()), model_78=format_number(model_weeks.sum())))
 tracking_chart(tracking.repeat_transactions, {"BG/NBD": model_weeks}, split=39,
-               title="CDNOW: cumulative repeat transactions, weeks 1-78")
+               title=tr("CDNOW: cumulative repeat transactions, weeks 1-78"))
 
-# %% [markdown]
+# %% [markdown] key="14-probability-alive-and-the"
 # The model tracks the calibration weeks closely and falls behind in the holdout: the shortfall
 # of the holdout total seen above, now week by week.
 #
@@ -196,18 +220,18 @@ tracking_chart(tracking.repeat_transactions, {"BG/NBD": model_weeks}, split=39,
 # %%
 grid, alive = frequency_recency_matrix(purchases, age=weeks(39), max_frequency=20)
 frequency_recency_heatmap(alive, max_recency=grid[-1], time_unit=purchases.time_unit,
-                          title="P(alive), customers 39 weeks old", colourbar="P(alive)", percent=True)
+                          title=tr("P(alive), customers 39 weeks old"), colourbar="P(alive)", percent=True)
 
-# %% [markdown]
+# %% [markdown] key="14-the-same-grid-with"
 # The same grid with expected purchases in the next 39 weeks: the best customers are in the
 # bottom-right corner (many purchases, the last one recent).
 
 # %%
 grid, expected = frequency_recency_matrix(purchases, age=weeks(39), max_frequency=20, horizon=weeks(39))
 frequency_recency_heatmap(expected, max_recency=grid[-1], time_unit=purchases.time_unit,
-                          title="Expected purchases in the next 39 weeks", colourbar="purchases per customer")
+                          title=tr("Expected purchases in the next 39 weeks"), colourbar=tr("purchases per customer"))
 
-# %% [markdown]
+# %% [markdown] key="14-beyond-the-mean-the"
 # ## Beyond the mean: the whole distribution, and P(alive) over time
 #
 # The model gives more than an expected value: the probability of each number of purchases. For
@@ -219,10 +243,11 @@ customer_one = RFMSummary.create(frequency=[2], recency=[30.43], T=[38.86], time
 distribution = purchases.conditional_probability_of_purchases(customer_one, weeks(39), 300)[0]
 assert abs(distribution.sum() - 1) < 1e-9
 assert abs(distribution @ np.arange(301) - purchases.conditional_expected_purchases(customer_one, weeks(39))[0]) < 1e-8
-print("P(n purchases in the next 39 weeks):", ", ".join(f"{n}: {p:.3f}" for n, p in enumerate(distribution[:6])),
-      f"; 6 or more: {distribution[6:].sum():.3f}")
+print(tr("P(n purchases in the next 39 weeks): {shares} ; 6 or more: {rest}",
+         shares=", ".join(f"{n}: {format_number(p, 3)}" for n, p in enumerate(distribution[:6])),
+         rest=format_number(distribution[6:].sum(), 3)))
 
-# %% [markdown]
+# %% [markdown] key="14-p-alive-moves-with"
 # P(alive) moves with the customer's history: each purchase lifts it, each silence lowers it, the
 # faster the more often the customer used to buy. Customer 1's purchases from the order file, over
 # all 78 weeks (the third repeat purchase came in the holdout):
@@ -232,11 +257,11 @@ first_days = orders.loc[orders["customer"] == 1, "date"].drop_duplicates().sort_
 purchase_weeks = ((first_days.iloc[1:] - first_days.iloc[0]).dt.days / 7).to_numpy()
 history_grid = np.linspace(0, 78, 313)
 alive_chart = alive_history_chart(history_grid, probability_alive_history(purchases, purchase_weeks, history_grid),
-                                  purchase_weeks, title="CDNOW customer 1: P(alive) through weeks 1-78")
-print("repeat purchases in weeks:", purchase_weeks.round(2).tolist())
+                                  purchase_weeks, title=tr("CDNOW customer 1: P(alive) through weeks 1-78"))
+print(tr("repeat purchases in weeks: {weeks}", weeks=purchase_weeks.round(2).tolist()))
 alive_chart
 
-# %% [markdown]
+# %% [markdown] key="14-gamma-gamma-spend-per"
 # ## Gamma-Gamma: spend per purchase
 #
 # Gamma-Gamma models what a customer spends per purchase, assuming it does not depend on how
@@ -247,16 +272,19 @@ alive_chart
 
 # %%
 repeat = data.frequency > 0
-print(f"correlation of frequency and average spend among repeat buyers: "
-      f"{np.corrcoef(data.frequency[repeat], data.monetary[repeat])[0, 1]:.2f}")
+print(tr("correlation of frequency and average spend among repeat buyers: {correlation}",
+         correlation=format_number(np.corrcoef(data.frequency[repeat], data.monetary[repeat])[0, 1], 2)))
 spend = fit_gamma_gamma(data)
-print(f"p = {spend.p:.3f}, q = {spend.q:.3f}, gamma = {spend.gamma:.3f}; log-likelihood {spend.log_likelihood:,.1f}; "
-      f"converged: {spend.converged}; customers: {spend.customers}")
+print(tr("p = {p}, q = {q}, gamma = {gamma}; log-likelihood {log_likelihood}; converged: {converged}; "
+         "customers: {customers}", p=format_number(spend.p, 3), q=format_number(spend.q, 3),
+         gamma=format_number(spend.gamma, 3), log_likelihood=format_number(spend.log_likelihood, 1),
+         converged=tr("True") if spend.converged else tr("False"), customers=spend.customers))
 for name in ("p", "q", "gamma"):
     assert reproduces(getattr(spend, name), "gamma-gamma-cdnow", name), name
-print(f"average spend per purchase across customers: {format_money(spend.population_mean_spend, 'USD', decimals=2)}")
+print(tr("average spend per purchase across customers: {spend}",
+         spend=format_money(spend.population_mean_spend, "USD", decimals=2)))
 
-# %% [markdown]
+# %% [markdown] key="14-a-customer-s-expected"
 # A customer's expected spend is a weighted average of everybody's mean and their own average:
 # p(γ + x·zbar) / (p·x + q − 1). One $100 purchase moves the estimate most of the way to $100;
 # with more purchases the customer's own average counts for more.
@@ -265,10 +293,11 @@ print(f"average spend per purchase across customers: {format_money(spend.populat
 examples = RFMSummary.create(frequency=[1, 2, 7, 1], recency=[10, 20, 30, 10], T=[39, 39, 39, 39],
                              time_unit="weeks", monetary=[100, 100, 100, 20], currency="USD")
 for x, zbar, value in zip(examples.frequency, examples.monetary, spend.conditional_expected_spend(examples), strict=True):
-    print(f"{int(x)} repeat purchase(s) averaging {format_money(zbar, 'USD')}: expect "
-          f"{format_money(value, 'USD', decimals=2)} per purchase")
+    print(tr_n("{count} repeat purchase(s) averaging {average}: expect {spend} per purchase",
+               "{count} repeat purchase(s) averaging {average}: expect {spend} per purchase", int(x), count=int(x),
+               average=format_money(zbar, "USD"), spend=format_money(value, "USD", decimals=2)))
 
-# %% [markdown]
+# %% [markdown] key="14-which-formula-predicts-each"
 # ## Which formula predicts each customer's holdout spend best?
 #
 # The question a marketer asks. Each method below predicts what every customer will spend in
@@ -286,33 +315,34 @@ for x, zbar, value in zip(examples.frequency, examples.monetary, spend.condition
 # %%
 repeat_revenue = float(np.sum(data.frequency * data.monetary))
 predictions = {
-    "simple average": np.full(len(data), revenue_per_customer(repeat_revenue, len(data))),
-    "ARPU x lifetime": np.full(len(data), arpu_ltv(repeat_revenue / data.T.sum(), 39)),
-    "AOV x frequency x lifetime": frequency_ltv(average_order_value=data.monetary,
-                                                purchases_per_period=data.frequency / data.T, lifetime_periods=39),
+    tr("simple average"): np.full(len(data), revenue_per_customer(repeat_revenue, len(data))),
+    tr("ARPU x lifetime"): np.full(len(data), arpu_ltv(repeat_revenue / data.T.sum(), 39)),
+    tr("AOV x frequency x lifetime"): frequency_ltv(average_order_value=data.monetary,
+                                                    purchases_per_period=data.frequency / data.T, lifetime_periods=39),
     "BG/NBD + Gamma-Gamma": expected_purchases * spend.conditional_expected_spend(data),
-    "$0 for everyone": np.zeros(len(data)),
+    tr("$0 for everyone"): np.zeros(len(data)),
 }
 actual_spend = split.holdout_spend
+errors = [p.sum() / actual_spend.sum() - 1 for p in predictions.values()]
+mae = tr("MAE per customer ($)")
 comparison = pd.DataFrame(
     {
-        "MAE per customer ($)": [np.mean(np.abs(p - actual_spend)) for p in predictions.values()],
-        "RMSE per customer ($)": [np.sqrt(np.mean((p - actual_spend) ** 2)) for p in predictions.values()],
-        "total predicted ($)": [p.sum() for p in predictions.values()],
-        "total error": [f"{p.sum() / actual_spend.sum() - 1:+.0%}" for p in predictions.values()],
+        mae: [np.mean(np.abs(p - actual_spend)) for p in predictions.values()],
+        tr("RMSE per customer ($)"): [np.sqrt(np.mean((p - actual_spend) ** 2)) for p in predictions.values()],
+        tr("total predicted ($)"): [p.sum() for p in predictions.values()],
+        tr("total error"): [("+" if error >= 0 else "") + format_share(error, 0) for error in errors],
     },
-    index=pd.Index(list(predictions), name="method"),
+    index=pd.Index(list(predictions), name=tr("method")),
 )
-print(f"actual holdout spend: {format_money(actual_spend.sum(), 'USD')}; "
-      f"{np.mean(actual_spend == 0):.0%} of customers spent nothing")
+print(tr("actual holdout spend: {spend}; {share} of customers spent nothing",
+         spend=format_money(actual_spend.sum(), "USD"), share=format_share(np.mean(actual_spend == 0), 0)))
 comparison.round(2)
 
 # %%
 methods = list(predictions)[:4]
-method_error_chart(methods, comparison.loc[methods, "MAE per customer ($)"],
-                   title="Holdout spend, weeks 40-78: error per customer")
+method_error_chart(methods, comparison.loc[methods, mae], title=tr("Holdout spend, weeks 40-78: error per customer"))
 
-# %% [markdown]
+# %% [markdown] key="14-a-critical-look-mean"
 # Among the four formulas BG/NBD + Gamma-Gamma has the smallest error per customer by both
 # measures and the closest total (about 16% low; the others overshoot by a third to 60%,
 # because they assume that customers who have left keep buying).
@@ -326,7 +356,7 @@ method_error_chart(methods, comparison.loc[methods, "MAE per customer ($)"],
 # and by totals, where it wins clearly. When someone claims a method "predicts LTV better",
 # ask which error they measured.
 
-# %% [markdown]
+# %% [markdown] key="14-clv-per-customer-with"
 # ## CLV per customer, with every unit stated
 #
 # CLV combines expected purchases, expected spend, a margin and discounting. Here: the next 12
@@ -338,14 +368,14 @@ method_error_chart(methods, comparison.loc[methods, "MAE per customer ($)"],
 clv = customer_lifetime_value(purchases, spend, data, horizon=years(1), step=months(1), margin=0.3,
                               annual_discount_rate=0.10)
 print(clv.describe())
-print(f"discount per monthly step: {clv.discount_rate_per_step:.4%}; total for the cohort "
-      f"{format_money(clv.clv.sum(), 'USD')}")
+print(tr("discount per monthly step: {rate}; total for the cohort {total}",
+         rate=format_share(clv.discount_rate_per_step, 4), total=format_money(clv.clv.sum(), "USD")))
 try:
     customer_lifetime_value(purchases, spend, data, horizon=12, step=months(1), margin=0.3, annual_discount_rate=0.10)
 except LTVInputError as error:
-    print("Refused:", error)
+    print(tr("Refused: {error}", error=error))
 
-# %% [markdown]
+# %% [markdown] key="14-each-clv-is-an"
 # Each CLV is an estimate from estimated parameters. Drawing 300 parameter sets from the fits'
 # own uncertainty and recomputing (quarterly steps here, to keep it quick) gives each customer's
 # 95% interval and the cohort's: the cohort total is known to about ±10%, one customer's CLV far
@@ -359,7 +389,7 @@ top_customers = data.to_frame().assign(p_alive=purchases.probability_alive(data)
                                        clv_lower_95=intervals.clv["lower"], clv_upper_95=intervals.clv["upper"])
 top_customers.sort_values("clv", ascending=False).head(5).round(2)
 
-# %% [markdown]
+# %% [markdown] key="14-the-published-parameters-can"
 # The published parameters can be used directly too, without fitting: `published_cdnow_models()`
 # builds both models from them (BG/NBD with α in weeks, and Gamma-Gamma); the calculator below does
 # that.
@@ -369,9 +399,9 @@ published_purchases, published_spend = published_cdnow_models()
 print(published_purchases.params, published_purchases.time_unit, published_spend.params)
 same = customer_lifetime_value(published_purchases, published_spend, data, horizon=years(1), step=months(1),
                                margin=0.3, annual_discount_rate=0.10)
-print(f"cohort CLV with the published parameters: {format_money(same.clv.sum(), 'USD')}")
+print(tr("cohort CLV with the published parameters: {total}", total=format_money(same.clv.sum(), "USD")))
 
-# %% [markdown]
+# %% [markdown] key="14-try-it"
 # ## Try it
 #
 # One customer's history (CDNOW's customer 1 to start: 2 repeat purchases, the last in week
@@ -387,7 +417,7 @@ calculator
 # %%
 print(calculator.result_text)
 
-# %% [markdown]
+# %% [markdown] key="14-exercises"
 # ## Exercises
 #
 # **ex-14-1.** With the published BG/NBD parameters, what is P(alive) for a customer who made 5
@@ -406,7 +436,7 @@ check("ex-14-1", answer)
 # Five purchases in 20 weeks means one every four weeks or so; nineteen silent weeks are then unusual,
 # so the model leans to "dropped out". For a slow buyer the same silence is ordinary.
 
-# %% [markdown]
+# %% [markdown] key="14-ex-14-2"
 # **ex-14-2.** With the published Gamma-Gamma parameters, what does a customer with 3 repeat
 # purchases averaging $50 expect to spend per future purchase, in $?
 
@@ -419,7 +449,7 @@ three_purchases = RFMSummary.create(frequency=[3], recency=[20], T=[39], time_un
 answer = float(published_spend.conditional_expected_spend(three_purchases)[0])
 check("ex-14-2", answer)
 
-# %% [markdown]
+# %% [markdown] key="14-ex-14-3"
 # **ex-14-3.** The published α = 4.414 is in weeks. What is α when the same model counts time in
 # months (a month of 30.4375 days)?
 
@@ -431,7 +461,7 @@ check("ex-14-3", answer)
 answer = published_purchases.in_unit("months").alpha
 check("ex-14-3", answer)
 
-# %% [markdown]
+# %% [markdown] key="14-summary"
 # ## Summary
 #
 # | idea | formula | ltvkit |

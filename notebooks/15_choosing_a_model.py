@@ -13,7 +13,7 @@
 #     name: python3
 # ---
 
-# %% [markdown]
+# %% [markdown] key="15-title"
 # # 15 · Choosing and trusting a model
 #
 # *Advanced track: for readers who have worked through notebooks 13 and 14.*
@@ -42,7 +42,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ltvkit import check, datasets, format_money
+from ltvkit import check, datasets, format_money, format_number, format_share, tr
 from ltvkit.calculators import clv_interval_calculator
 from ltvkit.models.bgbb import fit_bgbb
 from ltvkit.models.bgnbd import fit_bgnbd
@@ -60,9 +60,10 @@ from ltvkit.models.simulate import simulate_bgnbd
 from ltvkit.models.tracking import expected_repeat_transactions, repeat_transactions_by_period
 from ltvkit.models.uncertainty import clv_intervals, customer_bootstrap_draws
 from ltvkit.models.units import months, weeks, years
+from ltvkit.money import format_statistic
 from ltvkit.plots.models import tracking_chart
 
-# %% [markdown]
+# %% [markdown] key="15-four-models-of-the"
 # ## Four models of the same customers
 #
 # All four let each customer buy at their own steady rate while "alive" (rates spread across
@@ -88,11 +89,12 @@ for name, figures_id in (("Pareto/NBD", "pareto-nbd-cdnow"), ("MBG/NBD", "mbgnbd
     model = models[name]
     for parameter in model.params:
         assert reproduces(getattr(model, parameter), figures_id, parameter), (name, parameter)
-    print(f"{name}: " + ", ".join(f"{k} = {v:.3f}" for k, v in model.params.items())
-          + f"; reproduces {published(figures_id).citation.split('(')[0].strip()}")
+    print(tr("{model}: {params}; reproduces {authors}", model=name,
+             params=", ".join(f"{k} = {format_number(v, 3)}" for k, v in model.params.items()),
+             authors=published(figures_id).citation.split("(")[0].strip()))
 assert reproduces(models["Pareto/NBD"].log_likelihood, "pareto-nbd-cdnow", "log_likelihood")
 
-# %% [markdown]
+# %% [markdown] key="15-every-fit-now-carries"
 # Every fit now carries standard errors from the curvature of the log-likelihood at its peak,
 # and a 95% interval for each parameter (on the log scale, so it stays positive). Pareto/NBD's
 # β is a telling case: it is barely identified, which is why different
@@ -102,7 +104,7 @@ assert reproduces(models["Pareto/NBD"].log_likelihood, "pareto-nbd-cdnow", "log_
 # %%
 models["Pareto/NBD"].summary().round(3)
 
-# %% [markdown]
+# %% [markdown] key="15-which-fits-best-and"
 # ## Which fits best, and which predicts best?
 #
 # Log-likelihood rewards fit; AIC and BIC charge for parameters (lower is better). The holdout
@@ -113,16 +115,16 @@ comparison = compare_models(split, models)
 comparison[["parameters", "log_likelihood", "AIC", "BIC", "holdout_error_pct", "MAE_per_customer",
             "RMSE_per_customer"]].round(2)
 
-# %% [markdown]
+# %% [markdown] key="15-nbd-nests-inside-bg"
 # NBD nests inside BG/NBD (no dropout) and Pareto/NBD (lifetimes that never end), so a
 # likelihood-ratio test asks whether allowing customers to leave is worth two parameters:
 
 # %%
 for full in ("BG/NBD", "Pareto/NBD"):
     test = likelihood_ratio_test(models["NBD"].log_likelihood, models[full].log_likelihood, extra_parameters=2)
-    print(f"NBD against {full}: {test.describe()}")
+    print(tr("NBD against {model}: {test}", model=full, test=test.describe()))
 
-# %% [markdown]
+# %% [markdown] key="15-tracking-the-cohort-week"
 # Customers do leave: the NBD is rejected by a wide margin, and it overshoots the holdout by
 # half. Among the three models with dropout, BG/NBD and MBG/NBD fit equally well and Pareto/NBD
 # about 13 log-likelihood points less well with as many parameters, yet on the holdout all three
@@ -142,15 +144,16 @@ orders = read_cdnow_orders("../data/cdnow/CDNOW_sample.txt")
 tracking = repeat_transactions_by_period(orders, start="1997-01-01", periods=78)
 expected = {name: expected_repeat_transactions(models[name], tracking.first_purchase, 78, weeks(1))
             for name in ("BG/NBD", "Pareto/NBD", "NBD")}
-print(f"repeat transactions in weeks 1-78: actual {tracking.repeat_transactions.sum():,.0f}; "
-      + ", ".join(f"{name} {values.sum():,.0f}" for name, values in expected.items()))
+print(tr("repeat transactions in weeks 1-78: actual {actual}; {models}",
+         actual=format_number(tracking.repeat_transactions.sum()),
+         models=", ".join(f"{name} {format_number(values.sum())}" for name, values in expected.items())))
 tracking_chart(tracking.repeat_transactions, expected, split=39, cumulative=False,
-               title="CDNOW: repeat transactions per week")
+               title=tr("CDNOW: repeat transactions per week"))
 
 # %%
-tracking_chart(tracking.repeat_transactions, expected, split=39, title="CDNOW: cumulative repeat transactions")
+tracking_chart(tracking.repeat_transactions, expected, split=39, title=tr("CDNOW: cumulative repeat transactions"))
 
-# %% [markdown]
+# %% [markdown] key="15-a-fit-that-cannot"
 # BG/NBD and Pareto/NBD follow the weekly curve, including its fall once acquisition stopped in
 # week 12; NBD keeps the rate up and drifts above the actual line in the holdout.
 #
@@ -166,13 +169,15 @@ with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     shaky = fit_bgnbd(few)
 message = next(str(w.message) for w in caught if issubclass(w.category, LTVFitWarning))
-print("converged:", shaky.converged, "; at the edge:", shaky.diagnostics.bounds_hit)
+print(tr("converged: {converged} ; at the edge: {names}", converged=tr("True") if shaky.converged else tr("False"),
+         names=shaky.diagnostics.bounds_hit))
 # the warning's first check; the curvature checks after it depend on rounding out at the edge, so not printed
-print("warning:", message.split("; ")[0])
-print("the CDNOW fit for comparison:", models["BG/NBD"].converged,
-      f"(condition number {models['BG/NBD'].diagnostics.hessian_condition:.0f})")
+print(tr("warning: {message}", message=message.split("; ")[0]))
+print(tr("the CDNOW fit for comparison: {converged} (condition number {condition})",
+         converged=tr("True") if models["BG/NBD"].converged else tr("False"),
+         condition=format_statistic(models["BG/NBD"].diagnostics.hessian_condition, 0)))
 
-# %% [markdown]
+# %% [markdown] key="15-how-sure-are-the"
 # ## How sure are the figures? Two kinds of interval
 #
 # A forecast inherits the uncertainty of the parameters. The **parametric** way draws parameter
@@ -194,11 +199,12 @@ bootstrap = clv_intervals(models["BG/NBD"], spend, data, **terms, method="custom
 print(parametric.describe())
 print(bootstrap.describe())
 best = int(np.argmax(parametric.clv["estimate"]))
-print(f"the most valuable customer: CLV {format_money(parametric.clv['estimate'][best], 'USD')} "
-      f"({format_money(parametric.clv['lower'][best], 'USD')} to {format_money(parametric.clv['upper'][best], 'USD')}),"
-      f" P(alive) {parametric.probability_alive['estimate'][best]:.0%}")
+print(tr("the most valuable customer: CLV {clv} ({lower} to {upper}), P(alive) {alive}",
+         clv=format_money(parametric.clv["estimate"][best], "USD"), lower=format_money(parametric.clv["lower"][best], "USD"),
+         upper=format_money(parametric.clv["upper"][best], "USD"),
+         alive=format_share(parametric.probability_alive["estimate"][best], 0)))
 
-# %% [markdown]
+# %% [markdown] key="15-bg-bb-when-customers"
 # Both ways give nearly the same interval for the base: about ±10% around the estimate. That is
 # the uncertainty of the model's parameters only; it assumes the model is right and the next year
 # resembles the last. For one customer the interval is wide, because it rests mostly on how much
@@ -220,11 +226,13 @@ for parameter in ("alpha", "beta", "gamma", "delta", "log_likelihood"):
 alive_2002 = bgbb.probability_alive([0, 2], [0, 4], [6, 6])
 for value, name in zip(alive_2002, ("p_alive_x0_tx0", "p_alive_x2_tx4"), strict=True):
     assert reproduces(value, "bgbb-donations", name)
-print(f"{bgbb.customers:,} donors; " + ", ".join(f"{k} = {v:.3f}" for k, v in bgbb.params.items())
-      + f"; log-likelihood {bgbb.log_likelihood:,.1f}")
-print(f"P(alive in 2002): no repeat gift {alive_2002[0]:.2f}; two gifts, the last in 1999 {alive_2002[1]:.2f}")
+print(tr("{donors} donors; {params}; log-likelihood {log_likelihood}", donors=format_number(bgbb.customers),
+         params=", ".join(f"{k} = {format_number(v, 3)}" for k, v in bgbb.params.items()),
+         log_likelihood=format_number(bgbb.log_likelihood, 1)))
+print(tr("P(alive in 2002): no repeat gift {none}; two gifts, the last in 1999 {two}",
+         none=format_number(alive_2002[0], 2), two=format_number(alive_2002[1], 2)))
 
-# %% [markdown]
+# %% [markdown] key="15-the-scored-customer-list"
 # ## The scored customer list
 #
 # What a marketer acts on: one row per customer with the forecast, its interval, RFM scores and a
@@ -240,13 +248,13 @@ folder = Path(workspace.name)
 csv_path = export_scored_customers(table, folder / "cdnow_customers.csv")
 from_csv = pd.read_csv(csv_path)
 assert np.isclose(from_csv["clv_USD"].sum(), table["clv_USD"].sum())
-print(f"{len(from_csv):,} rows, {len(table.columns)} columns; total CLV {format_money(from_csv['clv_USD'].sum(), 'USD')}"
-      f"; file written: {csv_path.name}")
+print(tr("{rows} rows, {columns} columns; total CLV {total}; file written: {file}", rows=format_number(len(from_csv)),
+         columns=len(table.columns), total=format_money(from_csv["clv_USD"].sum(), "USD"), file=csv_path.name))
 print(list(table.columns))
 table.groupby("segment").agg(customers=("customer_id", "size"), mean_p_alive=("p_alive", "mean"),
                              total_clv_USD=("clv_USD", "sum")).sort_values("total_clv_USD", ascending=False).round(2)
 
-# %% [markdown]
+# %% [markdown] key="15-next-month-score-the"
 # Next month, score the new summary with the model saved today instead of refitting:
 
 # %%
@@ -255,7 +263,7 @@ again = load_model(saved)
 assert again.params == models["BG/NBD"].params
 print(json.loads(saved.read_text())["data"])
 
-# %% [markdown]
+# %% [markdown] key="15-a-critical-look"
 # ### A critical look
 #
 # - The intervals cover the uncertainty of the estimates, not of the model: if customers change
@@ -284,7 +292,7 @@ calculator
 # %%
 print(calculator.result_text)
 
-# %% [markdown]
+# %% [markdown] key="15-exercises"
 # ## Exercises
 #
 # **ex-15-1.** With the published MBG/NBD estimates on CDNOW (`published("mbgnbd-cdnow")`), what
@@ -305,7 +313,7 @@ answer = float(mbg.probability_alive(RFMSummary.create(frequency=[0], recency=[0
 check("ex-15-1", answer)
 # BG/NBD says 1: its customers can only leave right after a repeat purchase.
 
-# %% [markdown]
+# %% [markdown] key="15-ex-15-2"
 # **ex-15-2.** With the published BG/BB estimates, how many donations does a donor who gave in
 # each of the six years 1996-2001 make in the next five years, on average?
 
@@ -321,7 +329,7 @@ answer = float(BGBBFit(**{k: values[k] for k in ("alpha", "beta", "gamma", "delt
                .conditional_expected_purchases([6], [6], [6], 5)[0])
 check("ex-15-2", answer)
 
-# %% [markdown]
+# %% [markdown] key="15-summary"
 # ## Summary
 #
 # | question | tool | ltvkit |

@@ -21,7 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ltvkit.i18n import LANGUAGES, catalogue, get_language, set_language, translate_plural, using_language
-from ltvkit.money import format_money, format_number, format_ratio, format_share
+from ltvkit.money import format_money, format_number, format_ratio, format_share, format_statistic
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -136,6 +136,16 @@ def test_russian_formats_as_cldr_says() -> None:
         shown = [format_number(4062.5, 1), format_money(12_000, "RUB"), format_number(0.7, 1), format_share(0.45),
                  format_ratio(9.0), format_money(-60, "USD")]
     assert shown == ["4\xa0062,5", "12\xa0000\xa0₽", "0,7", "45,0\xa0%", "9,0:1", "-60\xa0$"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(amounts, st.integers(0, 3))
+def test_statistics_print_ungrouped_with_the_languages_decimal_sign(value: float, decimals: int) -> None:
+    english = format_statistic(value, decimals)
+    with using_language("ru"):
+        russian = format_statistic(value, decimals)
+    assert english == f"{value:.{decimals}f}" or english == f"{value:.{decimals}f}".lstrip("-")  # no "-0.0"
+    assert russian == english.replace(".", ",")
 
 
 # --- the notebooks: translations and editions ------------------------------------------------

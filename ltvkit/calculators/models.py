@@ -48,12 +48,12 @@ def sbg_calculator() -> Calculator:
         [
             Slider("alpha", "alpha", regular["alpha"], 0, 5, 0.001, readout_format=".3f"),
             Slider("beta", "beta", regular["beta"], 0, 10, 0.001, readout_format=".3f"),
-            Slider("discount_rate", "Discount rate per period", 0.10, 0, 0.3, 0.01),
-            Slider("renewals", "Renewals made", 4, 0, 12, 1, integer=True),
+            Slider("discount_rate", _("Discount rate per period"), 0.10, 0, 0.3, 0.01),
+            Slider("renewals", _("Renewals made"), 4, 0, 12, 1, integer=True),
         ],
         describe=RetentionProfile.describe,
         plot=_retention_chart,
-        title="Retention when customers differ (sBG)",
+        title=_("Retention when customers differ (sBG)"),
     )
 
 
@@ -76,21 +76,24 @@ def customer_forecast_calculator() -> Calculator:
     return Calculator(
         compute,
         [
-            Slider("frequency", "Repeat purchases", 2, 0, 20, 1, integer=True),
-            Slider("recency_weeks", "Weeks to the last repeat purchase", 30.43, 0, 39, 0.01),
-            Slider("age_weeks", "Weeks since the first purchase", 38.86, 0, 39, 0.01),
-            Slider("average_spend", "Average repeat purchase, USD", 22.35, 0, 200, 0.05),
-            Slider("margin", "Gross margin", 0.3, 0, 1, 0.05),
-            Slider("annual_discount_rate", "Discount rate a year", 0.10, 0, 0.3, 0.01),
+            Slider("frequency", _("Repeat purchases"), 2, 0, 20, 1, integer=True),
+            Slider("recency_weeks", _("Weeks to the last repeat purchase"), 30.43, 0, 39, 0.01),
+            Slider("age_weeks", _("Weeks since the first purchase"), 38.86, 0, 39, 0.01),
+            Slider("average_spend", _("Average repeat purchase, USD"), 22.35, 0, 200, 0.05),
+            Slider("margin", _("Gross margin"), 0.3, 0, 1, 0.05),
+            Slider("annual_discount_rate", _("Discount rate a year"), 0.10, 0, 0.3, 0.01),
         ],
         describe=CustomerForecast.describe,
-        title="One customer's future under BG/NBD + Gamma-Gamma (CDNOW parameters)",
+        title=_("One customer's future under BG/NBD + Gamma-Gamma (CDNOW parameters)"),
     )
 
 
 def _describe_interval(result: CLVIntervals) -> str:
     base = result.base_clv
-    return f"{result.describe()}; ±{(base['upper'] - base['lower']) / 2 / base['estimate']:.0%} of the estimate"
+    from ltvkit.money import format_share
+
+    return _("{line}; ±{share} of the estimate", line=result.describe(),
+             share=format_share((base["upper"] - base["lower"]) / 2 / base["estimate"], 0))
 
 
 def clv_interval_calculator(data: RFMSummary | None = None) -> Calculator:
@@ -117,13 +120,13 @@ def clv_interval_calculator(data: RFMSummary | None = None) -> Calculator:
     return Calculator(
         compute,
         [
-            Slider("share", "Share of the customers the models learn from", 1.0, 0, 1, 0.05),
-            Slider("margin", "Gross margin", 0.3, 0, 1, 0.05),
-            Slider("horizon_years", "Years ahead", 1, 1, 3, 1, integer=True),
-            Slider("annual_discount_rate", "Discount rate a year", 0.10, 0, 0.3, 0.01),
+            Slider("share", _("Share of the customers the models learn from"), 1.0, 0, 1, 0.05),
+            Slider("margin", _("Gross margin"), 0.3, 0, 1, 0.05),
+            Slider("horizon_years", _("Years ahead"), 1, 1, 3, 1, integer=True),
+            Slider("annual_discount_rate", _("Discount rate a year"), 0.10, 0, 0.3, 0.01),
         ],
         describe=_describe_interval,
-        title="How sure is the base's CLV? (BG/NBD + Gamma-Gamma, parametric intervals)",
+        title=_("How sure is the base's CLV? (BG/NBD + Gamma-Gamma, parametric intervals)"),
     )
 
 

@@ -245,45 +245,45 @@ BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
 
     # --- 13 retention_heterogeneity --------------------------------------------------
     _ex("ex-13-1", lambda: _sbg_published_retention("sbg-regular", renewals_made=3),
-        "A customer who has renewed n times has churn beta(alpha, beta + n): the next retention rate is "
-        "(beta + n) / (alpha + beta + n)."),
+        N_("A customer who has renewed n times has churn beta(alpha, beta + n): the next retention rate is "
+           "(beta + n) / (alpha + beta + n).")),
     _ex("ex-13-2", lambda: 100 * _sbg_published_derl("sbg-high-end", discount_rate=0.10, renewals=3),
-        "DERL counts payments: use sbg_derl with the High End alpha and beta, d = 0.10 and the renewals already "
-        "made (3), then multiply by the $100 margin a payment brings."),
+        N_("DERL counts payments: use sbg_derl with the High End alpha and beta, d = 0.10 and the renewals already "
+           "made (3), then multiply by the $100 margin a payment brings.")),
     _ex("ex-13-3", lambda: _sbg_published_survival("sbg-high-end", 20),
-        "S(t) = B(alpha, beta + t) / B(alpha, beta); sbg_survival(alpha, beta, 20) returns S(0) .. S(20): "
-        "take the last value, a share such as 0.25."),
+        N_("S(t) = B(alpha, beta + t) / B(alpha, beta); sbg_survival(alpha, beta, 20) returns S(0) .. S(20): "
+           "take the last value, a share such as 0.25.")),
     _ex("ex-13-4", lambda: _sbg_published_offer("sbg-high-end", renewals=3, cost_per_customer=15).break_even_lift,
-        "The offer pays when the renewals it adds, each worth a saved leaver's value x $100, cover its $15: "
-        "lift = 15 / (100 x value_of_a_saved_leaver(0.668, 3.806, 0.10, 3)). Not DERL, and not DERL / P(renew)."),
+        N_("The offer pays when the renewals it adds, each worth a saved leaver's value x $100, cover its $15: "
+           "lift = 15 / (100 x value_of_a_saved_leaver(0.668, 3.806, 0.10, 3)). Not DERL, and not DERL / P(renew).")),
     _why("ex-13-5", "a",
-         ("a", "Being about to leave is evidence of a high churn probability, and the offer keeps the customer "
-               "for one renewal without changing it.", ""),
-         ("b", "The offer's cost is taken off the kept customer's value.",
-          "The values here are payments before any cost of the offer; the difference is in how long each kind "
-          "of customer is expected to stay afterwards."),
-         ("c", "A kept customer's later payments are discounted more heavily.",
-          "Both are discounted at the same rate from the same renewal on; what differs is the chance of being "
-          "there for each payment.")),
+         ("a", N_("Being about to leave is evidence of a high churn probability, and the offer keeps the customer "
+                  "for one renewal without changing it."), ""),
+         ("b", N_("The offer's cost is taken off the kept customer's value."),
+          N_("The values here are payments before any cost of the offer; the difference is in how long each kind "
+             "of customer is expected to stay afterwards.")),
+         ("c", N_("A kept customer's later payments are discounted more heavily."),
+          N_("Both are discounted at the same rate from the same renewal on; what differs is the chance of being "
+             "there for each payment."))),
 
-    # --- 13 probabilistic_clv --------------------------------------------------------
+    # --- 14 probabilistic_clv --------------------------------------------------------
     _ex("ex-14-1", lambda: _cdnow_customer("probability_alive"),
-        "Build the customer with RFMSummary.create(frequency=[5], recency=[20], T=[39], time_unit='weeks') and "
-        "ask published_purchases.probability_alive; a share between 0 and 1."),
+        N_("Build the customer with RFMSummary.create(frequency=[5], recency=[20], T=[39], time_unit='weeks') and "
+           "ask published_purchases.probability_alive; a share between 0 and 1.")),
     _ex("ex-14-2", lambda: _cdnow_customer("spend"),
-        "Gamma-Gamma: p (gamma + x zbar) / (p x + q - 1) with x = 3 and zbar = $50, a weighted average of "
-        "the $35.22 everybody spends and the customer's own $50."),
+        N_("Gamma-Gamma: p (gamma + x zbar) / (p x + q - 1) with x = 3 and zbar = $50, a weighted average of "
+           "the $35.22 everybody spends and the customer's own $50.")),
     _ex("ex-14-3", lambda: _bgnbd_alpha_in("months"),
-        "Only alpha carries the time unit: published_purchases.in_unit('months').alpha, or 4.414 weeks x 7 days "
-        "/ 30.4375 days a month."),
+        N_("Only alpha carries the time unit: published_purchases.in_unit('months').alpha, or 4.414 weeks x 7 days "
+           "/ 30.4375 days a month.")),
 
     # --- 15 choosing and trusting a model ------------------------------------------------
     _ex("ex-15-1", lambda: _mbgnbd_silent_customer(),
-        "MBGNBDFit with the published mbgnbd-cdnow values, a customer with frequency 0, recency 0 and T = 30 "
-        "weeks, and its probability_alive; BG/NBD would say 1."),
+        N_("MBGNBDFit with the published mbgnbd-cdnow values, a customer with frequency 0, recency 0 and T = 30 "
+           "weeks, and its probability_alive; BG/NBD would say 1.")),
     _ex("ex-15-2", lambda: _bgbb_loyal_donor(),
-        "BGBBFit with the published bgbb-donations values and conditional_expected_purchases([6], [6], [6], 5): "
-        "a donor who gave in all six years, over the next five."),
+        N_("BGBBFit with the published bgbb-donations values and conditional_expected_purchases([6], [6], [6], 5): "
+           "a donor who gave in all six years, over the next five.")),
 )
 
 

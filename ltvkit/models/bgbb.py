@@ -40,6 +40,7 @@ from typing import Any
 import numpy as np
 
 from ltvkit.checks import LTVInputError, check_count, check_number
+from ltvkit.i18n import N_, _
 from ltvkit.models.fitting import FitResult, check_weights, fit_fields, maximise_likelihood
 from ltvkit.models.patterns import unique_patterns
 
@@ -53,23 +54,25 @@ def _histories(frequency: Any, recency: Any, periods: Any) -> tuple[np.ndarray, 
     arrays = []
     for name, values in (("frequency", frequency), ("recency", recency), ("periods", periods)):
         if values is None or isinstance(values, (str, bytes)):
-            raise LTVInputError(f"{name} must be a list or array of whole numbers; got {values!r}")
+            raise LTVInputError(_("{name} must be a list or array of whole numbers; got {value}", name=name,
+                                  value=repr(values)))
         array = np.asarray(check_number(name, np.asarray(values, dtype=float).reshape(-1), minimum=0), dtype=float)
         if np.any(array != np.round(array)):
-            raise LTVInputError(f"{name} must hold whole numbers of transaction opportunities")
+            raise LTVInputError(_("{name} must hold whole numbers of transaction opportunities", name=name))
         arrays.append(array)
     x, t_x, n = arrays
     if not x.size == t_x.size == n.size:
-        raise LTVInputError(f"frequency, recency and periods must have the same length; got {x.size}, {t_x.size}, "
-                            f"{n.size}")
-    for check, message in ((x > t_x, "frequency must be <= recency (each transaction is at an opportunity up to "
-                                     "the last one)"),
-                           (t_x > n, "recency must be <= periods"), ((x == 0) & (t_x > 0), "recency must be 0 "
-                                                                                          "when frequency is 0"),
-                           ((x > 0) & (t_x == 0), "recency must be >= 1 when frequency > 0")):
+        raise LTVInputError(_("frequency, recency and periods must have the same length; got {sizes}",
+                              sizes=f"{x.size}, {t_x.size}, {n.size}"))
+    for check, message in ((x > t_x, N_("frequency must be <= recency (each transaction is at an opportunity up "
+                                        "to the last one)")),
+                           (t_x > n, N_("recency must be <= periods")),
+                           ((x == 0) & (t_x > 0), N_("recency must be 0 when frequency is 0")),
+                           ((x > 0) & (t_x == 0), N_("recency must be >= 1 when frequency > 0"))):
         if np.any(check):
             row = int(np.flatnonzero(check)[0])
-            raise LTVInputError(f"{message}; row {row} has x={x[row]:g}, t_x={t_x[row]:g}, n={n[row]:g}")
+            raise LTVInputError(_("{problem}; row {row} has x={x}, t_x={t_x}, n={n}", problem=_(message), row=row,
+                                  x=f"{x[row]:g}", t_x=f"{t_x[row]:g}", n=f"{n[row]:g}"))
     return x, t_x, n
 
 
@@ -251,7 +254,7 @@ class BGBBFit(FitResult):
 def _n(periods: Any) -> np.ndarray:
     values = np.asarray(check_number("periods", np.asarray(periods, dtype=float).reshape(-1), minimum=0), dtype=float)
     if np.any(values != np.round(values)):
-        raise LTVInputError("periods must hold whole numbers of transaction opportunities")
+        raise LTVInputError(_("{name} must hold whole numbers of transaction opportunities", name="periods"))
     return values
 
 
@@ -310,7 +313,7 @@ def fit_bgbb(frequency: Any, recency: Any, periods: Any, *, weights: Any = None)
     x, t_x, n = _histories(frequency, recency, periods)
     counts = check_weights(weights, x.size)
     if not np.any((n > 0) & (counts > 0)):
-        raise LTVInputError("periods must be > 0 for some customers: with no opportunities nothing can be estimated")
+        raise LTVInputError(_("periods must be > 0 for some customers: with no opportunities nothing can be estimated"))
     patterns = unique_patterns(x, t_x, n, weights=counts)
     x, t_x, n = patterns.columns
     result = maximise_likelihood(

@@ -47,6 +47,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from ltvkit.checks import LTVInputError, check_count, check_number
+from ltvkit.i18n import _
 from ltvkit.models.beta_geometric import BetaGeometricFit
 from ltvkit.models.fitting import check_weights, fit_fields, maximise_likelihood
 from ltvkit.models.numerics import log_add_exp, weighted_sum
@@ -207,7 +208,8 @@ def _start_values(age: np.ndarray, weights: np.ndarray, start: dict[str, float] 
     if start is not None:
         unknown = set(start) - set(PARAMETERS)
         if unknown:
-            raise LTVInputError(f"start must name only {', '.join(PARAMETERS)}; got {sorted(unknown)}")
+            raise LTVInputError(_("start must name only {names}; got {got}", names=", ".join(PARAMETERS),
+                                  got=sorted(unknown)))
         initial.update({k: check_number(f"start[{k!r}]", v, minimum=0, min_open=True) for k, v in start.items()})
     return initial
 
@@ -250,10 +252,10 @@ def _fit_beta_geometric(data: Any, start: dict[str, float] | None, weights: Any,
     data = require_summary(data)
     counts = check_weights(weights, len(data))
     if not np.any((data.frequency > 0) & (counts > 0)):
-        raise LTVInputError("data must hold at least one customer with a repeat purchase (frequency > 0)")
+        raise LTVInputError(_("data must hold at least one customer with a repeat purchase (frequency > 0)"))
     if not np.any((data.T > 0) & (counts > 0)):
-        raise LTVInputError("T must be > 0 for some customers: with no time observed, purchase rates cannot be "
-                            "estimated")
+        raise LTVInputError(_("T must be > 0 for some customers: with no time observed, purchase rates cannot be "
+                              "estimated"))
     patterns = unique_patterns(data.frequency, data.recency, data.T, weights=counts)
     x, t_x, age = patterns.columns
     # fit on a clock where the mean age is 1, so alpha's search range does not depend on the time unit;
@@ -291,10 +293,10 @@ def frequency_recency_matrix(
         ((4, 4), 1.0)
     """
     if not isinstance(fit, BGNBDFit):
-        raise LTVInputError(f"fit must be a BGNBDFit; got {type(fit).__name__}")
+        raise LTVInputError(_("fit must be a BGNBDFit; got {got}", got=type(fit).__name__))
     length = require_duration("age", age).in_unit(fit.time_unit)
     if length <= 0:
-        raise LTVInputError(f"age must be longer than zero; got {age}")
+        raise LTVInputError(_("age must be longer than zero; got {value}", value=age))
     top = check_count("max_frequency", max_frequency, minimum=1)
     steps = check_count("recency_steps", recency_steps, minimum=1)
     grid = np.linspace(0.0, length, steps + 1)

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ltvkit.checks import LTVInputError
+from ltvkit.i18n import _
 from ltvkit.models.rfm import CalibrationHoldout, RFMSummary
 from ltvkit.models.units import Duration
 
@@ -86,10 +87,12 @@ def cdnow_calibration_holdout(
     end = pd.Timestamp(calibration_end)
     stop = pd.Timestamp(holdout_end)
     if stop <= end:
-        raise LTVInputError(f"holdout_end must come after calibration_end ({calibration_end}); got {holdout_end}")
+        raise LTVInputError(_("holdout_end must come after calibration_end ({calibration_end}); got {holdout_end}",
+                              calibration_end=calibration_end, holdout_end=holdout_end))
     calibration = customer_summary(orders, observation_end=end, after_end="drop")
     if len(calibration) < orders["customer"].nunique():
-        raise LTVInputError(f"calibration_end {calibration_end} comes before some customers' first purchase")
+        raise LTVInputError(_("calibration_end {date} comes before some customers' first purchase",
+                              date=calibration_end))
     later = orders[(orders["date"] > end) & (orders["date"] <= stop)]
     purchases = np.zeros(len(calibration))
     spend = np.zeros(len(calibration))

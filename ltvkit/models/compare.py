@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ltvkit.checks import LTVInputError, check_count, check_number
+from ltvkit.i18n import _, ngettext
 from ltvkit.models.purchase_model import PurchaseModelFit
 from ltvkit.models.rfm import CalibrationHoldout
 
@@ -54,8 +55,12 @@ class LikelihoodRatio:
             >>> likelihood_ratio_test(-100.0, -98.0, extra_parameters=1).describe()
             'LR = 4.00 on 1 extra parameter(s), p = 0.0455 (conservative at a boundary)'
         """
-        return (f"LR = {self.statistic:.2f} on {self.extra_parameters} extra parameter(s), p = {self.p_value:.3g} "
-                f"(conservative at a boundary)")
+        from ltvkit.money import format_statistic, localised_number_text
+
+        return ngettext("LR = {statistic} on {extra} extra parameter(s), p = {p} (conservative at a boundary)",
+                        "LR = {statistic} on {extra} extra parameter(s), p = {p} (conservative at a boundary)",
+                        self.extra_parameters, statistic=format_statistic(self.statistic, 2),
+                        extra=self.extra_parameters, p=localised_number_text(f"{self.p_value:.3g}"))
 
 
 def likelihood_ratio_test(restricted: float, full: float, *, extra_parameters: int) -> LikelihoodRatio:
@@ -71,8 +76,9 @@ def likelihood_ratio_test(restricted: float, full: float, *, extra_parameters: i
     high = check_number("full", full)
     extra = check_count("extra_parameters", extra_parameters, minimum=1)
     if high < low - 1e-6 * max(1.0, abs(low)):
-        raise LTVInputError(f"full must have a log-likelihood at least the restricted model's ({low:g}); got {high:g}: "
-                            "is the nesting the right way round, and did both fits converge?")
+        raise LTVInputError(_("full must have a log-likelihood at least the restricted model's ({low}); got {high}: "
+                              "is the nesting the right way round, and did both fits converge?",
+                              low=f"{low:g}", high=f"{high:g}"))
     statistic = max(2.0 * (high - low), 0.0)
     return LikelihoodRatio(statistic, extra, float(chi2.sf(statistic, extra)))
 
@@ -96,14 +102,15 @@ def compare_models(split: CalibrationHoldout, models: Mapping[str, Any]) -> pd.D
     import pandas as pd
 
     if not isinstance(split, CalibrationHoldout) or split.holdout is None or split.holdout_purchases is None:
-        raise LTVInputError("split must be a CalibrationHoldout with a holdout and its purchases")
+        raise LTVInputError(_("split must be a CalibrationHoldout with a holdout and its purchases"))
     if not models:
-        raise LTVInputError("models must name at least one fitted model")
+        raise LTVInputError(_("models must name at least one fitted model"))
     data, actual = split.calibration, np.asarray(split.holdout_purchases, dtype=float)
     rows = {}
     for name, model in models.items():
         if not isinstance(model, PurchaseModelFit) or model.log_likelihood is None:
-            raise LTVInputError(f"models[{name!r}] must be a fitted purchase model; got {type(model).__name__}")
+            raise LTVInputError(_("models[{name}] must be a fitted purchase model; got {got}", name=repr(name),
+                                  got=type(model).__name__))
         k = len(model.params)
         forecast = model.conditional_expected_purchases(data, split.holdout)
         rows[name] = {

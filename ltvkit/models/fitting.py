@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ltvkit.checks import LTVInputError, check_number
+from ltvkit.i18n import _, ngettext
 from ltvkit.models.numerics import hessian_from_values, numerical_hessian
 
 if TYPE_CHECKING:
@@ -166,9 +167,10 @@ def check_weights(weights: Any, size: int) -> np.ndarray:
         return np.ones(size)
     values = np.asarray(check_number("weights", np.asarray(weights, dtype=float).reshape(-1), minimum=0), dtype=float)
     if values.shape != (size,):
-        raise LTVInputError(f"weights must have one count per customer row ({size}); got {values.size}")
+        raise LTVInputError(_("weights must have one count per customer row ({size}); got {got}", size=size,
+                              got=values.size))
     if not values.sum() > 0:
-        raise LTVInputError("weights must count at least one customer (all are 0)")
+        raise LTVInputError(_("weights must count at least one customer (all are 0)"))
     return values
 
 
@@ -180,36 +182,38 @@ def _diagnose(
     # an optimiser also stops "abnormally" when rounding leaves no room to improve at the optimum;
     # that is only a problem if the gradient is not near zero there
     if not optimizer.success and not gradient_norm <= GRADIENT_TOLERANCE:
-        problems.append(f"the optimiser stopped before converging ({optimizer.message})")
+        problems.append(_("the optimiser stopped before converging ({message})", message=optimizer.message))
     at_bound = tuple(name for name, value in zip(names, point, strict=True) if abs(value) > EDGE)
     if at_bound:
-        problems.append(
-            f"{', '.join(at_bound)} ended at the edge of the search (below {math.exp(-EDGE):.1e} or above "
-            f"{math.exp(EDGE):.1e}): the likelihood keeps growing that way, so the data cannot pin "
-            f"{'it' if len(at_bound) == 1 else 'them'} down"
-        )
+        problems.append(ngettext(
+            "{names} ended at the edge of the search (below {low} or above {high}): the likelihood keeps growing "
+            "that way, so the data cannot pin it down",
+            "{names} ended at the edge of the search (below {low} or above {high}): the likelihood keeps growing "
+            "that way, so the data cannot pin them down",
+            len(at_bound), names=", ".join(at_bound), low=f"{math.exp(-EDGE):.1e}", high=f"{math.exp(EDGE):.1e}",
+        ))
     if not gradient_norm <= GRADIENT_TOLERANCE:
-        problems.append(f"the gradient at the optimum is {gradient_norm:.1e}, not near zero")
+        problems.append(_("the gradient at the optimum is {gradient}, not near zero", gradient=f"{gradient_norm:.1e}"))
     eigenvalues = np.linalg.eigvalsh(hessian) if np.all(np.isfinite(hessian)) else np.array([np.nan])
     covariance = np.full_like(hessian, np.nan)
     if np.all(eigenvalues > 0):
         condition = float(eigenvalues.max() / eigenvalues.min())
         covariance = np.linalg.inv(hessian)
         if condition > CONDITION_LIMIT:
-            problems.append(
-                f"the Hessian is nearly singular (condition number {condition:.1e}): some combination of "
-                f"parameters is not identified by these data"
-            )
+            problems.append(_(
+                "the Hessian is nearly singular (condition number {condition}): some combination of "
+                "parameters is not identified by these data", condition=f"{condition:.1e}",
+            ))
         loose = [name for name, variance in zip(names, np.diag(covariance), strict=True)
                  if not variance <= LOG_SE_LIMIT**2 and name not in at_bound]
         if loose:
-            problems.append(
-                f"the data barely constrain {', '.join(loose)}: the 95% interval spans more than a factor of "
-                f"{math.exp(Z_95 * LOG_SE_LIMIT):.0f} either way"
-            )
+            problems.append(_(
+                "the data barely constrain {names}: the 95% interval spans more than a factor of {factor} either way",
+                names=", ".join(loose), factor=f"{math.exp(Z_95 * LOG_SE_LIMIT):.0f}",
+            ))
     else:
         condition = math.inf
-        problems.append("the Hessian is not positive definite: the log-likelihood is flat or not at a maximum")
+        problems.append(_("the Hessian is not positive definite: the log-likelihood is flat or not at a maximum"))
     diagnostics = FitDiagnostics(
         optimizer_converged=bool(optimizer.success), iterations=int(optimizer.nit), message=str(optimizer.message),
         gradient_norm=gradient_norm, hessian_condition=condition, bounds_hit=at_bound, problems=tuple(problems),
@@ -234,7 +238,7 @@ def _newton_polish(
     """
     free = np.abs(point) < LOG_BOUND - 1e-9
     at_point = None
-    for _ in range(iterations):
+    for _step in range(iterations):
         if not free.any():
             break
         at_point = mean_hessian(point, gradient)
@@ -319,7 +323,8 @@ def maximise_likelihood(
     if warn and diagnostics.problems:
         # attributed to "ltvkit.models", not to a file path: the line a notebook shows is then the same
         # on every machine (a stored notebook output is compared as text)
-        warnings.warn_explicit(LTVFitWarning(f"{model} fit is not trustworthy: " + "; ".join(diagnostics.problems)),
+        warnings.warn_explicit(LTVFitWarning(_("{model} fit is not trustworthy: {problems}", model=model,
+                                                   problems="; ".join(diagnostics.problems))),
                                LTVFitWarning, filename="ltvkit.models", lineno=0, module="ltvkit.models")
     log_covariance.setflags(write=False)
     return MaximumLikelihood(

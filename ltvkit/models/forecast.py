@@ -18,11 +18,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ltvkit.checks import check_number
+from ltvkit.i18n import _
 from ltvkit.models.bgnbd import BGNBDFit
 from ltvkit.models.gamma_gamma import GammaGammaFit, customer_lifetime_value
 from ltvkit.models.rfm import RFMSummary
 from ltvkit.models.units import Duration, months, require_duration, weeks
-from ltvkit.money import format_money
+from ltvkit.money import format_money, format_number, format_share
 
 __all__ = ["CustomerForecast", "customer_forecast", "new_customer_value"]
 
@@ -46,11 +47,13 @@ class CustomerForecast:
             P(alive) 50%; 1.20 purchases in the next 52 weeks at $30.00 each;
             CLV $9.50 (margin 30%, discounted at 10% a year)
         """
-        return (
-            f"P(alive) {self.probability_alive:.0%}; {self.purchases_next_year:.2f} purchases in the next 52 weeks "
-            f"at {format_money(self.spend_per_purchase, currency, decimals=2)} each; "
-            f"CLV {format_money(self.clv_next_year, currency, decimals=2)} (margin {self.margin:.0%}, "
-            f"discounted at {self.annual_discount_rate:.0%} a year)"
+        return _(
+            "P(alive) {alive}; {purchases} purchases in the next 52 weeks at {spend} each; "
+            "CLV {clv} (margin {margin}, discounted at {rate} a year)",
+            alive=format_share(self.probability_alive, 0), purchases=format_number(self.purchases_next_year, 2),
+            spend=format_money(self.spend_per_purchase, currency, decimals=2),
+            clv=format_money(self.clv_next_year, currency, decimals=2), margin=format_share(self.margin, 0),
+            rate=format_share(self.annual_discount_rate, 0),
         )
 
 

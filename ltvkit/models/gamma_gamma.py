@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 
 from ltvkit.checks import LTVInputError, check_number
+from ltvkit.i18n import N_, _
 from ltvkit.models.bgnbd import BGNBDFit  # noqa: F401 (the doctests use it)
 from ltvkit.models.fitting import FitResult, check_weights, fit_fields, maximise_likelihood
 from ltvkit.models.numerics import weighted_sum
@@ -37,6 +38,8 @@ from ltvkit.models.patterns import unique_patterns
 from ltvkit.models.purchase_model import PurchaseModelFit
 from ltvkit.models.rfm import RFMSummary
 from ltvkit.models.units import Duration, discount_rate_per_step, require_duration
+
+_STEPS = {"days": N_("daily"), "weeks": N_("weekly"), "months": N_("monthly"), "years": N_("yearly")}
 
 __all__ = [
     "CLVResult",
@@ -59,17 +62,18 @@ def _params(p: Any, q: Any, gamma: Any) -> tuple[float, float, float]:
 def _repeat_spend(data: Any, weights: Any = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Frequency, average spend and weight of the repeat buyers, checked."""
     if not isinstance(data, RFMSummary):
-        raise LTVInputError(f"data must be an RFMSummary with monetary values; got {type(data).__name__}")
+        raise LTVInputError(_("data must be an RFMSummary with monetary values; got {got}", got=type(data).__name__))
     if data.monetary is None:
-        raise LTVInputError("data must carry monetary (average repeat spend per customer) for the Gamma-Gamma model")
+        raise LTVInputError(_("data must carry monetary (average repeat spend per customer) for the Gamma-Gamma model"))
     counts = check_weights(weights, len(data))
     repeat = (data.frequency > 0) & (counts > 0)
     if not repeat.any():
-        raise LTVInputError("data must hold at least one customer with a repeat purchase (frequency > 0)")
+        raise LTVInputError(_("data must hold at least one customer with a repeat purchase (frequency > 0)"))
     x, zbar = data.frequency[repeat], data.monetary[repeat]
     if np.any(zbar <= 0):
         row = int(np.flatnonzero(repeat)[np.flatnonzero(zbar <= 0)[0]])
-        raise LTVInputError(f"monetary must be > 0 for every repeat buyer; row {row} has {data.monetary[row]:g}")
+        raise LTVInputError(_("monetary must be > 0 for every repeat buyer; row {row} has {value}", row=row,
+                              value=f"{data.monetary[row]:g}"))
     return x, zbar, counts[repeat]
 
 
@@ -177,7 +181,7 @@ class GammaGammaFit(FitResult):
             35.22
         """
         if self.q <= 1:
-            raise LTVInputError(f"q must be > 1 for the mean spend to exist; got {self.q:g}")
+            raise LTVInputError(_("q must be > 1 for the mean spend to exist; got {value}", value=f"{self.q:g}"))
         return self.p * self.gamma / (self.q - 1.0)
 
     def conditional_expected_spend(self, data: RFMSummary, *, unbounded: bool = False) -> np.ndarray:
@@ -199,7 +203,7 @@ class GammaGammaFit(FitResult):
         x = data.frequency
         if data.monetary is None:
             if np.any(x > 0):
-                raise LTVInputError("data must carry monetary for customers with repeat purchases")
+                raise LTVInputError(_("data must carry monetary for customers with repeat purchases"))
             return np.full(x.shape, mean)
         zbar = data.monetary
         denominator = self.p * x + self.q - 1.0
@@ -274,15 +278,14 @@ class CLVResult:
             >>> r.describe()
             'CLV over 1 year, margin 50%, 10% a year discount, monthly steps: mean $10.00 per customer'
         """
-        from ltvkit.money import format_money
+        from ltvkit.money import format_money, format_number, format_share
 
         mean = float(np.mean(self.clv))
-        amount = format_money(mean, self.currency, decimals=2) if self.currency else f"{mean:,.2f}"
-        steps = {"days": "daily", "weeks": "weekly", "months": "monthly", "years": "yearly"}[self.step.unit]
-        if self.step.amount != 1:
-            steps = f"{self.step}"
-        return (f"CLV over {self.horizon}, margin {self.margin:.0%}, {self.annual_discount_rate:.0%} a year discount, "
-                f"{steps} steps: mean {amount} per customer")
+        amount = format_money(mean, self.currency, decimals=2) if self.currency else format_number(mean, 2)
+        steps = _(_STEPS[self.step.unit]) if self.step.amount == 1 else str(self.step)
+        return _("CLV over {horizon}, margin {margin}, {rate} a year discount, {steps} steps: mean {amount} "
+                 "per customer", horizon=self.horizon, margin=format_share(self.margin, 0),
+                 rate=format_share(self.annual_discount_rate, 0), steps=steps, amount=amount)
 
 
 def customer_lifetime_value(
@@ -331,23 +334,23 @@ def customer_lifetime_value(
         ltvkit.checks.LTVInputError: horizon must be a Duration with its time unit, such as weeks(39) ...
     """
     if not isinstance(purchases, PurchaseModelFit):
-        raise LTVInputError(f"purchases must be a fitted purchase model (BGNBDFit, MBGNBDFit, ParetoNBDFit); got "
-                            f"{type(purchases).__name__}")
+        raise LTVInputError(_("purchases must be a fitted purchase model (BGNBDFit, MBGNBDFit, ParetoNBDFit); "
+                              "got {got}", got=type(purchases).__name__))
     if not isinstance(spend, GammaGammaFit):
-        raise LTVInputError(f"spend must be a GammaGammaFit; got {type(spend).__name__}")
+        raise LTVInputError(_("spend must be a GammaGammaFit; got {got}", got=type(spend).__name__))
     if not isinstance(data, RFMSummary):
         raise LTVInputError(f"data must be an RFMSummary; got {type(data).__name__}")
     horizon = require_duration("horizon", horizon)
     step = require_duration("step", step)
     share = check_number("margin", margin, minimum=0, maximum=1)
     if step.amount <= 0:
-        raise LTVInputError(f"step must be longer than zero; got {step}")
+        raise LTVInputError(_("step must be longer than zero; got {value}", value=step))
     count = horizon.in_unit(step.unit) / step.amount
     if count < 1 - 1e-9 or abs(count - round(count)) > 1e-6:
-        raise LTVInputError(
-            f"horizon must be a whole number of steps: {horizon} is {count:g} steps of {step}; "
-            f"choose a step that divides it"
-        )
+        raise LTVInputError(_(
+            "horizon must be a whole number of steps: {horizon} is {count} steps of {step}; choose a step that "
+            "divides it", horizon=horizon, count=f"{count:g}", step=step,
+        ))
     steps = round(count)
     rate = discount_rate_per_step(annual_discount_rate, step)
     expected_spend = spend.conditional_expected_spend(data, unbounded=unbounded_spend)

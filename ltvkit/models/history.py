@@ -19,6 +19,7 @@ from typing import Any
 import pandas as pd
 
 from ltvkit.checks import LTVInputError, check_frame
+from ltvkit.i18n import _
 from ltvkit.models.rfm import CalibrationHoldout, RFMSummary
 from ltvkit.models.units import days
 from ltvkit.orders.summary import customer_summary
@@ -66,7 +67,7 @@ def purchase_history(orders: pd.DataFrame, *, observation_end: Any = None, time_
     upto = orders[orders["date"].dt.normalize() <= end.normalize()]
     purchases = upto[upto["amount"] >= 0]
     if purchases.empty:
-        raise LTVInputError(f"observation_end {end.date()} comes before every purchase")
+        raise LTVInputError(_("observation_end {date} comes before every purchase", date=end.date()))
     summary = customer_summary(purchases, observation_end=end)
     first = summary["revenue"] - summary["frequency"] * summary["monetary_value"]
     data = RFMSummary.create(
@@ -99,7 +100,8 @@ def calibration_holdout(
     history = purchase_history(orders, observation_end=calibration_end, time_unit=time_unit)
     end, stop = history.observation_end.normalize(), pd.Timestamp(holdout_end).normalize()
     if stop <= end:
-        raise LTVInputError(f"holdout_end must come after calibration_end ({end.date()}); got {stop.date()}")
+        raise LTVInputError(_("holdout_end must come after calibration_end ({calibration_end}); got {holdout_end}",
+                              calibration_end=end.date(), holdout_end=stop.date()))
     day = orders["date"].dt.normalize()
     later = orders[(day > end) & (day <= stop) & (orders["amount"] >= 0)]
     ids = pd.Index(history.data.customer_ids)

@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from ltvkit.checks import LTVInputError, check_number
+from ltvkit.i18n import _
 from ltvkit.models.fitting import check_weights, fit_fields, maximise_likelihood
 from ltvkit.models.numerics import weighted_sum
 from ltvkit.models.patterns import unique_patterns
@@ -122,7 +123,7 @@ def fit_nbd(data: RFMSummary, *, weights: Any = None) -> NBDFit:
     data = require_summary(data)
     counts = check_weights(weights, len(data))
     if not np.any((data.T > 0) & (counts > 0)):
-        raise LTVInputError("T must be > 0 for some customers: with no time observed, rates cannot be estimated")
+        raise LTVInputError(_("T must be > 0 for some customers: with no time observed, rates cannot be estimated"))
     patterns = unique_patterns(data.frequency, data.T, weights=counts)
     x, age = patterns.columns
     scale = float(np.average(age, weights=patterns.weights))

@@ -47,6 +47,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from ltvkit.checks import LTVInputError, check_number
+from ltvkit.i18n import _
 from ltvkit.models.fitting import check_weights, fit_fields, maximise_likelihood
 from ltvkit.models.numerics import log_add_exp, numerical_gradient, weighted_sum
 from ltvkit.models.patterns import Patterns, unique_patterns
@@ -252,9 +253,9 @@ def fit_pareto_nbd(data: RFMSummary, *, start: dict[str, float] | None = None, w
     data = require_summary(data)
     counts = check_weights(weights, len(data))
     if not np.any((data.frequency > 0) & (counts > 0)):
-        raise LTVInputError("data must hold at least one customer with a repeat purchase (frequency > 0)")
+        raise LTVInputError(_("data must hold at least one customer with a repeat purchase (frequency > 0)"))
     if not np.any((data.T > 0) & (counts > 0)):
-        raise LTVInputError("T must be > 0 for some customers: with no time observed, rates cannot be estimated")
+        raise LTVInputError(_("T must be > 0 for some customers: with no time observed, rates cannot be estimated"))
     patterns = unique_patterns(data.frequency, data.recency, data.T, weights=counts)
     x, t_x, age = patterns.columns
     scale = float(np.average(age, weights=patterns.weights))  # fit on a clock where the mean age is 1
@@ -262,7 +263,8 @@ def fit_pareto_nbd(data: RFMSummary, *, start: dict[str, float] | None = None, w
     if start is not None:
         unknown = set(start) - set(PARAMETERS)
         if unknown:
-            raise LTVInputError(f"start must name only {', '.join(PARAMETERS)}; got {sorted(unknown)}")
+            raise LTVInputError(_("start must name only {names}; got {got}", names=", ".join(PARAMETERS),
+                                    got=sorted(unknown)))
         initial.update({k: check_number(f"start[{k!r}]", v, minimum=0, min_open=True) / (
             scale if k in ("alpha", "beta") else 1.0) for k, v in start.items()})
     result = maximise_likelihood(

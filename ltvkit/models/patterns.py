@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 
 from ltvkit.checks import LTVInputError
+from ltvkit.i18n import _
 from ltvkit.models.fitting import check_weights
 
 __all__ = ["Indexed", "Patterns", "as_indexed", "indexed", "unique_patterns"]
@@ -86,7 +87,7 @@ def unique_patterns(*columns: Any, weights: Any = None) -> Patterns:
     """
     arrays = [np.asarray(column, dtype=float).reshape(-1) for column in columns]
     if not arrays or len({a.size for a in arrays}) != 1:
-        raise LTVInputError("columns must be one or more arrays of the same length")
+        raise LTVInputError(_("columns must be one or more arrays of the same length"))
     size = arrays[0].size
     counts = check_weights(weights, size)
     key = _whole_number_key(arrays)

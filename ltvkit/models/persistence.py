@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from ltvkit.checks import LTVInputError
+from ltvkit.i18n import _
 from ltvkit.models.rfm import RFMSummary
 
 __all__ = ["FORMAT", "FORMAT_VERSION", "data_summary", "load_model", "save_model"]
@@ -54,7 +55,7 @@ def data_summary(data: RFMSummary) -> dict[str, Any]:
         (2, 1, 11.0, 'weeks')
     """
     if not isinstance(data, RFMSummary):
-        raise LTVInputError(f"data must be an RFMSummary; got {type(data).__name__}")
+        raise LTVInputError(_("data must be an RFMSummary; got {got}", got=type(data).__name__))
     return {"customers": len(data), "repeat_buyers": int((data.frequency > 0).sum()),
             "repeat_purchases": int(data.frequency.sum()), "mean_T": float(data.T.mean()),
             "time_unit": data.time_unit, "currency": data.currency}
@@ -78,7 +79,8 @@ def save_model(model: Any, path: str | Path, *, data: RFMSummary | None = None) 
         written_by = "unknown"
     name = type(model).__name__
     if name not in _model_classes():
-        raise LTVInputError(f"model must be one of {', '.join(_model_classes())}; got {name}")
+        raise LTVInputError(_("{name} must be one of {choices}; got {value}", name="model",
+                              choices=", ".join(_model_classes()), value=name))
     covariance = None if model.log_covariance is None else np.asarray(model.log_covariance).tolist()
     document = {
         "format": FORMAT, "format_version": FORMAT_VERSION, "ltvkit_version": written_by, "model": name,
@@ -90,23 +92,25 @@ def save_model(model: Any, path: str | Path, *, data: RFMSummary | None = None) 
     }
     target = Path(path)
     if not target.parent.is_dir():
-        raise LTVInputError(f"path's folder {str(target.parent)!r} does not exist")
+        raise LTVInputError(_("path's folder {folder} does not exist", folder=repr(str(target.parent))))
     target.write_text(json.dumps(document, indent=2, allow_nan=True) + "\n", encoding="utf-8")
     return target
 
 
 def _read(path: Path) -> dict[str, Any]:
     if not path.is_file():
-        raise LTVInputError(f"path must name a saved model; {str(path)!r} does not exist")
+        raise LTVInputError(_("path must name a saved model; {path} does not exist", path=repr(str(path))))
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise LTVInputError(f"{path.name} is not a JSON file written by ltvkit's save_model ({error})") from None
+        raise LTVInputError(_("{file} is not a JSON file written by ltvkit's save_model ({error})", file=path.name,
+                              error=error)) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise LTVInputError(f"{path.name} is not a model saved by ltvkit (no \"format\": \"{FORMAT}\")")
+        raise LTVInputError(_('{file} is not a model saved by ltvkit (no "format": "{format}")', file=path.name,
+                              format=FORMAT))
     if document.get("format_version") != FORMAT_VERSION:
-        raise LTVInputError(f"{path.name} has format_version {document.get('format_version')!r}; this ltvkit reads "
-                            f"{FORMAT_VERSION}")
+        raise LTVInputError(_("{file} has format_version {version}; this ltvkit reads {readable}", file=path.name,
+                              version=repr(document.get("format_version")), readable=FORMAT_VERSION))
     return document
 
 
@@ -127,11 +131,11 @@ def load_model(path: str | Path) -> Any:
     classes = _model_classes()
     cls = classes.get(document.get("model"))
     if cls is None:
-        raise LTVInputError(f"{file.name} holds a model ltvkit does not know ({document.get('model')!r}); known: "
-                            f"{', '.join(classes)}")
+        raise LTVInputError(_("{file} holds a model ltvkit does not know ({model}); known: {known}", file=file.name,
+                              model=repr(document.get("model")), known=", ".join(classes)))
     params, fit = document.get("params"), document.get("fit") or {}
     if not isinstance(params, dict):
-        raise LTVInputError(f"{file.name} has no parameters")
+        raise LTVInputError(_("{file} has no parameters", file=file.name))
     covariance = fit.get("log_covariance")
     fields: dict[str, Any] = {
         "log_likelihood": fit.get("log_likelihood"), "converged": fit.get("converged"),
@@ -141,12 +145,14 @@ def load_model(path: str | Path) -> Any:
     if document.get("time_unit") is not None:
         fields["time_unit"] = document["time_unit"]
     if fields["log_covariance"] is not None and fields["log_covariance"].shape != (len(params), len(params)):
-        raise LTVInputError(f"{file.name}'s log_covariance must be {len(params)} x {len(params)}")
+        raise LTVInputError(_("{file}'s log_covariance must be {size} x {size}", file=file.name, size=len(params)))
     if any(not isinstance(v, (int, float)) or isinstance(v, bool) or not math.isfinite(v) for v in params.values()):
-        raise LTVInputError(f"{file.name}'s parameters must be finite numbers; got {params}")
+        raise LTVInputError(_("{file}'s parameters must be finite numbers; got {params}", file=file.name,
+                              params=params))
     try:
         return cls(**params, **fields)
     except TypeError as error:
-        raise LTVInputError(f"{file.name}'s parameters do not fit {cls.__name__}: {error}") from None
+        raise LTVInputError(_("{file}'s parameters do not fit {model}: {error}", file=file.name, model=cls.__name__,
+                              error=error)) from None
     except LTVInputError as error:
         raise LTVInputError(f"{file.name}: {error}") from None

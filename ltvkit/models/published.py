@@ -18,6 +18,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from ltvkit.checks import LTVInputError, check_number
+from ltvkit.i18n import N_, _
 
 if TYPE_CHECKING:
     from ltvkit.models.bgnbd import BGNBDFit
@@ -64,6 +65,15 @@ class PublishedFigures:
     values: Mapping[str, Any]
     tolerance: Mapping[str, float] = field(default_factory=dict)
 
+    def describe(self) -> str:
+        """Where in the paper the figures are, in the reader's language (the citation stays as published).
+
+        Example:
+            >>> published("sbg-regular").describe()
+            "maximum-likelihood estimates for the Regular segment, fitted to years 0-7 of the paper's Table 1"
+        """
+        return _(self.where)
+
 
 def _entry(id: str, citation: str, where: str, values: dict[str, Any], tolerance: dict[str, float]) -> PublishedFigures:
     return PublishedFigures(id, citation, where, MappingProxyType(values), MappingProxyType(tolerance))
@@ -74,21 +84,21 @@ PUBLISHED: Mapping[str, PublishedFigures] = MappingProxyType({
     for entry in (
         _entry(
             "sbg-regular", FADER_HARDIE_2007,
-            "maximum-likelihood estimates for the Regular segment, fitted to years 0-7 of the paper's Table 1",
+            N_("maximum-likelihood estimates for the Regular segment, fitted to years 0-7 of the paper's Table 1"),
             {"alpha": 0.704, "beta": 1.182},
             {"alpha": 0.0005, "beta": 0.0005},
         ),
         _entry(
             "sbg-high-end", FADER_HARDIE_2007,
-            "maximum-likelihood estimates for the High End segment, fitted to years 0-7 of Table 1 "
-            "(the spreadsheet of the appendix; one version of the text prints alpha as 0.688)",
+            N_("maximum-likelihood estimates for the High End segment, fitted to years 0-7 of Table 1 "
+               "(the spreadsheet of the appendix; one version of the text prints alpha as 0.688)"),
             {"alpha": 0.668, "beta": 3.806},
             {"alpha": 0.0005, "beta": 0.0005},
         ),
         _entry(
             "derl-2010", FADER_HARDIE_2010,
-            "Table 3: DERL with d = 0.10 for a customer in contract period n = 1..5 (n - 1 renewals made), "
-            "two cases that share a first-year retention rate of 0.8",
+            N_("Table 3: DERL with d = 0.10 for a customer in contract period n = 1..5 (n - 1 renewals made), "
+               "two cases that share a first-year retention rate of 0.8"),
             {
                 "discount_rate": 0.10,
                 "case1_alpha": 3.80, "case1_beta": 15.20,
@@ -101,23 +111,23 @@ PUBLISHED: Mapping[str, PublishedFigures] = MappingProxyType({
         ),
         _entry(
             "bgnbd-cdnow", FADER_HARDIE_LEE_2005_BGNBD,
-            "the BG/NBD estimates for the 2,357 CDNOW customers, calibration weeks 1-39, reported with "
-            "the paper's empirical analysis and shown in its spreadsheet implementation",
+            N_("the BG/NBD estimates for the 2,357 CDNOW customers, calibration weeks 1-39, reported with "
+               "the paper's empirical analysis and shown in its spreadsheet implementation"),
             {"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426, "log_likelihood": -9582.4},
             {"r": 0.0005, "alpha": 0.0005, "a": 0.0005, "b": 0.0005, "log_likelihood": 0.05},
         ),
         _entry(
             "pareto-nbd-cdnow", FADER_HARDIE_LEE_2005_BGNBD,
-            "the Pareto/NBD estimates the BG/NBD paper reports for the same 2,357 CDNOW customers and "
-            "calibration weeks 1-39, beside its BG/NBD fit (two decimals; log-likelihood to one)",
+            N_("the Pareto/NBD estimates the BG/NBD paper reports for the same 2,357 CDNOW customers and "
+               "calibration weeks 1-39, beside its BG/NBD fit (two decimals; log-likelihood to one)"),
             {"r": 0.55, "alpha": 10.58, "s": 0.61, "beta": 11.67, "log_likelihood": -9595.0},
             # beta is nearly unidentified (SE about 6): optimisers agree on it only to about 0.01
             {"r": 0.005, "alpha": 0.005, "s": 0.005, "beta": 0.005, "log_likelihood": 0.05},
         ),
         _entry(
             "bgbb-donations", FADER_HARDIE_SHANG_2010,
-            "the BG/BB estimates for the 11,104 first-time supporters of 1995 (the 1995 cohort's repeat "
-            "donations in 1996-2001, six opportunities), and Table 6's P(alive in 2002) for three histories",
+            N_("the BG/BB estimates for the 11,104 first-time supporters of 1995 (the 1995 cohort's repeat "
+               "donations in 1996-2001, six opportunities), and Table 6's P(alive in 2002) for three histories"),
             {"alpha": 1.204, "beta": 0.750, "gamma": 0.657, "delta": 2.783, "log_likelihood": -33225.6,
              "p_alive_x0_tx0": 0.11, "p_alive_x2_tx4": 0.59, "p_alive_x6_tx6": 0.93},
             {"alpha": 0.0005, "beta": 0.0005, "gamma": 0.0005, "delta": 0.0005, "log_likelihood": 0.05,
@@ -125,23 +135,23 @@ PUBLISHED: Mapping[str, PublishedFigures] = MappingProxyType({
         ),
         _entry(
             "bgbb-donations-spreadsheet", FADER_HARDIE_SHANG_2010,
-            "the Excel implementation that accompanies the paper (Hardie's note 010), as quoted by lifetimes "
-            "0.11.3's tests: customers expected with 0 and with 6 repeat donations in 1996-2001 (in-sample fit "
-            "sheet) and the cohort's expected donations in 2002-2006 (conditional expectations sheet)",
+            N_("the Excel implementation that accompanies the paper (Hardie's note 010), as quoted by lifetimes "
+               "0.11.3's tests: customers expected with 0 and with 6 repeat donations in 1996-2001 (in-sample fit "
+               "sheet) and the cohort's expected donations in 2002-2006 (conditional expectations sheet)"),
             {"expected_x0": 3454.9, "expected_x6": 1253.1, "expected_next_5": 12884.2},
             {"expected_x0": 0.05, "expected_x6": 0.05, "expected_next_5": 0.05},
         ),
         _entry(
             "mbgnbd-cdnow", BTYDPLUS_MBGNBD,
-            "the MBG/NBD maximum-likelihood estimate on the 2,357 CDNOW customers, calibration weeks 1-39 "
-            "(three decimals); the paper itself fits a grocery panel that is not public",
+            N_("the MBG/NBD maximum-likelihood estimate on the 2,357 CDNOW customers, calibration weeks 1-39 "
+               "(three decimals); the paper itself fits a grocery panel that is not public"),
             {"r": 0.525, "alpha": 6.183, "a": 0.891, "b": 1.614},
             {"r": 0.0005, "alpha": 0.0005, "a": 0.0005, "b": 0.0005},
         ),
         _entry(
             "gamma-gamma-cdnow", FADER_HARDIE_2013_GG,
-            "the Gamma-Gamma estimates of the note's CDNOW example: the 946 customers with repeat "
-            "purchases in weeks 1-39, fitted on their average repeat spend",
+            N_("the Gamma-Gamma estimates of the note's CDNOW example: the 946 customers with repeat "
+               "purchases in weeks 1-39, fitted on their average repeat spend"),
             {"p": 6.25, "q": 3.74, "gamma": 15.44},
             # printed with two decimals; the optimum's gamma sits at 15.448, within 0.01
             {"p": 0.01, "q": 0.01, "gamma": 0.01},
@@ -160,7 +170,8 @@ def published(figures_id: str) -> PublishedFigures:
     try:
         return PUBLISHED[figures_id]
     except (KeyError, TypeError):
-        raise LTVInputError(f"figures_id must be one of {', '.join(PUBLISHED)}; got {figures_id!r}") from None
+        raise LTVInputError(_("{name} must be one of {choices}; got {value}", name="figures_id",
+                              choices=", ".join(PUBLISHED), value=repr(figures_id))) from None
 
 
 def reproduces(computed: Any, figures_id: str, name: str) -> bool:
@@ -174,13 +185,15 @@ def reproduces(computed: Any, figures_id: str, name: str) -> bool:
     """
     entry = published(figures_id)
     if name not in entry.values:
-        raise LTVInputError(f"name must be one of {', '.join(entry.values)}; got {name!r}")
+        raise LTVInputError(_("{name} must be one of {choices}; got {value}", name="name",
+                              choices=", ".join(entry.values), value=repr(name)))
     target = entry.values[name]
     tolerance = entry.tolerance.get(name, 0.0)
     if isinstance(target, tuple):
         values = list(computed)
         if len(values) != len(target):
-            raise LTVInputError(f"computed must have {len(target)} values for {name}; got {len(values)}")
+            raise LTVInputError(_("computed must have {count} values for {name}; got {values}", count=len(target),
+                                   name=name, values=len(values)))
         return all(abs(check_number(name, v) - t) <= tolerance for v, t in zip(values, target, strict=True))
     return abs(check_number(name, computed) - target) <= tolerance
 

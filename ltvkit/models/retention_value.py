@@ -32,6 +32,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ltvkit.checks import LTVInputError, check_count, check_number
+from ltvkit.i18n import ngettext
 from ltvkit.models.sbg import sbg_derl
 from ltvkit.models.simulate import simulate_sbg_customers
 from ltvkit.money import format_money, format_share
@@ -138,10 +139,16 @@ class RetentionOfferValue:
             >>> print(offer.describe())
             After 5 renewals: +5.0% renewals worth $21 per customer reached, net $11; breaks even at +2.4%
         """
-        return (f"After {self.renewals} renewals: +{format_share(self.renewal_lift)} renewals worth "
-                f"{format_money(self.value_per_customer, currency, decimals=0)} per customer reached, net "
-                f"{format_money(self.net_per_customer, currency, decimals=0)}; breaks even at "
-                f"+{format_share(self.break_even_lift)}")
+        return ngettext(
+            "After {renewals} renewal: +{lift} renewals worth {value} per customer reached, net {net}; "
+            "breaks even at +{break_even}",
+            "After {renewals} renewals: +{lift} renewals worth {value} per customer reached, net {net}; "
+            "breaks even at +{break_even}",
+            self.renewals, renewals=self.renewals, lift=format_share(self.renewal_lift),
+            value=format_money(self.value_per_customer, currency, decimals=0),
+            net=format_money(self.net_per_customer, currency, decimals=0),
+            break_even=format_share(self.break_even_lift),
+        )
 
 
 def retention_offer_value(alpha: float, beta: float, discount_rate: float, renewals: int, *, renewal_lift: float,
@@ -173,7 +180,10 @@ def retention_offer_value(alpha: float, beta: float, discount_rate: float, renew
     p = renewal_probability(a, b, n)
     lift = check_number("renewal_lift", renewal_lift, minimum=0, scalar=True)
     if lift > 1 - p:
-        raise LTVInputError(f"renewal_lift must be at most 1 - P(renew) = {1 - p:.4f} after {n} renewals; got {lift}")
+        raise LTVInputError(ngettext("renewal_lift must be at most 1 - P(renew) = {most} after {renewals} renewal; "
+                                     "got {value}", "renewal_lift must be at most 1 - P(renew) = {most} after "
+                                     "{renewals} renewals; got {value}", n, most=f"{1 - p:.4f}", renewals=n,
+                                     value=lift))
     money = check_number("margin", margin, minimum=0, min_open=True, scalar=True)
     cost = check_number("cost_per_customer", cost_per_customer, minimum=0, scalar=True)
     saved = value_of_a_saved_leaver(a, b, discount_rate, n)
@@ -224,7 +234,9 @@ def simulate_retention_offer(alpha: float, beta: float, discount_rate: float, re
     there = renews[:, :n].all(axis=1)
     decisions = renews[there, n:]
     if not there.any():
-        raise LTVInputError(f"customers must be enough for some to reach {n} renewals; got {customers}")
+        raise LTVInputError(ngettext("customers must be enough for some to reach {renewals} renewal; got {value}",
+                                     "customers must be enough for some to reach {renewals} renewals; got {value}",
+                                     n, renewals=n, value=customers))
     stays = np.cumprod(decisions[:, 1:], axis=1)  # still there at each later renewal, having paid this one
     later = (stays / (1 + d) ** np.arange(1, horizon - n)).sum(axis=1)
     kept_value = 1.0 + later  # a customer who pays this renewal, then decides with their own churn

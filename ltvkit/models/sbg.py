@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ltvkit.checks import LTVInputError, check_count, check_number
+from ltvkit.i18n import _
 from ltvkit.models.fitting import FitResult, fit_fields, maximise_likelihood
 
 if TYPE_CHECKING:
@@ -72,20 +73,20 @@ def alive_counts(alive: Any) -> np.ndarray:
         ltvkit.checks.LTVInputError: alive must never increase (customers cannot come back); period 1 has 120 > 100
     """
     if alive is None or isinstance(alive, (str, bytes)):
-        raise LTVInputError(f"alive must be a list of customer counts; got {alive!r}")
+        raise LTVInputError(_("alive must be a list of customer counts; got {value}", value=repr(alive)))
     counts = np.asarray(check_number("alive", np.asarray(alive), minimum=0), dtype=float).reshape(-1)
     if counts.size < 2:
-        raise LTVInputError(f"alive must hold at least two periods (the start and one renewal); got {counts.size}")
+        raise LTVInputError(_("alive must hold at least two periods (the start and one renewal); got {count}",
+                              count=counts.size))
     if np.any(counts != np.round(counts)):
-        raise LTVInputError("alive must hold whole numbers of customers (multiply percentages by the cohort size)")
+        raise LTVInputError(_("alive must hold whole numbers of customers (multiply percentages by the cohort size)"))
     if counts[0] <= 0:
-        raise LTVInputError(f"alive must start with the cohort's size > 0; got {counts[0]:g}")
+        raise LTVInputError(_("alive must start with the cohort's size > 0; got {value}", value=f"{counts[0]:g}"))
     rises = np.flatnonzero(np.diff(counts) > 0)
     if rises.size:
         t = int(rises[0]) + 1
-        raise LTVInputError(
-            f"alive must never increase (customers cannot come back); period {t} has {counts[t]:g} > {counts[t - 1]:g}"
-        )
+        raise LTVInputError(_("alive must never increase (customers cannot come back); period {period} has {count} > "
+                              "{before}", period=t, count=f"{counts[t]:g}", before=f"{counts[t - 1]:g}"))
     return counts.astype(int)
 
 
@@ -258,9 +259,9 @@ def fit_sbg(alive: Any, *, period_unit: str = "years") -> SBGFit:
     lost = (-np.diff(counts)).astype(float)
     survivors = float(counts[-1])
     if lost.sum() == 0:
-        raise LTVInputError("alive must show at least one customer leaving; with no churn alpha cannot be estimated")
+        raise LTVInputError(_("alive must show at least one customer leaving; with no churn alpha cannot be estimated"))
     if survivors == 0 and lost.size == 1:
-        raise LTVInputError("alive must keep some customers or span more than one period; all left at once")
+        raise LTVInputError(_("alive must keep some customers or span more than one period; all left at once"))
     result = maximise_likelihood(_negative_ll_and_gradient, ("alpha", "beta"), {"alpha": 1.0, "beta": 1.0},
                                  args=(lost, survivors), customers=float(counts[0]), model="sBG")
     return SBGFit(**result.estimates, periods_observed=int(lost.size), period_unit=str(period_unit),
@@ -315,7 +316,7 @@ def fit_constant_churn(alive: Any) -> ConstantChurnFit:
     at_risk = counts[:-1].sum()
     churn = float(lost.sum() / at_risk)
     if not 0 < churn < 1:
-        raise LTVInputError("alive must show some customers leaving and some staying to estimate a churn rate")
+        raise LTVInputError(_("alive must show some customers leaving and some staying to estimate a churn rate"))
     t = np.arange(1, counts.size)
     stay = math.log1p(-churn)
     ll = float(np.sum(lost * (math.log(churn) + (t - 1) * stay)) + counts[-1] * t[-1] * stay)
@@ -353,7 +354,7 @@ def sbg_del(alpha: float, beta: float, discount_rate: float) -> float:
     a, b = _positive("alpha", alpha), _positive("beta", beta)
     d = _discount(discount_rate)
     if d == 0 and a <= 1:
-        raise LTVInputError("discount_rate must be > 0 when alpha <= 1: the expected lifetime is then infinite")
+        raise LTVInputError(_("discount_rate must be > 0 when alpha <= 1: the expected lifetime is then infinite"))
     return _hyp2f1_one(b, a + b, 1.0 / (1.0 + d))
 
 
@@ -381,7 +382,7 @@ def sbg_derl(alpha: float, beta: float, discount_rate: float, renewals: int) -> 
     d = _discount(discount_rate)
     n = check_count("renewals", renewals)
     if d == 0 and a <= 1:
-        raise LTVInputError("discount_rate must be > 0 when alpha <= 1: the expected lifetime is then infinite")
+        raise LTVInputError(_("discount_rate must be > 0 when alpha <= 1: the expected lifetime is then infinite"))
     return (b + n) / (a + b + n) * _hyp2f1_one(b + n + 1.0, a + b + n + 1.0, 1.0 / (1.0 + d))
 
 
@@ -403,7 +404,7 @@ def read_retention_table(path: str | Path, *, cohort_size: int = 1000) -> pd.Dat
     from ltvkit.orders.schema import Column, TableSchema
 
     if isinstance(path, (str, Path)) and not Path(path).is_file() and "\n" not in str(path):
-        raise LTVInputError(f"path must name the retention table; {str(path)!r} does not exist")
+        raise LTVInputError(_("path must name the retention table; {path} does not exist", path=repr(str(path))))
     size = check_count("cohort_size", cohort_size, minimum=1)
     percent = {"minimum": 0, "maximum": 100, "percent": True}
     schema = TableSchema("retention table", (

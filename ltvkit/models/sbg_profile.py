@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ltvkit.i18n import ngettext
 from ltvkit.models.sbg import sbg_del, sbg_derl, sbg_survival
+from ltvkit.money import format_number, format_share
 
 __all__ = ["RetentionProfile", "retention_profile"]
 
@@ -33,10 +35,14 @@ class RetentionProfile:
             Mean churn 20.0%; left after 5 periods 40.0%;
             at 10% a period: DEL 4.00 payments, DERL after 0 renewals 3.30 payments
         """
-        return (
-            f"Mean churn {self.mean_churn:.1%}; left after 5 periods {self.survival_after_5:.1%}; "
-            f"at {self.discount_rate:.0%} a period: DEL {self.discounted_expected_lifetime:.2f} payments, "
-            f"DERL after {self.renewals} renewals {self.derl:.2f} payments"
+        return ngettext(
+            "Mean churn {churn}; left after 5 periods {left}; at {rate} a period: DEL {lifetime} payments, "
+            "DERL after {renewals} renewal {derl} payments",
+            "Mean churn {churn}; left after 5 periods {left}; at {rate} a period: DEL {lifetime} payments, "
+            "DERL after {renewals} renewals {derl} payments",
+            self.renewals, churn=format_share(self.mean_churn), left=format_share(self.survival_after_5),
+            rate=format_share(self.discount_rate, 0), lifetime=format_number(self.discounted_expected_lifetime, 2),
+            renewals=self.renewals, derl=format_number(self.derl, 2),
         )
 
 

@@ -48,6 +48,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ltvkit.checks import LTVInputError
+from ltvkit.i18n import _, using_language
 from ltvkit.models.rfm import RFMSummary
 from ltvkit.models.units import Duration
 
@@ -80,7 +81,7 @@ def rfm_scores(values: Any, *, higher_is_better: bool) -> np.ndarray:
 
     array = np.asarray(values, dtype=float).reshape(-1)
     if array.size == 0 or not np.all(np.isfinite(array)):
-        raise LTVInputError("values must be a non-empty array of finite numbers")
+        raise LTVInputError(_("values must be a non-empty array of finite numbers"))
     ranks = rankdata(array if higher_is_better else -array, method="min")
     return np.clip(np.ceil(4.0 * ranks / array.size), 1, 4).astype(int)
 
@@ -123,7 +124,7 @@ def scored_customers(
     from ltvkit.models.gamma_gamma import customer_lifetime_value
 
     if not isinstance(data, RFMSummary):
-        raise LTVInputError(f"data must be an RFMSummary; got {type(data).__name__}")
+        raise LTVInputError(_("data must be an RFMSummary; got {got}", got=type(data).__name__))
     currency = data.currency or "money"
     unit = data.time_unit
     if intervals is not None and len(intervals.clv["estimate"]) == len(data):  # its estimates are the same figures
@@ -140,7 +141,8 @@ def scored_customers(
     r, f, m = (rfm_scores(since_last, higher_is_better=False), rfm_scores(data.frequency, higher_is_better=True),
                rfm_scores(monetary, higher_is_better=True))
     codes = [f"{a}{b}{c}" for a, b, c in zip(r, f, m, strict=True)]
-    horizon_name = str(horizon).replace(" ", "_")
+    with using_language("en"):  # a column name is code: the same in every language
+        horizon_name = str(horizon).replace(" ", "_")
     columns: dict[str, Any] = {
         "customer_id": np.arange(len(data)) if data.customer_ids is None else data.customer_ids,
         "repeat_purchases": data.frequency.astype(int),
@@ -153,8 +155,8 @@ def scored_customers(
     }
     if intervals is not None:
         if len(intervals.clv["lower"]) != len(data):
-            raise LTVInputError(f"intervals must be for the same {len(data)} customers; got "
-                                f"{len(intervals.clv['lower'])}")
+            raise LTVInputError(_("intervals must be for the same {count} customers; got {got}", count=len(data),
+                                  got=len(intervals.clv["lower"])))
         percent = round(intervals.level * 100)
         columns[f"clv_lower_{percent}_{currency}"] = intervals.clv["lower"]
         columns[f"clv_upper_{percent}_{currency}"] = intervals.clv["upper"]
@@ -177,19 +179,19 @@ def export_scored_customers(table: pd.DataFrame, path: str | Path) -> Path:
     import pandas as pd
 
     if not isinstance(table, pd.DataFrame) or table.empty:
-        raise LTVInputError("table must be a non-empty DataFrame (from scored_customers)")
+        raise LTVInputError(_("table must be a non-empty DataFrame (from scored_customers)"))
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
-        raise LTVInputError(f"path must end in .csv or .xlsx; got {target.name!r}")
+        raise LTVInputError(_("path must end in .csv or .xlsx; got {got}", got=repr(target.name)))
     if not target.parent.is_dir():
-        raise LTVInputError(f"path's folder {str(target.parent)!r} does not exist")
+        raise LTVInputError(_("path's folder {folder} does not exist", folder=repr(str(target.parent))))
     if suffix == ".csv":
         table.to_csv(target, index=False, encoding="utf-8")
         return target
     try:
         import openpyxl  # noqa: F401
     except ImportError:
-        raise LTVInputError("writing .xlsx needs openpyxl: pip install 'ltvkit[excel]' (or write .csv)") from None
+        raise LTVInputError(_("writing .xlsx needs openpyxl: pip install 'ltvkit[excel]' (or write .csv)")) from None
     table.to_excel(target, index=False, sheet_name="customers", engine="openpyxl")
     return target

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ltvkit.checks import LTVInputError, check_count, check_number
+from ltvkit.i18n import _
 from ltvkit.models.rfm import CalibrationHoldout, RFMSummary
 from ltvkit.models.units import Duration, require_duration
 
@@ -91,12 +92,13 @@ def _observation(T: Duration, acquisition_window: Duration | None,  # noqa: N803
     """T checked, and the acquisition window and the holdout in T's unit (0 when not given)."""
     horizon = require_duration("T", T)
     if horizon.amount <= 0:
-        raise LTVInputError(f"T must be longer than zero; got {horizon}")
+        raise LTVInputError(_("T must be longer than zero; got {value}", value=horizon))
     window = 0.0
     if acquisition_window is not None:
         window = require_duration("acquisition_window", acquisition_window).in_unit(horizon.unit)
     if window >= horizon.amount:
-        raise LTVInputError(f"acquisition_window must be shorter than T ({horizon}); got {acquisition_window}")
+        raise LTVInputError(_("acquisition_window must be shorter than T ({horizon}); got {value}", horizon=horizon,
+                              value=acquisition_window))
     extra = 0.0 if holdout is None else require_duration("holdout", holdout).in_unit(horizon.unit)
     return horizon, window, extra
 

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ltvkit.checks import LTVInputError, check_count, check_number
+from ltvkit.i18n import _
 from ltvkit.models.purchase_model import PurchaseModelFit
 from ltvkit.models.rfm import RFMSummary
 from ltvkit.models.units import Duration, weeks
@@ -72,10 +73,11 @@ def repeat_transactions_by_period(
     count = check_count("periods", periods, minimum=1)
     missing = [name for name in (customer, date) if name not in orders.columns]
     if missing:
-        raise LTVInputError(f"orders is missing the column(s) {missing}")
+        raise LTVInputError(_("orders is missing the column(s) {missing}", missing=missing))
     days = (pd.to_datetime(orders[date]).dt.normalize() - pd.Timestamp(start)).dt.days.to_numpy()
     if np.any(days < 0):
-        raise LTVInputError(f"start must not come after the first order; an order is {-days.min()} days before it")
+        raise LTVInputError(_("start must not come after the first order; an order is {days} days before it",
+                              days=-days.min()))
     ids = pd.factorize(orders[customer])[0]
     distinct = np.unique(ids.astype(np.int64) * 1_000_000 + days)
     owner, day = distinct // 1_000_000, distinct % 1_000_000
@@ -102,7 +104,7 @@ def expected_repeat_transactions(model: PurchaseModelFit, first_purchase: Any, p
         [0.1065, 0.1002, 0.095]
     """
     if not isinstance(model, PurchaseModelFit):
-        raise LTVInputError(f"model must be a fitted purchase model; got {type(model).__name__}")
+        raise LTVInputError(_("model must be a fitted purchase model; got {got}", got=type(model).__name__))
     count = check_count("periods", periods, minimum=1)
     starts = np.asarray(check_number("first_purchase", np.asarray(first_purchase, dtype=float), minimum=0))
     length = period.in_unit(model.time_unit)

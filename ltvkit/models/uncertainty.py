@@ -42,6 +42,7 @@ from typing import Any
 import numpy as np
 
 from ltvkit.checks import LTVInputError, check_count, check_number
+from ltvkit.i18n import N_, _
 from ltvkit.models.fitting import FitResult
 from ltvkit.models.gamma_gamma import GammaGammaFit
 from ltvkit.models.rfm import RFMSummary
@@ -51,14 +52,15 @@ __all__ = ["CLVIntervals", "clv_intervals", "clv_intervals_from_share", "custome
            "with_params"]
 
 DEFAULT_DRAWS = 1000
+_METHODS = {"parametric": N_("parametric"), "customer bootstrap": N_("customer bootstrap")}
 
 
 def _fitted(fit: Any) -> FitResult:
     if not isinstance(fit, FitResult):
-        raise LTVInputError(f"fit must be a fitted model of ltvkit.models; got {type(fit).__name__}")
+        raise LTVInputError(_("fit must be a fitted model of ltvkit.models; got {got}", got=type(fit).__name__))
     if fit.log_covariance is None or not np.all(np.isfinite(fit.log_covariance)):
-        raise LTVInputError("fit must carry a finite covariance: fit it with ltvkit (published parameters have none, "
-                            "and an untrustworthy fit's may be infinite)")
+        raise LTVInputError(_("fit must carry a finite covariance: fit it with ltvkit (published parameters have none, "
+                              "and an untrustworthy fit's may be infinite)"))
     return fit
 
 
@@ -128,7 +130,7 @@ def customer_bootstrap_draws(data: Any, fit_function: Callable[..., Any], *, dra
     base = np.ones(size) if weights is None else np.asarray(weights, dtype=float)
     total = round(float(base.sum()))
     rows = []
-    for _ in range(count):
+    for _draw in range(count):
         counts = rng.multinomial(total, base / base.sum()).astype(float)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -181,14 +183,16 @@ class CLVIntervals:
             >>> intervals.describe()
             'whole-base CLV $1,000 (95% interval $900 to $1,150; 1000 parametric draws)'
         """
-        from ltvkit.money import format_money
+        from ltvkit.money import format_money, format_number, format_share
 
         def money(value: float) -> str:
-            return format_money(value, self.currency) if self.currency else f"{value:,.0f}"
+            return format_money(value, self.currency) if self.currency else format_number(value)
 
         base = self.base_clv
-        return (f"whole-base CLV {money(base['estimate'])} ({self.level:.0%} interval {money(base['lower'])} to "
-                f"{money(base['upper'])}; {self.draws} {self.method} draws)")
+        method = _(_METHODS[self.method]) if self.method in _METHODS else self.method
+        return _("whole-base CLV {clv} ({level} interval {lower} to {upper}; {draws} {method} draws)",
+                 clv=money(base["estimate"]), level=format_share(self.level, 0), lower=money(base["lower"]),
+                 upper=money(base["upper"]), draws=self.draws, method=method)
 
 
 _FIGURES = ("purchases", "alive", "spend", "clv")
@@ -282,8 +286,8 @@ def clv_intervals(
     if spend_draws is None:
         spend_draws = parametric_draws(spend, draws=len(purchase_draws), seed=seed + 1)
     if len(purchase_draws) != len(spend_draws):
-        raise LTVInputError(f"purchase_draws and spend_draws must have as many rows; got {len(purchase_draws)} and "
-                            f"{len(spend_draws)}")
+        raise LTVInputError(_("purchase_draws and spend_draws must have as many rows; got {purchase} and {spend}",
+                              purchase=len(purchase_draws), spend=len(spend_draws)))
     arguments = {"horizon": horizon, "step": step, "margin": margin, "annual_discount_rate": annual_discount_rate}
     point = customer_lifetime_value(purchases, spend, data, **arguments)
     alive = purchases.probability_alive(data)
@@ -353,9 +357,10 @@ def clv_intervals_from_share(
     from ltvkit.models.bgnbd import fit_bgnbd
     from ltvkit.models.fitting import LTVFitWarning
     from ltvkit.models.gamma_gamma import fit_gamma_gamma
+    from ltvkit.money import format_number
 
     if not isinstance(data, RFMSummary):
-        raise LTVInputError(f"data must be an RFMSummary; got {type(data).__name__}")
+        raise LTVInputError(_("data must be an RFMSummary; got {got}", got=type(data).__name__))
     fraction = check_number("share", share, minimum=0, maximum=1, min_open=True)
     rng = np.random.default_rng(check_count("seed", seed))
     chosen = np.zeros(len(data), dtype=bool)
@@ -366,7 +371,8 @@ def clv_intervals_from_share(
         try:
             purchases, spend = fit_bgnbd(sample), fit_gamma_gamma(sample)
         except (LTVFitWarning, LTVInputError) as problem:
-            raise LTVInputError(f"share {fraction:g} gives the models {len(sample):,} customers, too few to fit: "
-                                f"{problem}") from None
+            raise LTVInputError(_("share {share} gives the models {customers} customers, too few to fit: {problem}",
+                                  share=f"{fraction:g}", customers=format_number(len(sample)),
+                                  problem=problem)) from None
     return clv_intervals(purchases, spend, data, horizon=horizon, step=step, margin=margin,
                          annual_discount_rate=annual_discount_rate, draws=draws, seed=seed)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ltvkit.checks import LTVInputError, check_choice, check_number
+from ltvkit.i18n import _, get_language, ngettext
 
 __all__ = [
     "DAYS_PER_UNIT",
@@ -38,6 +39,22 @@ __all__ = [
 
 TIME_UNITS: tuple[str, ...] = ("days", "weeks", "months", "years")
 DAYS_PER_UNIT: dict[str, float] = {"days": 1.0, "weeks": 7.0, "months": 365.25 / 12, "years": 365.25}
+
+
+def _spelled(amount: float, unit: str) -> str:
+    """``amount`` of ``unit`` in the reader's language ("39 weeks", "39 недель"; "1.5 weeks")."""
+    from ltvkit.money import format_statistic
+
+    text = f"{amount:g}"
+    if get_language() != "en" and "e" not in text:
+        text = format_statistic(amount, len(text.partition(".")[2]))
+    if unit == "days":
+        return ngettext("{amount} day", "{amount} days", amount, amount=text)
+    if unit == "weeks":
+        return ngettext("{amount} week", "{amount} weeks", amount, amount=text)
+    if unit == "months":
+        return ngettext("{amount} month", "{amount} months", amount, amount=text)
+    return ngettext("{amount} year", "{amount} years", amount, amount=text)
 
 
 @dataclass(frozen=True)
@@ -69,8 +86,7 @@ class Duration:
         return self.amount * DAYS_PER_UNIT[self.unit] / DAYS_PER_UNIT[unit]
 
     def __str__(self) -> str:
-        name = self.unit if self.amount != 1 else self.unit[:-1]
-        return f"{self.amount:g} {name}"
+        return _spelled(self.amount, self.unit)
 
 
 def days(amount: float) -> Duration:
@@ -123,10 +139,10 @@ def require_duration(name: str, value: Any) -> Duration:
         ltvkit.checks.LTVInputError: horizon must be a Duration with its time unit, such as weeks(39) ...
     """
     if not isinstance(value, Duration):
-        raise LTVInputError(
-            f"{name} must be a Duration with its time unit, such as weeks(39) or months(12); "
-            f"got {value!r} (a bare number has no unit)"
-        )
+        raise LTVInputError(_(
+            "{name} must be a Duration with its time unit, such as weeks(39) or months(12); "
+            "got {value} (a bare number has no unit)", name=name, value=repr(value),
+        ))
     return value
 
 
@@ -144,5 +160,5 @@ def discount_rate_per_step(annual_discount_rate: float, step: Duration) -> float
     rate = check_number("annual_discount_rate", annual_discount_rate, minimum=0)
     step = require_duration("step", step)
     if step.amount <= 0:
-        raise LTVInputError(f"step must be longer than zero; got {step}")
+        raise LTVInputError(_("step must be longer than zero; got {value}", value=step))
     return math.pow(1.0 + rate, step.in_unit("years")) - 1.0

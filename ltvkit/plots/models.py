@@ -17,7 +17,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ltvkit.checks import LTVInputError, check_count, check_number
+from ltvkit.i18n import N_, _
+from ltvkit.money import format_number, format_share
 from ltvkit.plots.base import COLOURS, new_figure
+from ltvkit.plots.ticks import localise_ticks
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -36,6 +39,31 @@ __all__ = [
 ]
 
 PALETTE = ("#264653", "#e76f51", "#2a9d8f", "#e9c46a", "#8d99ae", "#6a4c93")
+
+_SINCE_START = {
+    "days": N_("days since the cohort's start"),
+    "weeks": N_("weeks since the cohort's start"),
+    "months": N_("months since the cohort's start"),
+    "years": N_("years since the cohort's start"),
+}
+_PER_PERIOD = {
+    "days": N_("repeat transactions per day"),
+    "weeks": N_("repeat transactions per week"),
+    "months": N_("repeat transactions per month"),
+    "years": N_("repeat transactions per year"),
+}
+_SINCE_FIRST = {
+    "days": N_("days since the first purchase (ticks: repeat purchases)"),
+    "weeks": N_("weeks since the first purchase (ticks: repeat purchases)"),
+    "months": N_("months since the first purchase (ticks: repeat purchases)"),
+    "years": N_("years since the first purchase (ticks: repeat purchases)"),
+}
+_RECENCY = {
+    "days": N_("recency: days from the first to the last repeat purchase"),
+    "weeks": N_("recency: weeks from the first to the last repeat purchase"),
+    "months": N_("recency: months from the first to the last repeat purchase"),
+    "years": N_("recency: years from the first to the last repeat purchase"),
+}
 
 
 def _percent_axis(axes: Any) -> None:
@@ -68,32 +96,34 @@ def observed_vs_model_chart(
     """
     xs = np.asarray(check_number("x", np.asarray(x, dtype=float)), dtype=float)
     if not observed and not model:
-        raise LTVInputError("observed or model must hold at least one named series")
+        raise LTVInputError(_("observed or model must hold at least one named series"))
     fig = new_figure()
     axes = fig.axes[0]
     for index, (name, values) in enumerate(observed.items()):
         ys = np.asarray(values, dtype=float)
         if ys.size != xs.size:
-            raise LTVInputError(f"observed series {name!r} must have {xs.size} values; got {ys.size}")
+            raise LTVInputError(_("observed series {name} must have {count} values; got {got}", name=repr(name),
+                                  count=xs.size, got=ys.size))
         axes.plot(xs, ys, "o", color=PALETTE[index % len(PALETTE)], label=name, markersize=4)
     styles = ("-", "--", ":", "-.")
     for index, (name, values) in enumerate(model.items()):
         ys = np.asarray(values, dtype=float)
         if ys.size != xs.size:
-            raise LTVInputError(f"model series {name!r} must have {xs.size} values; got {ys.size}")
+            raise LTVInputError(_("model series {name} must have {count} values; got {got}", name=repr(name),
+                                  count=xs.size, got=ys.size))
         groups = max(len(observed), 1)  # model i is drawn in the colour of observed series i mod groups
         colour = PALETTE[(index % groups) % len(PALETTE)]
         axes.plot(xs, ys, styles[(index // groups) % len(styles)], color=colour, label=name)
     if split is not None:
         axes.axvline(check_number("split", split), color="grey", linewidth=0.8)
-        axes.annotate(" projected", (split, axes.get_ylim()[1]), va="top", fontsize=8, color="grey")
+        axes.annotate(" " + _("projected"), (split, axes.get_ylim()[1]), va="top", fontsize=8, color="grey")
     axes.legend(frameon=False, fontsize=8)
     axes.set_xlabel(xlabel)
     axes.set_ylabel(ylabel)
     axes.set_title(title)
     if percent:
         _percent_axis(axes)
-    return fig
+    return localise_ticks(fig)
 
 
 def _beta_density(alpha: float, beta: float, grid: np.ndarray) -> np.ndarray:
@@ -112,20 +142,21 @@ def churn_distribution_chart(parameters: Mapping[str, tuple[float, float]], *, c
         2
     """
     if not parameters:
-        raise LTVInputError("parameters must name at least one (alpha, beta) pair")
+        raise LTVInputError(_("parameters must name at least one (alpha, beta) pair"))
     grid = np.linspace(0.001, 0.999, 400)
     fig = new_figure()
     axes = fig.axes[0]
     for index, (name, (alpha, beta)) in enumerate(parameters.items()):
-        a = check_number(f"alpha of {name!r}", alpha, minimum=0, min_open=True)
-        b = check_number(f"beta of {name!r}", beta, minimum=0, min_open=True)
+        a = check_number(_("alpha of {name}", name=repr(name)), alpha, minimum=0, min_open=True)
+        b = check_number(_("beta of {name}", name=repr(name)), beta, minimum=0, min_open=True)
         density = np.minimum(_beta_density(a, b, grid), cap)
-        axes.plot(grid, density, color=PALETTE[index % len(PALETTE)], label=f"{name}: mean churn {a / (a + b):.0%}")
-    axes.set_xlabel("churn probability at each renewal")
-    axes.set_ylabel("density across customers")
+        axes.plot(grid, density, color=PALETTE[index % len(PALETTE)],
+                  label=_("{name}: mean churn {churn}", name=name, churn=format_share(a / (a + b), 0)))
+    axes.set_xlabel(_("churn probability at each renewal"))
+    axes.set_ylabel(_("density across customers"))
     axes.set_ylim(0, cap * 1.02)
     axes.legend(frameon=False, fontsize=8)
-    return fig
+    return localise_ticks(fig)
 
 
 def sbg_profile_chart(alpha: float, beta: float, *, periods: int = 12, constant_churn: float | None = None) -> Figure:
@@ -149,26 +180,28 @@ def sbg_profile_chart(alpha: float, beta: float, *, periods: int = 12, constant_
         axes.spines[["top", "right"]].set_visible(False)
     grid = np.linspace(0.001, 0.999, 300)
     left.plot(grid, np.minimum(_beta_density(a, b, grid), 6.0), color=PALETTE[0])
-    left.set_xlabel("churn probability")
-    left.set_ylabel("density")
-    left.set_title(f"customers differ (mean {a / (a + b):.0%})", fontsize=9)
+    left.set_xlabel(_("churn probability"))
+    left.set_ylabel(_("density"))
+    left.set_title(_("customers differ (mean {churn})", churn=format_share(a / (a + b), 0)), fontsize=9)
     t = np.arange(count + 1)
     right.plot(t, sbg_survival(a, b, count), color=PALETTE[0], label="sBG")
     if constant_churn is not None:
         churn = check_number("constant_churn", constant_churn, minimum=0, maximum=1)
-        right.plot(t, (1 - churn) ** t, "--", color=PALETTE[1], label="constant churn")
+        right.plot(t, (1 - churn) ** t, "--", color=PALETTE[1], label=_("constant churn"))
         right.legend(frameon=False, fontsize=8)
-    right.set_xlabel("period")
-    right.set_ylabel("share still a customer")
+    right.set_xlabel(_("period"))
+    right.set_ylabel(_("share still a customer"))
     right.set_ylim(0, 1.02)
     _percent_axis(right)
-    return fig
+    return localise_ticks(fig)
 
 
 def derl_chart(
-    renewals: Sequence[int], derl: Mapping[str, Sequence[float]], *, ylabel: str = "DERL, payments"
+    renewals: Sequence[int], derl: Mapping[str, Sequence[float]], *, ylabel: str | None = None
 ) -> Figure:
     """Grouped bars: discounted expected residual lifetime by renewals made, one colour per case.
+
+    ``ylabel`` defaults to "DERL, payments" (in the reader's language).
 
     Example:
         >>> len(derl_chart([0, 1], {"case 1": [3.3, 3.5], "case 2": [7.7, 9.5]}).axes[0].patches)
@@ -176,7 +209,7 @@ def derl_chart(
     """
     labels = [str(check_count("renewals", n)) for n in renewals]
     if not derl or not labels:
-        raise LTVInputError("renewals and derl must not be empty")
+        raise LTVInputError(_("renewals and derl must not be empty"))
     fig = new_figure()
     axes = fig.axes[0]
     width = 0.8 / len(derl)
@@ -184,22 +217,26 @@ def derl_chart(
     for index, (name, values) in enumerate(derl.items()):
         numbers = np.asarray(values, dtype=float)
         if numbers.size != len(labels):
-            raise LTVInputError(f"derl {name!r} must have {len(labels)} values; got {numbers.size}")
+            raise LTVInputError(_("derl {name} must have {count} values; got {got}", name=repr(name), count=len(labels),
+                                  got=numbers.size))
         bars = axes.bar(positions + (index - (len(derl) - 1) / 2) * width, numbers, width, label=name,
                         color=PALETTE[index % len(PALETTE)])
-        axes.bar_label(bars, labels=[f"{v:.2f}" for v in numbers], fontsize=7)
+        axes.bar_label(bars, labels=[format_number(v, 2) for v in numbers], fontsize=7)
     axes.set_xticks(positions, labels)
-    axes.set_xlabel("renewals the customer has made")
-    axes.set_ylabel(ylabel)
+    axes.set_xlabel(_("renewals the customer has made"))
+    axes.set_ylabel(_("DERL, payments") if ylabel is None else ylabel)
     axes.legend(frameon=False, fontsize=8)
-    return fig
+    return localise_ticks(fig)
 
 
 def holdout_by_frequency_chart(
     frequency: Sequence[float], actual: Sequence[float], predicted: Mapping[str, Sequence[float]], *,
-    max_frequency: int = 7, unit: str = "purchases",
+    max_frequency: int = 7, unit: str | None = None,
 ) -> Figure:
     """Average holdout outcome by calibration frequency (0, 1, ..., max+), actual against each prediction.
+
+    ``unit`` names the outcome on the y axis ("average holdout {unit} per customer"); the default
+    is purchases, in the reader's language.
 
     Example:
         >>> predicted = {"model": [0.1, 0.6, 0.6, 1.5]}
@@ -211,24 +248,26 @@ def holdout_by_frequency_chart(
     y = np.asarray(actual, dtype=float)
     top = check_count("max_frequency", max_frequency, minimum=1)
     if x.size == 0 or x.size != y.size:
-        raise LTVInputError("frequency and actual must be non-empty and of the same length")
+        raise LTVInputError(_("frequency and actual must be non-empty and of the same length"))
     groups = np.minimum(x, top).astype(int)
     present = np.unique(groups)
     fig = new_figure()
     axes = fig.axes[0]
     means = [y[groups == g].mean() for g in present]
-    axes.plot(present, means, "o-", color=COLOURS["total"], label="actual")
+    axes.plot(present, means, "o-", color=COLOURS["total"], label=_("actual"))
     for index, (name, values) in enumerate(predicted.items()):
         z = np.asarray(values, dtype=float)
         if z.size != x.size:
-            raise LTVInputError(f"predicted {name!r} must have {x.size} values; got {z.size}")
+            raise LTVInputError(_("predicted {name} must have {count} values; got {got}", name=repr(name),
+                                  count=x.size, got=z.size))
         axes.plot(present, [z[groups == g].mean() for g in present], "--", color=PALETTE[(index + 1) % len(PALETTE)],
                   label=name)
     axes.set_xticks(present, [f"{g}+" if g == top else str(g) for g in present])
-    axes.set_xlabel("repeat purchases in the calibration period")
-    axes.set_ylabel(f"average holdout {unit} per customer")
+    axes.set_xlabel(_("repeat purchases in the calibration period"))
+    axes.set_ylabel(_("average holdout purchases per customer") if unit is None
+                    else _("average holdout {unit} per customer", unit=unit))
     axes.legend(frameon=False, fontsize=8)
-    return fig
+    return localise_ticks(fig)
 
 
 def frequency_recency_heatmap(
@@ -244,7 +283,7 @@ def frequency_recency_heatmap(
     """
     matrix = np.asarray(values, dtype=float)
     if matrix.ndim != 2 or matrix.size == 0:
-        raise LTVInputError(f"values must be a non-empty 2-D matrix; got shape {matrix.shape}")
+        raise LTVInputError(_("values must be a non-empty 2-D matrix; got shape {shape}", shape=matrix.shape))
     top = check_number("max_recency", max_recency, minimum=0, min_open=True)
     fig = new_figure()
     axes = fig.axes[0]
@@ -257,10 +296,11 @@ def frequency_recency_heatmap(
 
         bar.formatter = PercentFormatter(1.0)
         bar.update_ticks()
-    axes.set_xlabel(f"recency: {time_unit} from the first to the last repeat purchase")
-    axes.set_ylabel("repeat purchases (frequency)")
+    recency = _RECENCY.get(time_unit)
+    axes.set_xlabel(_(recency) if recency else f"recency: {time_unit} from the first to the last repeat purchase")
+    axes.set_ylabel(_("repeat purchases (frequency)"))
     axes.set_title(title)
-    return fig
+    return localise_ticks(fig)
 
 
 def repeat_histogram_chart(actual: Sequence[float], expected: Sequence[float], *, label_top: bool = True) -> Figure:
@@ -275,20 +315,20 @@ def repeat_histogram_chart(actual: Sequence[float], expected: Sequence[float], *
     observed = np.asarray(actual, dtype=float)
     model = np.asarray(expected, dtype=float)
     if observed.size == 0 or observed.size != model.size:
-        raise LTVInputError("actual and expected must be non-empty and of the same length")
+        raise LTVInputError(_("actual and expected must be non-empty and of the same length"))
     positions = np.arange(observed.size)
     fig = new_figure()
     axes = fig.axes[0]
-    axes.bar(positions - 0.2, observed, 0.4, color=COLOURS["total"], label="actual")
+    axes.bar(positions - 0.2, observed, 0.4, color=COLOURS["total"], label=_("actual"))
     axes.bar(positions + 0.2, model, 0.4, color=COLOURS["other"], label="BG/NBD")
     names = [str(k) for k in positions]
     if label_top:
         names[-1] = f"{positions[-1]}+"
     axes.set_xticks(positions, names)
-    axes.set_xlabel("repeat purchases in the calibration period")
-    axes.set_ylabel("customers")
+    axes.set_xlabel(_("repeat purchases in the calibration period"))
+    axes.set_ylabel(_("customers"))
     axes.legend(frameon=False, fontsize=8)
-    return fig
+    return localise_ticks(fig)
 
 
 def method_error_chart(names: Sequence[str], errors: Sequence[float], *, currency: str = "USD",
@@ -302,9 +342,10 @@ def method_error_chart(names: Sequence[str], errors: Sequence[float], *, currenc
     """
     from ltvkit.money import format_money
 
-    values = [check_number(f"error of {name!r}", value, minimum=0) for name, value in zip(names, errors, strict=True)]
+    values = [check_number(_("error of {name}", name=repr(name)), value, minimum=0)
+              for name, value in zip(names, errors, strict=True)]
     if not values:
-        raise LTVInputError("names and errors must not be empty")
+        raise LTVInputError(_("names and errors must not be empty"))
     order = np.argsort(values)[::-1]
     fig = new_figure()
     axes = fig.axes[0]
@@ -312,9 +353,9 @@ def method_error_chart(names: Sequence[str], errors: Sequence[float], *, currenc
     bars = axes.barh(labels, [values[i] for i in order], color=[COLOURS["up"] if i == order[-1] else COLOURS["total"]
                                                                   for i in order])
     axes.bar_label(bars, labels=[format_money(values[i], currency, decimals=2) for i in order], fontsize=8)
-    axes.set_xlabel(f"mean absolute error per customer ({currency})")
+    axes.set_xlabel(_("mean absolute error per customer ({currency})", currency=currency))
     axes.set_title(title)
-    return fig
+    return localise_ticks(fig)
 
 
 def tracking_chart(actual: Sequence[float], expected: Mapping[str, Sequence[float]], *, split: float,
@@ -331,27 +372,32 @@ def tracking_chart(actual: Sequence[float], expected: Mapping[str, Sequence[floa
     """
     observed = np.asarray(check_number("actual", np.asarray(actual, dtype=float), minimum=0), dtype=float)
     if not expected:
-        raise LTVInputError("expected must name at least one model's series")
+        raise LTVInputError(_("expected must name at least one model's series"))
     periods = np.arange(1, observed.size + 1)
     fig = new_figure()
     axes = fig.axes[0]
     shape = np.cumsum if cumulative else np.asarray
-    axes.plot(periods, shape(observed), color=COLOURS["total"], label="actual", linewidth=1.6)
+    axes.plot(periods, shape(observed), color=COLOURS["total"], label=_("actual"), linewidth=1.6)
     styles = ("--", ":", "-.", (0, (5, 1)))
     for index, (name, values) in enumerate(expected.items()):
         series = np.asarray(values, dtype=float)
         if series.size != observed.size:
-            raise LTVInputError(f"expected {name!r} must have {observed.size} values; got {series.size}")
+            raise LTVInputError(_("expected {name} must have {count} values; got {got}", name=repr(name),
+                                  count=observed.size, got=series.size))
         axes.plot(periods, shape(series), styles[index % len(styles)], color=PALETTE[(index + 1) % len(PALETTE)],
                   label=name)
     end = check_number("split", split, minimum=0)
     axes.axvline(end, color="grey", linewidth=0.8)
-    axes.annotate(" holdout", (end, axes.get_ylim()[1]), va="top", fontsize=8, color="grey")
-    axes.set_xlabel(f"{unit} since the cohort's start")
-    axes.set_ylabel("cumulative repeat transactions" if cumulative else f"repeat transactions per {unit[:-1]}")
+    axes.annotate(" " + _("holdout"), (end, axes.get_ylim()[1]), va="top", fontsize=8, color="grey")
+    since, per = _SINCE_START.get(unit), _PER_PERIOD.get(unit)
+    axes.set_xlabel(_(since) if since else f"{unit} since the cohort's start")
+    if cumulative:
+        axes.set_ylabel(_("cumulative repeat transactions"))
+    else:
+        axes.set_ylabel(_(per) if per else f"repeat transactions per {unit[:-1]}")
     axes.set_title(title)
     axes.legend(frameon=False, fontsize=8)
-    return fig
+    return localise_ticks(fig)
 
 
 def alive_history_chart(grid: Sequence[float], probability_alive: Sequence[float], purchase_times: Sequence[float],
@@ -366,15 +412,16 @@ def alive_history_chart(grid: Sequence[float], probability_alive: Sequence[float
     times = np.asarray(grid, dtype=float)
     values = np.asarray(probability_alive, dtype=float)
     if times.size == 0 or times.size != values.size:
-        raise LTVInputError("grid and probability_alive must be non-empty and of the same length")
+        raise LTVInputError(_("grid and probability_alive must be non-empty and of the same length"))
     fig = new_figure()
     axes = fig.axes[0]
     axes.plot(times, values, color=PALETTE[0])
     for moment in np.asarray(purchase_times, dtype=float):
         axes.axvline(moment, ymax=0.06, color=PALETTE[1], linewidth=2)
     axes.set_ylim(0, 1.05)
-    axes.set_xlabel(f"{unit} since the first purchase (ticks: repeat purchases)")
+    since = _SINCE_FIRST.get(unit)
+    axes.set_xlabel(_(since) if since else f"{unit} since the first purchase (ticks: repeat purchases)")
     axes.set_ylabel("P(alive)")
     axes.set_title(title)
     _percent_axis(axes)
-    return fig
+    return localise_ticks(fig)
