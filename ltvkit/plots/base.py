@@ -52,9 +52,13 @@ def figure_png(figure: Figure) -> bytes:
     """
     import io
 
-    _localise_ticks(figure)
+    from ltvkit.i18n import using_language
+    from ltvkit.plots.ticks import localise_ticks
+
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", metadata={"Software": None})
+    with using_language(getattr(figure, "ltvkit_language", None) or get_language()):  # the figure's own language
+        localise_ticks(figure)
+        figure.savefig(buffer, format="png", metadata={"Software": None})
     return buffer.getvalue()
 
 
@@ -82,51 +86,6 @@ def new_figure(figsize: tuple[float, float] = FIGSIZE) -> Figure:
     axes.spines[["top", "right"]].set_visible(False)
     fig.ltvkit_language = get_language()  # the language its plain tick labels are written in (figure_png)
     return fig
-
-
-def _localise_ticks(figure: Figure) -> None:
-    """Write the plain numeric tick labels with the decimal separator of the figure's language ("2,5" in Russian).
-
-    Only axes still on matplotlib's default number formatter change: money, percent, log-scale
-    and category axes keep theirs; English figures are left exactly as matplotlib draws them.
-
-    Example:
-        >>> from ltvkit.i18n import using_language
-        >>> with using_language("ru"):
-        ...     fig = new_figure()
-        >>> _localise_ticks(fig)
-        >>> fig.axes[0].xaxis.get_major_formatter().format_data(2.5)
-        '2,5'
-    """
-    from matplotlib.ticker import ScalarFormatter
-
-    language = getattr(figure, "ltvkit_language", "en")
-    if language == "en":
-        return
-    decimal = babel_locale(language).number_symbols["latn"]["decimal"]
-    for axes in figure.axes:
-        for axis in (axes.xaxis, axes.yaxis):
-            if type(axis.get_major_formatter()) is ScalarFormatter:
-                axis.set_major_formatter(_decimal_formatter_class()(decimal))
-
-
-@functools.cache
-def _decimal_formatter_class() -> type:
-    """matplotlib's ScalarFormatter with another decimal separator (a class made once, matplotlib imported late)."""
-    from matplotlib.ticker import ScalarFormatter
-
-    class DecimalFormatter(ScalarFormatter):
-        def __init__(self, decimal: str) -> None:
-            super().__init__()
-            self.decimal = decimal
-
-        def __call__(self, x: float, pos: int | None = None) -> str:
-            return super().__call__(x, pos).replace(".", self.decimal)
-
-        def format_data(self, value: float) -> str:
-            return super().format_data(value).replace(".", self.decimal)
-
-    return DecimalFormatter
 
 
 def _wrap(label: str, bars: int) -> str:

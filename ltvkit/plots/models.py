@@ -20,7 +20,6 @@ from ltvkit.checks import LTVInputError, check_count, check_number
 from ltvkit.i18n import N_, _
 from ltvkit.money import format_number, format_share
 from ltvkit.plots.base import COLOURS, new_figure
-from ltvkit.plots.ticks import localise_ticks
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -123,7 +122,7 @@ def observed_vs_model_chart(
     axes.set_title(title)
     if percent:
         _percent_axis(axes)
-    return localise_ticks(fig)
+    return fig
 
 
 def _beta_density(alpha: float, beta: float, grid: np.ndarray) -> np.ndarray:
@@ -156,7 +155,7 @@ def churn_distribution_chart(parameters: Mapping[str, tuple[float, float]], *, c
     axes.set_ylabel(_("density across customers"))
     axes.set_ylim(0, cap * 1.02)
     axes.legend(frameon=False, fontsize=8)
-    return localise_ticks(fig)
+    return fig
 
 
 def sbg_profile_chart(alpha: float, beta: float, *, periods: int = 12, constant_churn: float | None = None) -> Figure:
@@ -193,7 +192,7 @@ def sbg_profile_chart(alpha: float, beta: float, *, periods: int = 12, constant_
     right.set_ylabel(_("share still a customer"))
     right.set_ylim(0, 1.02)
     _percent_axis(right)
-    return localise_ticks(fig)
+    return fig
 
 
 def derl_chart(
@@ -226,7 +225,7 @@ def derl_chart(
     axes.set_xlabel(_("renewals the customer has made"))
     axes.set_ylabel(_("DERL, payments") if ylabel is None else ylabel)
     axes.legend(frameon=False, fontsize=8)
-    return localise_ticks(fig)
+    return fig
 
 
 def holdout_by_frequency_chart(
@@ -267,7 +266,7 @@ def holdout_by_frequency_chart(
     axes.set_ylabel(_("average holdout purchases per customer") if unit is None
                     else _("average holdout {unit} per customer", unit=unit))
     axes.legend(frameon=False, fontsize=8)
-    return localise_ticks(fig)
+    return fig
 
 
 def frequency_recency_heatmap(
@@ -300,7 +299,7 @@ def frequency_recency_heatmap(
     axes.set_xlabel(_(recency) if recency else f"recency: {time_unit} from the first to the last repeat purchase")
     axes.set_ylabel(_("repeat purchases (frequency)"))
     axes.set_title(title)
-    return localise_ticks(fig)
+    return fig
 
 
 def repeat_histogram_chart(actual: Sequence[float], expected: Sequence[float], *, label_top: bool = True) -> Figure:
@@ -328,7 +327,7 @@ def repeat_histogram_chart(actual: Sequence[float], expected: Sequence[float], *
     axes.set_xlabel(_("repeat purchases in the calibration period"))
     axes.set_ylabel(_("customers"))
     axes.legend(frameon=False, fontsize=8)
-    return localise_ticks(fig)
+    return fig
 
 
 def method_error_chart(names: Sequence[str], errors: Sequence[float], *, currency: str = "USD",
@@ -355,7 +354,7 @@ def method_error_chart(names: Sequence[str], errors: Sequence[float], *, currenc
     axes.bar_label(bars, labels=[format_money(values[i], currency, decimals=2) for i in order], fontsize=8)
     axes.set_xlabel(_("mean absolute error per customer ({currency})", currency=currency))
     axes.set_title(title)
-    return localise_ticks(fig)
+    return fig
 
 
 def tracking_chart(actual: Sequence[float], expected: Mapping[str, Sequence[float]], *, split: float,
@@ -397,7 +396,7 @@ def tracking_chart(actual: Sequence[float], expected: Mapping[str, Sequence[floa
         axes.set_ylabel(_(per) if per else f"repeat transactions per {unit[:-1]}")
     axes.set_title(title)
     axes.legend(frameon=False, fontsize=8)
-    return localise_ticks(fig)
+    return fig
 
 
 def alive_history_chart(grid: Sequence[float], probability_alive: Sequence[float], purchase_times: Sequence[float],
@@ -424,4 +423,4 @@ def alive_history_chart(grid: Sequence[float], probability_alive: Sequence[float
     axes.set_ylabel("P(alive)")
     axes.set_title(title)
     _percent_axis(axes)
-    return localise_ticks(fig)
+    return fig

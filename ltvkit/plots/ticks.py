@@ -1,6 +1,7 @@
 """Tick labels in the reader's language: matplotlib writes "0.2" and "95.0%", Russian reads "0,2" and "95,0 %".
 
-A chart calls :func:`localise_ticks` on its figure once its formatters are set. In English it does
+:func:`ltvkit.plots.base.figure_png` calls :func:`localise_ticks` whenever it draws a figure, in the
+language the figure was made in, so every chart of the workbook gets it. In English it does
 nothing (the figures stay as they were); in another language it wraps matplotlib's own number
 formatters (plain, percent, format-string) so their text takes the language's decimal sign, group
 separator and percent spacing (CLDR, through Babel). Formatters that already format for the language
