@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ltvkit.calculators.widgets import Calculator, Slider
 from ltvkit.i18n import _
 from ltvkit.orders.cohorts import CohortLTV, cohort_ltv_at, cohort_sizes, cohort_table
-from ltvkit.orders.engagement import METRICS, MetricSegments, metric_segments
+from ltvkit.orders.engagement import METRICS, MetricSegments, metric_label, metric_segments
 from ltvkit.orders.partners import CommissionDesign, PartnerBase, commission_design, partner_base
 
 if TYPE_CHECKING:
@@ -131,7 +131,7 @@ def engagement_calculator(
     def chart(result: MetricSegments, **_values: float) -> Figure:
         from ltvkit.plots import segment_chart
 
-        return segment_chart(result.table, metric_label=METRICS[result.metric], currency=currency,
+        return segment_chart(result.table, metric_label=metric_label(result.metric), currency=currency,
                              title=_("12-month LTV per customer by segment"))
 
     return Calculator(

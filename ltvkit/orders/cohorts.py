@@ -24,7 +24,8 @@ import numpy as np
 import pandas as pd
 
 from ltvkit.checks import LTVInputError, check_choice, check_count, check_number
-from ltvkit.money import format_money
+from ltvkit.i18n import ngettext
+from ltvkit.money import format_money, format_number, format_share
 from ltvkit.orders.arrays import NEVER, first_per_customer, observation_end_day, order_arrays, period_numbers
 
 __all__ = [
@@ -242,11 +243,16 @@ class CohortLTV:
 
     def describe(self, currency: str = "RUB") -> str:
         """One line for the calculator's result label."""
-        head = f"Cohort {self.cohort} ({self.customers:,} customers)"
+        head = ngettext("Cohort {cohort} ({count} customer)", "Cohort {cohort} ({count} customers)", self.customers,
+                        cohort=self.cohort, count=format_number(self.customers))
         if self.ltv is None:
-            return f"{head}: only {self.observed_months} months observed, not {self.months}"
-        return (f"{head}: LTV over its first {self.months} months {format_money(self.ltv, currency, decimals=0)} "
-                f"per customer at margin {self.margin:.0%}")
+            return head + ngettext(": only {observed} month observed, not {months}",
+                                   ": only {observed} months observed, not {months}", self.observed_months,
+                                   observed=self.observed_months, months=self.months)
+        return head + ngettext(": LTV over its first {months} month {ltv} per customer at margin {margin}",
+                               ": LTV over its first {months} months {ltv} per customer at margin {margin}",
+                               self.months, months=self.months, ltv=format_money(self.ltv, currency, decimals=0),
+                               margin=format_share(self.margin, 0))
 
 
 

@@ -25,7 +25,8 @@ import numpy as np
 import pandas as pd
 
 from ltvkit.checks import LTVInputError, check_count, check_number
-from ltvkit.money import format_money
+from ltvkit.i18n import N_, _, ngettext
+from ltvkit.money import format_money, format_number
 from ltvkit.orders.arrays import first_per_customer, order_arrays
 from ltvkit.orders.cohorts import horizon_ltv
 from ltvkit.orders.export import read_table
@@ -36,6 +37,7 @@ __all__ = [
     "METRICS",
     "MetricSegments",
     "ltv_after_window",
+    "metric_label",
     "metric_segments",
     "metric_table",
     "naive_lift",
@@ -56,14 +58,24 @@ ENGAGEMENT_FILE_COLUMNS: dict[str, str] = {
 """Columns of the school's analytics export (data/school_engagement.csv) and their names in ltvkit."""
 
 METRICS: dict[str, str] = {
-    "minutes_per_session": "average time per session, min",
-    "minutes_30d": "time with the product in 30 days, min",
-    "sessions_30d": "sessions in 30 days",
-    "return_days_30d": "days with a return visit in 30 days",
-    "conversion_pct": "conversion from interactions, %",
-    "bounce_pct": "bounce rate, %",
+    "minutes_per_session": N_("average time per session, min"),
+    "minutes_30d": N_("time with the product in 30 days, min"),
+    "sessions_30d": N_("sessions in 30 days"),
+    "return_days_30d": N_("days with a return visit in 30 days"),
+    "conversion_pct": N_("conversion from interactions, %"),
+    "bounce_pct": N_("bounce rate, %"),
 }
-"""The engagement metrics, in the order the notebooks show them, with their labels."""
+"""The engagement metrics, in the order the notebooks show them, with their English labels (see metric_label)."""
+
+
+def metric_label(metric: str) -> str:
+    """The label of one of :data:`METRICS` in the reader's language.
+
+    Example:
+        >>> metric_label("bounce_pct")
+        'bounce rate, %'
+    """
+    return _(METRICS[metric])
 
 
 def read_engagement(path_or_buffer: Any, *, columns: dict[str, str] | None = None) -> pd.DataFrame:
@@ -172,7 +184,7 @@ def metric_table(
         spearman = float(data[metric].rank().corr(data[value].rank()))
         direction = int(claims.get(metric, 0))
         rows[metric] = {
-            "label": label,
+            "label": _(label),
             "article_direction": direction,
             "pearson": float(data[metric].corr(data[value])),
             "spearman": spearman,
@@ -264,10 +276,19 @@ class MetricSegments:
     def describe(self, currency: str = "RUB") -> str:
         """One line for the calculator's result label."""
         low, high = self.table["mean_value"].iloc[0], self.table["mean_value"].iloc[-1]
-        ratio = f"{high / low:.1f}x" if low else "n/a"
-        text = (f"{self.metric}: top segment {format_money(high, currency, decimals=0)} vs bottom "
-                f"{format_money(low, currency, decimals=0)} ({ratio}); Spearman {self.spearman:+.2f}")
-        return text + (f"; {self.left_out:,} customers without a value left out" if self.left_out else "")
+        ratio = _("{ratio}x", ratio=format_number(high / low, 1)) if low else _("n/a")
+        text = _("{metric}: top segment {top} vs bottom {bottom} ({ratio}); Spearman {spearman}", metric=self.metric,
+                 top=format_money(high, currency, decimals=0), bottom=format_money(low, currency, decimals=0),
+                 ratio=ratio, spearman=_signed(self.spearman))
+        if not self.left_out:
+            return text
+        return text + ngettext("; {count} customer without a value left out", "; {count} customers without a value "
+                               "left out", self.left_out, count=format_number(self.left_out))
+
+
+def _signed(value: float) -> str:
+    """A correlation with its sign and two decimals: "+0.24" ("+0,24" in Russian)."""
+    return ("+" if value >= 0 else "") + format_number(value, 2)
 
 
 def metric_segments(frame: pd.DataFrame, *, metric_index: int, segments: int, value: str = "ltv_12m") -> MetricSegments:

@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from ltvkit.checks import LTVInputError, check_choice
+from ltvkit.i18n import N_, _, ngettext
 from ltvkit.orders.columns import resolve_columns
 from ltvkit.orders.load_report import MAX_LISTED, BadRow, LoadReport
 from ltvkit.orders.parsing import date_column, number_column
@@ -211,8 +212,8 @@ def _text(text: Any, raw: RawTable, file_name: str, column: Column) -> tuple[Any
     if column.required:
         missing = (text == "") | marker
         bad = np.flatnonzero(missing.to_numpy())
-        reasons = tuple(np.where((text.gather(bad) == "").to_numpy(), "empty",
-                                 "a missing-value marker, not a value").tolist())
+        reasons = tuple(np.where((text.gather(bad) == "").to_numpy(), N_("empty"),
+                                 N_("a missing-value marker, not a value")).tolist())
         return text, None, bad, reasons, None
     if marker.any():
         raw.notes.append(f"column {file_name!r}: {int(marker.sum()):,} values such as {text.filter(marker)[0]!r} "
@@ -231,7 +232,7 @@ def _bad_rows(raw: RawTable, rows: np.ndarray, parsed: Mapping[str, Any], schema
         position = int(np.searchsorted(rows, row))
         if position < rows.size and rows[position] == row:
             bad[position] = [BadRow(problem.line, "", problem.text, problem.reason)]
-    for name, (_, _, indexes, reasons, _) in parsed.items():
+    for name, (_values, _exact, indexes, reasons, _format) in parsed.items():
         text_values = raw.column(positions[original[name]])
         for index, reason in zip(np.asarray(indexes).tolist(), reasons, strict=True):
             if index in bad and not bad[index][0].column:
@@ -254,12 +255,13 @@ def _bad_rows(raw: RawTable, rows: np.ndarray, parsed: Mapping[str, Any], schema
 def _refuse(source_name: str, bad: Mapping[int, list[BadRow]], lines: np.ndarray, notes: Sequence[str]) -> None:
     problems = [row for rows in bad.values() for row in rows]
     listed = "; ".join(str(row) for row in problems[:MAX_LISTED])
-    more = f"; and {len(problems) - MAX_LISTED} more problems" if len(problems) > MAX_LISTED else ""
-    hints = "".join(f" Note: {note}." for note in notes if "fields" in note)
+    more = _("; and {count} more problems", count=len(problems) - MAX_LISTED) if len(problems) > MAX_LISTED else ""
+    hints = "".join(_(" Note: {note}.", note=_(note)) for note in notes if "fields" in note)
     count = len(bad)
     raise LTVInputError(
-        f"{source_name}: {count} row{'s' if count != 1 else ''} cannot be used: {listed}{more}.{hints} Fix the file, "
-        f'or pass on_bad_rows="skip" to leave such rows out with a report.'
+        ngettext("{source}: {count} row cannot be used: {problems}{more}.", "{source}: {count} rows cannot be used: "
+                 "{problems}{more}.", count, source=source_name, count=count, problems=listed, more=more)
+        + hints + " " + _('Fix the file, or pass on_bad_rows="skip" to leave such rows out with a report.')
     )
 
 

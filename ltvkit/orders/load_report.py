@@ -6,7 +6,7 @@ Example:
     ...                     skipped_lines=(3,))
     >>> print(report)  # doctest: +NORMALIZE_WHITESPACE
     orders.csv: 3 data rows read (utf-8, sep ',', decimal '.', dates %Y-%m-%d), 2 kept
-    skipped 1 rows; their readable amounts add up to 0.00:
+    skipped 1 row; their readable amounts add up to 0.00:
       line 3, column 'amount': not a number (got 'abc')
 """
 
@@ -18,6 +18,8 @@ from decimal import Decimal
 import pandas as pd
 
 from ltvkit.checks import LTVInputError
+from ltvkit.i18n import _, get_language, ngettext
+from ltvkit.money import format_number
 
 __all__ = ["MAX_LISTED", "BadRow", "LoadReport", "load_report"]
 
@@ -36,8 +38,11 @@ class BadRow:
     reason: str
 
     def __str__(self) -> str:
-        where = f"line {self.line}, column {self.column!r}" if self.column else f"line {self.line}"
-        return f"{where}: {self.reason} (got {self.value!r})"
+        if self.column:
+            where = _("line {line}, column {column}", line=self.line, column=repr(self.column))
+        else:
+            where = _("line {line}", line=self.line)
+        return _("{where}: {reason} (got {value})", where=where, reason=_(self.reason), value=repr(self.value))
 
 
 
@@ -81,26 +86,45 @@ class LoadReport:
         return self.rows_read - self.rows_kept
 
     def __str__(self) -> str:
-        lines = [
-            f"{self.source}: {self.rows_read:,} data rows read ({self.encoding}, sep {self.sep!r}, "
-            f"decimal {self.decimal!r}, dates {self.date_format}), {self.rows_kept:,} kept"
-        ]
+        lines = [self._read_line()]
         if self.skipped_lines:
-            lines.append(
-                f"skipped {len(self.skipped_lines)} rows; their readable amounts add up to {self.skipped_amount:,.2f}"
-                + (f", and {self.unreadable_amounts} more could not be read" if self.unreadable_amounts else "")
-                + ":"
-            )
+            lines.append(self._skipped_line())
             lines.extend(f"  {bad}" for bad in self.skipped)
         if self.amount_read is not None and self.skipped_lines:
-            lines.append(f"amounts read {self.amount_read:,} = kept {self.amount_kept:,} "
-                         f"+ skipped {self.amount_skipped:,}")
+            lines.append(_("amounts read {read} = kept {kept} + skipped {skipped}", read=_exact(self.amount_read),
+                           kept=_exact(self.amount_kept), skipped=_exact(self.amount_skipped)))
         if self.repeated_headers:
-            lines.append(f"repeated header rows left out: lines {', '.join(map(str, self.repeated_headers))}")
+            lines.append(_("repeated header rows left out: lines {lines}",
+                           lines=", ".join(map(str, self.repeated_headers))))
         if self.blank_lines:
-            lines.append(f"blank lines left out: {len(self.blank_lines)}")
-        lines.extend(self.notes)
+            lines.append(_("blank lines left out: {count}", count=format_number(len(self.blank_lines))))
+        lines.extend(_(note) for note in self.notes)
         return "\n".join(lines)
+
+    def _read_line(self) -> str:
+        return ngettext(
+            "{source}: {rows} data row read ({encoding}, sep {sep}, decimal {decimal}, dates {dates}), {kept} kept",
+            "{source}: {rows} data rows read ({encoding}, sep {sep}, decimal {decimal}, dates {dates}), {kept} kept",
+            self.rows_read, source=self.source, rows=format_number(self.rows_read), encoding=self.encoding,
+            sep=repr(self.sep), decimal=repr(self.decimal), dates=self.date_format, kept=format_number(self.rows_kept))
+
+    def _skipped_line(self) -> str:
+        count = len(self.skipped_lines)
+        text = ngettext("skipped {count} row; their readable amounts add up to {amount}",
+                        "skipped {count} rows; their readable amounts add up to {amount}",
+                        count, count=format_number(count), amount=format_number(self.skipped_amount, 2))
+        if self.unreadable_amounts:
+            text += ngettext(", and {count} more could not be read", ", and {count} more could not be read",
+                             self.unreadable_amounts, count=format_number(self.unreadable_amounts))
+        return text + ":"
+
+
+def _exact(amount: Decimal | None) -> str:
+    """A decimal amount with all its digits, grouped as the reader's language groups them."""
+    text = f"{amount:,}"
+    if get_language() == "en":
+        return text
+    return text.replace(",", "\u00a0").replace(".", ",")
 
 
 

@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from ltvkit.checks import LTVInputError, check_choice
+from ltvkit.i18n import N_
 
 __all__ = [
     "DATE_FORMATS",
@@ -192,9 +193,9 @@ def number_column(values: Any, *, decimal: str | None = None, default_decimal: s
     bad_text = text.gather(bad)
     empty = bad_text == ""
     uses_other = bad_text.str.contains(_NUMBER[other]) & bad_text.str.contains(r"[.,]")
-    reasons = pl.select(pl.when(empty).then(pl.lit("empty"))
+    reasons = pl.select(pl.when(empty).then(pl.lit(N_("empty")))
                         .when(uses_other).then(pl.lit(f"uses {other!r} as decimal mark but this column uses {mark!r}"))
-                        .otherwise(pl.lit("not a number"))).to_series()
+                        .otherwise(pl.lit(N_("not a number")))).to_series()
     floats = canonical.cast(pl.Float64).fill_null(np.nan).to_numpy().astype(float, copy=True)
     return NumberColumn(floats, exact, bad, tuple(reasons.to_list()), mark)
 
@@ -375,11 +376,11 @@ def _date_reasons(text: Any, bad: np.ndarray, bad_time: np.ndarray, years: np.nd
             hit = unexplained & ~np.isnan(swapped)
             reasons[hit] = [f"there is no month {value.split(days_fmt[2])[1]}: if the file writes the month first, "
                             f"pass date_format={month_first!r}" for value in day.to_numpy()[hit]]
-    reasons[bad_time[bad]] = "not a time of day after the date"
+    reasons[bad_time[bad]] = N_("not a time of day after the date")
     wrong_year = implausible[bad]
     reasons[wrong_year] = [f"year {int(y)} is outside {FIRST_YEAR}-{LAST_YEAR}: a typo?"
                            for y in years[bad][wrong_year]]
-    reasons[(values == "").to_numpy()] = "empty"
+    reasons[(values == "").to_numpy()] = N_("empty")
     return tuple(reasons.tolist())
 
 

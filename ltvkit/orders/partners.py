@@ -34,6 +34,7 @@ import numpy as np
 import pandas as pd
 
 from ltvkit.checks import LTVInputError, check_count, check_frame, check_number
+from ltvkit.i18n import _
 from ltvkit.money import format_money
 from ltvkit.orders.export import read_table
 from ltvkit.orders.schema import ORDERS, Column, TableSchema, check_table
@@ -305,9 +306,10 @@ class CommissionDesign:
             net LTV per customer: best blog 1,200 RUB, worst coupons 300 RUB
         """
         net = self.affiliates()["net_ltv"]
-        return (f"Affiliates paid {format_money(self.commissions_paid, currency, decimals=0)} in commissions; "
-                f"net LTV per customer: best {self.best} {format_money(net.max(), currency, decimals=0)}, "
-                f"worst {self.worst} {format_money(net.min(), currency, decimals=0)}")
+        return _("Affiliates paid {paid} in commissions; net LTV per customer: best {best} {high}, worst {worst} {low}",
+                 paid=format_money(self.commissions_paid, currency, decimals=0), best=self.best,
+                 high=format_money(net.max(), currency, decimals=0), worst=self.worst,
+                 low=format_money(net.min(), currency, decimals=0))
 
     def affiliates(self) -> pd.DataFrame:
         """The table's affiliate rows (those with a partner)."""

@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 
 from ltvkit.checks import LTVInputError
+from ltvkit.i18n import N_
 from ltvkit.orders.layout import detect_sep, scan
 from ltvkit.orders.source import Source, decode
 
@@ -100,8 +101,8 @@ def raw_table(source: Source, *, encoding: str | None, sep: str | None, names: S
     rows_of = np.searchsorted(keep, np.array(sorted(problems), dtype=np.int64))
     raw.problems = {int(row): problems[record] for row, record in zip(rows_of, sorted(problems), strict=True)}
     if sep == "," and any("field" in p.reason for p in raw.problems.values()):
-        raw.notes.append("rows with more fields than the header in a comma-separated file: amounts written with a "
-                         "decimal comma (1234,50) must be quoted, or the file exported with ';' as separator")
+        raw.notes.append(N_("rows with more fields than the header in a comma-separated file: amounts written with a "
+                            "decimal comma (1234,50) must be quoted, or the file exported with ';' as separator"))
     return raw
 
 

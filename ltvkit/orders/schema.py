@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 
 from ltvkit.checks import LTVInputError, check_frame
+from ltvkit.i18n import N_
 
 __all__ = [
     "MISSING_MARKERS",
@@ -120,8 +121,8 @@ def number_problems(values: np.ndarray, column: Column) -> tuple[np.ndarray, lis
     problems = np.zeros(len(values), dtype=object)
     problems[:] = ""
     if column.required:
-        problems[np.isnan(values)] = "empty"
-    problems[np.isinf(values)] = "not a finite number"
+        problems[np.isnan(values)] = N_("empty")
+    problems[np.isinf(values)] = N_("not a finite number")
     finite = np.isfinite(values)
     if column.minimum is not None:
         problems[finite & (values < column.minimum)] = f"below {column.minimum:g}"

@@ -31,6 +31,8 @@ import numpy as np
 import pandas as pd
 
 from ltvkit.checks import LTVInputError, check_choice, check_number
+from ltvkit.i18n import _, ngettext
+from ltvkit.money import format_number
 from ltvkit.orders.arrays import first_per_customer, observation_end_day, order_arrays, period_numbers
 
 __all__ = ["SUMMARY_PERIODS", "SummaryReport", "customer_summary", "top_share"]
@@ -58,16 +60,23 @@ class SummaryReport:
     observation_end: pd.Timestamp
 
     def __str__(self) -> str:
-        text = (
-            f"{self.rows:,} order rows; up to {self.observation_end.date()}: {self.purchase_rows:,} purchases and "
-            f"{self.refund_rows:,} refunds ({self.refund_amount:,.2f})"
-        )
+        end = self.observation_end.date()
+        text = _("{rows}; up to {end}: {purchases} and {refunds} ({amount})",
+                 rows=ngettext("{count} order row", "{count} order rows", self.rows, count=format_number(self.rows)),
+                 end=end, purchases=ngettext("{count} purchase", "{count} purchases", self.purchase_rows,
+                                             count=format_number(self.purchase_rows)),
+                 refunds=ngettext("{count} refund", "{count} refunds", self.refund_rows,
+                                  count=format_number(self.refund_rows)),
+                 amount=format_number(self.refund_amount, 2))
         if self.refund_only_customers:
-            text += (f"; {self.refund_only_customers} customers with refunds only left out "
-                     f"({self.refund_only_amount:,.2f})")
+            text += ngettext("; {count} customer with refunds only left out ({amount})",
+                             "; {count} customers with refunds only left out ({amount})", self.refund_only_customers,
+                             count=self.refund_only_customers, amount=format_number(self.refund_only_amount, 2))
         if self.after_end_rows:
-            text += (f"; {self.after_end_rows:,} rows dated after {self.observation_end.date()} left out "
-                     f"({self.after_end_amount:,.2f})")
+            text += ngettext("; {count} row dated after {end} left out ({amount})",
+                             "; {count} rows dated after {end} left out ({amount})", self.after_end_rows,
+                             count=format_number(self.after_end_rows), end=end,
+                             amount=format_number(self.after_end_amount, 2))
         return text
 
 

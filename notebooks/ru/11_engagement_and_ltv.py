@@ -47,6 +47,7 @@ from ltvkit.orders import (
     METRICS,
     horizon_ltv,
     ltv_after_window,
+    metric_label,
     metric_table,
     naive_lift,
     quantile_segments,
@@ -70,8 +71,8 @@ from ltvkit.plots import scatter_chart, segment_chart
 
 # %%
 engagement = read_engagement("../data/school_engagement.csv").set_index("customer")
-for metric, label in METRICS.items():
-    print(f"{metric:20} {label}")
+for metric in METRICS:
+    print(f"{metric:20} {metric_label(metric)}")
 engagement.describe().round(1)
 
 # %% [markdown] key="11-ltv-over-the-same"
