@@ -74,9 +74,13 @@ def fit_bgnbd_triples(triples: Any, *, time_unit: str) -> BGNBDFit:
 
     Example:
         >>> import pandas as pd
-        >>> one = pd.DataFrame({"frequency": [0, 3], "recency": [0.0, 9.0], "T": [10.0, 10.0], "customers": [5, 5]})
-        >>> fit_bgnbd_triples(one, time_unit="weeks").time_unit
-        'weeks'
+        >>> from ltvkit.models.simulate import simulate_bgnbd
+        >>> from ltvkit.models.units import weeks
+        >>> sim = simulate_bgnbd(r=0.5, alpha=5.0, a=0.8, b=2.5, customers=500, T=weeks(30), seed=2).calibration
+        >>> triples = pd.DataFrame({"frequency": sim.frequency, "recency": sim.recency, "T": sim.T}).value_counts()
+        >>> fit = fit_bgnbd_triples(triples.rename("customers").reset_index(), time_unit="weeks")
+        >>> fit.time_unit, fit.customers, fit.converged
+        ('weeks', 500, True)
     """
     frame = _frame(triples, ("frequency", "recency", "T", "customers"), "triples")
     columns = {name: frame[name].to_numpy(dtype=float) for name in ("frequency", "recency", "T")}
