@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ltvkit.checks import LTVInputError, check_choice, check_number
+from ltvkit.i18n import _
 from ltvkit.models.units import DAYS_PER_UNIT, TIME_UNITS, Duration
 
 if TYPE_CHECKING:
@@ -41,14 +42,15 @@ __all__ = ["CalibrationHoldout", "RFMSummary"]
 
 def _column(name: str, values: Any, *, minimum: float | None = 0.0) -> np.ndarray:
     if values is None or isinstance(values, (str, bytes)):
-        raise LTVInputError(f"{name} must be a list or array of numbers; got {values!r}")
+        raise LTVInputError(_("{name} must be a list or array of numbers; got {values}", name=name,
+                              values=repr(values)))
     array = np.asarray(values)
     if array.ndim != 1:
         array = array.reshape(-1) if array.ndim == 0 else array
     if array.ndim != 1:
-        raise LTVInputError(f"{name} must be one-dimensional; got shape {array.shape}")
+        raise LTVInputError(_("{name} must be one-dimensional; got shape {shape}", name=name, shape=array.shape))
     if array.size == 0:
-        raise LTVInputError(f"{name} must not be empty: there are no customers")
+        raise LTVInputError(_("{name} must not be empty: there are no customers", name=name))
     checked = check_number(name, array, minimum=minimum)
     result = np.array(checked, dtype=float)
     result.setflags(write=False)
@@ -99,7 +101,7 @@ class RFMSummary:
         x = _column("frequency", frequency)
         if np.any(x != np.round(x)):
             first = x[np.flatnonzero(x != np.round(x))[0]]
-            raise LTVInputError(f"frequency must hold whole numbers of repeat purchases; got {first}")
+            raise LTVInputError(_("frequency must hold whole numbers of repeat purchases; got {value}", value=first))
         t_x = _column("recency", recency)
         age = _column("T", T)
         sizes = {"frequency": x.size, "recency": t_x.size, "T": age.size}
@@ -114,21 +116,23 @@ class RFMSummary:
             sizes["customer_ids"] = ids.size
         if len(set(sizes.values())) != 1:
             raise LTVInputError(
-                f"frequency, recency, T (and monetary, customer_ids) must have the same length; got {sizes}"
+                _("frequency, recency, T (and monetary, customer_ids) must have the same length; got {sizes}",
+                  sizes=sizes)
             )
         late = t_x > age * (1 + 1e-12) + 1e-12
         if np.any(late):
             row = int(np.flatnonzero(late)[0])
             raise LTVInputError(
-                f"recency must be <= T for every customer (the last purchase cannot come after the end of "
-                f"observation); row {row} has recency {t_x[row]:g} > T {age[row]:g}"
+                _("recency must be <= T for every customer (the last purchase cannot come after the end of "
+                  "observation); row {row} has recency {recency} > T {T}", row=row, recency=f"{t_x[row]:g}",
+                  T=f"{age[row]:g}")
             )
         orphan = (x == 0) & (t_x > 0)
         if np.any(orphan):
             row = int(np.flatnonzero(orphan)[0])
             raise LTVInputError(
-                f"recency must be 0 for customers without repeat purchases (frequency 0); row {row} has "
-                f"recency {t_x[row]:g}"
+                _("recency must be 0 for customers without repeat purchases (frequency 0); row {row} has "
+                  "recency {recency}", row=row, recency=f"{t_x[row]:g}")
             )
         if currency is not None:
             from ltvkit.money import CURRENCIES

@@ -55,7 +55,8 @@ def test_upload_confirm_report_download(voila: Server, page: Any, screenshots: P
                            timeout=30_000)  # the dropdowns are filled one after the other; partner is the last
     assert [selected(page, role) for role in ("customer", "date", "amount", "channel", "partner")] == [
         "ID клиента", "Дата оплаты", "Сумма, руб.", "Канал", "Партнёр"]
-    assert "by name" in page.locator(".ltv-guessed").inner_text()
+    page.wait_for_function("() => document.querySelector('.ltv-guessed')?.innerText.includes('by name')",
+                           timeout=30_000)  # how each column was found: written after the dropdowns are filled
     shots = [screenshots / "your-data-uploaded.png"]
     page.screenshot(path=shots[-1], full_page=True)
 
