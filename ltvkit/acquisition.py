@@ -204,7 +204,9 @@ def acquisition_table(
     (paid per sale). ``profit_per_rouble`` = (LTV - CAC) / CAC: what one more unit of money
     spent there returns beyond itself. ``headroom`` is the multiplier at which LTV:CAC would
     fall to ``target``: (LTV / target - commission) / spend per customer (inf for a source
-    paid by commission only; 0 when even the commission alone is too much).
+    paid by commission only; 0 when even the commission alone is too much). ``band`` is the
+    verdict's name in the reader's language (:attr:`ltvkit.ltv_cac.RatioVerdict.label`: a table to
+    read; code that compares bands uses ``ltv_cac_verdict(ratio).band``).
 
     Args:
         ltv: gross LTV per customer by source (money).
@@ -244,7 +246,7 @@ def acquisition_table(
         "ltv": ltv.to_numpy(dtype=float),
         "cac": cac.to_numpy(),
         "ltv_to_cac": ratio,
-        "band": [ltv_cac_verdict(value).band for value in np.atleast_1d(ratio)],
+        "band": [ltv_cac_verdict(value).label for value in np.atleast_1d(ratio)],
         "net_per_customer": ltv.to_numpy(dtype=float) - cac.to_numpy(),
         "profit_per_rouble": np.atleast_1d(ratio) - 1.0,
         "headroom": headroom,

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ltvkit.checks import LTVInputError
+from ltvkit.i18n import _
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -67,10 +68,12 @@ def data_path(name: str) -> Path:
         'school_orders.csv'
     """
     if not isinstance(name, str) or name not in DATASETS:
-        raise LTVInputError(f"name must be one of {', '.join(DATASETS)}; got {name!r}")
+        raise LTVInputError(_("{name} must be one of {choices}; got {value}", name="name", choices=", ".join(DATASETS),
+                              value=repr(name)))
     path = DATA_DIR / DATASETS[name]
     if not path.is_file():
-        raise LTVInputError(f"the data set {name!r} is missing from this installation ({path}); reinstall ltvkit")
+        raise LTVInputError(_("the data set {name} is missing from this installation ({path}); reinstall ltvkit",
+                              name=repr(name), path=path))
     return path
 
 

@@ -211,18 +211,22 @@ def format_rows(
         costs_period       month
     """
     if isinstance(rows, str | bytes) or not isinstance(rows, Iterable):
-        raise LTVInputError(f"rows must be a list of rows such as [('revenue', 18000)]; got {rows!r}")
+        raise LTVInputError(_("{name} must be a list of rows such as {example}; got {value}", name="rows",
+                              example="[('revenue', 18000)]", value=repr(rows)))
     body = [row for row in rows]
     if not body or any(isinstance(row, str | bytes) or not isinstance(row, Sequence) for row in body):
-        raise LTVInputError("rows must hold at least one row, each a sequence such as ('revenue', 18000)")
+        raise LTVInputError(_("{name} must hold at least one row, each a sequence such as {example}", name="rows",
+                              example="('revenue', 18000)"))
     if header is not None and (isinstance(header, str | bytes) or not isinstance(header, Sequence)
                                or not all(isinstance(title, str) for title in header)):
-        raise LTVInputError(f"header must be a sequence of column titles (text), one per column; got {header!r}")
+        raise LTVInputError(_("{name} must be a sequence of column titles (text), one per column; got {value}",
+                              name="header", value=repr(header)))
     table = [list(header)] if header is not None else []
     for row in body:
         table.append([str(row[0]) if row else "", *(_cell(value, currency, decimals) for value in row[1:])])
     if any(len(row) != len(table[0]) for row in table) or len(table[0]) < 2:
-        raise LTVInputError("rows must hold at least a label and a value each, all rows (and header) the same length")
+        raise LTVInputError(_("{name} must hold at least a label and a value each, all rows (and header) the same "
+                              "length", name="rows"))
     widths = [max(len(row[column]) for row in table) for column in range(len(table[0]))]
     lines = []
     for row in table:

@@ -94,6 +94,7 @@ from ltvkit.models.sbg import (
     alive_counts,
     fit_constant_churn,
     fit_sbg,
+    period_label,
     read_retention_table,
     sbg_del,
     sbg_derl,
@@ -102,7 +103,15 @@ from ltvkit.models.sbg import (
     sbg_survival,
 )
 from ltvkit.models.sbg_profile import RetentionProfile, retention_profile
-from ltvkit.models.scoring import SEGMENTS, export_scored_customers, rfm_scores, scored_customers, segment_of
+from ltvkit.models.scoring import (
+    OTHER_SEGMENT,
+    SEGMENTS,
+    export_scored_customers,
+    rfm_scores,
+    scored_customers,
+    segment_label,
+    segment_of,
+)
 from ltvkit.models.simulate import (
     poisson_from_uniform,
     simulate_bgnbd,
@@ -140,6 +149,7 @@ __all__ = [
     "CDNOW_COLUMNS",
     "DAYS_PER_UNIT",
     "HOLDOUT_END",
+    "OTHER_SEGMENT",
     "PUBLISHED",
     "SEGMENTS",
     "TIME_UNITS",
@@ -202,6 +212,7 @@ __all__ = [
     "parameter_summary",
     "parametric_draws",
     "pareto_nbd_log_likelihood",
+    "period_label",
     "poisson_from_uniform",
     "probability_alive_history",
     "published",
@@ -223,6 +234,7 @@ __all__ = [
     "sbg_retention_rates",
     "sbg_survival",
     "scored_customers",
+    "segment_label",
     "segment_of",
     "simulate_bgnbd",
     "simulate_gamma_gamma",

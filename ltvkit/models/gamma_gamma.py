@@ -198,7 +198,7 @@ class GammaGammaFit(FitResult):
             [35.22, 48.12]
         """
         if not isinstance(data, RFMSummary):
-            raise LTVInputError(f"data must be an RFMSummary; got {type(data).__name__}")
+            raise LTVInputError(_("data must be an RFMSummary; got {got}", got=type(data).__name__))
         mean = self.population_mean_spend if self.q > 1 or not unbounded else np.inf
         x = data.frequency
         if data.monetary is None:
@@ -339,7 +339,7 @@ def customer_lifetime_value(
     if not isinstance(spend, GammaGammaFit):
         raise LTVInputError(_("spend must be a GammaGammaFit; got {got}", got=type(spend).__name__))
     if not isinstance(data, RFMSummary):
-        raise LTVInputError(f"data must be an RFMSummary; got {type(data).__name__}")
+        raise LTVInputError(_("data must be an RFMSummary; got {got}", got=type(data).__name__))
     horizon = require_duration("horizon", horizon)
     step = require_duration("step", step)
     share = check_number("margin", margin, minimum=0, maximum=1)

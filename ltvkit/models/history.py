@@ -19,7 +19,7 @@ from typing import Any
 import pandas as pd
 
 from ltvkit.checks import LTVInputError, check_frame
-from ltvkit.i18n import _
+from ltvkit.i18n import N_, _
 from ltvkit.models.rfm import CalibrationHoldout, RFMSummary
 from ltvkit.models.units import days
 from ltvkit.orders.summary import customer_summary
@@ -27,7 +27,7 @@ from ltvkit.orders.summary import customer_summary
 __all__ = ["PurchaseHistory", "calibration_holdout", "purchase_history"]
 
 _COLUMNS = ("customer", "date", "amount")
-_HINT = "read it with read_orders"
+_HINT = N_("read it with read_orders")
 
 
 @dataclass(frozen=True, eq=False)

@@ -25,6 +25,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from ltvkit.checks import LTVInputError, check_count
+from ltvkit.i18n import _
 from ltvkit.models.fitting import FitResult
 from ltvkit.models.rfm import RFMSummary
 from ltvkit.models.units import DAYS_PER_UNIT, TIME_UNITS, Duration, require_duration
@@ -42,9 +43,8 @@ def require_summary(data: Any) -> RFMSummary:
         ltvkit.checks.LTVInputError: data must be an RFMSummary (RFMSummary.create(..., time_unit=...)); got list
     """
     if not isinstance(data, RFMSummary):
-        raise LTVInputError(
-            f"data must be an RFMSummary (RFMSummary.create(..., time_unit=...)); got {type(data).__name__}"
-        )
+        raise LTVInputError(_("data must be an RFMSummary (RFMSummary.create(..., time_unit=...)); got {got}",
+                              got=type(data).__name__))
     return data
 
 
@@ -56,7 +56,8 @@ class PurchaseModelFit(FitResult):
 
     def _check_unit(self) -> None:
         if self.time_unit not in TIME_UNITS:
-            raise LTVInputError(f"time_unit must be one of {', '.join(TIME_UNITS)}; got {self.time_unit!r}")
+            raise LTVInputError(_("{name} must be one of {choices}; got {value}", name="time_unit",
+                                  choices=", ".join(TIME_UNITS), value=repr(self.time_unit)))
 
     def in_unit(self, time_unit: str) -> Any:
         """The same model with time counted in another unit (only the rate parameters change).
@@ -67,7 +68,8 @@ class PurchaseModelFit(FitResult):
             30.898
         """
         if time_unit not in TIME_UNITS:
-            raise LTVInputError(f"time_unit must be one of {', '.join(TIME_UNITS)}; got {time_unit!r}")
+            raise LTVInputError(_("{name} must be one of {choices}; got {value}", name="time_unit",
+                                  choices=", ".join(TIME_UNITS), value=repr(time_unit)))
         factor = DAYS_PER_UNIT[self.time_unit] / DAYS_PER_UNIT[time_unit]
         changes: dict[str, Any] = {name: getattr(self, name) * factor for name in self.RATE_PARAMETERS}
         if self.standard_errors is not None:

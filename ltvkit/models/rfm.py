@@ -168,7 +168,8 @@ class RFMSummary:
             names["customer_id"] = customer_id
         missing = [column for column in names.values() if column not in frame.columns]
         if missing:
-            raise LTVInputError(f"frame is missing the column(s) {missing}; it has {list(frame.columns)}")
+            raise LTVInputError(_("{name} is missing the column(s) {missing}; it has {columns}", name="frame",
+                                  missing=missing, columns=list(frame.columns)))
         return cls.create(
             frequency=frame[frequency].to_numpy(),
             recency=frame[recency].to_numpy(),
@@ -208,9 +209,10 @@ class RFMSummary:
         """
         keep = np.asarray(mask, dtype=bool)
         if keep.shape != self.frequency.shape:
-            raise LTVInputError(f"mask must have one value per customer ({len(self)}); got shape {keep.shape}")
+            raise LTVInputError(_("{name} must have one value per customer ({customers}); got shape {shape}",
+                                  name="mask", customers=len(self), shape=keep.shape))
         if not keep.any():
-            raise LTVInputError("mask must keep at least one customer")
+            raise LTVInputError(_("{name} must keep at least one customer", name="mask"))
         return RFMSummary.create(
             frequency=self.frequency[keep], recency=self.recency[keep], T=self.T[keep], time_unit=self.time_unit,
             monetary=None if self.monetary is None else self.monetary[keep], currency=self.currency,
@@ -270,6 +272,5 @@ class CalibrationHoldout:
         for name in ("holdout_purchases", "holdout_spend"):
             values = getattr(self, name)
             if values is not None and np.shape(values) != (len(self.calibration),):
-                raise LTVInputError(
-                    f"{name} must have one value per customer ({len(self.calibration)}); got shape {np.shape(values)}"
-                )
+                raise LTVInputError(_("{name} must have one value per customer ({customers}); got shape {shape}",
+                                      name=name, customers=len(self.calibration), shape=np.shape(values)))

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ltvkit.checks import LTVInputError, check_count, check_number
-from ltvkit.i18n import _
+from ltvkit.i18n import N_, _
 from ltvkit.models.fitting import FitResult, fit_fields, maximise_likelihood
 
 if TYPE_CHECKING:
@@ -42,6 +42,7 @@ __all__ = [
     "alive_counts",
     "fit_constant_churn",
     "fit_sbg",
+    "period_label",
     "read_retention_table",
     "sbg_del",
     "sbg_derl",
@@ -384,6 +385,21 @@ def sbg_derl(alpha: float, beta: float, discount_rate: float, renewals: int) -> 
     if d == 0 and a <= 1:
         raise LTVInputError(_("discount_rate must be > 0 when alpha <= 1: the expected lifetime is then infinite"))
     return (b + n) / (a + b + n) * _hyp2f1_one(b + n + 1.0, a + b + n + 1.0, 1.0 / (1.0 + d))
+
+
+_PERIODS = (N_("calibration"), N_("holdout"))
+
+
+def period_label(period: str) -> str:
+    """A ``period`` value of :func:`read_retention_table` in the reader's language (the column keeps the English).
+
+    Example:
+        >>> from ltvkit.i18n import using_language
+        >>> with using_language("ru"):
+        ...     period_label("calibration")
+        'калибровка'
+    """
+    return _(period) if period in _PERIODS else period
 
 
 def read_retention_table(path: str | Path, *, cohort_size: int = 1000) -> pd.DataFrame:

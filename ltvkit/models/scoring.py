@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ltvkit.checks import LTVInputError
-from ltvkit.i18n import _, using_language
+from ltvkit.i18n import N_, _, using_language
 from ltvkit.models.rfm import RFMSummary
 from ltvkit.models.units import Duration
 
@@ -57,16 +57,22 @@ if TYPE_CHECKING:
 
     from ltvkit.models.uncertainty import CLVIntervals
 
-__all__ = ["SEGMENTS", "export_scored_customers", "rfm_scores", "scored_customers", "segment_of"]
+__all__ = ["OTHER_SEGMENT", "SEGMENTS", "export_scored_customers", "rfm_scores", "scored_customers", "segment_label",
+           "segment_of"]
 
 SEGMENTS: dict[str, tuple[str, ...]] = {
-    "Premium Customer": ("333", "334", "343", "344", "433", "434", "443", "444"),
-    "Repeat Customer": ("143", "232", "233", "234", "243", "244", "332"),
-    "Top Spender": ("124", "133", "134", "144", "224", "313", "314", "323", "324", "413", "414", "423", "424"),
-    "At Risk Customer": ("122", "123", "132", "212", "214", "222", "223", "312", "322", "412", "422"),
-    "Inactive Customer": ("111", "112", "113", "114", "211", "311", "411"),
+    N_("Premium Customer"): ("333", "334", "343", "344", "433", "434", "443", "444"),
+    N_("Repeat Customer"): ("143", "232", "233", "234", "243", "244", "332"),
+    N_("Top Spender"): ("124", "133", "134", "144", "224", "313", "314", "323", "324", "413", "414", "423", "424"),
+    N_("At Risk Customer"): ("122", "123", "132", "212", "214", "222", "223", "312", "322", "412", "422"),
+    N_("Inactive Customer"): ("111", "112", "113", "114", "211", "311", "411"),
 }
-"""RFM codes of each named segment (pymc-marketing's default table); other codes are "Other"."""
+"""RFM codes of each named segment (pymc-marketing's default table); other codes are "Other".
+
+The names stay English in the ``segment`` column (code compares them); :func:`segment_label`
+gives them in the reader's language where a table is shown."""
+OTHER_SEGMENT = N_("Other")
+"""The segment of every RFM code that no named segment lists."""
 _SEGMENT_OF = {code: name for name, codes in SEGMENTS.items() for code in codes}
 
 
@@ -93,7 +99,21 @@ def segment_of(code: str) -> str:
         >>> segment_of("111")
         'Inactive Customer'
     """
-    return _SEGMENT_OF.get(str(code), "Other")
+    return _SEGMENT_OF.get(str(code), OTHER_SEGMENT)
+
+
+def segment_label(segment: str) -> str:
+    """A segment's name (from :func:`segment_of`) in the reader's language; any other text as it is.
+
+    Example:
+        >>> from ltvkit.i18n import using_language
+        >>> segment_label("Top Spender")
+        'Top Spender'
+        >>> with using_language("ru"):
+        ...     segment_label("Other") != "Other"
+        True
+    """
+    return _(segment) if segment in SEGMENTS or segment == OTHER_SEGMENT else segment
 
 
 def scored_customers(

@@ -139,7 +139,7 @@ def waterfall_chart(steps: Sequence[tuple[str, float]], *, currency: str | None 
     if len({*labels, result}) != len(labels) + 1:
         raise LTVInputError(_("steps must have different labels, none of them {result}; got {labels}",
                               result=repr(result), labels=labels))
-    amounts = np.array([check_number(f"amount of {label!r}", amount) for label, amount in steps])
+    amounts = np.array([check_number(_("amount of {label}", label=repr(label)), amount) for label, amount in steps])
     ends = np.cumsum(amounts)
     starts = ends - amounts
     fig = new_figure()
@@ -170,7 +170,8 @@ def bar_chart(
     """
     if len(labels) != len(values) or not labels:
         raise LTVInputError(_("labels and values must be non-empty and of the same length"))
-    numbers = [check_number(f"value of {label!r}", value) for label, value in zip(labels, values, strict=True)]
+    numbers = [check_number(_("value of {label}", label=repr(label)), value)
+               for label, value in zip(labels, values, strict=True)]
     if len(set(map(str, labels))) != len(labels):
         raise LTVInputError(_("labels must be different from each other; got {labels}", labels=list(labels)))
     fig = new_figure()
@@ -329,7 +330,7 @@ def frequency_ltv_chart(
         label = _("check {amount}", amount=format_money(value, currency) if currency else _number(value, ",.0f"))
         axes.plot(frequencies, frequency_ltv(value, frequencies, lifetime_periods, margin), label=label)
     for text, frequency in marks:
-        x = check_number(f"purchases per period of mark {text!r}", frequency, minimum=0)
+        x = check_number(_("purchases per period of mark {text}", text=repr(text)), frequency, minimum=0)
         y = frequency_ltv(checks[0], x, lifetime_periods, margin)
         axes.plot([x], [y], "o", color=COLOURS["down"])
         amount = format_money(y, currency) if currency else _number(y, ",.0f")

@@ -296,7 +296,8 @@ def frequency_recency_heatmap(
         bar.formatter = PercentFormatter(1.0)
         bar.update_ticks()
     recency = _RECENCY.get(time_unit)
-    axes.set_xlabel(_(recency) if recency else f"recency: {time_unit} from the first to the last repeat purchase")
+    axes.set_xlabel(_(recency) if recency else _("recency: {unit} from the first to the last repeat purchase",
+                                                              unit=time_unit))
     axes.set_ylabel(_("repeat purchases (frequency)"))
     axes.set_title(title)
     return fig
@@ -389,11 +390,11 @@ def tracking_chart(actual: Sequence[float], expected: Mapping[str, Sequence[floa
     axes.axvline(end, color="grey", linewidth=0.8)
     axes.annotate(" " + _("holdout"), (end, axes.get_ylim()[1]), va="top", fontsize=8, color="grey")
     since, per = _SINCE_START.get(unit), _PER_PERIOD.get(unit)
-    axes.set_xlabel(_(since) if since else f"{unit} since the cohort's start")
+    axes.set_xlabel(_(since) if since else _("{unit} since the cohort's start", unit=unit))
     if cumulative:
         axes.set_ylabel(_("cumulative repeat transactions"))
     else:
-        axes.set_ylabel(_(per) if per else f"repeat transactions per {unit[:-1]}")
+        axes.set_ylabel(_(per) if per else _("repeat transactions per {unit}", unit=unit[:-1]))
     axes.set_title(title)
     axes.legend(frameon=False, fontsize=8)
     return fig
@@ -419,7 +420,8 @@ def alive_history_chart(grid: Sequence[float], probability_alive: Sequence[float
         axes.axvline(moment, ymax=0.06, color=PALETTE[1], linewidth=2)
     axes.set_ylim(0, 1.05)
     since = _SINCE_FIRST.get(unit)
-    axes.set_xlabel(_(since) if since else f"{unit} since the first purchase (ticks: repeat purchases)")
+    axes.set_xlabel(_(since) if since else _("{unit} since the first purchase (ticks: repeat purchases)",
+                                                          unit=unit))
     axes.set_ylabel("P(alive)")
     axes.set_title(title)
     _percent_axis(axes)

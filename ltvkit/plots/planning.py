@@ -104,7 +104,8 @@ def ratio_band_chart(ratios: Mapping[str, float], *, title: str = "") -> Figure:
     """
     if not ratios:
         raise LTVInputError(_("ratios must hold at least one named ratio"))
-    values = [check_number(f"ratio of {name!r}", value, minimum=0, min_open=True) for name, value in ratios.items()]
+    values = [check_number(_("ratio of {name}", name=repr(name)), value, minimum=0, min_open=True)
+              for name, value in ratios.items()]
     names = list(ratios)
     fig = new_figure()
     axes = fig.axes[0]
