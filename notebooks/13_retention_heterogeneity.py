@@ -53,6 +53,7 @@ from ltvkit.models.retention_value import (
 from ltvkit.models.sbg import (
     fit_constant_churn,
     fit_sbg,
+    period_label,
     read_retention_table,
     sbg_del,
     sbg_derl,
@@ -81,7 +82,7 @@ holdout = table[table.period == "holdout"]
 years = table.year.to_numpy()
 regular = calibration.regular_alive.tolist()
 high_end = calibration.high_end_alive.tolist()
-table[["year", "regular_percent_alive", "high_end_percent_alive", "period"]]
+table[["year", "regular_percent_alive", "high_end_percent_alive", "period"]].assign(period=table.period.map(period_label))
 
 # %% [markdown] key="13-why-the-retention-rate"
 # ## Why the retention rate rises

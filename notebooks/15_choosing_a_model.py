@@ -55,7 +55,7 @@ from ltvkit.models.nbd import fit_nbd
 from ltvkit.models.pareto_nbd import fit_pareto_nbd
 from ltvkit.models.persistence import load_model, save_model
 from ltvkit.models.published import published, reproduces
-from ltvkit.models.scoring import export_scored_customers, scored_customers
+from ltvkit.models.scoring import export_scored_customers, scored_customers, segment_label
 from ltvkit.models.simulate import simulate_bgnbd
 from ltvkit.models.tracking import expected_repeat_transactions, repeat_transactions_by_period
 from ltvkit.models.uncertainty import clv_intervals, customer_bootstrap_draws
@@ -251,8 +251,9 @@ assert np.isclose(from_csv["clv_USD"].sum(), table["clv_USD"].sum())
 print(tr("{rows} rows, {columns} columns; total CLV {total}; file written: {file}", rows=format_number(len(from_csv)),
          columns=len(table.columns), total=format_money(from_csv["clv_USD"].sum(), "USD"), file=csv_path.name))
 print(list(table.columns))
-table.groupby("segment").agg(customers=("customer_id", "size"), mean_p_alive=("p_alive", "mean"),
-                             total_clv_USD=("clv_USD", "sum")).sort_values("total_clv_USD", ascending=False).round(2)
+segments = table.groupby("segment").agg(customers=("customer_id", "size"), mean_p_alive=("p_alive", "mean"),
+                                        total_clv_USD=("clv_USD", "sum"))
+segments.sort_values("total_clv_USD", ascending=False).round(2).rename(index=segment_label)
 
 # %% [markdown] key="15-next-month-score-the"
 # Next month, score the new summary with the model saved today instead of refitting:

@@ -62,7 +62,7 @@ from ltvkit.models.nbd import fit_nbd
 from ltvkit.models.pareto_nbd import fit_pareto_nbd
 from ltvkit.models.persistence import load_model, save_model
 from ltvkit.models.published import published, reproduces
-from ltvkit.models.scoring import export_scored_customers, scored_customers
+from ltvkit.models.scoring import export_scored_customers, scored_customers, segment_label
 from ltvkit.models.simulate import simulate_bgnbd
 from ltvkit.models.tracking import expected_repeat_transactions, repeat_transactions_by_period
 from ltvkit.models.uncertainty import clv_intervals, customer_bootstrap_draws
@@ -264,8 +264,9 @@ assert np.isclose(from_csv["clv_USD"].sum(), table["clv_USD"].sum())
 print(tr("{rows} rows, {columns} columns; total CLV {total}; file written: {file}", rows=format_number(len(from_csv)),
          columns=len(table.columns), total=format_money(from_csv["clv_USD"].sum(), "USD"), file=csv_path.name))
 print(list(table.columns))
-table.groupby("segment").agg(customers=("customer_id", "size"), mean_p_alive=("p_alive", "mean"),
-                             total_clv_USD=("clv_USD", "sum")).sort_values("total_clv_USD", ascending=False).round(2)
+segments = table.groupby("segment").agg(customers=("customer_id", "size"), mean_p_alive=("p_alive", "mean"),
+                                        total_clv_USD=("clv_USD", "sum"))
+segments.sort_values("total_clv_USD", ascending=False).round(2).rename(index=segment_label)
 
 # %% [markdown] key="15-next-month-score-the"
 # В следующем месяце оцените новую сводку моделью, сохранённой сегодня, вместо новой подгонки:
@@ -284,9 +285,9 @@ print(json.loads(saved.read_text())["data"])
 # - Модель, которая лучше всех описывает период калибровки, не обязательно лучше всех
 #   прогнозирует: сравнивайте на контрольном периоде и по ошибке, которая подходит к задаче (итоги и
 #   квадратичная ошибка для бюджетов).
-# - Сегменты RFM — это описание, а не прогноз: «Premium Customer» с P(alive) 20 % стоит меньше,
+# - Сегменты RFM — это описание, а не прогноз: «Премиальный клиент» с P(alive) 20 % стоит меньше,
 #   чем обещает название; сортируйте по CLV, а сегмент используйте, чтобы выбрать сообщение. А у
-#   1 411 «Inactive Customers» (ещё без повторной покупки) P(alive) по BG/NBD равна 1: эта модель
+#   1 411 клиентов сегмента «Неактивный клиент» (ещё без повторной покупки) P(alive) по BG/NBD равна 1: эта модель
 #   не видит, что клиент может уйти до повторной покупки, — ради этого и существует MBG/NBD.
 #
 # ## Попробуйте сами
