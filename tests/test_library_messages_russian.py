@@ -125,3 +125,16 @@ def test_acquisition_table_writes_its_band_in_the_readers_language() -> None:
         assert band == [ltv_cac_verdict(10.0).label] and band != ["possibly under-investing in growth"]
         assert ltv_cac_verdict(10.0).band == "possibly under-investing in growth"
     assert np.isfinite(acquisition_table(ltv, costs)["ltv_to_cac"]).all()
+
+
+def test_an_untrustworthy_fit_warns_in_russian_with_russian_decimals() -> None:
+    from ltvkit.models.bgnbd import fit_bgnbd
+    from ltvkit.models.fitting import LTVFitWarning
+    from ltvkit.models.rfm import RFMSummary
+
+    data = RFMSummary.create(frequency=[1, 0, 0], recency=[4, 0, 0], T=[5, 5, 5], time_unit="weeks")
+    with using_language("ru"), pytest.warns(LTVFitWarning) as caught:
+        fit_bgnbd(data)
+    text = str(caught[0].message)
+    assert text.startswith("Подгонке BG/NBD нельзя доверять: alpha упёрся в границу поиска "
+                           "(ниже 8,3e-07 или выше 1,2e+06)")

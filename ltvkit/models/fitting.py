@@ -47,6 +47,7 @@ import numpy as np
 from ltvkit.checks import LTVInputError, check_number
 from ltvkit.i18n import _, ngettext
 from ltvkit.models.numerics import hessian_from_values, numerical_hessian
+from ltvkit.money import localised_number_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -190,10 +191,12 @@ def _diagnose(
             "that way, so the data cannot pin it down",
             "{names} ended at the edge of the search (below {low} or above {high}): the likelihood keeps growing "
             "that way, so the data cannot pin them down",
-            len(at_bound), names=", ".join(at_bound), low=f"{math.exp(-EDGE):.1e}", high=f"{math.exp(EDGE):.1e}",
+            len(at_bound), names=", ".join(at_bound), low=localised_number_text(f"{math.exp(-EDGE):.1e}"),
+            high=localised_number_text(f"{math.exp(EDGE):.1e}"),
         ))
     if not gradient_norm <= GRADIENT_TOLERANCE:
-        problems.append(_("the gradient at the optimum is {gradient}, not near zero", gradient=f"{gradient_norm:.1e}"))
+        problems.append(_("the gradient at the optimum is {gradient}, not near zero",
+                          gradient=localised_number_text(f"{gradient_norm:.1e}")))
     eigenvalues = np.linalg.eigvalsh(hessian) if np.all(np.isfinite(hessian)) else np.array([np.nan])
     covariance = np.full_like(hessian, np.nan)
     if np.all(eigenvalues > 0):
@@ -202,14 +205,14 @@ def _diagnose(
         if condition > CONDITION_LIMIT:
             problems.append(_(
                 "the Hessian is nearly singular (condition number {condition}): some combination of "
-                "parameters is not identified by these data", condition=f"{condition:.1e}",
+                "parameters is not identified by these data", condition=localised_number_text(f"{condition:.1e}"),
             ))
         loose = [name for name, variance in zip(names, np.diag(covariance), strict=True)
                  if not variance <= LOG_SE_LIMIT**2 and name not in at_bound]
         if loose:
             problems.append(_(
                 "the data barely constrain {names}: the 95% interval spans more than a factor of {factor} either way",
-                names=", ".join(loose), factor=f"{math.exp(Z_95 * LOG_SE_LIMIT):.0f}",
+                names=", ".join(loose), factor=localised_number_text(f"{math.exp(Z_95 * LOG_SE_LIMIT):.0f}"),
             ))
     else:
         condition = math.inf

@@ -67,12 +67,8 @@ SEGMENTS: dict[str, tuple[str, ...]] = {
     N_("At Risk Customer"): ("122", "123", "132", "212", "214", "222", "223", "312", "322", "412", "422"),
     N_("Inactive Customer"): ("111", "112", "113", "114", "211", "311", "411"),
 }
-"""RFM codes of each named segment (pymc-marketing's default table); other codes are "Other".
-
-The names stay English in the ``segment`` column (code compares them); :func:`segment_label`
-gives them in the reader's language where a table is shown."""
-OTHER_SEGMENT = N_("Other")
-"""The segment of every RFM code that no named segment lists."""
+"""RFM codes of each named segment (pymc-marketing's default table); other codes are "Other"."""
+OTHER_SEGMENT = N_("Other")  # the segment of every RFM code that no named segment lists
 _SEGMENT_OF = {code: name for name, codes in SEGMENTS.items() for code in codes}
 
 
@@ -104,6 +100,9 @@ def segment_of(code: str) -> str:
 
 def segment_label(segment: str) -> str:
     """A segment's name (from :func:`segment_of`) in the reader's language; any other text as it is.
+
+    The ``segment`` column keeps the English names (code compares them); a table shown to a
+    reader renames them with this.
 
     Example:
         >>> from ltvkit.i18n import using_language
