@@ -68,13 +68,15 @@ def test_a_bool_placeholder_reads_da_or_net_in_russian_and_true_or_false_in_engl
 
 def test_the_glossary_table_is_russian_but_the_names_in_three_languages() -> None:
     with using_language("ru"):
-        table = glossary.glossary_table(["CAC"])
+        table = glossary.glossary_table(["CAC", "churn"])
+        churn = glossary.term("отток")
         refusal = pytest.raises(LTVInputError, match=r"^Параметр abbreviation должен быть одним из значений")
         with refusal:
             glossary.term("KPI")
     assert table.columns.tolist() == ["английский", "русский", "китайский", "значение"]
     assert table.loc["CAC", "английский"] == "customer acquisition cost"
     assert table.loc["CAC", "значение"].startswith("Расходы на маркетинг и продажи")
+    assert table.index.tolist() == ["CAC", "отток"] and churn.abbreviation == "churn"  # a word is shown translated
 
 
 def test_the_strategy_table_and_a_claim_of_the_engagement_article_are_russian() -> None:
