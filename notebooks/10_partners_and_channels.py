@@ -41,8 +41,9 @@ from ltvkit.calculators import commission_calculator
 from ltvkit.course.capstone import CASE
 from ltvkit.course.exercises import options
 from ltvkit.course.holdout import school_incrementality, true_incremental_profit
+from ltvkit.course.school import school_costs
 from ltvkit.incrementality import incremental_table, promo_discount
-from ltvkit.orders import partner_base, partner_economics, read_orders, read_partner_costs
+from ltvkit.orders import partner_base, partner_economics, read_orders
 from ltvkit.plots import grouped_bar_chart
 
 # %% [markdown] key="10-two-articles-one-question"
@@ -64,7 +65,7 @@ from ltvkit.plots import grouped_bar_chart
 # %%
 orders = read_orders("../data/school_orders.csv", customer="ID клиента", date="Дата оплаты", amount="Сумма, руб.",
                      partner="Партнёр", channel="Канал", extra={"Номер заказа": "order"}, on_bad_rows="skip")
-costs = read_partner_costs("../data/school_partners.csv")
+costs = school_costs()  # read_partner_costs("../data/school_partners.csv"), the kind of source in your language
 print(tr("{rows} order rows; {customers} customers", rows=format_number(len(orders)),
          customers=format_number(orders["customer"].nunique())))
 costs

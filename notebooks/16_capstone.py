@@ -48,6 +48,7 @@ from ltvkit.acquisition import acquisition_table, best_source, payback_months, r
 from ltvkit.calculators import budget_allocation_calculator
 from ltvkit.course.capstone import CASE
 from ltvkit.course.exercises import options
+from ltvkit.course.school import school_costs
 from ltvkit.experiments import sample_size_per_group
 from ltvkit.ltv_cac import USUAL_TARGET_RATIO, ltv_cac_summary
 from ltvkit.models.bgnbd import fit_bgnbd
@@ -63,7 +64,6 @@ from ltvkit.orders import (
     ltv_after_window,
     partner_base,
     read_orders,
-    read_partner_costs,
     source_labels,
     top_share,
 )
@@ -86,7 +86,7 @@ from ltvkit.plots import bar_chart, holdout_by_frequency_chart, ratio_band_chart
 # cost sheet `data/school_partners.csv`, what each source cost over the two years:
 
 # %%
-costs = read_partner_costs("../data/school_partners.csv")
+costs = school_costs()  # read_partner_costs("../data/school_partners.csv"), the kind of source in your language
 print(tr("spend over 2023-2024 before commissions: {amount}", amount=format_money(costs["fixed_spend"].sum(), "RUB")))
 costs[["channel", "partner", "kind", "fixed_spend", "first_sale_commission_pct", "discount_pct"]]
 

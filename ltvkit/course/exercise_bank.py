@@ -21,6 +21,8 @@ from ltvkit.i18n import N_
 
 __all__ = ["BANK"]
 
+_REREAD = N_("Reread the section the question is about.")  # a "why" question's hint when an option has none
+
 
 def _ex(exercise_id: str, answer: Callable[[], float], hint: str,
         **settings: float) -> tuple[str, Callable[[], Any], str, dict[str, Any]]:
@@ -33,7 +35,7 @@ def _why(exercise_id: str, right: str,
     keys = [key for key, _, _ in options]
     if right not in keys or len(set(keys)) != len(keys) or any(not hint for key, _, hint in options if key != right):
         raise ValueError(f"{exercise_id}: the right letter must be an option and every wrong option needs a hint")
-    return exercise_id, lambda: right, "Reread the section the question is about.", {"options": options}
+    return exercise_id, lambda: right, _REREAD, {"options": options}
 
 
 def _implied_margin() -> float:
@@ -89,13 +91,13 @@ BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
            "without turning the years into months."),
         tolerance=0.001),
     _why("ex-01-4", "c",
-         ("a", "Because the two firms are in different industries.",
-          "Industry matters, but two firms of the same industry would still not be comparable here: look at what "
-          "each figure adds up, and over how long."),
-         ("b", "Because the manufacturer's figure is in thousands of roubles.",
-          "Both figures are in roubles; the difference is in what they count, not in the unit."),
-         ("c", "Because they measure different things: one year of revenue per customer served against seven "
-               "years of revenue per client.", "")),
+         ("a", N_("Because the two firms are in different industries."),
+          N_("Industry matters, but two firms of the same industry would still not be comparable here: look at what "
+             "each figure adds up, and over how long.")),
+         ("b", N_("Because the manufacturer's figure is in thousands of roubles."),
+          N_("Both figures are in roubles; the difference is in what they count, not in the unit.")),
+         ("c", N_("Because they measure different things: one year of revenue per customer served against seven "
+                  "years of revenue per client."), "")),
 
     # --- 02 historical_ltv -----------------------------------------------------------
     _ex("ex-02-1", lambda: example("E-historical-margin").figures["ltv"]

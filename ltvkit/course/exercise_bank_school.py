@@ -48,13 +48,22 @@ def _top_share(values: Any, share: float) -> float:
     return top_share(values, share)
 
 
-def _school_in_duckdb(question: str) -> float:
-    """Notebook 12's answers, computed by ltvkit.warehouse on the school's orders in an embedded DuckDB."""
+def _school_in_duckdb() -> Any:
+    """The school's orders loaded into an embedded DuckDB by ltvkit.warehouse (notebook 12's answers)."""
     from ltvkit import warehouse as wh
 
-    orders = wh.load_orders(wh.connect(), _school().school_orders(), "school_orders")
-    if question == "monthly triples":
-        return float(wh.rfm_triples(wh.customer_summary(orders, period="M")).count().execute())
+    return wh, wh.load_orders(wh.connect(), _school().school_orders(), "school_orders")
+
+
+def _monthly_triples_in_duckdb() -> float:
+    """ex-12-1: the rows of the school's monthly (frequency, recency, T) triples, counted in the database."""
+    wh, orders = _school_in_duckdb()
+    return float(wh.rfm_triples(wh.customer_summary(orders, period="M")).count().execute())
+
+
+def _affiliates_ltv_in_duckdb() -> float:
+    """ex-12-2: the affiliate programme's LTV per customer (margin 0.6), grouped by channel in the database."""
+    wh, orders = _school_in_duckdb()
     channels = wh.collect(wh.channel_ltv(orders, margin=0.6, by=("channel",)))
     return float(channels.loc["Партнёрская программа", "ltv"])
 
@@ -154,11 +163,11 @@ SCHOOL_BANK: tuple[tuple[str, Callable[[], Any], str, dict[str, Any]], ...] = (
              "is observed."))),
 
     # --- 12 ltv_where_data_lives -----------------------------------------------------
-    _ex("ex-12-1", lambda: _school_in_duckdb("monthly triples"),
+    _ex("ex-12-1", _monthly_triples_in_duckdb,
         N_("Summarise in calendar months, customer_summary(orders, period='M'), reduce it with rfm_triples and "
            "count the rows in the database with .count().execute(): fewer than the weekly triples, since months are "
            "coarser.")),
-    _ex("ex-12-2", lambda: _school_in_duckdb("affiliates ltv"),
+    _ex("ex-12-2", _affiliates_ltv_in_duckdb,
         N_("Group by channel only: collect(channel_ltv(orders, margin=0.6, by=('channel',))) and read ltv in the row "
            "of the affiliate programme (Партнёрская программа), in RUB per customer: all its partners together.")),
 

@@ -37,6 +37,8 @@ class Term:
     """A glossary entry: the abbreviation, its names in three languages and what it means.
 
     ``meaning`` is English (marked for the catalogue); :func:`glossary_table` shows it in the reader's language.
+    An ``abbreviation`` that is a word ("churn", "cohort") is marked too: the table shows it translated and
+    :func:`term` finds it by either name.
     """
 
     abbreviation: str
@@ -53,9 +55,9 @@ GLOSSARY: tuple[Term, ...] = (
          N_("Another name for LTV, common in academic papers.")),
     Term("CLTV", "customer lifetime value", "CLTV", "客户终身价值 (CLTV)",
          N_("The same idea again; the Chinese article writes CLTV = APV x PF x CL.")),
-    Term("historical LTV", "historical lifetime value", "исторический LTV", "历史客户终身价值",
+    Term(N_("historical LTV"), "historical lifetime value", "исторический LTV", "历史客户终身价值",
          N_("LTV from what a customer has already bought (their order history), not a forecast.")),
-    Term("predictive LTV", "predictive lifetime value", "прогнозный LTV", "预测客户终身价值",
+    Term(N_("predictive LTV"), "predictive lifetime value", "прогнозный LTV", "预测客户终身价值",
          N_("LTV forecast from averages (check, frequency, lifetime, margin) for customers still buying.")),
     Term("ARPU", "average revenue per user", "средний доход с пользователя (ARPU)", "每用户平均收入",
          N_("Revenue of a period divided by the customers (or users) of that period; "
@@ -75,15 +77,15 @@ GLOSSARY: tuple[Term, ...] = (
          N_("Purchases per customer per period; the Chinese article's name for RPR.")),
     Term("CL", "customer lifespan", "срок жизни клиента (CL)", "客户寿命",
          N_("How long a customer keeps buying, in periods.")),
-    Term("churn", "churn rate", "отток клиентов (churn rate)", "客户流失率",
+    Term(N_("churn"), "churn rate", "отток клиентов (churn rate)", "客户流失率",
          N_("Share of paying customers who stop paying during a period.")),
-    Term("retention", "retention rate", "удержание клиентов (retention rate)", "客户保留率",
+    Term(N_("retention"), "retention rate", "удержание клиентов (retention rate)", "客户保留率",
          N_("Share of customers who are still paying one period later: 1 - churn.")),
     Term("CAC", "customer acquisition cost", "стоимость привлечения клиента (CAC)", "客户获取成本",
          N_("Marketing and sales spending divided by the new customers it won.")),
     Term("LTV:CAC", "LTV to CAC ratio", "соотношение LTV:CAC", "LTV与CAC之比",
          N_("How many times a customer's value repays what it cost to win them; 3.0 reads 3:1.")),
-    Term("gross margin", "gross margin", "валовая маржа, доля прибыли в выручке (СВП)", "毛利率",
+    Term(N_("gross margin"), "gross margin", "валовая маржа, доля прибыли в выручке (СВП)", "毛利率",
          N_("Share of revenue left after the cost of what was sold; article 001 calls it СВП.")),
     Term("COGS", "cost of goods sold", "себестоимость проданных товаров", "销售成本",
          N_("What the goods or services a customer bought cost the business: revenue x (1 - gross margin).")),
@@ -96,23 +98,23 @@ GLOSSARY: tuple[Term, ...] = (
             "revenue, not profit, and only the first sales unless stated.")),
     Term("ДРР", "advertising cost of sales (ACoS)", "доля рекламных расходов (ДРР)", "广告销售成本比 (ACoS)",
          N_("Ad spend as a share of the revenue it brought, in percent: 1 / ROAS (ROAS 4.0 is ДРР 25%).")),
-    Term("payback", "payback period", "срок окупаемости", "投资回收期",
+    Term(N_("payback"), "payback period", "срок окупаемости", "投资回收期",
          N_("Periods until a customer's gross profit has repaid their CAC; weighted by survival, only the "
             "customers still paying bring money in (notebook 06).")),
-    Term("discount rate", "discount rate", "ставка дисконтирования", "贴现率",
+    Term(N_("discount rate"), "discount rate", "ставка дисконтирования", "贴现率",
          N_("How much less money is worth for each period it arrives later: 1 RUB a period from now is worth "
             "1 / (1 + d) today (notebook 05).")),
-    Term("cohort", "cohort", "когорта", "同期群",
+    Term(N_("cohort"), "cohort", "когорта", "同期群",
          N_("Customers who started in the same period (the month of their first purchase), followed together.")),
-    Term("contribution margin", "contribution margin", "маржинальная прибыль (маржинальный доход)", "边际贡献",
+    Term(N_("contribution margin"), "contribution margin", "маржинальная прибыль (маржинальный доход)", "边际贡献",
          N_("Revenue less every cost that comes with a sale (goods, payment fees, refunds, bonuses): what a "
             "customer leaves towards fixed costs and profit (notebook 06).")),
-    Term("unit economics", "unit economics", "юнит-экономика", "单位经济效益",
+    Term(N_("unit economics"), "unit economics", "юнит-экономика", "单位经济效益",
          N_("Profit per unit (a customer or an order): LTV against CAC with every cost per customer counted.")),
     Term("НДС", "value added tax (VAT)", "налог на добавленную стоимость (НДС)", "增值税",
          N_("A tax added to the price: at 20%, a customer pays 120 RUB for 100 RUB of the firm's revenue, so "
             "revenue with VAT / 1.2 is what the firm keeps (notebook 07).")),
-    Term("affiliate", "affiliate (a partner paid per sale)", "партнёр, аффилиат", "联盟伙伴",
+    Term(N_("affiliate"), "affiliate (a partner paid per sale)", "партнёр, аффилиат", "联盟伙伴",
          N_("A partner who brings customers for a commission on their purchases; the Chinese article's "
             "附属公司 means a subsidiary (see MACHINE_TRANSLATIONS).")),
 )
@@ -142,14 +144,21 @@ translated where a table shows it)."""
 
 
 def term(abbreviation: str) -> Term:
-    """Look up a glossary entry by its abbreviation (case-insensitive).
+    """Look up a glossary entry by its abbreviation (case-insensitive), as the table's first column shows it.
+
+    A word ("churn") is found by its English and by its name in the reader's language ("отток").
 
     Example:
         >>> term("ltv").english
         'lifetime value'
+        >>> from ltvkit.i18n import using_language
+        >>> with using_language("ru"):
+        ...     term("Отток").abbreviation
+        'churn'
     """
     for entry in GLOSSARY:
-        if isinstance(abbreviation, str) and entry.abbreviation.lower() == abbreviation.lower():
+        names = {entry.abbreviation.lower(), _(entry.abbreviation).lower()}
+        if isinstance(abbreviation, str) and abbreviation.lower() in names:
             return entry
     names = ", ".join(entry.abbreviation for entry in GLOSSARY)
     raise LTVInputError(_("{name} must be one of {choices}; got {value}", name="abbreviation", choices=names,
@@ -174,7 +183,8 @@ def glossary_table(terms: Sequence[str] | None = None, *, meanings: bool = True)
     entries = GLOSSARY if terms is None else tuple(term(name) for name in terms)
     columns = [_("English"), _("Russian"), _("Chinese"), _("meaning")]
     rows = [(t.english, t.russian, t.chinese, _(t.meaning)) for t in entries]
-    table = pd.DataFrame(rows, columns=columns, index=pd.Index([t.abbreviation for t in entries], name=_("term")))
+    index = pd.Index([_(t.abbreviation) for t in entries], name=_("term"))
+    table = pd.DataFrame(rows, columns=columns, index=index)
     return table if meanings else table.drop(columns=columns[-1])
 
 

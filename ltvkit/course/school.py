@@ -21,6 +21,7 @@ import pandas as pd
 
 from ltvkit.checks import check_choice
 from ltvkit.datasets import cdnow_orders, data_path
+from ltvkit.i18n import _
 from ltvkit.orders.cohorts import horizon_ltv
 from ltvkit.orders.engagement import read_engagement
 from ltvkit.orders.partners import partner_base, partner_economics, read_partner_costs
@@ -83,11 +84,21 @@ def school_orders() -> pd.DataFrame:
 def school_costs() -> pd.DataFrame:
     """The school's acquisition costs per channel and partner (data/school_partners.csv), money in RUB.
 
+    The file's ``kind`` is English (the simulation's :data:`~ltvkit.course.simulate.SCHOOL_SOURCES`,
+    marked there); the table gives it in the reader's language. No code keys on it.
+
     Example:
-        >>> school_costs().set_index("partner").loc["blog_pro_python", "fixed_spend"]
-        np.float64(600000.0)
+        >>> costs = school_costs().set_index("partner")
+        >>> costs.loc["blog_pro_python", "fixed_spend"], costs.loc["blog_pro_python", "kind"]
+        (np.float64(600000.0), 'programming blogger')
+        >>> from ltvkit.i18n import using_language
+        >>> with using_language("ru"):
+        ...     school_costs().set_index("partner").loc["blog_pro_python", "kind"]
+        'блогер-программист'
     """
-    return read_partner_costs(data_path("school_partners"))
+    costs = read_partner_costs(data_path("school_partners"))
+    costs["kind"] = costs["kind"].map(lambda kind: _(kind) if isinstance(kind, str) and kind else kind)
+    return costs
 
 
 def school_engagement() -> pd.DataFrame:

@@ -20,6 +20,8 @@ from ltvkit.checks import LTVInputError
 from ltvkit.course.school import ORDER_FILE_COLUMNS
 from ltvkit.course.simulate import AFFILIATE, SchoolData, simulate_school
 from ltvkit.datasets import DATA_DIR, DATASETS
+from ltvkit.i18n import _, ngettext
+from ltvkit.money import format_number
 from ltvkit.orders.engagement import ENGAGEMENT_FILE_COLUMNS
 from ltvkit.orders.partners import PARTNER_FILE_COLUMNS
 
@@ -43,7 +45,7 @@ def data_writer(name: str) -> Callable[[DataWriter], DataWriter]:
 
     def register(function: DataWriter) -> DataWriter:
         if name in _WRITERS:
-            raise LTVInputError(f"name must be new; a data writer {name!r} is already registered")
+            raise LTVInputError(_("name must be new; a data writer {value} is already registered", value=repr(name)))
         _WRITERS[name] = function
         return function
 
@@ -158,14 +160,16 @@ def main(argv: list[str] | None = None) -> int:
     """
     parser = argparse.ArgumentParser(prog="python -m ltvkit.course.school_files",
                                      description=main.__doc__.splitlines()[0])
-    parser.add_argument("--only", action="append", choices=sorted(_WRITERS), help="write only this data set")
-    parser.add_argument("--data-dir", type=Path, default=DATA_DIR, help="where to write (default: data/)")
+    parser.add_argument("--only", action="append", choices=sorted(_WRITERS), help=_("write only this data set"))
+    parser.add_argument("--data-dir", type=Path, default=DATA_DIR, help=_("where to write (default: data/)"))
     args = parser.parse_args(argv)
     args.data_dir.mkdir(parents=True, exist_ok=True)
     for name in args.only or sorted(_WRITERS):
         for path in _WRITERS[name](args.data_dir):
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
-            print(f"{name}: {path.name} {path.stat().st_size:,} bytes sha256 {digest}")
+            size = path.stat().st_size
+            print(ngettext("{name}: {file} {size} byte sha256 {digest}", "{name}: {file} {size} bytes sha256 {digest}",
+                           size, name=name, file=path.name, size=format_number(size), digest=digest))
     return 0
 
 

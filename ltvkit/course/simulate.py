@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from ltvkit.checks import LTVInputError, check_number
-from ltvkit.i18n import _
+from ltvkit.i18n import N_, _
 from ltvkit.models.simulate import poisson_from_uniform
 
 
@@ -36,6 +36,7 @@ class AcquisitionSource:
     the first order the school now pays the partner; ``incremental_share`` the share of the
     source's customers who came because of it (the others would have bought anyway, through
     another channel at the full price: a truth no file holds, only a holdout test can measure it).
+    ``kind`` is English, marked for the catalogue (the course's loaders give it in the reader's language).
     """
 
     channel: str
@@ -57,19 +58,19 @@ PAID_SEARCH, PAID_SOCIAL, ORGANIC, AFFILIATE = (
 )
 
 SCHOOL_SOURCES: tuple[AcquisitionSource, ...] = (
-    AcquisitionSource(PAID_SEARCH, "", "paid search ads", 0.20, 1.00, 2, 5, 0.00, 0.25, 4_000_000, 0.0),
-    AcquisitionSource(PAID_SOCIAL, "", "paid social ads", 0.17, 0.85, 2, 4, 0.00, 0.35, 2_600_000, 0.0),
-    AcquisitionSource(ORGANIC, "", "organic search (SEO content)", 0.14, 1.10, 2, 6, 0.00, 0.20, 900_000, 0.0),
-    AcquisitionSource(AFFILIATE, "cashback_plus", "cashback service", 0.13, 0.60, 3, 3, 0.10, 0.50, 0, 0.20, 0.40),
-    AcquisitionSource(AFFILIATE, "kupony_dnya", "coupon site", 0.09, 0.50, 4, 3, 0.25, 0.70, 60_000, 0.15, 0.15),
-    AcquisitionSource(AFFILIATE, "kursy_agregator", "course aggregator", 0.10, 0.90, 2, 4, 0.05, 0.20, 120_000, 0.25,
-                      0.80),
-    AcquisitionSource(AFFILIATE, "blog_pro_python", "programming blogger", 0.06, 1.40, 2, 8, 0.10, 0.15, 600_000, 0.10,
-                      0.95),
-    AcquisitionSource(AFFILIATE, "tg_data_digest", "Telegram channel on data", 0.06, 1.25, 2, 7, 0.10, 0.20, 450_000,
-                      0.10, 0.90),
-    AcquisitionSource(AFFILIATE, "hr_it_partner", "corporate HR partner", 0.05, 1.30, 2, 6, 0.00, 0.05, 200_000, 0.15,
-                      0.90),
+    AcquisitionSource(PAID_SEARCH, "", N_("paid search ads"), 0.20, 1.00, 2, 5, 0.00, 0.25, 4_000_000, 0.0),
+    AcquisitionSource(PAID_SOCIAL, "", N_("paid social ads"), 0.17, 0.85, 2, 4, 0.00, 0.35, 2_600_000, 0.0),
+    AcquisitionSource(ORGANIC, "", N_("organic search (SEO content)"), 0.14, 1.10, 2, 6, 0.00, 0.20, 900_000, 0.0),
+    AcquisitionSource(AFFILIATE, "cashback_plus", N_("cashback service"), 0.13, 0.60, 3, 3, 0.10, 0.50, 0, 0.20, 0.40),
+    AcquisitionSource(AFFILIATE, "kupony_dnya", N_("coupon site"), 0.09, 0.50, 4, 3, 0.25, 0.70, 60_000, 0.15, 0.15),
+    AcquisitionSource(AFFILIATE, "kursy_agregator", N_("course aggregator"), 0.10, 0.90, 2, 4, 0.05, 0.20, 120_000,
+                      0.25, 0.80),
+    AcquisitionSource(AFFILIATE, "blog_pro_python", N_("programming blogger"), 0.06, 1.40, 2, 8, 0.10, 0.15, 600_000,
+                      0.10, 0.95),
+    AcquisitionSource(AFFILIATE, "tg_data_digest", N_("Telegram channel on data"), 0.06, 1.25, 2, 7, 0.10, 0.20,
+                      450_000, 0.10, 0.90),
+    AcquisitionSource(AFFILIATE, "hr_it_partner", N_("corporate HR partner"), 0.05, 1.30, 2, 6, 0.00, 0.05, 200_000,
+                      0.15, 0.90),
 )
 """The school's acquisition sources and their true parameters (shares add up to 1).
 
