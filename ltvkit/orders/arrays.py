@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from ltvkit.checks import LTVInputError, check_frame
+from ltvkit.i18n import N_, _, ngettext
 from ltvkit.orders.schema import ORDERS, missing_text, number_problems
 
 __all__ = [
@@ -55,15 +56,16 @@ with read_orders, or convert with pd.to_datetime
     values = orders[column]
     if not pd.api.types.is_datetime64_any_dtype(values.dtype):
         raise LTVInputError(
-            f"orders[{column!r}] must hold dates (datetime64); got {values.dtype}. Read the file with "
-            f"read_orders, or convert with pd.to_datetime"
+            _("orders[{column}] must hold dates (datetime64); got {dtype}. Read the file with read_orders, "
+              "or convert with pd.to_datetime", column=repr(column), dtype=values.dtype)
         )
     if getattr(values.dtype, "tz", None) is not None:
         values = values.dt.tz_localize(None)
     array = values.to_numpy()
     if np.isnat(array).any():
         first = int(np.flatnonzero(np.isnat(array))[0])
-        raise LTVInputError(f"orders[{column!r}] must not be missing; row {orders.index[first]!r} has no date")
+        raise LTVInputError(_("orders[{column}] must not be missing; row {row} has no date", column=repr(column),
+                                  row=repr(orders.index[first])))
     return array
 
 
@@ -79,15 +81,17 @@ def amount_values(orders: pd.DataFrame, column: str) -> np.ndarray:
     """
     values = orders[column]
     if not pd.api.types.is_numeric_dtype(values.dtype) or pd.api.types.is_bool_dtype(values.dtype):
-        raise LTVInputError(f"orders[{column!r}] must hold numbers; got {values.dtype}")
+        raise LTVInputError(_("orders[{column}] must hold numbers; got {dtype}", column=repr(column),
+                              dtype=values.dtype))
     array = values.to_numpy(dtype=float)
     if not np.isfinite(array).all():
-        bad, _ = number_problems(array, ORDERS.column("amount"))
+        bad, _reasons = number_problems(array, ORDERS.column("amount"))
         first = int(bad[0])
-        raise LTVInputError(
-            f"orders[{column!r}] must be finite numbers; {int(bad.size)} rows are not, the first row "
-            f"{orders.index[first]!r} has {array[first]}"
-        )
+        raise LTVInputError(ngettext(
+            "orders[{column}] must be finite numbers; {count} rows are not, the first row {row} has {value}",
+            "orders[{column}] must be finite numbers; {count} rows are not, the first row {row} has {value}",
+            int(bad.size), column=repr(column), count=int(bad.size), row=repr(orders.index[first]),
+            value=array[first]))
     return array
 
 
@@ -102,11 +106,27 @@ def _compact(raw: np.ndarray, labels: pd.Index) -> tuple[np.ndarray, pd.Index]:
 def _refuse_missing_ids(orders: pd.DataFrame, column: str, missing: np.ndarray) -> None:
     first = int(np.flatnonzero(missing)[0])
     value = orders[column].iloc[first]
-    what = "missing" if value is None or (isinstance(value, float) and np.isnan(value)) else "blank"
-    if what == "blank" and str(value).strip():
-        what = f"a missing-value marker such as {str(value).strip()!r}"
-    raise LTVInputError(f"orders[{column!r}] must not be {what}; {int(missing.sum())} rows are (the first: row "
-                        f"{orders.index[first]!r}); drop or fix them, or read the export with read_orders")
+    values = {"column": repr(column), "count": int(missing.sum()), "row": repr(orders.index[first])}
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        message = ngettext(
+            "orders[{column}] must not be missing; {count} rows are (the first: row {row}); drop or fix them, "
+            "or read the export with read_orders",
+            "orders[{column}] must not be missing; {count} rows are (the first: row {row}); drop or fix them, "
+            "or read the export with read_orders", values["count"], **values)
+    elif str(value).strip():
+        message = ngettext(
+            "orders[{column}] must not be a missing-value marker such as {marker}; {count} rows are (the first: "
+            "row {row}); drop or fix them, or read the export with read_orders",
+            "orders[{column}] must not be a missing-value marker such as {marker}; {count} rows are (the "
+            "first: row {row}); drop or fix them, or read the export with read_orders",
+            values["count"], marker=repr(str(value).strip()), **values)
+    else:
+        message = ngettext(
+            "orders[{column}] must not be blank; {count} rows are (the first: row {row}); drop or fix them, "
+            "or read the export with read_orders",
+            "orders[{column}] must not be blank; {count} rows are (the first: row {row}); drop or fix them, "
+            "or read the export with read_orders", values["count"], **values)
+    raise LTVInputError(message)
 
 
 def customer_codes(orders: pd.DataFrame, column: str) -> tuple[np.ndarray, pd.Index]:
@@ -153,8 +173,8 @@ def customer_codes(orders: pd.DataFrame, column: str) -> tuple[np.ndarray, pd.In
         order = np.argsort(uniques, kind="stable")
     except TypeError as exc:
         kinds = sorted({type(u).__name__ for u in uniques[:1000]})
-        raise LTVInputError(f"orders[{column!r}] mixes kinds of ids ({', '.join(kinds)}); make them all text, "
-                            f"e.g. orders[{column!r}].astype(str)") from exc
+        raise LTVInputError(_("orders[{column}] mixes kinds of ids ({kinds}); make them all text, e.g. "
+                              "orders[{column}].astype(str)", column=repr(column), kinds=", ".join(kinds))) from exc
     rank = np.empty(order.size, np.intp)
     rank[order] = np.arange(order.size)
     labels = pd.Index(uniques[order], dtype=values.dtype if uniques.dtype == object else None)
@@ -205,15 +225,17 @@ def as_timestamp(value: Any, name: str) -> pd.Timestamp:
 
         column = date_column([value])
         if column.bad.size:
-            raise LTVInputError(f"{name} must be a date such as '2024-12-31' or '31.12.2024'; got {value!r} "
-                                f"({column.reasons[0]})")
+            raise LTVInputError(_("{name} must be a date such as '2024-12-31' or '31.12.2024'; got {value} "
+                                  "({reason})", name=name, value=repr(value), reason=column.reasons[0]))
         return pd.Timestamp(column.values[0])
     try:
         stamp = pd.Timestamp(value)
     except (TypeError, ValueError, OverflowError) as exc:
-        raise LTVInputError(f"{name} must be a date such as '2024-12-31'; got {value!r}") from exc
+        raise LTVInputError(_("{name} must be a date such as '2024-12-31'; got {value}", name=name,
+                              value=repr(value))) from exc
     if stamp is pd.NaT:
-        raise LTVInputError(f"{name} must be a date such as '2024-12-31'; got {value!r}")
+        raise LTVInputError(_("{name} must be a date such as '2024-12-31'; got {value}", name=name,
+                              value=repr(value)))
     return stamp.tz_localize(None) if stamp.tz is not None else stamp
 
 
@@ -224,7 +246,7 @@ def order_arrays(
 
     Example: see the module docstring.
     """
-    check_frame("orders", orders, (customer, date, amount), hint="read the export with read_orders")
+    check_frame("orders", orders, (customer, date, amount), hint=N_("read the export with read_orders"))
     dates = date_values(orders, date)
     values = amount_values(orders, amount)
     codes, labels = customer_codes(orders, customer)

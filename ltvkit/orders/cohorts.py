@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from ltvkit.checks import LTVInputError, check_choice, check_count, check_number
-from ltvkit.i18n import ngettext
+from ltvkit.i18n import _, ngettext
 from ltvkit.money import format_money, format_number, format_share
 from ltvkit.orders.arrays import NEVER, first_per_customer, observation_end_day, order_arrays, period_numbers
 
@@ -52,22 +52,26 @@ def _cohort_arrays(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, int, np.ndarray, np.ndarray]:
     """Per row: cohort, periods since it, amount, purchase flag; the end period; row codes; customers' cohorts."""
     period = check_choice("period", period, COHORT_PERIODS)
-    codes, labels, _, days, values = order_arrays(orders, customer, date, amount)
-    end_day, _ = observation_end_day(observation_end, days)
+    codes, labels, _dates, days, values = order_arrays(orders, customer, date, amount)
+    end_day, _end = observation_end_day(observation_end, days)
     if observation_end is not None:
         late = days > end_day
         if late.any():
             first = int(np.flatnonzero(late)[0])
-            raise LTVInputError(
-                f"orders[{date!r}] has {int(late.sum())} rows after observation_end (the first: row "
-                f"{orders.index[first]!r}); filter them out first or pass a later observation_end"
-            )
+            raise LTVInputError(ngettext(
+                "orders[{column}] has {count} rows after observation_end (the first: row {row}); filter them out "
+                "first or pass a later observation_end",
+                "orders[{column}] has {count} rows after observation_end (the first: row {row}); filter them out "
+                "first or pass a later observation_end",
+                int(late.sum()), column=repr(date), count=int(late.sum()), row=repr(orders.index[first])))
     purchase = values >= 0
     if not purchase.any():
-        raise LTVInputError(
-            f"orders hold no purchase (every one of the {len(values):,} amounts is negative: refunds only); a cohort "
-            f"starts with a first purchase, so read an export that includes the sales"
-        )
+        raise LTVInputError(ngettext(
+            "orders hold no purchase (every one of the {count} amounts is negative: refunds only); a cohort starts "
+            "with a first purchase, so read an export that includes the sales",
+            "orders hold no purchase (every one of the {count} amounts is negative: refunds only); a cohort starts "
+            "with a first purchase, so read an export that includes the sales",
+            len(values), count=format_number(len(values))))
     per = period_numbers(days, period)
     cohort = first_per_customer(codes, per, len(labels), purchase)
     known = cohort[codes] != NEVER
@@ -220,8 +224,8 @@ def horizon_ltv(
 
     months = check_count("months", months, minimum=1)
     margin = check_number("margin", margin, minimum=0, maximum=1)
-    codes, labels, _, days, values = order_arrays(orders, customer, date, amount)
-    end_day, _ = observation_end_day(observation_end, days)
+    codes, labels, _dates, days, values = order_arrays(orders, customer, date, amount)
+    end_day, _end = observation_end_day(observation_end, days)
     first = first_per_customer(codes, days, len(labels), values >= 0)
     horizon = months * 365.25 / 12
     inside = (days - first[codes] < horizon) & (days >= first[codes])
@@ -279,7 +283,8 @@ def cohort_ltv_at(cumulative: pd.DataFrame, sizes: pd.Series, *, cohort_index: i
     months = check_count("months", months, minimum=1)
     cohort_index = check_count("cohort_index", cohort_index)
     if cohort_index >= len(cumulative):
-        raise LTVInputError(f"cohort_index must be at most {len(cumulative) - 1}; got {cohort_index}")
+        raise LTVInputError(_("cohort_index must be at most {maximum}; got {value}", maximum=len(cumulative) - 1,
+                              value=cohort_index))
     row = cumulative.iloc[cohort_index].to_numpy(dtype=float)
     observed = int((~np.isnan(row)).sum())
     value = row[months - 1] if months <= len(row) else float("nan")

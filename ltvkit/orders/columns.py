@@ -22,11 +22,13 @@ The file has: 'Клиент', 'Партнёр'
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Mapping
 from typing import Any
 
 from ltvkit.checks import LTVInputError
+from ltvkit.i18n import _
 
 __all__ = ["resolve_columns"]
 
@@ -46,16 +48,18 @@ def _missing_message(raw: Any, missing: list[str], source_name: str) -> str:
     hints = []
     for name in missing:
         close = [c for c in present if _fold(c) == _fold(name)] or [c for c in present if _similar(name, c)]
-        hints.append(f"{name!r} (did you mean {close[0]!r}?)" if close else repr(name))
-    text = (f"{source_name}: columns missing from the file: {'; '.join(hints)}. The file has: "
-            f"{', '.join(repr(c) for c in present)}")
+        hints.append(_("{name} (did you mean {close}?)", name=repr(name), close=repr(close[0])) if close
+                     else repr(name))
+    values = {"file": source_name, "missing": "; ".join(hints), "present": ", ".join(repr(c) for c in present)}
     if len(present) == 1 and any(s in present[0] for s in ";,\t|"):
-        text += (f". The header is one column: the file's separator is not {raw.sep!r}; pass sep= (';', ',', "
-                 f"'\\t' or '|')")
-    elif any(_GARBLED.search(c) for c in present):
-        text += (f". The names look garbled: the file is probably not in {raw.encoding}; pass encoding=None to "
-                 f"detect it, or encoding='utf-8' or 'cp1251'")
-    return text
+        return _("{file}: columns missing from the file: {missing}. The file has: {present}. The header is one "
+                 "column: the file's separator is not {sep}; pass sep= (';', ',', '\\t' or '|')",
+                 sep=repr(raw.sep), **values)
+    if any(_GARBLED.search(c) for c in present):
+        return _("{file}: columns missing from the file: {missing}. The file has: {present}. The names look "
+                 "garbled: the file is probably not in {encoding}; pass encoding=None to detect it, or "
+                 "encoding='utf-8' or 'cp1251'", encoding=raw.encoding, **values)
+    return _("{file}: columns missing from the file: {missing}. The file has: {present}", **values)
 
 
 def resolve_columns(raw: Any, file_columns: Mapping[str, str], source_name: str) -> dict[str, int]:
@@ -65,16 +69,17 @@ def resolve_columns(raw: Any, file_columns: Mapping[str, str], source_name: str)
     missing: list[str] = []
     for name in file_columns:
         if not isinstance(name, str) or not name.strip():
-            raise LTVInputError(f"column names must be non-empty text; got {name!r}")
+            raise LTVInputError(_("column names must be non-empty text; got {value}", value=repr(name)))
         exact = [i for i, c in enumerate(header) if c == name.strip()]
         folded = [i for i, c in enumerate(header) if c.casefold() == name.strip().casefold()]
         matches = exact if len(exact) == 1 and len(folded) == 1 else folded
         if len(matches) > 1:
-            where = " and ".join(f"column {i + 1} ({header[i]!r})" for i in matches)
-            raise LTVInputError(
-                f"{source_name}: the header names {name!r} more than once ({where}), so it is not clear which "
-                f"holds the data; rename or delete the extra column in the file"
-            )
+            where = functools.reduce(lambda first, second: _("{first} and {second}", first=first, second=second),
+                                     (_("column {number} ({name})", number=i + 1, name=repr(header[i]))
+                                      for i in matches))
+            raise LTVInputError(_(
+                "{file}: the header names {name} more than once ({where}), so it is not clear which holds the "
+                "data; rename or delete the extra column in the file", file=source_name, name=repr(name), where=where))
         if not matches:
             missing.append(name)
         else:
@@ -82,5 +87,6 @@ def resolve_columns(raw: Any, file_columns: Mapping[str, str], source_name: str)
     if missing:
         raise LTVInputError(_missing_message(raw, missing, source_name))
     if len(set(positions.values())) != len(positions):
-        raise LTVInputError(f"{source_name}: two of the names you gave match the same column; name each column once")
+        raise LTVInputError(_("{file}: two of the names you gave match the same column; name each column once",
+                              file=source_name))
     return positions

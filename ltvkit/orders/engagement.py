@@ -90,7 +90,7 @@ def read_engagement(path_or_buffer: Any, *, columns: dict[str, str] | None = Non
     default = columns is None
     columns = dict(columns or ENGAGEMENT_FILE_COLUMNS)
     schema = TableSchema("engagement", tuple(_engagement_column(name) for name in columns.values()),
-                         key=("customer",), hint="read it with read_engagement")
+                         key=("customer",), hint=N_("read it with read_engagement"))
     absent = [c for c, name in columns.items() if name != "customer"] if default else []
     frame = read_table(path_or_buffer, schema, columns, may_be_absent=absent)
     return frame.drop(columns="line")
@@ -111,7 +111,8 @@ def _frame(frame: Any, *columns: str) -> tuple[pd.DataFrame, int]:
     check_table(frame, schema, min_rows=0)
     data = frame[list(columns)].dropna()
     if len(data) < 3:
-        raise LTVInputError(f"frame must hold at least 3 rows with {', '.join(columns)}; got {len(data)}")
+        raise LTVInputError(_("frame must hold at least 3 rows with {columns}; got {rows}",
+                              columns=", ".join(columns), rows=len(data)))
     return data, len(frame) - len(data)
 
 
@@ -136,7 +137,8 @@ def quantile_segments(frame: pd.DataFrame, metric: str, value: str, *, segments:
     segments = check_count("segments", segments, minimum=2)
     data, left_out = _frame(frame, metric, value)
     if segments > len(data):
-        raise LTVInputError(f"segments must be at most the number of customers ({len(data)}); got {segments}")
+        raise LTVInputError(_("segments must be at most the number of customers ({customers}); got {value}",
+                              customers=len(data), value=segments))
     ranks = data[metric].rank(method="first").to_numpy()
     label = np.minimum(((ranks - 1) * segments // len(data)).astype(int), segments - 1) + 1
     grouped = data.assign(segment=label).groupby("segment")
@@ -213,12 +215,17 @@ def naive_lift(frame: pd.DataFrame, metric: str, value: str, *, lift: float) -> 
     lift = check_number("lift", lift, minimum=0)
     data, left_out = _frame(frame, metric, value)
     if left_out:
-        raise LTVInputError(f"frame has {left_out} rows without {metric} or {value} (NaN); drop them first: "
-                            f"frame.dropna(subset=[{metric!r}, {value!r}])")
+        raise LTVInputError(ngettext(
+            "frame has {count} rows without {metric} or {value} (NaN); drop them first: "
+            "frame.dropna(subset=[{metric_repr}, {value_repr}])",
+            "frame has {count} rows without {metric} or {value} (NaN); drop them first: "
+            "frame.dropna(subset=[{metric_repr}, {value_repr}])",
+            left_out, count=left_out, metric=metric, value=value, metric_repr=repr(metric), value_repr=repr(value)))
     x = data[metric].to_numpy(dtype=float)
     y = data[value].to_numpy(dtype=float)
     if np.ptp(x) == 0:
-        raise LTVInputError(f"frame[{metric!r}] must vary to fit a line; every value is {x[0]}")
+        raise LTVInputError(_("frame[{metric}] must vary to fit a line; every value is {value}",
+                              metric=repr(metric), value=x[0]))
     slope = np.polyfit(x, y, 1)[0]
     return float(slope * (lift - 1) * x.mean())
 
@@ -253,9 +260,11 @@ def ltv_after_window(orders: pd.DataFrame, *, window_days: int = 30, months: int
     window = check_count("window_days", window_days)
     months = check_count("months", months, minimum=1)
     if window >= months * 365.25 / 12:
-        raise LTVInputError(f"window_days must be shorter than the horizon of {months} months; got {window}")
+        raise LTVInputError(ngettext("window_days must be shorter than the horizon of {months} months; got {value}",
+                                     "window_days must be shorter than the horizon of {months} months; got {value}",
+                                     months, months=months, value=window))
     full = horizon_ltv(orders, months=months, margin=margin, observation_end=observation_end)
-    codes, labels, _, days, values = order_arrays(orders, "customer", "date", "amount")
+    codes, labels, _dates, days, values = order_arrays(orders, "customer", "date", "amount")
     first = first_per_customer(codes, days, len(labels), values >= 0)[codes]
     inside = (days >= first) & (days - first < window)
     in_window = pd.Series(np.bincount(codes, weights=np.where(inside, values, 0.0), minlength=len(labels)),
@@ -303,7 +312,8 @@ def metric_segments(frame: pd.DataFrame, *, metric_index: int, segments: int, va
     index = check_count("metric_index", metric_index)
     names = list(METRICS)
     if index >= len(names):
-        raise LTVInputError(f"metric_index must be at most {len(names) - 1}; got {index}")
+        raise LTVInputError(_("metric_index must be at most {maximum}; got {value}", maximum=len(names) - 1,
+                              value=index))
     metric = names[index]
     table = quantile_segments(frame, metric, value, segments=segments)
     data = frame[[metric, value]].dropna()

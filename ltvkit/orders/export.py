@@ -36,10 +36,11 @@ import pandas as pd
 
 from ltvkit.checks import LTVInputError, check_choice
 from ltvkit.i18n import N_, _, ngettext
+from ltvkit.money import format_number
 from ltvkit.orders.columns import resolve_columns
 from ltvkit.orders.load_report import MAX_LISTED, BadRow, LoadReport
 from ltvkit.orders.parsing import date_column, number_column
-from ltvkit.orders.raw import RawTable, raw_table
+from ltvkit.orders.raw import COMMA_FIELDS_NOTE, RawTable, raw_table
 from ltvkit.orders.schema import MISSING_MARKERS, Column, TableSchema, duplicate_keys, number_problems
 from ltvkit.orders.source import read_source
 
@@ -98,7 +99,7 @@ def read_export(
         ltvkit.checks.LTVInputError: <text>: 1 row cannot be used: line 3, column 'when': empty (got ''). Fix ...
     """
     if not isinstance(columns, Mapping) or not columns:
-        raise LTVInputError("columns must map at least one column of the file to a name")
+        raise LTVInputError(_("columns must map at least one column of the file to a name"))
     required = tuple(columns.values()) if required is None else tuple(required)
     kinds = {name: "number" if name in numbers else "date" if name in dates else "text" for name in columns.values()}
     schema = TableSchema("table", tuple(Column(name, kinds[name], required=name in required)
@@ -138,10 +139,10 @@ def read_table(
     absent = [name for name in may_be_absent if name in file_columns and not _in_header(raw.header, name)]
     if absent:
         file_columns = {k: v for k, v in file_columns.items() if k not in absent}
-        raw.notes.append(f"columns not in the file, left out: {', '.join(map(repr, absent))}")
+        raw.notes.append(_("columns not in the file, left out: {columns}", columns=", ".join(map(repr, absent))))
     positions = resolve_columns(raw, file_columns, source.name)
     if raw.lines.size == 0 and names is None:
-        raise LTVInputError(f"path_or_buffer: {source.name} has a header but no data rows")
+        raise LTVInputError(_("path_or_buffer: {file} has a header but no data rows", file=source.name))
     repeated = _repeated_headers(raw, positions) if names is None else np.zeros(raw.lines.size, bool)
     rows = np.flatnonzero(~repeated)
     parsed = _parse(raw, rows, positions, file_columns, schema, decimal=decimal, date_format=date_format)
@@ -189,11 +190,13 @@ def _parse(raw: RawTable, rows: np.ndarray, positions: Mapping[str, int], file_c
                             result.reasons + tuple(why), result.mark)
         elif column.kind == "date":
             result = date_column(text, date_format=date_format, typed=moments)
-            fmt = result.date_format or ("date cells" if moments is not None else None)
+            fmt = result.date_format or (_("date cells") if moments is not None else None)
             parsed[name] = (result.values, None, result.bad, result.reasons, fmt)
             if result.zones_dropped:
-                raw.notes.append(f"column {file_name!r}: time-zone suffixes dropped from {result.zones_dropped:,} "
-                                 f"values (local times kept as written)")
+                raw.notes.append(ngettext(
+                    "column {column}: time-zone suffixes dropped from {count} values (local times kept as written)",
+                    "column {column}: time-zone suffixes dropped from {count} values (local times kept as written)",
+                    result.zones_dropped, column=repr(file_name), count=format_number(result.zones_dropped)))
         else:
             parsed[name] = _text(text, raw, file_name, column)
         if not column.required and column.kind != "text":
@@ -216,8 +219,11 @@ def _text(text: Any, raw: RawTable, file_name: str, column: Column) -> tuple[Any
                                  N_("a missing-value marker, not a value")).tolist())
         return text, None, bad, reasons, None
     if marker.any():
-        raw.notes.append(f"column {file_name!r}: {int(marker.sum()):,} values such as {text.filter(marker)[0]!r} "
-                         f"read as blank")
+        count = int(marker.sum())
+        raw.notes.append(ngettext("column {column}: {count} values such as {value} read as blank",
+                                  "column {column}: {count} values such as {value} read as blank", count,
+                                  column=repr(file_name), count=format_number(count),
+                                  value=repr(text.filter(marker)[0])))
         text = pl.select(pl.when(marker).then(pl.lit("")).otherwise(text)).to_series()
     return text, None, np.zeros(0, np.int64), (), None
 
@@ -248,7 +254,8 @@ def _bad_rows(raw: RawTable, rows: np.ndarray, parsed: Mapping[str, Any], schema
             index = int(good[later])
             value = " / ".join(str(key[later]) for key in keys)
             bad[index] = [BadRow(int(lines[index]), original[key[0]], value,
-                                 f"repeats line {int(lines[good[first]])} ({'/'.join(key)} must be unique)")]
+                                 _("repeats line {line} ({key} must be unique)", line=int(lines[good[first]]),
+                                   key="/".join(key)))]
     return dict(sorted(bad.items()))
 
 
@@ -256,7 +263,7 @@ def _refuse(source_name: str, bad: Mapping[int, list[BadRow]], lines: np.ndarray
     problems = [row for rows in bad.values() for row in rows]
     listed = "; ".join(str(row) for row in problems[:MAX_LISTED])
     more = _("; and {count} more problems", count=len(problems) - MAX_LISTED) if len(problems) > MAX_LISTED else ""
-    hints = "".join(_(" Note: {note}.", note=_(note)) for note in notes if "fields" in note)
+    hints = "".join(_(" Note: {note}.", note=_(note)) for note in notes if note == COMMA_FIELDS_NOTE)
     count = len(bad)
     raise LTVInputError(
         ngettext("{source}: {count} row cannot be used: {problems}{more}.", "{source}: {count} rows cannot be used: "

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ltvkit.checks import LTVInputError
+from ltvkit.i18n import _
 
 __all__ = ["SEPARATORS", "Layout", "detect_sep", "scan"]
 
@@ -93,12 +94,15 @@ def _quote_regions(buf: np.ndarray, sep: int, newlines: np.ndarray) -> tuple[np.
         if opening < 0:
             opening = first
         line = _line_of(newlines, int(marks[opening]))
-        until = (f"line {_line_of(newlines, int(marks[opening + 1]))}" if opening + 1 < marks.size
-                 else "the end of the file")
-        raise LTVInputError(
-            f"line {line}: a quote (\") opens a field and is not closed before {until}, so the lines in between "
-            f"would be read as one value. Close the quote, or double a quote that is part of a value (\"\")"
-        )
+        if opening + 1 < marks.size:
+            raise LTVInputError(_(
+                "line {line}: a quote (\") opens a field and is not closed before line {until}, so the lines in "
+                "between would be read as one value. Close the quote, or double a quote that is part of a value "
+                "(\"\")", line=line, until=_line_of(newlines, int(marks[opening + 1]))))
+        raise LTVInputError(_(
+            "line {line}: a quote (\") opens a field and is not closed before the end of the file, so the lines in "
+            "between would be read as one value. Close the quote, or double a quote that is part of a value (\"\")",
+            line=line))
     return marks[0::2], marks[1::2]
 
 

@@ -106,7 +106,8 @@ class LoadReport:
             "{source}: {rows} data row read ({encoding}, sep {sep}, decimal {decimal}, dates {dates}), {kept} kept",
             "{source}: {rows} data rows read ({encoding}, sep {sep}, decimal {decimal}, dates {dates}), {kept} kept",
             self.rows_read, source=self.source, rows=format_number(self.rows_read), encoding=self.encoding,
-            sep=repr(self.sep), decimal=repr(self.decimal), dates=self.date_format, kept=format_number(self.rows_kept))
+            sep=_sep_name(self.sep), decimal=repr(self.decimal), dates=self.date_format,
+            kept=format_number(self.rows_kept))
 
     def _skipped_line(self) -> str:
         count = len(self.skipped_lines)
@@ -117,6 +118,16 @@ class LoadReport:
             text += ngettext(", and {count} more could not be read", ", and {count} more could not be read",
                              self.unreadable_amounts, count=format_number(self.unreadable_amounts))
         return text + ":"
+
+
+def _sep_name(sep: str) -> str:
+    """The separator as the report names it: quoted as Python writes it ("';'"), or in words for whitespace.
+
+    Example:
+        >>> _sep_name(";"), _sep_name("whitespace")
+        ("';'", "'whitespace'")
+    """
+    return _("'whitespace'") if sep == "whitespace" else repr(sep)
 
 
 def _exact(amount: Decimal | None) -> str:
@@ -140,5 +151,5 @@ def load_report(frame: pd.DataFrame) -> LoadReport:
     """
     report = frame.attrs.get("load_report")
     if not isinstance(report, LoadReport):
-        raise LTVInputError("frame has no load report: it was not made by read_export / read_orders")
+        raise LTVInputError(_("frame has no load report: it was not made by read_export / read_orders"))
     return report

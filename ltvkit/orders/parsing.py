@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from ltvkit.checks import LTVInputError, check_choice
-from ltvkit.i18n import N_
+from ltvkit.i18n import N_, _
 
 __all__ = [
     "DATE_FORMATS",
@@ -194,7 +194,8 @@ def number_column(values: Any, *, decimal: str | None = None, default_decimal: s
     empty = bad_text == ""
     uses_other = bad_text.str.contains(_NUMBER[other]) & bad_text.str.contains(r"[.,]")
     reasons = pl.select(pl.when(empty).then(pl.lit(N_("empty")))
-                        .when(uses_other).then(pl.lit(f"uses {other!r} as decimal mark but this column uses {mark!r}"))
+                        .when(uses_other).then(pl.lit(_("uses {other} as decimal mark but this column uses {mark}",
+                                                        other=repr(other), mark=repr(mark))))
                         .otherwise(pl.lit(N_("not a number")))).to_series()
     floats = canonical.cast(pl.Float64).fill_null(np.nan).to_numpy().astype(float, copy=True)
     return NumberColumn(floats, exact, bad, tuple(reasons.to_list()), mark)
@@ -357,7 +358,8 @@ def _date_reasons(text: Any, bad: np.ndarray, bad_time: np.ndarray, years: np.nd
                   days_fmt: str | None, chosen: str | None) -> tuple[str, ...]:
     """Why each bad date was not read: empty, a bad time, an implausible year, another format, not a date."""
     values = text.gather(bad)
-    reasons = np.full(bad.size, "not a date" + (f" in format {chosen!r}" if chosen else ""), dtype=object)
+    unread = _("not a date in format {format}", format=repr(chosen)) if chosen else _("not a date")
+    reasons = np.full(bad.size, unread, dtype=object)
     if days_fmt:
         day = values.str.extract(r"^(\S+)").fill_null("")
         unexplained = np.ones(bad.size, bool)
@@ -367,21 +369,27 @@ def _date_reasons(text: Any, bad: np.ndarray, bad_time: np.ndarray, years: np.nd
             other_years = _strptime_day(day, fmt).dt.year().to_numpy()
             hit = unexplained & ~np.isnan(other_years.astype(float))
             typo = hit & ((other_years < FIRST_YEAR) | (other_years > LAST_YEAR))
-            reasons[typo] = [f"year {int(y)} is outside {FIRST_YEAR}-{LAST_YEAR}: a typo?" for y in other_years[typo]]
-            reasons[hit & ~typo] = f"mixed date formats: looks like {fmt!r} but the column uses {chosen!r}"
+            reasons[typo] = [_year_outside(y) for y in other_years[typo]]
+            reasons[hit & ~typo] = _("mixed date formats: looks like {format} but the column uses {chosen}",
+                                     format=repr(fmt), chosen=repr(chosen))
             unexplained &= ~hit
         month_first = _MONTH_FIRST.get(days_fmt)
         if month_first and unexplained.any():
             swapped = _strptime_day(day, month_first).dt.year().to_numpy().astype(float)
             hit = unexplained & ~np.isnan(swapped)
-            reasons[hit] = [f"there is no month {value.split(days_fmt[2])[1]}: if the file writes the month first, "
-                            f"pass date_format={month_first!r}" for value in day.to_numpy()[hit]]
+            reasons[hit] = [_("there is no month {month}: if the file writes the month first, pass "
+                              "date_format={month_first}", month=value.split(days_fmt[2])[1],
+                              month_first=repr(month_first)) for value in day.to_numpy()[hit]]
     reasons[bad_time[bad]] = N_("not a time of day after the date")
     wrong_year = implausible[bad]
-    reasons[wrong_year] = [f"year {int(y)} is outside {FIRST_YEAR}-{LAST_YEAR}: a typo?"
-                           for y in years[bad][wrong_year]]
+    reasons[wrong_year] = [_year_outside(y) for y in years[bad][wrong_year]]
     reasons[(values == "").to_numpy()] = N_("empty")
     return tuple(reasons.tolist())
+
+
+def _year_outside(year: float) -> str:
+    """Why a date with an implausible year was not read ("year 24 is outside 1900-2100: a typo?")."""
+    return _("year {year} is outside {first}-{last}: a typo?", year=int(year), first=FIRST_YEAR, last=LAST_YEAR)
 
 
 def parse_dates(
@@ -404,6 +412,7 @@ def parse_dates(
         "mixed date formats: looks like '%Y-%m-%d' but the column uses '%d.%m.%Y'"
     """
     if date_format is not None and (not isinstance(date_format, str) or "%" not in date_format):
-        raise LTVInputError(f"date_format must be a strptime format such as '%d.%m.%Y'; got {date_format!r}")
+        raise LTVInputError(_("date_format must be a strptime format such as '%d.%m.%Y'; got {value}",
+                              value=repr(date_format)))
     column = date_column(values, date_format=date_format)
     return column.values, _full_reasons(len(column.values), column.bad, column.reasons), column.date_format

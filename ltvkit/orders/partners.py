@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 
 from ltvkit.checks import LTVInputError, check_count, check_frame, check_number
-from ltvkit.i18n import _
+from ltvkit.i18n import N_, _
 from ltvkit.money import format_money
 from ltvkit.orders.export import read_table
 from ltvkit.orders.schema import ORDERS, Column, TableSchema, check_table
@@ -71,17 +71,17 @@ COSTS = TableSchema("costs", (
     Column("fixed_spend", "number", minimum=0),
     Column("first_sale_commission_pct", "number", minimum=0, maximum=100, percent=True),
     Column("discount_pct", "number", required=False, minimum=0, maximum=100, percent=True),
-), key=("channel", "partner"), hint="read it with read_partner_costs", optional=("kind", "discount_pct"))
+), key=("channel", "partner"), hint=N_("read it with read_partner_costs"), optional=("kind", "discount_pct"))
 """A cost sheet: one row per (channel, partner); spend >= 0 (money), commissions and discounts in percent [0, 100]."""
 
 ORDERS_BY_SOURCE = TableSchema("orders", (*ORDERS.columns, Column("channel", "text"),
                                           Column("partner", "text", required=False)),
-                               hint="read_orders(..., partner=..., channel=...) gives them")
+                               hint=N_("read_orders(..., partner=..., channel=...) gives them"))
 """Orders with the channel (never blank) and the partner (blank: none) of each row."""
 
 _DAYS_PER_MONTH = 365.25 / 12
 _ORDER_COLUMNS = ("customer", "date", "amount", "channel", "partner")
-_ORDERS_HINT = "read_orders(..., partner=..., channel=...) gives them"
+_ORDERS_HINT = N_("read_orders(..., partner=..., channel=...) gives them")
 
 
 def read_partner_costs(path_or_buffer: Any, *, columns: dict[str, str] | None = None) -> pd.DataFrame:
@@ -178,7 +178,8 @@ def partner_base(orders: pd.DataFrame, costs: pd.DataFrame, *, max_months: int =
     present = pd.MultiIndex.from_frame(sources[["channel", "partner"]]).unique()
     missing = [key for key in present if key not in cost_index.index]
     if missing:
-        raise LTVInputError(f"costs has no row for source(s) {missing}; add them to the cost sheet")
+        raise LTVInputError(_("costs has no row for source(s) {sources}; add them to the cost sheet",
+                              sources=missing))
     keys = pd.MultiIndex.from_tuples([key for key in cost_index.index if key in present], names=["channel", "partner"])
     source_of = pd.Series(np.arange(len(keys)), index=keys)
     customer_source = pd.Series(source_of.reindex(pd.MultiIndex.from_frame(sources[["channel", "partner"]])).to_numpy(),
@@ -327,7 +328,7 @@ def design_of(table: pd.DataFrame) -> CommissionDesign:
     """
     affiliates = table[table.index.get_level_values("partner") != ""]
     if affiliates.empty:
-        raise LTVInputError("table must have at least one affiliate (a row with a partner)")
+        raise LTVInputError(_("table must have at least one affiliate (a row with a partner)"))
     paid = float((_commission_per_customer(affiliates) * affiliates["customers"]).sum())
     return CommissionDesign(table, paid, str(affiliates["net_ltv"].idxmax()[1]), str(affiliates["net_ltv"].idxmin()[1]))
 

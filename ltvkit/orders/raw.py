@@ -28,11 +28,15 @@ from typing import Any
 import numpy as np
 
 from ltvkit.checks import LTVInputError
-from ltvkit.i18n import N_
+from ltvkit.i18n import N_, _, ngettext
 from ltvkit.orders.layout import detect_sep, scan
 from ltvkit.orders.source import Source, decode
 
-__all__ = ["RawTable", "StructureProblem", "raw_table"]
+__all__ = ["COMMA_FIELDS_NOTE", "RawTable", "StructureProblem", "raw_table"]
+
+COMMA_FIELDS_NOTE = N_("rows with more fields than the header in a comma-separated file: amounts written with a "
+                       "decimal comma (1234,50) must be quoted, or the file exported with ';' as separator")
+"""The note a comma-separated file with too many fields in a row gets (kept in English, translated where shown)."""
 
 
 @dataclass(frozen=True)
@@ -44,7 +48,7 @@ class StructureProblem:
     text: str
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.reason} (got {self.text!r})"
+        return _("line {line}: {reason} (got {value})", line=self.line, reason=_(self.reason), value=repr(self.text))
 
 
 @dataclass
@@ -76,7 +80,7 @@ def raw_table(source: Source, *, encoding: str | None, sep: str | None, names: S
         return _workbook(source, names, sheet_name)
     text, used_encoding = decode(source.data, encoding)
     if not text or text.isspace():
-        raise LTVInputError("path_or_buffer: the file is empty")
+        raise LTVInputError(_("path_or_buffer: the file is empty"))
     first_lines = text[:65536].lstrip("\ufeff").split("\n")[:30]
     if sep is None:
         sep = ("whitespace" if names and not any(s in first_lines[0] for s in ";\t,|")
@@ -100,9 +104,8 @@ def raw_table(source: Source, *, encoding: str | None, sep: str | None, names: S
                    used_encoding, sep, [None] * len(header), [None] * len(header), blank_lines=blank)
     rows_of = np.searchsorted(keep, np.array(sorted(problems), dtype=np.int64))
     raw.problems = {int(row): problems[record] for row, record in zip(rows_of, sorted(problems), strict=True)}
-    if sep == "," and any("field" in p.reason for p in raw.problems.values()):
-        raw.notes.append(N_("rows with more fields than the header in a comma-separated file: amounts written with a "
-                            "decimal comma (1234,50) must be quoted, or the file exported with ';' as separator"))
+    if sep == "," and raw.problems:  # every structure problem is a record whose field count does not fit
+        raw.notes.append(COMMA_FIELDS_NOTE)
     return raw
 
 
@@ -132,7 +135,8 @@ def _split(data: bytes, text: str, sep: str, layout: Any, *, quotes: bool) -> An
                                strict=False))
         rows = [row + [""] * (width - len(row)) if len(row) < width else row[:width] for row in rows]
         if len(rows) != layout.lines.size:
-            raise LTVInputError("path_or_buffer: cannot split the file into records consistently; check its quotes")
+            raise LTVInputError(_("path_or_buffer: cannot split the file into records consistently; check its "
+                                  "quotes"))
         frame = pl.DataFrame([pl.Series(f"c{i}", [row[i] for row in rows], dtype=pl.String) for i in range(width)])
     return frame.fill_null("")
 
@@ -149,7 +153,8 @@ def _problems(layout: Any, data: bytes, header_fields: int, named: int, first: i
         if record < first:
             continue
         got = data[layout.starts[record]: layout.ends[record]].decode("utf-8", errors="replace")
-        reason = f"has {int(fields[record])} fields, the header has {named}"
+        reason = ngettext("has {fields} fields, the header has {named}", "has {fields} fields, the header has {named}",
+                          int(fields[record]), fields=int(fields[record]), named=named)
         problems[record] = StructureProblem(int(layout.lines[record]), reason, got[:120])
     blank = layout.lines[first:][layout.blank[first:]].tolist()
     return problems, [int(line) for line in blank]
@@ -165,15 +170,19 @@ def _workbook(source: Source, names: Sequence[str] | None, sheet_name: int | str
                  else book.get_sheet_by_name(sheet_name))
         rows = sheet.to_python(skip_empty_area=False)
     except Exception as exc:
-        sheets = ""
         try:
-            sheets = f"; its sheets: {', '.join(map(repr, book.sheet_names))}"
+            sheets = ", ".join(map(repr, book.sheet_names))
         except Exception:
-            pass
-        raise LTVInputError(f"path_or_buffer: cannot read sheet {sheet_name!r} of the workbook "
-                            f"{source.name}: {exc}{sheets}") from exc
+            sheets = None
+        values = {"sheet": repr(sheet_name), "file": source.name, "error": exc}
+        if sheets is None:
+            raise LTVInputError(_("path_or_buffer: cannot read sheet {sheet} of the workbook {file}: {error}",
+                                  **values)) from exc
+        raise LTVInputError(_("path_or_buffer: cannot read sheet {sheet} of the workbook {file}: {error}; its "
+                              "sheets: {sheets}", sheets=sheets, **values)) from exc
     if not rows or not any(str(v).strip() for row in rows for v in row):
-        raise LTVInputError(f"path_or_buffer: the sheet {sheet_name!r} of {source.name} is empty")
+        raise LTVInputError(_("path_or_buffer: the sheet {sheet} of {file} is empty", sheet=repr(sheet_name),
+                              file=source.name))
     first = 0 if names else 1
     header = list(names) if names else [str(v).strip() for v in rows[0]]
     while not names and len(header) > 1 and header[-1] == "":

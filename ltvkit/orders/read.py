@@ -25,6 +25,7 @@ from typing import Any
 import pandas as pd
 
 from ltvkit.checks import LTVInputError
+from ltvkit.i18n import _
 from ltvkit.orders.export import read_table
 from ltvkit.orders.load_report import load_report
 from ltvkit.orders.schema import ORDERS, Column, TableSchema
@@ -82,19 +83,21 @@ def read_orders(
     """
     for name, value in (("customer", customer), ("date", date), ("amount", amount)):
         if not isinstance(value, str) or not value.strip():
-            raise LTVInputError(f"{name} must name a column of the file; got {value!r}")
+            raise LTVInputError(_("{name} must name a column of the file; got {value}", name=name, value=repr(value)))
     columns = {customer: "customer", date: "date", amount: "amount"}
     for name, value in (("partner", partner), ("channel", channel)):
         if value is not None:
             if not isinstance(value, str):
-                raise LTVInputError(f"{name} must name a column of the file or be None; got {value!r}")
+                raise LTVInputError(_("{name} must name a column of the file or be None; got {value}", name=name,
+                                      value=repr(value)))
             columns[value] = name
     for source, target in (extra or {}).items():
         if target in ("line", "customer", "date", "amount", "partner", "channel"):
-            raise LTVInputError(f"extra must not rename a column to {target!r}, a name read_orders uses")
+            raise LTVInputError(_("extra must not rename a column to {name}, a name read_orders uses",
+                                  name=repr(target)))
         columns[source] = target
     if len(columns) != 3 + (partner is not None) + (channel is not None) + len(extra or {}):
-        raise LTVInputError("customer, date, amount, partner, channel and extra must name different columns")
+        raise LTVInputError(_("customer, date, amount, partner, channel and extra must name different columns"))
     extras = tuple(Column(name, "text", required=False) for name in columns.values()
                    if name not in ("customer", "date", "amount"))
     schema = TableSchema("orders", (*ORDERS.columns, *extras), hint=ORDERS.hint)
@@ -104,7 +107,8 @@ def read_orders(
     )
     report = load_report(frame)
     if len(frame) == 0:
-        raise LTVInputError(f"path_or_buffer: no usable order rows in {report.source}\n{report}")
+        raise LTVInputError(_("path_or_buffer: no usable order rows in {file}\n{report}", file=report.source,
+                              report=report))
     order = ["line", "customer", "date", "amount"] + [c for c in frame.columns if c not in
                                                      ("line", "customer", "date", "amount")]
     frame = frame[order]

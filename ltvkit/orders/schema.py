@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 
 from ltvkit.checks import LTVInputError, check_frame
-from ltvkit.i18n import N_
+from ltvkit.i18n import N_, _, ngettext
 
 __all__ = [
     "MISSING_MARKERS",
@@ -90,7 +90,7 @@ class TableSchema:
 
 
 ORDERS = TableSchema("orders", (Column("customer", "id", codes=True), Column("date", "date"),
-                                Column("amount", "number")), hint="read the export with read_orders")
+                                Column("amount", "number")), hint=N_("read the export with read_orders"))
 """An order table: who bought (never blank or a missing marker), when, and how much (refunds negative)."""
 
 
@@ -125,11 +125,11 @@ def number_problems(values: np.ndarray, column: Column) -> tuple[np.ndarray, lis
     problems[np.isinf(values)] = N_("not a finite number")
     finite = np.isfinite(values)
     if column.minimum is not None:
-        problems[finite & (values < column.minimum)] = f"below {column.minimum:g}"
+        problems[finite & (values < column.minimum)] = _("below {minimum}", minimum=f"{column.minimum:g}")
     if column.maximum is not None:
-        problems[finite & (values > column.maximum)] = f"above {column.maximum:g}"
+        problems[finite & (values > column.maximum)] = _("above {maximum}", maximum=f"{column.maximum:g}")
     if column.whole:
-        problems[finite & (values != np.round(values))] = "not a whole number"
+        problems[finite & (values != np.round(values))] = N_("not a whole number")
     bad = np.flatnonzero(problems != "")
     return bad, [str(reason) for reason in problems[bad]]
 
@@ -157,10 +157,10 @@ def _shown(value: Any) -> str:
 
 
 def _row_label(frame: Any, position: int) -> str:
-    label = f"row {_shown(frame.index[position])}"
+    row = _shown(frame.index[position])
     if "line" in frame.columns and not isinstance(frame["line"], type(frame)):
-        label += f" (line {frame['line'].iloc[position]} of the file)"
-    return label
+        return _("row {row} (line {line} of the file)", row=row, line=frame["line"].iloc[position])
+    return _("row {row}", row=row)
 
 
 def _column_problems(frame: Any, column: Column, table: str) -> list[str]:
@@ -170,16 +170,16 @@ def _column_problems(frame: Any, column: Column, table: str) -> list[str]:
     name = f"{table}[{column.name!r}]"
     if column.kind == "number":
         if not pd.api.types.is_numeric_dtype(series.dtype) or pd.api.types.is_bool_dtype(series.dtype):
-            return [f"{name} must hold numbers; got {series.dtype}"]
+            return [_("{name} must hold numbers; got {dtype}", name=name, dtype=series.dtype)]
         bad, reasons = number_problems(series.to_numpy(dtype=float), column)
-        return [f"{name} {_row_label(frame, i)}: {r} (got {_shown(series.iloc[i])})" for i, r in zip(bad, reasons,
-                                                                                                 strict=True)]
+        return [_("{name} {row}: {reason} (got {value})", name=name, row=_row_label(frame, i), reason=_(r),
+                  value=_shown(series.iloc[i])) for i, r in zip(bad, reasons, strict=True)]
     if column.kind == "date":
         if not pd.api.types.is_datetime64_any_dtype(series.dtype):
-            return [f"{name} must hold dates (datetime64); got {series.dtype}. Read the file with read_orders, "
-                    f"or convert with pd.to_datetime"]
+            return [_("{name} must hold dates (datetime64); got {dtype}. Read the file with read_orders, or "
+                      "convert with pd.to_datetime", name=name, dtype=series.dtype)]
         bad = np.flatnonzero(series.isna().to_numpy()) if column.required else np.zeros(0, int)
-        return [f"{name} {_row_label(frame, i)}: empty" for i in bad]
+        return [_("{name} {row}: empty", name=name, row=_row_label(frame, i)) for i in bad]
     if isinstance(series.dtype, pd.CategoricalDtype):
         labels = np.asarray(series.cat.categories, dtype=object)
         bad_labels = np.flatnonzero(missing_text(labels))
@@ -190,7 +190,8 @@ def _column_problems(frame: Any, column: Column, table: str) -> list[str]:
     else:
         values = series.to_numpy(dtype=object)
         bad = np.flatnonzero(missing_text(values)) if column.required else np.zeros(0, int)
-    return [f"{name} {_row_label(frame, i)}: no value (got {_shown(series.iloc[i])})" for i in bad]
+    return [_("{name} {row}: no value (got {value})", name=name, row=_row_label(frame, i),
+              value=_shown(series.iloc[i])) for i in bad]
 
 
 def check_table(frame: Any, schema: TableSchema, *, name: str | None = None, min_rows: int = 1) -> Any:
@@ -211,11 +212,16 @@ def check_table(frame: Any, schema: TableSchema, *, name: str | None = None, min
         problems += _column_problems(frame, column, table)
     if schema.key and not problems:
         rows, firsts = duplicate_keys([frame[k].to_numpy(dtype=object) for k in schema.key])
-        problems += [f"{table} {_row_label(frame, r)} repeats the {'/'.join(schema.key)} of "
-                     f"{_row_label(frame, f)}: {tuple(frame[k].iloc[r] for k in schema.key)!r}"
+        problems += [_("{table} {row} repeats the {key} of {first}: {values}", table=table, row=_row_label(frame, r),
+                       key="/".join(schema.key), first=_row_label(frame, f),
+                       values=repr(tuple(frame[k].iloc[r] for k in schema.key)))
                      for r, f in zip(rows, firsts, strict=True)]
     if problems:
-        more = f"; and {len(problems) - _LISTED} more" if len(problems) > _LISTED else ""
-        raise LTVInputError(f"{table}: {len(problems)} problem{'s' if len(problems) != 1 else ''}: "
-                            f"{'; '.join(problems[:_LISTED])}{more}")
+        values = {"table": table, "count": len(problems), "problems": "; ".join(problems[:_LISTED])}
+        if len(problems) > _LISTED:
+            raise LTVInputError(ngettext("{table}: {count} problem: {problems}; and {more} more",
+                                         "{table}: {count} problems: {problems}; and {more} more", len(problems),
+                                         more=len(problems) - _LISTED, **values))
+        raise LTVInputError(ngettext("{table}: {count} problem: {problems}", "{table}: {count} problems: {problems}",
+                                     len(problems), **values))
     return frame

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ltvkit.checks import LTVInputError, check_count, check_number
+from ltvkit.i18n import _
 
 __all__ = ["simulate_order_log"]
 
@@ -46,7 +47,8 @@ def simulate_order_log(
     n_customers = check_count("n_customers", n_customers, minimum=1)
     days = check_count("days", days, minimum=1)
     if n_customers > n_orders:
-        raise LTVInputError(f"n_customers must be <= n_orders ({n_orders}); got {n_customers}")
+        raise LTVInputError(_("n_customers must be <= n_orders ({orders}); got {value}", orders=n_orders,
+                              value=n_customers))
     rng = np.random.default_rng(seed)
     weights = rng.gamma(check_number("weight_shape", weight_shape, minimum=0, min_open=True), 1.0, n_customers)
     extra = rng.choice(n_customers, size=n_orders - n_customers, p=weights / weights.sum())
@@ -60,7 +62,8 @@ def simulate_order_log(
     order = rng.permutation(n_orders)
     if dropout is not None:  # drawn after everything else, so the rest of the log is the same
         if not isinstance(dropout, (tuple, list)) or len(dropout) != 2:
-            raise LTVInputError(f"dropout must be a pair (a, b) of Beta parameters or None; got {dropout!r}")
+            raise LTVInputError(_("dropout must be a pair (a, b) of Beta parameters or None; got {value}",
+                                  value=repr(dropout)))
         a, b = (check_number(f"dropout[{i}]", value, minimum=0, min_open=True) for i, value in enumerate(dropout))
         orders_kept = rng.geometric(np.clip(rng.beta(a, b, n_customers), 1e-12, 1.0))
         by_time = np.lexsort((when, customer))

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ltvkit.checks import LTVInputError
+from ltvkit.i18n import _
 
 __all__ = ["CANDIDATE_ENCODINGS", "Source", "decode", "read_source"]
 
@@ -49,17 +50,18 @@ def _path_bytes(source: str | os.PathLike) -> tuple[bytes, str]:
     text = os.fspath(source)
     if isinstance(text, str) and ("\n" in text or (len(text) > 200 and not Path(text).exists())):
         raise LTVInputError(
-            "path_or_buffer looks like the text of a table, not a path; pass io.StringIO(text) to read text"
+            _("path_or_buffer looks like the text of a table, not a path; pass io.StringIO(text) to read text")
         )
     path = Path(text)
     if path.is_dir():
-        raise LTVInputError(f"path_or_buffer: {str(path)!r} is a folder; name a file inside it")
+        raise LTVInputError(_("path_or_buffer: {path} is a folder; name a file inside it", path=repr(str(path))))
     if not path.exists():
-        raise LTVInputError(f"path_or_buffer: no such file {str(path)!r}")
+        raise LTVInputError(_("path_or_buffer: no such file {path}", path=repr(str(path))))
     try:
         return path.read_bytes(), path.name
     except OSError as exc:
-        raise LTVInputError(f"path_or_buffer: cannot read {str(path)!r}: {exc.strerror or exc}") from exc
+        raise LTVInputError(_("path_or_buffer: cannot read {path}: {error}", path=repr(str(path)),
+                                        error=exc.strerror or exc)) from exc
 
 
 def read_source(source: Any) -> Source:
@@ -79,21 +81,23 @@ def read_source(source: Any) -> Source:
         try:
             data = source.read()
         except (OSError, ValueError) as exc:
-            raise LTVInputError(f"path_or_buffer: cannot read the file object: {exc}") from exc
+            raise LTVInputError(_("path_or_buffer: cannot read the file object: {error}", error=exc)) from exc
         if isinstance(data, str):
             data = data.encode("utf-8")
         if not isinstance(data, (bytes, bytearray)):
-            raise LTVInputError(f"path_or_buffer.read() must return bytes or text; got {type(data).__name__}")
+            raise LTVInputError(_("path_or_buffer.read() must return bytes or text; got {type}",
+                                  type=type(data).__name__))
         data, name = bytes(data), str(getattr(source, "name", "<buffer>"))
     elif isinstance(source, (bytes, bytearray)):
-        raise LTVInputError("path_or_buffer must be a path or a file object; wrap bytes in io.BytesIO(data)")
+        raise LTVInputError(_("path_or_buffer must be a path or a file object; wrap bytes in io.BytesIO(data)"))
     else:
-        raise LTVInputError(f"path_or_buffer must be a path or a file object; got {type(source).__name__}")
+        raise LTVInputError(_("path_or_buffer must be a path or a file object; got {type}", type=type(source).__name__))
     name = Path(name).name if name not in ("<text>", "<buffer>") else name
     kind = "xlsx" if data.startswith(_ZIP) else "xls" if data.startswith(_OLE2) else "text"
     notes = ()
     if kind != "text" and name.lower().endswith((".csv", ".txt", ".tsv")):
-        notes = (f"{name} is an Excel workbook although its name ends in {Path(name).suffix}: read as a workbook",)
+        notes = (_("{name} is an Excel workbook although its name ends in {suffix}: read as a workbook",
+                   name=name, suffix=Path(name).suffix),)
     return Source(data, name, kind, notes)
 
 
@@ -114,9 +118,14 @@ def _strict(data: bytes, encoding: str, told: bool) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        hint = "try encoding=None to detect it" if told else "pass encoding= (for example 'cp1251' or 'utf-8')"
-        raise LTVInputError(f"path_or_buffer: the file is not valid {encoding} (line {line}, byte "
-                            f"{exc.start}); {hint}") from exc
+        if told:
+            message = _("path_or_buffer: the file is not valid {encoding} (line {line}, byte {byte}); "
+                        "try encoding=None to detect it", encoding=encoding, line=line, byte=exc.start)
+        else:
+            message = _("path_or_buffer: the file is not valid {encoding} (line {line}, byte {byte}); "
+                        "pass encoding= (for example 'cp1251' or 'utf-8')", encoding=encoding, line=line,
+                        byte=exc.start)
+        raise LTVInputError(message) from exc
 
 
 def decode(data: bytes, encoding: str | None) -> tuple[str, str]:
@@ -134,13 +143,14 @@ def decode(data: bytes, encoding: str | None) -> tuple[str, str]:
         try:
             codecs.lookup(encoding)
         except (LookupError, TypeError) as exc:
-            raise LTVInputError(f"encoding must be a codec name such as 'utf-8' or 'cp1251'; got {encoding!r}") from exc
+            raise LTVInputError(_("encoding must be a codec name such as 'utf-8' or 'cp1251'; got {value}",
+                                  value=repr(encoding))) from exc
         text, used = _strict(data, encoding, told=True), encoding
     else:
         text, used = _detect(data)
     if "\x00" in text:
-        raise LTVInputError("path_or_buffer is not a text table: it holds NUL characters (a binary file, or "
-                            "UTF-16 text read with the wrong encoding)")
+        raise LTVInputError(_("path_or_buffer is not a text table: it holds NUL characters (a binary file, "
+                              "or UTF-16 text read with the wrong encoding)"))
     if "\n" not in text and "\r" in text:
         text = text.replace("\r", "\n")
     return text, used
@@ -154,8 +164,8 @@ def _detect(data: bytes) -> tuple[str, str]:
     if utf16:
         return _strict(data, utf16, told=False), "utf-16"
     if b"\x00" in data[:65536]:
-        raise LTVInputError("path_or_buffer is not a text table: it holds binary data (NUL bytes); export the "
-                            "table as CSV, or pass the workbook file itself")
+        raise LTVInputError(_("path_or_buffer is not a text table: it holds binary data (NUL bytes); export "
+                              "the table as CSV, or pass the workbook file itself"))
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -164,8 +174,9 @@ def _detect(data: bytes) -> tuple[str, str]:
 
     best = from_bytes(data[:65536], cp_isolation=list(CANDIDATE_ENCODINGS)).best()
     if best is None or best.chaos > 0.3:
-        raise LTVInputError("path_or_buffer is not a text table: it holds binary data, or text in an encoding "
-                            f"other than UTF-8, {', '.join(CANDIDATE_ENCODINGS)}; pass encoding= if you know it")
+        raise LTVInputError(_("path_or_buffer is not a text table: it holds binary data, or text in an "
+                              "encoding other than UTF-8, {encodings}; pass encoding= if you know it",
+                              encodings=", ".join(CANDIDATE_ENCODINGS)))
     name = codecs.lookup(best.encoding).name.replace("_", "-")
     name = {"cp1251": "cp1251", "cp866": "cp866", "koi8-r": "koi8_r"}.get(name, name)
     return _strict(data, name, told=False), name

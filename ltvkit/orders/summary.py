@@ -162,11 +162,14 @@ def customer_summary(
 def _refuse_late_orders(orders: pd.DataFrame, date: str, dates: np.ndarray, late: np.ndarray,
                         end: pd.Timestamp) -> None:
     first = int(np.flatnonzero(late)[0])
-    raise LTVInputError(
-        f"orders[{date!r}] has {int(late.sum())} rows after observation_end {end.date()} (the first: row "
-        f"{orders.index[first]!r}, {pd.Timestamp(dates[first]).date()}); pass a later observation_end, "
-        f'or after_end="drop" to leave them out with a report'
-    )
+    count = int(late.sum())
+    raise LTVInputError(ngettext(
+        "orders[{column}] has {count} rows after observation_end {end} (the first: row {row}, {date}); pass a later "
+        'observation_end, or after_end="drop" to leave them out with a report',
+        "orders[{column}] has {count} rows after observation_end {end} (the first: row {row}, {date}); pass a later "
+        'observation_end, or after_end="drop" to leave them out with a report',
+        count, column=repr(date), count=count, end=end.date(), row=repr(orders.index[first]),
+        date=pd.Timestamp(dates[first]).date()))
 
 
 def _distinct_periods(p_codes: np.ndarray, p_period: np.ndarray, customers: int) -> np.ndarray:

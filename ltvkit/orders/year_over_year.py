@@ -17,12 +17,13 @@ import pandas as pd
 
 from ltvkit import formulas as f
 from ltvkit.checks import LTVInputError, check_count, check_frame
+from ltvkit.i18n import N_, _
 from ltvkit.orders.partners import source_labels
 
 __all__ = ["YearOverYear", "year_over_year", "year_over_year_by_source"]
 
 _COLUMNS = ("customer", "date", "amount")
-_HINT = "read it with read_orders"
+_HINT = N_("read it with read_orders")
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def year_over_year(orders: pd.DataFrame, *, year: int) -> YearOverYear:
     before = pd.unique(orders["customer"].to_numpy()[purchase & (years == year - 1)])
     now = orders[purchase & (years == year)]
     if len(before) == 0 or now.empty:
-        raise LTVInputError(f"year must have purchases in it and in the year before; got {year}")
+        raise LTVInputError(_("year must have purchases in it and in the year before; got {value}", value=year))
     buyers = now["customer"].unique()
     kept = int(pd.Index(before).isin(buyers).sum())
     churn = f.churn_rate(customers_lost=len(before) - kept, customers_at_start=len(before))
