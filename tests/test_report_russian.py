@@ -8,6 +8,7 @@ The report follows the language of the moment it is made (the command sets it fr
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -87,3 +88,40 @@ def test_the_commands_help_speaks_the_language_asked(capsys: pytest.CaptureFixtu
     russian = capsys.readouterr().out
     assert "Отчёт по LTV на выгрузке заказов" in russian and "столбец с ID клиента" in russian
     assert main(["--help"]) == 0 and "the column of the customer id" in capsys.readouterr().out
+
+
+def test_the_russian_page_names_bands_and_skipped_rows_reasons_in_russian(russian_page: str) -> None:
+    # the tables keep the English values code compares (band, reason); the page shows them translated
+    assert "usual target met" not in russian_page and "обычная цель достигнута" in russian_page
+    assert "<td>empty</td>" not in russian_page and "<td>пусто</td>" in russian_page
+    assert "<td>not a number</td>" not in russian_page and "<td>не число</td>" in russian_page
+
+
+def test_the_russian_forecast_line_writes_parameters_and_their_unit_in_russian(russian_page: str) -> None:
+    line = next(line for line in russian_page.split("<li>") if line.startswith("BG/NBD на всех заказах"))
+    assert re.search(r"r \d,\d+, alpha \d+,\d+ недел", line), line
+    assert "weeks" not in line
+
+
+def test_the_channels_refusal_without_a_channel_column_is_russian() -> None:
+    import pandas as pd
+
+    from ltvkit.checks import LTVInputError
+    from ltvkit.report import channel_economics
+
+    orders = pd.DataFrame({"customer": ["a"], "amount": [10.0], "date": pd.to_datetime(["2024-01-01"])})
+    with using_language("ru"), pytest.raises(LTVInputError, match=r"В таблице orders нет столбца с каналом"):
+        channel_economics(orders, None, margin=0.5)
+
+
+def test_the_report_commands_progress_names_its_steps_in_russian() -> None:
+    from ltvkit.report.run import ReportRun, _Progress
+
+    lines: list[str] = []
+    with using_language("ru"):
+        hooks = _Progress(lines.append, ReportRun(Path(".")))
+        for index, tag in enumerate(("step-read", "section-forecast")):
+            hooks.on_start({"metadata": {"tags": [tag]}}, index)
+            hooks.on_executed({}, index, {"content": {"status": "ok"}})
+    assert lines[0] == "чтение ..." and lines[1].startswith("  чтение: готово за ")
+    assert lines[3].startswith("  прогноз: готово за "), lines
