@@ -125,3 +125,16 @@ def test_the_report_commands_progress_names_its_steps_in_russian() -> None:
             hooks.on_executed({}, index, {"content": {"status": "ok"}})
     assert lines[0] == "чтение ..." and lines[1].startswith("  чтение: готово за ")
     assert lines[3].startswith("  прогноз: готово за "), lines
+
+
+def test_the_your_data_pages_refusal_of_bad_rows_is_russian_and_names_the_file_once() -> None:
+    from ltvkit.calculators import YourDataPage
+
+    with using_language("ru"):
+        page = YourDataPage()
+    page.receive("school_orders.csv", data_path("school_orders").read_bytes())
+    page.make_report()
+    message = page.message.value
+    assert message.startswith("school_orders.csv: 3 строки нельзя использовать: строка 1202"), message
+    assert message.count("school_orders.csv") == 1 and "&lt;buffer&gt;" not in message
+    assert "отметьте «Пропустить строки" in message
