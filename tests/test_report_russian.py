@@ -138,3 +138,10 @@ def test_the_your_data_pages_refusal_of_bad_rows_is_russian_and_names_the_file_o
     assert message.startswith("school_orders.csv: 3 строки нельзя использовать: строка 1202"), message
     assert message.count("school_orders.csv") == 1 and "&lt;buffer&gt;" not in message
     assert "отметьте «Пропустить строки" in message
+
+
+def test_the_russian_pages_summary_tables_have_russian_headings(russian_page: str) -> None:
+    # the fit table and the segment table are shown only (the CSV keeps the scored list's column names)
+    for heading in ("<th>стандартная ошибка</th>", "<th>модель</th>", "<th>доля клиентов</th>", "<th>доля CLV</th>"):
+        assert heading in russian_page, heading
+    assert "standard_error" not in russian_page and "share_of_customers" not in russian_page

@@ -436,6 +436,9 @@ def forecast_view(result: Forecast | ForecastSkipped, currency: str = "RUB") -> 
                                            {_("BG/NBD expected"): result.check.expected})
         chart.axes[0].set_title(_("Holdout purchases per customer: actual against expected"))
         figures.append(png(_("Holdout check by calibration frequency"), chart))
-    table = fit_table(result).map(lambda value: _figure(value, 4))
+    headings = {"estimate": _("estimate"), "standard_error": _("standard error"), "lower_95": _("lower 95%"),
+                "upper_95": _("upper 95%")}
+    table = fit_table(result).map(lambda value: _figure(value, 4)).rename(columns=headings)
+    table = table.rename_axis([_("model"), _("parameter")])
     return SectionView(section, lines=tuple(result.lines(currency)), figures=tuple(figures),
                        tables=((_("The fitted parameters with their standard errors and 95% intervals"), table),))

@@ -224,6 +224,16 @@ def _shown(frame: pd.DataFrame, currency: str) -> pd.DataFrame:
     return shown
 
 
+def _segment_headings(table: pd.DataFrame, currency: str) -> pd.DataFrame:
+    """The segment table with headings a reader reads, in the reader's language (:func:`segment_table` keeps
+    its column names for code)."""
+    headings = {"customers": _("customers"), "share_of_customers": _("share of customers"),
+                "mean_p_alive": _("mean P(alive)"), f"clv_{currency}": _("CLV, {currency}", currency=currency),
+                "share_of_clv": _("share of CLV"),
+                f"clv_per_customer_{currency}": _("CLV per customer, {currency}", currency=currency)}
+    return table.rename(columns=headings).rename_axis(_("segment"))
+
+
 def scored_view(scored: pd.DataFrame, forecast: Forecast | ForecastSkipped, currency: str = "RUB",
                 top: int = 10) -> SectionView:
     """The section: what the list holds, the customers by segment (with a forecast) and its first ``top`` customers.
@@ -253,7 +263,8 @@ def scored_view(scored: pd.DataFrame, forecast: Forecast | ForecastSkipped, curr
                            "model a customer can only drop out just after a purchase), so their segment's P(alive) "
                            "reads high; rank them by expected purchases or CLV instead", share=format_share(once)))
         tables.append((_("Customers by segment: how many, how likely still active, their CLV"),
-                       _shown(segment_table(scored, forecast.currency), currency)))
+                       _segment_headings(_shown(segment_table(scored, forecast.currency), currency),
+                                         forecast.currency)))
         title = _("The {count} customers with the highest CLV", count=min(top, len(scored)))
     names = {f"{name}_{currency}" for name in SHOWN_COLUMNS} | set(SHOWN_COLUMNS)
     shown = scored.head(top)[[column for column in scored.columns if column in names
