@@ -145,3 +145,12 @@ def test_the_russian_pages_summary_tables_have_russian_headings(russian_page: st
     for heading in ("<th>стандартная ошибка</th>", "<th>модель</th>", "<th>доля клиентов</th>", "<th>доля CLV</th>"):
         assert heading in russian_page, heading
     assert "standard_error" not in russian_page and "share_of_customers" not in russian_page
+
+
+def test_the_commands_help_headings_are_russian_too(capsys: pytest.CaptureFixture[str]) -> None:
+    from ltvkit.report.command import main
+
+    assert main(["--help", "--language", "ru"]) == 0
+    russian = capsys.readouterr().out
+    assert russian.startswith("использование: ltv-report") and "\nпараметры:\n" in russian
+    assert "показать эту справку и выйти" in russian and "positional arguments" not in russian
