@@ -154,3 +154,20 @@ def test_the_commands_help_headings_are_russian_too(capsys: pytest.CaptureFixtur
     russian = capsys.readouterr().out
     assert russian.startswith("использование: ltv-report") and "\nпараметры:\n" in russian
     assert "показать эту справку и выйти" in russian and "positional arguments" not in russian
+
+
+def test_make_app_says_where_to_open_it_in_russian(monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("serve_app", Path(__file__).parents[1] / "scripts" / "serve_app.py")
+    assert spec is not None and spec.loader is not None
+    serve_app = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(serve_app)
+    started: list[list[str]] = []
+    monkeypatch.setattr(serve_app.os, "execv", lambda path, arguments: started.append(arguments))
+    with using_language("ru"):
+        serve_app.main(["--port", "8999"])
+    printed = capsys.readouterr().out
+    assert printed.startswith("Приложение LTV (с токеном этого запуска): http://127.0.0.1:8999/?token=")
+    assert "калькуляторы: http://127.0.0.1:8999/voila/render/calculators.ipynb" in printed and started
