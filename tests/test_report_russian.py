@@ -142,7 +142,8 @@ def test_the_your_data_pages_refusal_of_bad_rows_is_russian_and_names_the_file_o
 
 def test_the_russian_pages_summary_tables_have_russian_headings(russian_page: str) -> None:
     # the fit table and the segment table are shown only (the CSV keeps the scored list's column names)
-    for heading in ("<th>стандартная ошибка</th>", "<th>модель</th>", "<th>доля клиентов</th>", "<th>доля CLV</th>"):
+    for heading in ("<th>стандартная ошибка</th>", "<th>модель</th>", "<th>доля клиентов</th>", "<th>доля CLV</th>",
+                    "<th>CLV, ₽</th>", "<th>CLV на клиента, ₽</th>"):
         assert heading in russian_page, heading
     assert "standard_error" not in russian_page and "share_of_customers" not in russian_page
 

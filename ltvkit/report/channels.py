@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from ltvkit.checks import LTVInputError, check_number
 from ltvkit.i18n import N_, _
 from ltvkit.money import format_money, format_ratio, format_share
-from ltvkit.report.figures import png
+from ltvkit.report.figures import currency_unit, png
 from ltvkit.report.sections import SECTIONS, SectionView
 
 if TYPE_CHECKING:
@@ -148,9 +148,9 @@ def channel_view(table: pd.DataFrame | None, currency: str = "RUB", *, reason: s
         lines.append(_("CAC and LTV:CAC need a cost sheet: give one (--costs FILE) with channel, partner, "
                        "fixed_spend and first_sale_commission_pct per source"))
     if "cac" in table.columns:
-        title = _("Gross LTV and CAC per customer, {currency}", currency=currency)
+        title = _("Gross LTV and CAC per customer, {currency}", currency=currency_unit(currency))
     else:
-        title = _("Gross LTV per customer, {currency}", currency=currency)
+        title = _("Gross LTV per customer, {currency}", currency=currency_unit(currency))
     chart = grouped_bar_chart(labels, series, currency=None, title=title)
     tables = ((_("Per source, money per customer"), _shown(table, currency)),)
     return SectionView(section, lines=tuple(lines), tables=tables,

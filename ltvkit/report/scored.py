@@ -227,10 +227,13 @@ def _shown(frame: pd.DataFrame, currency: str) -> pd.DataFrame:
 def _segment_headings(table: pd.DataFrame, currency: str) -> pd.DataFrame:
     """The segment table with headings a reader reads, in the reader's language (:func:`segment_table` keeps
     its column names for code)."""
+    from ltvkit.report.figures import currency_unit
+
+    unit = currency_unit(currency)
     headings = {"customers": _("customers"), "share_of_customers": _("share of customers"),
-                "mean_p_alive": _("mean P(alive)"), f"clv_{currency}": _("CLV, {currency}", currency=currency),
+                "mean_p_alive": _("mean P(alive)"), f"clv_{currency}": _("CLV, {currency}", currency=unit),
                 "share_of_clv": _("share of CLV"),
-                f"clv_per_customer_{currency}": _("CLV per customer, {currency}", currency=currency)}
+                f"clv_per_customer_{currency}": _("CLV per customer, {currency}", currency=unit)}
     return table.rename(columns=headings).rename_axis(_("segment"))
 
 
