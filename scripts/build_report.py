@@ -220,7 +220,8 @@ def render_page(notebook: object, page: Page, pages: list[Page], out: Path) -> N
     )
     notebook.metadata["title"] = f"{page.number} · {page.title}"  # type: ignore[attr-defined]
     text = {"solution": edition.gettext("Solution"), "hidden": edition.gettext("Hidden code"),
-            "error": edition.gettext("This notebook stopped with an error when the report was built:")}
+            "error": edition.gettext("This notebook stopped with an error when the report was built:"),
+            "figure": edition.gettext("A figure drawn by the code above")}
     exporter = HTMLExporter(template_name="ltv", extra_template_basedirs=[str(SITE / "nbconvert")],
                             language_code=edition.language)
     resources = {"ltv": {"nav_html": nav_html, "page": page, "static": edition.static, "text": text}}
@@ -243,8 +244,8 @@ def package_versions() -> list[tuple[str, str, str]]:
     return rows
 
 
-def git_revision() -> str:
-    """The commit the report was built from (with "+ local changes" when the tree is dirty)."""
+def git_revision() -> tuple[str, bool]:
+    """The commit the report was built from, and whether the tree has local changes (the page says so)."""
     try:
         head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
                               check=True).stdout.strip()
@@ -252,8 +253,8 @@ def git_revision() -> str:
                                cwd=ROOT,
                                capture_output=True, text=True, check=True).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
-        return "unknown (not a git checkout)"
-    return f"{head} + local changes" if dirty else head
+        return "", False  # the page says: unknown (not a git checkout)
+    return head, bool(dirty)
 
 
 def render_site(name: str, out: Path, edition: Edition, **context: object) -> None:
@@ -341,8 +342,9 @@ def main(argv: list[str]) -> int:
             nbval.kill()
             nbval.wait()
         shutil.rmtree(scratch, ignore_errors=True)
-    facts = {"python": sys.version.split()[0], "cores": os.cpu_count(), "revision": git_revision(),
-             "system": f"{platform.system()} {platform.release()} {platform.machine()}",
+    revision, local_changes = git_revision()
+    facts = {"python": sys.version.split()[0], "cores": os.cpu_count(), "revision": revision,
+             "local_changes": local_changes, "system": f"{platform.system()} {platform.release()} {platform.machine()}",
              "packages": package_versions(), "renderer": f"{HTML_MANAGER} {HTML_MANAGER_VERSION}",
              "renderer_integrity": HTML_MANAGER_INTEGRITY, "nbval_summary": nbval_summary, "nbval_code": nbval_code,
              "nbval_command": "pytest " + " ".join(NBVAL_ARGS) + " notebooks/*.ipynb notebooks/ru/*.ipynb",

@@ -64,7 +64,8 @@ class Domain:
 
 DOMAINS = (
     Domain("ltvkit", ("ltvkit/*.py", "ltvkit/**/*.py"), {"_": None, "N_": None, "ngettext": (1, 2)}),
-    Domain("notebooks", ("notebooks/[0-9][0-9]_*.py", "app/calculators.py", "app/your_data.py"),
+    Domain("notebooks", ("notebooks/[0-9][0-9]_*.py", "app/calculators.py", "app/your_data.py",
+                         "scripts/serve_app.py"),
            {"tr": None, "tr_n": (1, 2)}),
     Domain("report", ("scripts/build_report.py", "scripts/report_site/**/*.j2"),
            {"_": None, "gettext": None, "ngettext": (1, 2)}, folder="scripts/report_site/locale"),

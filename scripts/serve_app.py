@@ -38,10 +38,12 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     token = secrets.token_urlsafe(24)
     voila = Path(sys.executable).with_name("voila")
-    print(f"The LTV app (this run's token): http://127.0.0.1:{args.port}/?token={token}\n"
-          f"  calculators: http://127.0.0.1:{args.port}/voila/render/calculators.ipynb?token={token}\n"
-          f"  your data:   http://127.0.0.1:{args.port}/voila/render/your_data.ipynb?token={token}\n"
-          "Ctrl-C stops it.", flush=True)
+    from ltvkit.course import tr  # in the language of LTVKIT_LANGUAGE, as the app
+
+    print(tr("The LTV app (this run's token): {address}/?token={token}\n"
+             "  calculators: {address}/voila/render/calculators.ipynb?token={token}\n"
+             "  your data:   {address}/voila/render/your_data.ipynb?token={token}\n"
+             "Ctrl-C stops it.", address=f"http://127.0.0.1:{args.port}", token=token), flush=True)
     os.execv(voila, [str(voila), *voila_arguments(APP, args.port, token)])
     return 0  # not reached
 

@@ -175,7 +175,7 @@ def test_the_forecast_section_shows_each_fits_parameters_and_diagnostics(school:
     assert "standard errors" in caption
     assert table.index.tolist() == [("BG/NBD", name) for name in ("r", "alpha", "a", "b")] + [
         ("Gamma-Gamma", name) for name in ("p", "q", "gamma")]
-    assert list(table.columns) == ["estimate", "standard_error", "lower_95", "upper_95"]
+    assert list(table.columns) == ["estimate", "standard error", "lower 95%", "upper 95%"]  # fit_table keeps its names
     assert any(line.startswith("BG/NBD fit: all checks passed") for line in view.lines)
     assert any("95% interval" in line and "200 parameter sets" in line for line in view.lines)
     scored = school.view("scored")

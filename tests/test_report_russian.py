@@ -8,6 +8,7 @@ The report follows the language of the moment it is made (the command sets it fr
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -87,3 +88,87 @@ def test_the_commands_help_speaks_the_language_asked(capsys: pytest.CaptureFixtu
     russian = capsys.readouterr().out
     assert "Отчёт по LTV на выгрузке заказов" in russian and "столбец с ID клиента" in russian
     assert main(["--help"]) == 0 and "the column of the customer id" in capsys.readouterr().out
+
+
+def test_the_russian_page_names_bands_and_skipped_rows_reasons_in_russian(russian_page: str) -> None:
+    # the tables keep the English values code compares (band, reason); the page shows them translated
+    assert "usual target met" not in russian_page and "обычная цель достигнута" in russian_page
+    assert "<td>empty</td>" not in russian_page and "<td>пусто</td>" in russian_page
+    assert "<td>not a number</td>" not in russian_page and "<td>не число</td>" in russian_page
+
+
+def test_the_russian_forecast_line_writes_parameters_and_their_unit_in_russian(russian_page: str) -> None:
+    line = next(line for line in russian_page.split("<li>") if line.startswith("BG/NBD на всех заказах"))
+    assert re.search(r"r \d,\d+, alpha \d+,\d+ недел", line), line
+    assert "weeks" not in line
+
+
+def test_the_channels_refusal_without_a_channel_column_is_russian() -> None:
+    import pandas as pd
+
+    from ltvkit.checks import LTVInputError
+    from ltvkit.report import channel_economics
+
+    orders = pd.DataFrame({"customer": ["a"], "amount": [10.0], "date": pd.to_datetime(["2024-01-01"])})
+    with using_language("ru"), pytest.raises(LTVInputError, match=r"В таблице orders нет столбца с каналом"):
+        channel_economics(orders, None, margin=0.5)
+
+
+def test_the_report_commands_progress_names_its_steps_in_russian() -> None:
+    from ltvkit.report.run import ReportRun, _Progress
+
+    lines: list[str] = []
+    with using_language("ru"):
+        hooks = _Progress(lines.append, ReportRun(Path(".")))
+        for index, tag in enumerate(("step-read", "section-forecast")):
+            hooks.on_start({"metadata": {"tags": [tag]}}, index)
+            hooks.on_executed({}, index, {"content": {"status": "ok"}})
+    assert lines[0] == "чтение ..." and lines[1].startswith("  чтение: готово за ")
+    assert lines[3].startswith("  прогноз: готово за "), lines
+
+
+def test_the_your_data_pages_refusal_of_bad_rows_is_russian_and_names_the_file_once() -> None:
+    from ltvkit.calculators import YourDataPage
+
+    with using_language("ru"):
+        page = YourDataPage()
+    page.receive("school_orders.csv", data_path("school_orders").read_bytes())
+    page.make_report()
+    message = page.message.value
+    assert message.startswith("school_orders.csv: 3 строки нельзя использовать: строка 1202"), message
+    assert message.count("school_orders.csv") == 1 and "&lt;buffer&gt;" not in message
+    assert "отметьте «Пропустить строки" in message
+
+
+def test_the_russian_pages_summary_tables_have_russian_headings(russian_page: str) -> None:
+    # the fit table and the segment table are shown only (the CSV keeps the scored list's column names)
+    for heading in ("<th>стандартная ошибка</th>", "<th>модель</th>", "<th>доля клиентов</th>", "<th>доля CLV</th>",
+                    "<th>CLV, ₽</th>", "<th>CLV на клиента, ₽</th>"):
+        assert heading in russian_page, heading
+    assert "standard_error" not in russian_page and "share_of_customers" not in russian_page
+
+
+def test_the_commands_help_headings_are_russian_too(capsys: pytest.CaptureFixture[str]) -> None:
+    from ltvkit.report.command import main
+
+    assert main(["--help", "--language", "ru"]) == 0
+    russian = capsys.readouterr().out
+    assert russian.startswith("использование: ltv-report") and "\nпараметры:\n" in russian
+    assert "показать эту справку и выйти" in russian and "positional arguments" not in russian
+
+
+def test_make_app_says_where_to_open_it_in_russian(monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("serve_app", Path(__file__).parents[1] / "scripts" / "serve_app.py")
+    assert spec is not None and spec.loader is not None
+    serve_app = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(serve_app)
+    started: list[list[str]] = []
+    monkeypatch.setattr(serve_app.os, "execv", lambda path, arguments: started.append(arguments))
+    with using_language("ru"):
+        serve_app.main(["--port", "8999"])
+    printed = capsys.readouterr().out
+    assert printed.startswith("Приложение LTV (с токеном этого запуска): http://127.0.0.1:8999/?token=")
+    assert "калькуляторы: http://127.0.0.1:8999/voila/render/calculators.ipynb" in printed and started

@@ -136,3 +136,23 @@ def test_clv_interval_calculator_shows_the_interval_of_the_fits_on_that_share() 
                                       f"±{(base['upper'] - base['lower']) / 2 / base['estimate']:.0%} of the estimate")
     calculator.controls["share"].value = 0.0
     assert calculator.result_text == DASH and "share must be" in calculator.error_text
+
+
+@pytest.mark.parametrize("name", sorted(FACTORIES))
+def test_every_russian_calculator_answers_at_each_sliders_ends_with_a_result_or_a_russian_message(name: str) -> None:
+    """No slider end makes a traceback (the budget plan at CAC 0 did in Russian, the CLV interval at margin 0)."""
+    import re
+
+    from ltvkit.i18n import using_language
+
+    with using_language("ru"):
+        calculator = FACTORIES[name]()
+    for control in [control for control in calculator.controls.values() if hasattr(control, "min")]:
+        start = control.value
+        for value in (control.min, control.max):
+            control.value = value  # raises if recalculating does
+            if calculator.result_text == DASH:
+                assert re.search(r"[А-Яа-яЁё]", calculator.error_text), (name, control.description, value)
+            else:
+                assert calculator.result_text and calculator.error_text == "", (name, control.description, value)
+        control.value = start

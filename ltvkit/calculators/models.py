@@ -92,6 +92,8 @@ def _describe_interval(result: CLVIntervals) -> str:
     base = result.base_clv
     from ltvkit.money import format_share
 
+    if base["estimate"] == 0:  # a margin of 0: no CLV, so no share of it to give
+        return result.describe()
     return _("{line}; ±{share} of the estimate", line=result.describe(),
              share=format_share((base["upper"] - base["lower"]) / 2 / base["estimate"], 0))
 

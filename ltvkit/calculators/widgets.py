@@ -187,16 +187,18 @@ class Calculator:
         """Compute with the current values and update the label and the plot."""
         values = self.values()
         with using_language(self.language):
-            try:
+            try:  # describe and plot too: a figure they cannot format is a message, never a traceback
                 result = self._compute(**values)
+                text = self._describe(result)
+                chart = self._plot(result, **values) if self.output is not None and self._plot else None
             except LTVInputError as error:
                 self._show("—", str(error))
                 if self.output is not None:
                     self.output.outputs = ()  # no stale chart next to a dash
                 return
-            self._show(self._describe(result), "")
-            if self.output is not None and self._plot is not None:
-                self.output.outputs = (_png_output(self._plot(result, **values)),)
+            self._show(text, "")
+            if self.output is not None and chart is not None:
+                self.output.outputs = (_png_output(chart),)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         return self.widget._repr_mimebundle_(**kwargs)

@@ -161,6 +161,12 @@ class YourDataPage:
         self.status.value = html.escape(_("{name}: {size} MB received", name=name, size=format_number(size / 1e6, 2)))
         return None
 
+    def _upload(self) -> io.BytesIO:
+        """The upload as a file object that carries its name, so messages and the report name the file."""
+        buffer = io.BytesIO(self._data)
+        buffer.name = self._name
+        return buffer
+
     def chosen_columns(self) -> dict[str, str | None]:
         """The columns as confirmed in the dropdowns (None for "(none)")."""
         return {role: (None if dropdown.value in (self.none, None) else dropdown.value)
@@ -180,7 +186,7 @@ class YourDataPage:
             return self._refuse(_("upload an orders file first"))
         self.sections.children, self.downloads.value = (), ""
         try:
-            orders = read_orders(io.BytesIO(self._data), **self.chosen_columns(),
+            orders = read_orders(self._upload(), **self.chosen_columns(),
                                  on_bad_rows="skip" if self.skip.value else "raise")
             costs = read_costs(io.BytesIO(self._costs)) if self._costs else None
             report = OrdersReport(orders, margin=self.margin.value, currency=self.currency.value, costs=costs)
@@ -195,7 +201,8 @@ class YourDataPage:
             self.sections.children = ()
             hint = _(" (tick “Leave out rows the loader cannot read” to go on without them)") \
                 if 'on_bad_rows="skip"' in str(error) else ""
-            return self._refuse(f"{self._name}: {error}{hint}")
+            said = str(error) if str(error).startswith(f"{self._name}:") else f"{self._name}: {error}"
+            return self._refuse(said + hint)
         self.message.value, self.status.value = "", html.escape(_("{name}: report made", name=self._name))
         excel = [] if workbook is None else [_download_link(
             "customers.xlsx", workbook, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

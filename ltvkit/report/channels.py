@@ -23,9 +23,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ltvkit.checks import LTVInputError, check_number
-from ltvkit.i18n import _
+from ltvkit.i18n import N_, _
 from ltvkit.money import format_money, format_ratio, format_share
-from ltvkit.report.figures import png
+from ltvkit.report.figures import currency_unit, png
 from ltvkit.report.sections import SECTIONS, SectionView
 
 if TYPE_CHECKING:
@@ -41,6 +41,8 @@ COST_SHEET_COLUMNS: dict[str, str] = {
     "first_sale_commission_pct": "first_sale_commission_pct",
 }
 """The columns of a cost sheet in English (the school's Russian names are read too)."""
+
+_NO_CAC = N_("no CAC")  # the band of a source without CAC: kept in English in the table, shown with _()
 
 
 def read_costs(path_or_buffer: Any) -> pd.DataFrame:
@@ -85,12 +87,13 @@ def channel_economics(orders: pd.DataFrame, costs: pd.DataFrame | None, *, margi
 
     margin = check_number("margin", margin, minimum=0, maximum=1)
     if "channel" not in orders.columns:
-        raise LTVInputError("orders has no channel column: read the export with read_orders(..., channel=...)")
+        raise LTVInputError(_("{name} has no channel column: read the export with read_orders(..., channel=...)",
+                              name="orders"))
     if "partner" not in orders.columns:
         orders = orders.assign(partner="")
     if costs is not None:
         table = partner_economics(partner_base(orders, costs), margin=margin)
-        table["band"] = [ltv_cac_verdict(ratio).band if ratio == ratio else "no CAC" for ratio in table["ltv_to_cac"]]
+        table["band"] = [ltv_cac_verdict(ratio).band if ratio == ratio else _NO_CAC for ratio in table["ltv_to_cac"]]
         return table
     summary = customer_summary(orders, margin=margin) if summary is None else summary
     sources = customer_sources(orders).join(summary[["revenue", "frequency"]], how="inner")
@@ -112,7 +115,7 @@ def _shown(table: pd.DataFrame, currency: str) -> pd.DataFrame:
     if "cac" in table.columns:
         shown |= {"CAC": table["cac"].map(money),
                   "LTV:CAC": table["ltv_to_cac"].map(lambda r: format_ratio(r) if r == r else "—"),
-                  _("band"): table["band"], _("net LTV"): table["net_ltv"].map(money)}
+                  _("band"): table["band"].map(_), _("net LTV"): table["net_ltv"].map(money)}
     frame = pd.DataFrame(shown)
     frame.index = [partner or channel for channel, partner in table.index]
     frame.index.name = _("source")
@@ -145,9 +148,9 @@ def channel_view(table: pd.DataFrame | None, currency: str = "RUB", *, reason: s
         lines.append(_("CAC and LTV:CAC need a cost sheet: give one (--costs FILE) with channel, partner, "
                        "fixed_spend and first_sale_commission_pct per source"))
     if "cac" in table.columns:
-        title = _("Gross LTV and CAC per customer, {currency}", currency=currency)
+        title = _("Gross LTV and CAC per customer, {currency}", currency=currency_unit(currency))
     else:
-        title = _("Gross LTV per customer, {currency}", currency=currency)
+        title = _("Gross LTV per customer, {currency}", currency=currency_unit(currency))
     chart = grouped_bar_chart(labels, series, currency=None, title=title)
     tables = ((_("Per source, money per customer"), _shown(table, currency)),)
     return SectionView(section, lines=tuple(lines), tables=tables,

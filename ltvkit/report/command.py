@@ -31,16 +31,31 @@ __all__ = ["main", "parser"]
 EXIT_DONE, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's help with its "usage:" in the current language (argparse's own words are English only)."""
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
+
+
 def parser() -> argparse.ArgumentParser:
-    """The command's options (``ltv-report --help``), described in the current language."""
+    """The command's options (``ltv-report --help``), described in the current language.
+
+    argparse's own headings ("positional arguments", "options") and its -h line are English
+    only, so the command makes its two groups and its -h itself, with translated titles.
+    """
     from ltvkit.money import CURRENCIES
 
-    command = argparse.ArgumentParser(
+    parent = argparse.ArgumentParser(
         prog="ltv-report", description=_("An LTV report on an order export: index.html, customers.csv, summary.json."),
         epilog=_("Columns not named are guessed from their names (English or Russian), else from their values, and "
                  "printed. Exit 0 done, 2 bad input (the loader's message with line numbers), 1 other failure."),
+        add_help=False, formatter_class=_HelpFormatter,
     )
-    command.add_argument("orders", type=Path, help=_("the export: CSV (any separator, UTF-8 or cp1251) or Excel"))
+    parent.add_argument_group(_("positional arguments")).add_argument(
+        "orders", type=Path, help=_("the export: CSV (any separator, UTF-8 or cp1251) or Excel"))
+    command = parent.add_argument_group(_("options"))
+    command.add_argument("-h", "--help", action="help", help=_("show this help message and exit"))
     for role, text in (("customer", _("the column of the customer id; guessed when not given")),
                        ("date", _("the column of the order date; guessed when not given")),
                        ("amount", _("the column of the amount (refunds negative); guessed when not given")),
@@ -66,7 +81,7 @@ def parser() -> argparse.ArgumentParser:
                                 "(default ../notebooks/{slug}.ipynb, ../notebooks/ru/{slug}.ipynb in Russian)"))
     command.add_argument("--language", default=get_language(), choices=LANGUAGES,
                          help=_("the report's language (default: $LTVKIT_LANGUAGE, else en)"))
-    return command
+    return parent
 
 
 def _language_asked(argv: Sequence[str]) -> str:

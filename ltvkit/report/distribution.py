@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ltvkit.checks import LTVInputError, check_frame, check_number
-from ltvkit.i18n import _
+from ltvkit.i18n import N_, _
 from ltvkit.money import format_money, format_number, format_share
 from ltvkit.report.figures import png
 from ltvkit.report.sections import SECTIONS, SectionView
@@ -80,7 +80,7 @@ def ltv_distribution(summary: pd.DataFrame, *, margin: float) -> LTVDistribution
     """
     from ltvkit.orders import top_share
 
-    check_frame("summary", summary, ("revenue", "frequency"), hint="make it with customer_summary")
+    check_frame("summary", summary, ("revenue", "frequency"), hint=N_("make it with customer_summary"))
     margin = check_number("margin", margin, minimum=0, maximum=1)
     ltv = summary["revenue"] * margin
     positive = float(summary["revenue"].sum()) > 0

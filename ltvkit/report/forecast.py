@@ -32,7 +32,7 @@ import numpy as np
 
 from ltvkit.checks import check_choice, check_count, check_number
 from ltvkit.i18n import N_, _
-from ltvkit.money import CURRENCIES, format_money, format_number, format_share
+from ltvkit.money import CURRENCIES, format_money, format_number, format_share, localised_number_text
 from ltvkit.report.figures import png
 from ltvkit.report.sections import SECTIONS, SectionView
 
@@ -76,6 +76,11 @@ _NO_REPEAT = N_("no customer bought twice: BG/NBD learns how often customers buy
                 "purchases, and Gamma-Gamma learns spend per purchase from repeat buyers, so with one purchase per "
                 "customer there is nothing to learn from (a longer export, or one that keeps returning customers "
                 "under one id, would have some)")
+
+
+def _figure(value: float, digits: int = 3) -> str:
+    """A model parameter to ``digits`` significant figures, in the reader's style ('0.231', '0,231' in Russian)."""
+    return localised_number_text(f"{value:.{digits}g}")
 
 
 def _signed_share(share: float) -> str:
@@ -185,6 +190,8 @@ class Forecast:
 
     def lines(self, currency: str = "RUB") -> list[str]:
         """The forecast's findings (the check first, a caution per fit warning)."""
+        from ltvkit.models.units import Duration
+
         fit, spend = self.purchases, self.spend
         check = self.check.lines(currency) if isinstance(self.check, HoldoutCheck) else [
             _("check skipped: {reason}", reason=self.check.reason)]
@@ -199,10 +206,11 @@ class Forecast:
             *check,
             *(_("caution: {message}; the figures below are computed anyway, read them as rough",
                 message=_sentence(message)) for message in self.fit_warnings),
-            _("BG/NBD on all orders: r {r}, alpha {alpha} {unit}, a {a}, b {b}; Gamma-Gamma: p {p}, q {q}, "
-              "gamma {gamma}; average spend per purchase {spend}", r=f"{fit.r:.3g}", alpha=f"{fit.alpha:.3g}",
-              unit=fit.time_unit, a=f"{fit.a:.3g}", b=f"{fit.b:.3g}", p=f"{spend.p:.3g}", q=f"{spend.q:.3g}",
-              gamma=f"{spend.gamma:.3g}", spend=money(spend.population_mean_spend)),
+            _("BG/NBD on all orders: r {r}, alpha {alpha}, a {a}, b {b}; Gamma-Gamma: p {p}, q {q}, "
+              "gamma {gamma}; average spend per purchase {spend}", r=_figure(fit.r),
+              alpha=str(Duration(float(f"{fit.alpha:.3g}"), fit.time_unit)), a=_figure(fit.a), b=_figure(fit.b),
+              p=_figure(spend.p), q=_figure(spend.q), gamma=_figure(spend.gamma),
+              spend=money(spend.population_mean_spend)),
             *(fit_diagnostics(name, model) for name, model in (("BG/NBD", fit), ("Gamma-Gamma", spend))),
             _("P(alive): {share} of customers more likely active than not",
               share=format_share(float(np.mean(self.probability_alive > 0.5)))),
@@ -428,6 +436,9 @@ def forecast_view(result: Forecast | ForecastSkipped, currency: str = "RUB") -> 
                                            {_("BG/NBD expected"): result.check.expected})
         chart.axes[0].set_title(_("Holdout purchases per customer: actual against expected"))
         figures.append(png(_("Holdout check by calibration frequency"), chart))
-    table = fit_table(result).map(lambda value: f"{value:.4g}")
+    headings = {"estimate": _("estimate"), "standard_error": _("standard error"), "lower_95": _("lower 95%"),
+                "upper_95": _("upper 95%")}
+    table = fit_table(result).map(lambda value: _figure(value, 4)).rename(columns=headings)
+    table = table.rename_axis([_("model"), _("parameter")])
     return SectionView(section, lines=tuple(result.lines(currency)), figures=tuple(figures),
                        tables=((_("The fitted parameters with their standard errors and 95% intervals"), table),))

@@ -126,7 +126,7 @@ def load_view(facts: LoadFacts, currency: str = "RUB") -> SectionView:
     tables = []
     if skipped:
         line, column, value, reason = _("line"), _("column"), _("value"), _("reason")
-        frame = pd.DataFrame([{line: bad.line, column: bad.column, value: bad.value, reason: bad.reason}
+        frame = pd.DataFrame([{line: bad.line, column: bad.column, value: bad.value, reason: _(bad.reason)}
                               for bad in skipped[:SKIPPED_LISTED]]).set_index(line)
         more = _(" (the first {listed} of {count})", listed=SKIPPED_LISTED, count=format_number(len(skipped)))
         tables.append((_("Rows left out{more}", more=more if len(skipped) > SKIPPED_LISTED else ""), frame))

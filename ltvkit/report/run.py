@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ltvkit.checks import LTVInputError
-from ltvkit.i18n import _
+from ltvkit.i18n import N_, _
 from ltvkit.money import format_number
 
 __all__ = ["REPORT_NOTEBOOK", "ReportInputError", "ReportRun", "render_html", "run_report"]
@@ -51,6 +51,12 @@ class ReportRun:
         return self.out_dir / "index.html"
 
 
+_STEPS = {"read": N_("read"), "tables": N_("tables"), "html": N_("html"), "load": N_("load"),
+          "distribution": N_("distribution"), "cohorts": N_("cohorts"), "channels": N_("channels"),
+          "forecast": N_("forecast"), "scored": N_("scored")}
+"""The progress lines' name of each step (the notebook's cell tag; in English the tag itself)."""
+
+
 class _Progress:
     """nbclient hooks: one line per section cell (``section-KEY`` tag) when it starts and ends."""
 
@@ -70,7 +76,7 @@ class _Progress:
         if name is not None:
             from ltvkit.report.sections import SECTIONS
 
-            title = _(SECTIONS[name].title) if name in SECTIONS else name.replace("_", " ")
+            title = _(SECTIONS[name].title) if name in SECTIONS else _(_STEPS.get(name, name))
             self.started[cell_index] = (name, time.perf_counter())
             self.report(f"{title} ...")
 
@@ -80,8 +86,9 @@ class _Progress:
             self.run.seconds[name] = time.perf_counter() - started
             status = execute_reply.get("content", {}).get("status", "ok") if execute_reply else "ok"
             seconds = format_number(self.run.seconds[name], 1)
-            done = (_("{step}: done in {seconds} s", step=name, seconds=seconds) if status == "ok"
-                    else _("{step}: failed in {seconds} s", step=name, seconds=seconds))
+            step = _(_STEPS.get(name, name))
+            done = (_("{step}: done in {seconds} s", step=step, seconds=seconds) if status == "ok"
+                    else _("{step}: failed in {seconds} s", step=step, seconds=seconds))
             self.report("  " + done)
 
 
@@ -132,8 +139,9 @@ def run_report(parameters: Mapping[str, Any], out_dir: str | Path, *, progress: 
     except PapermillExecutionError as error:
         if error.ename in ("LTVInputError", "ReportInputError"):
             raise ReportInputError(error.evalue) from None
-        raise RuntimeError(f"the report notebook failed in cell {error.exec_count}: {error.ename}: "
-                           f"{error.evalue} (the executed notebook is {out / 'report.ipynb'})") from None
+        raise RuntimeError(_("the report notebook failed in cell {cell}: {error}: {message} (the executed notebook "
+                             "is {path})", cell=error.exec_count, error=error.ename, message=error.evalue,
+                             path=out / "report.ipynb")) from None
     run.seconds["notebook"] = time.perf_counter() - started
     progress(_("HTML page ..."))
     started = time.perf_counter()
@@ -141,5 +149,6 @@ def run_report(parameters: Mapping[str, Any], out_dir: str | Path, *, progress: 
     html = render_html(nbformat.from_dict(executed), title=_("LTV report: {source}", source=name))
     run.index_html.write_text(html, encoding="utf-8")
     run.seconds["html"] = time.perf_counter() - started
-    progress("  " + _("{step}: done in {seconds} s", step="html", seconds=format_number(run.seconds["html"], 1)))
+    seconds = format_number(run.seconds["html"], 1)
+    progress("  " + _("{step}: done in {seconds} s", step=_(_STEPS["html"]), seconds=seconds))
     return run

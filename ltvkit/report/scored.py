@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ltvkit.checks import check_choice, check_frame, check_number
-from ltvkit.i18n import _
+from ltvkit.i18n import N_, _
 from ltvkit.money import CURRENCIES, format_money, format_number, format_share
 from ltvkit.report.forecast import Forecast, ForecastSkipped
 from ltvkit.report.sections import SECTIONS, SectionView
@@ -73,7 +73,7 @@ def scored_customers(summary: pd.DataFrame, forecast: Forecast | ForecastSkipped
 
     Example: see the module docstring.
     """
-    check_frame("summary", summary, tuple(HISTORY_COLUMNS), hint="make it with customer_summary")
+    check_frame("summary", summary, tuple(HISTORY_COLUMNS), hint=N_("make it with customer_summary"))
     margin = check_number("margin", margin, minimum=0, maximum=1)
     currency = check_choice("currency", currency, CURRENCIES)
     names = {column: f"{name}_{currency}" if name in ("revenue", "historical_ltv") else name
@@ -190,7 +190,7 @@ def segment_table(scored: pd.DataFrame, currency: str = "RUB") -> pd.DataFrame:
     """
     from ltvkit.models.scoring import SEGMENTS
 
-    check_frame("scored", scored, ("segment", "p_alive", f"clv_{currency}"), hint="make it with scored_customers")
+    check_frame("scored", scored, ("segment", "p_alive", f"clv_{currency}"), hint=N_("make it with scored_customers"))
     groups = scored.groupby("segment", sort=False)
     table = groups.agg(customers=("segment", "size"), mean_p_alive=("p_alive", "mean"),
                        clv=(f"clv_{currency}", "sum"))
@@ -204,10 +204,15 @@ def segment_table(scored: pd.DataFrame, currency: str = "RUB") -> pd.DataFrame:
 
 
 def _shown(frame: pd.DataFrame, currency: str) -> pd.DataFrame:
-    """Money in the currency without decimals, dates as days, shares and other numbers to 2 decimals."""
+    """Money in the currency without decimals, dates as days, shares and other numbers to 2 decimals, segments
+    named in the reader's language (the list itself keeps the English names, which code compares)."""
     shown = frame.copy()
+    if shown.index.name == "segment":
+        shown.index = shown.index.map(_)
     for column in shown.columns:
-        if is_money(column):
+        if column == "segment":
+            shown[column] = shown[column].map(lambda name: _(name) if isinstance(name, str) else name)
+        elif is_money(column):
             shown[column] = shown[column].map(lambda value: format_money(value, currency, decimals=0)
                                               if value == value else "—")
         elif column.startswith("share_of_"):
@@ -217,6 +222,19 @@ def _shown(frame: pd.DataFrame, currency: str) -> pd.DataFrame:
         elif shown[column].dtype.kind == "f":
             shown[column] = shown[column].round(2)
     return shown
+
+
+def _segment_headings(table: pd.DataFrame, currency: str) -> pd.DataFrame:
+    """The segment table with headings a reader reads, in the reader's language (:func:`segment_table` keeps
+    its column names for code)."""
+    from ltvkit.report.figures import currency_unit
+
+    unit = currency_unit(currency)
+    headings = {"customers": _("customers"), "share_of_customers": _("share of customers"),
+                "mean_p_alive": _("mean P(alive)"), f"clv_{currency}": _("CLV, {currency}", currency=unit),
+                "share_of_clv": _("share of CLV"),
+                f"clv_per_customer_{currency}": _("CLV per customer, {currency}", currency=unit)}
+    return table.rename(columns=headings).rename_axis(_("segment"))
 
 
 def scored_view(scored: pd.DataFrame, forecast: Forecast | ForecastSkipped, currency: str = "RUB",
@@ -248,7 +266,8 @@ def scored_view(scored: pd.DataFrame, forecast: Forecast | ForecastSkipped, curr
                            "model a customer can only drop out just after a purchase), so their segment's P(alive) "
                            "reads high; rank them by expected purchases or CLV instead", share=format_share(once)))
         tables.append((_("Customers by segment: how many, how likely still active, their CLV"),
-                       _shown(segment_table(scored, forecast.currency), currency)))
+                       _segment_headings(_shown(segment_table(scored, forecast.currency), currency),
+                                         forecast.currency)))
         title = _("The {count} customers with the highest CLV", count=min(top, len(scored)))
     names = {f"{name}_{currency}" for name in SHOWN_COLUMNS} | set(SHOWN_COLUMNS)
     shown = scored.head(top)[[column for column in scored.columns if column in names
