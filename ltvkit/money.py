@@ -30,8 +30,8 @@ from ltvkit.checks import LTVInputError, check_choice, check_count, check_number
 from ltvkit.i18n import _, babel_locale, get_language
 
 __all__ = [
-    "CURRENCIES", "format_money", "format_number", "format_ratio", "format_rows", "format_share", "format_statistic",
-    "localised_number_text",
+    "CURRENCIES", "currency_unit", "format_money", "format_number", "format_ratio", "format_rows", "format_share",
+    "format_statistic", "localised_number_text",
 ]
 
 CURRENCIES: tuple[str, ...] = ("RUB", "USD", "CNY")
@@ -49,6 +49,25 @@ def _pattern(pattern: str, decimals: int) -> str:
 
     fraction = "." + "0" * decimals if decimals else ""
     return re.sub(r"([#,]*0)(\.[0#]*)?", lambda match: match[1] + fraction, pattern, count=1)
+
+
+def currency_unit(currency: str) -> str:
+    """A currency as a chart axis, a chart title or a table heading names it: its code in English ("RUB"),
+    its symbol in Russian ("₽").
+
+    Example:
+        >>> currency_unit("RUB")
+        'RUB'
+        >>> from ltvkit.i18n import using_language
+        >>> with using_language("ru"):
+        ...     currency_unit("RUB"), currency_unit("USD")
+        ('₽', '$')
+    """
+    if get_language() == "en":
+        return currency
+    from babel.numbers import get_currency_symbol
+
+    return get_currency_symbol(currency, locale=babel_locale(get_language()))
 
 
 def _localised(sign: str, digits: str, kind: str, decimals: int, currency: str = "") -> str:

@@ -392,7 +392,10 @@ def compare_plans(plans: dict[str, BudgetPlan], currency: str = "RUB", *,
 
 
 def _percent(value: float, decimals: int) -> str:
-    """A figure already in percent (700.0) as text: "700.0%" in English, "700,0 %" in Russian."""
+    """A figure already in percent (700.0) as text: "700.0%" in English, "700,0 %" in Russian; "∞" for the
+    unbounded return of a zero CAC or a zero spend."""
+    if not math.isfinite(value):
+        return "∞"
     if get_language() == "en":
         return f"{value:,.{decimals}f}%"
     return format_share(value / 100, decimals)

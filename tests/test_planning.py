@@ -329,3 +329,17 @@ def test_budget_plan_calculator_reproduces_the_article_first_pass() -> None:
     assert isinstance(first, BudgetPlan)
     assert calc.result_text == first.describe()
     assert "4,062.50" in calc.result_text
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_a_zero_cac_plan_describes_its_unbounded_roi(language: str) -> None:
+    """At CAC 0 the ROI has no finite value: the result line says "∞" in both languages, not a refusal."""
+    from ltvkit.i18n import using_language
+
+    plan = budget_plan(costs=100, costs_period="year", target_profit=20, vat_rate=0.2, vat_applied="added_on_top",
+                       costs_grossed_up_for_vat=False, ltv_per_customer_per_year=12, ltv_includes_vat=True, cac=0,
+                       new_customer_share=1.0, advertising_counted_as_cost=False, customer_rounding="up")
+    with using_language(language):
+        line = plan.describe()
+    assert math.isinf(plan.roi_without_vat_percent)
+    assert ("ROI without VAT ∞" if language == "en" else "∞") in line

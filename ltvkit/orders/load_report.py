@@ -101,12 +101,18 @@ class LoadReport:
         lines.extend(_(note) for note in self.notes)
         return "\n".join(lines)
 
+    @property
+    def separator_name(self) -> str:
+        """The separator as the report names it: quoted as Python writes it ("';'"), or in words for
+        whitespace ("'whitespace'" in English, "пробелы" in Russian)."""
+        return _("'whitespace'") if self.sep == "whitespace" else repr(self.sep)
+
     def _read_line(self) -> str:
         return ngettext(
             "{source}: {rows} data row read ({encoding}, sep {sep}, decimal {decimal}, dates {dates}), {kept} kept",
             "{source}: {rows} data rows read ({encoding}, sep {sep}, decimal {decimal}, dates {dates}), {kept} kept",
             self.rows_read, source=self.source, rows=format_number(self.rows_read), encoding=self.encoding,
-            sep=_sep_name(self.sep), decimal=repr(self.decimal), dates=self.date_format,
+            sep=self.separator_name, decimal=repr(self.decimal), dates=self.date_format,
             kept=format_number(self.rows_kept))
 
     def _skipped_line(self) -> str:
@@ -118,16 +124,6 @@ class LoadReport:
             text += ngettext(", and {count} more could not be read", ", and {count} more could not be read",
                              self.unreadable_amounts, count=format_number(self.unreadable_amounts))
         return text + ":"
-
-
-def _sep_name(sep: str) -> str:
-    """The separator as the report names it: quoted as Python writes it ("';'"), or in words for whitespace.
-
-    Example:
-        >>> _sep_name(";"), _sep_name("whitespace")
-        ("';'", "'whitespace'")
-    """
-    return _("'whitespace'") if sep == "whitespace" else repr(sep)
 
 
 def _exact(amount: Decimal | None) -> str:

@@ -18,8 +18,8 @@ import numpy as np
 import pandas as pd
 
 from ltvkit.checks import LTVInputError, check_count, check_number
-from ltvkit.i18n import N_, _, babel_locale, get_language
-from ltvkit.money import format_money, format_number, format_share
+from ltvkit.i18n import N_, _, get_language
+from ltvkit.money import currency_unit, format_money, format_number, format_share
 from ltvkit.plots.base import COLOURS, _money_axis, new_figure
 
 if TYPE_CHECKING:
@@ -44,15 +44,6 @@ def _periods_since(table: pd.DataFrame) -> str:
     label = _PERIODS_SINCE.get(index.freqstr[0], _ANY_PERIODS_SINCE) if isinstance(index, pd.PeriodIndex) else (
         _ANY_PERIODS_SINCE)
     return _(label)
-
-
-def _unit(currency: str) -> str:
-    """The currency as an axis label names it: its code in English ("RUB"), its symbol in Russian ("₽")."""
-    if get_language() == "en":
-        return currency
-    from babel.numbers import get_currency_symbol
-
-    return get_currency_symbol(currency, locale=babel_locale(get_language()))
 
 
 def _short(value: float) -> str:
@@ -99,7 +90,8 @@ def ltv_histogram(values: Sequence[float], *, currency: str = "RUB", bins: int =
     axes.axvline(median, color=COLOURS["up"], linestyle="--",
                  label=_("median {amount}", amount=format_money(median, currency, decimals=0)))
     axes.legend(frameon=False)
-    axes.set_xlabel(_("LTV per customer, {currency} (top 1% drawn at the 99th percentile)", currency=_unit(currency)))
+    axes.set_xlabel(_("LTV per customer, {currency} (top 1% drawn at the 99th percentile)",
+                      currency=currency_unit(currency)))
     axes.set_ylabel(_("customers"))
     axes.set_title(title)
     return fig

@@ -22,10 +22,10 @@ import numpy as np
 from ltvkit.breakdowns import DiscountedBreakdown
 from ltvkit.checks import LTVInputError, check_choice, check_count, check_number
 from ltvkit.formulas import lifetime_from_churn
-from ltvkit.i18n import N_, _, babel_locale, get_language
+from ltvkit.i18n import N_, _
 from ltvkit.levers import CHANGE_MODES, RetentionLift, Sensitivity, lever_label
 from ltvkit.ltv_cac import ARTICLE_MINIMUM_RATIO, USUAL_TARGET_RATIO, VERY_HIGH_RATIO, CashCurve
-from ltvkit.money import format_money, format_number, format_ratio
+from ltvkit.money import currency_unit, format_money, format_number, format_ratio
 from ltvkit.planning import BudgetPlan, format_plan_line
 from ltvkit.plots.base import COLOURS, _money_axis, _number, _period_axis_label, new_figure, waterfall_chart
 
@@ -69,22 +69,6 @@ def _by_period(labels: Mapping[str, str], period: str, other: str, **values: obj
     """The label of ``labels`` for ``period`` in the reader's language; ``other`` (a message) for any other period."""
     chosen = labels.get(period)
     return _(chosen, **values) if chosen else _(other, period=period, **values)
-
-
-def _currency_unit(currency: str) -> str:
-    """A currency as an axis unit: its code in English ("RUB"), its symbol in another language ("₽").
-
-    Example:
-        >>> from ltvkit.i18n import using_language
-        >>> with using_language("ru"):
-        ...     _currency_unit("RUB")
-        '₽'
-    """
-    if get_language() == "en":
-        return currency
-    from babel.numbers import get_currency_symbol
-
-    return get_currency_symbol(currency, locale=babel_locale(get_language()))
 
 
 def ratio_band_chart(ratios: Mapping[str, float], *, title: str = "") -> Figure:
@@ -344,7 +328,7 @@ def tornado_chart(sensitivity: Sensitivity, *, currency: str | None = "RUB") -> 
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     label = format_money(base, currency) if currency else format_number(base)
-    axes.set_xlabel(_("LTV, {currency} (baseline {amount})", currency=_currency_unit(currency), amount=label)
+    axes.set_xlabel(_("LTV, {currency} (baseline {amount})", currency=currency_unit(currency), amount=label)
                     if currency else _("LTV (baseline {amount})", amount=label))
     axes.legend(frameon=False, fontsize=8, ncol=2, loc="lower center", bbox_to_anchor=(0.5, 1.0))
     axes.xaxis.set_major_locator(MaxNLocator(6))

@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Any
 
 from ltvkit.checks import LTVInputError, check_number
 from ltvkit.i18n import N_, _
-from ltvkit.money import format_money, format_ratio, format_share
-from ltvkit.report.figures import currency_unit, png
+from ltvkit.money import currency_unit, format_money, format_ratio, format_share
+from ltvkit.report.figures import png
 from ltvkit.report.sections import SECTIONS, SectionView
 
 if TYPE_CHECKING:

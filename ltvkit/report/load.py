@@ -62,7 +62,7 @@ class LoadFacts:
         lines = [
             _("{source}: {rows} data rows read ({encoding}, separator {sep}, decimal {decimal}, dates {dates})",
               source=report.source, rows=format_number(report.rows_read), encoding=report.encoding,
-              sep=repr(report.sep), decimal=repr(report.decimal), dates=report.date_format),
+              sep=report.separator_name, decimal=repr(report.decimal), dates=report.date_format),
             _("{rows} order rows kept: {customers} customers, {first} to {last}, net total {total}",
               rows=format_number(self.rows_kept), customers=format_number(self.customers), first=self.first_day.date(),
               last=self.last_day.date(), total=money(self.total_amount)),

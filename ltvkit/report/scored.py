@@ -227,7 +227,7 @@ def _shown(frame: pd.DataFrame, currency: str) -> pd.DataFrame:
 def _segment_headings(table: pd.DataFrame, currency: str) -> pd.DataFrame:
     """The segment table with headings a reader reads, in the reader's language (:func:`segment_table` keeps
     its column names for code)."""
-    from ltvkit.report.figures import currency_unit
+    from ltvkit.money import currency_unit
 
     unit = currency_unit(currency)
     headings = {"customers": _("customers"), "share_of_customers": _("share of customers"),
