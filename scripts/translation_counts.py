@@ -7,7 +7,7 @@ since they are already marked), of its code comments, and of the text outputs st
 .ipynb (what the reader reads under the code, ltvkit's own report lines and tables included).
 For ltvkit: the words of the marked messages (``ltvkit.po``, translated or not) and, module by
 module, of the strings a reader may still see that are not marked yet (string literals with a
-space in them, docstrings left out).
+space in them, docstrings and attribute docstrings left out).
 The counts are for splitting the work among translators, so they are rough by design: a "word"
 is a run of letters or digits.
 
@@ -46,13 +46,11 @@ def words(text: str) -> int:
 
 
 def _docstrings(tree: ast.AST) -> set[int]:
-    found = set()
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
-            first = node.body[0]
-            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
-                found.add(id(first.value))
-    return found
+    """The string literals that stand alone as a statement: docstrings of modules, classes and functions,
+    and the attribute docstrings under a constant (Sphinx's convention). No reader sees them printed."""
+    return {id(node.value) for node in ast.walk(tree)
+            if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str)}
 
 
 def reader_strings(source: str) -> tuple[list[str], list[str]]:
