@@ -63,6 +63,7 @@ def currency_unit(currency: str) -> str:
         ...     currency_unit("RUB"), currency_unit("USD")
         ('₽', '$')
     """
+    currency = check_choice("currency", currency, CURRENCIES)
     if get_language() == "en":
         return currency
     from babel.numbers import get_currency_symbol

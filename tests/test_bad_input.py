@@ -130,6 +130,7 @@ TABLE: list[tuple[Call, dict[str, Any], dict[str, str]]] = [
      {"rows": "rows", "header": "header", "currency": "currency_or_none", "decimals": "decimals"}),
     (money.format_money, {"amount": 18_000, "currency": "RUB", "decimals": 0},
      {"amount": "money_amount", "currency": "currency", "decimals": "decimals"}),
+    (money.currency_unit, {"currency": "RUB"}, {"currency": "currency"}),
     (money.format_ratio, {"ratio": 9.0, "decimals": 1}, {"ratio": "money_amount", "decimals": "decimals"}),
     (money.format_share, {"share": 0.358, "decimals": 1}, {"share": "money_amount", "decimals": "decimals"}),
     (money.format_number, {"value": 4062.5, "decimals": 1}, {"value": "money_amount", "decimals": "decimals"}),
