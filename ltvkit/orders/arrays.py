@@ -36,6 +36,7 @@ __all__ = [
     "observation_end_day",
     "order_arrays",
     "period_numbers",
+    "purchase_rows",
 ]
 
 NEVER = np.iinfo(np.int64).max
@@ -268,8 +269,11 @@ def observation_end_day(observation_end: Any, days: np.ndarray) -> tuple[int, pd
     return int(np.datetime64(end.normalize().to_datetime64(), "D").view(np.int64)), end
 
 
-def first_per_customer(codes: np.ndarray, times: np.ndarray, customers: int, purchase: np.ndarray) -> np.ndarray:
+def first_per_customer(codes: np.ndarray, times: np.ndarray, customers: int,
+                       purchase: np.ndarray | None = None) -> np.ndarray:
     """Each customer's earliest time (day or period) among their purchases; :data:`NEVER` without one.
+
+    ``purchase`` flags the purchase rows (None: every row is one).
 
     Example:
         >>> import numpy as np
@@ -277,5 +281,19 @@ def first_per_customer(codes: np.ndarray, times: np.ndarray, customers: int, pur
         [2, 9223372036854775807]
     """
     first = np.full(customers, NEVER, dtype=np.int64)
-    np.minimum.at(first, codes[purchase], times[purchase])
+    np.minimum.at(first, *purchase_rows(purchase, codes, times))
     return first
+
+
+def purchase_rows(purchase: np.ndarray | None, *columns: np.ndarray) -> tuple[np.ndarray, ...]:
+    """The columns' purchase rows; the columns themselves, not copies, when every row is a purchase (a large
+    export's copies cost more than the work done on them).
+
+    Example:
+        >>> import numpy as np
+        >>> codes = np.array([0, 1]); purchase_rows(np.array([True, True]), codes)[0] is codes
+        True
+    """
+    if purchase is None or purchase.all():
+        return columns
+    return tuple(column[purchase] for column in columns)

@@ -33,7 +33,13 @@ import pandas as pd
 from ltvkit.checks import LTVInputError, check_choice, check_number
 from ltvkit.i18n import _, ngettext
 from ltvkit.money import format_number
-from ltvkit.orders.arrays import first_per_customer, observation_end_day, order_arrays, period_numbers
+from ltvkit.orders.arrays import (
+    first_per_customer,
+    observation_end_day,
+    order_arrays,
+    period_numbers,
+    purchase_rows,
+)
 
 __all__ = ["SUMMARY_PERIODS", "SummaryReport", "customer_summary", "top_share"]
 
@@ -190,11 +196,11 @@ def _per_customer(
 ) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray, np.ndarray]:
     """The summary's columns (but LTV) per customer code, the purchase flag per row, who bought, revenue."""
     purchase = values >= 0
-    p_codes, p_days = codes[purchase], days[purchase]
+    p_codes, p_days = purchase_rows(purchase, codes, days)
     order_count = np.bincount(p_codes, minlength=customers)
     revenue = np.bincount(codes, weights=values, minlength=customers)
     has_purchase = order_count > 0
-    first_day = first_per_customer(codes, days, customers, purchase)
+    first_day = first_per_customer(p_codes, p_days, customers)
     last_day = np.full(customers, np.iinfo(np.int64).min, dtype=np.int64)
     np.maximum.at(last_day, p_codes, p_days)
     first_day[~has_purchase] = end_day
